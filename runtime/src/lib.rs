@@ -1,0 +1,1 @@
+//! krait-runtime: bytecode, compiler, object model, GC, interpreter and builtins.

@@ -1,0 +1,1 @@
+//! krait: embedding API.
