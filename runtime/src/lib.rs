@@ -1,1 +1,2 @@
 //! krait-runtime: bytecode, compiler, object model, GC, interpreter and builtins.
+pub mod bytecode;
