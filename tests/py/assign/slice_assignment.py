@@ -31,6 +31,6 @@ e = [0, 1, 2, 3]
 e[3:1] = ["in"]
 print(e)
 try:
-    e[::2] = [1, 2, 3]
+    e[::2] = [1, 2]
 except ValueError as ex:
     print("ValueError:", ex)

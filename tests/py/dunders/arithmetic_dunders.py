@@ -55,6 +55,8 @@ class Money:
     def __add__(self, o):
         if isinstance(o, int):
             return Money(self.c + o)
+        if isinstance(o, Money):
+            return Money(self.c + o.c)
         return NotImplemented
     def __radd__(self, o):
         print("  __radd__ with", o)

@@ -6,6 +6,7 @@ def two(a, b=2):
 def kw(*, x):
     return x
 
+five, text, nothing = 5, "abc", None
 tests = [
     lambda: one(),
     lambda: one(1, 2),
@@ -18,9 +19,9 @@ tests = [
     lambda: kw(y=1),
     lambda: len(),
     lambda: len(1, 2),
-    lambda: (5)(),
-    lambda: "abc"(),
-    lambda: None(),
+    lambda: five(),
+    lambda: text(),
+    lambda: nothing(),
 ]
 for i, t in enumerate(tests):
     try:
