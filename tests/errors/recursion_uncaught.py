@@ -1,0 +1,6 @@
+# Uncaught RecursionError from infinite recursion.
+def countdown(n):
+    return countdown(n - 1)
+
+print("starting")
+countdown(10)

@@ -1,0 +1,3 @@
+# An unmatched closing parenthesis.
+print("never printed")
+value = (1 + 2))

@@ -1,0 +1,12 @@
+# Uncaught ZeroDivisionError several frames deep: multi-frame traceback.
+def average(values):
+    return sum(values) / len(values)
+
+def report(groups):
+    for name, values in groups:
+        print(name, average(values))
+
+def main():
+    report([("a", [1, 2, 3]), ("b", [10]), ("empty", [])])
+
+main()
