@@ -1,0 +1,670 @@
+//! Arithmetic: the binary and unary operators on numbers with Python semantics (i64
+//! fast paths that overflow into big ints, floor division and modulo signs, float rules),
+//! sequence concatenation and repetition, and the dunder protocol for everything else.
+
+use crate::bytecode::BinOp;
+use crate::heap::ObjRef;
+use crate::object::*;
+use crate::value::{PyResult, Value};
+use crate::vm::Vm;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+/// A number operand: small int, big int or float.
+#[derive(Clone)]
+enum N {
+    I(i64),
+    B(BigInt),
+    F(f64),
+}
+
+fn as_num(v: &Value) -> Option<N> {
+    match v {
+        Value::Int(i) => Some(N::I(*i)),
+        Value::Bool(b) => Some(N::I(*b as i64)),
+        Value::Float(f) => Some(N::F(*f)),
+        Value::Obj(o) => match &o.kind {
+            Kind::BigInt(b) => Some(N::B(b.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn big(n: &N) -> BigInt {
+    match n {
+        N::I(i) => BigInt::from(*i),
+        N::B(b) => b.clone(),
+        N::F(_) => BigInt::zero(),
+    }
+}
+
+/// Converts a big int to float, or OverflowError.
+pub fn bigint_to_f64(vm: &mut Vm, b: &BigInt) -> PyResult<f64> {
+    match crate::format::bigint_to_f64(b) {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(vm.overflow_error("int too large to convert to float")),
+    }
+}
+
+fn to_f64(vm: &mut Vm, n: &N) -> PyResult<f64> {
+    match n {
+        N::I(i) => Ok(*i as f64),
+        N::B(b) => bigint_to_f64(vm, b),
+        N::F(f) => Ok(*f),
+    }
+}
+
+/// Python's float modulo (result has the sign of the divisor).
+pub fn float_mod(x: f64, y: f64) -> f64 {
+    let m = x % y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m + y
+        } else {
+            m
+        }
+    } else {
+        0.0f64.copysign(y)
+    }
+}
+
+/// Python's float floor division (CPython's float_divmod algorithm).
+pub fn float_floordiv(x: f64, y: f64) -> f64 {
+    let m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 && ((y < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let fl = div.floor();
+        if div - fl > 0.5 {
+            fl + 1.0
+        } else {
+            fl
+        }
+    } else {
+        0.0f64.copysign(x / y)
+    }
+}
+
+/// Python's int floor division and modulo on i64 (None on overflow).
+#[inline]
+pub fn i64_divmod(a: i64, b: i64) -> Option<(i64, i64)> {
+    if a == i64::MIN && b == -1 {
+        return None;
+    }
+    let q = a / b;
+    let r = a % b;
+    if r != 0 && ((r < 0) != (b < 0)) {
+        Some((q - 1, r + b))
+    } else {
+        Some((q, r))
+    }
+}
+
+/// True division of two ints with correct rounding for the common cases.
+fn int_truediv(vm: &mut Vm, a: &N, b: &N) -> PyResult<Value> {
+    let bz = match b {
+        N::I(0) => true,
+        N::B(x) => x.is_zero(),
+        _ => false,
+    };
+    if bz {
+        return Err(vm.zero_division("division by zero"));
+    }
+    if let (N::I(x), N::I(y)) = (a, b) {
+        if x.unsigned_abs() <= (1 << 53) && y.unsigned_abs() <= (1 << 53) {
+            return Ok(Value::Float(*x as f64 / *y as f64));
+        }
+    }
+    // Exact rational rounding: scale so the quotient has 64+ significant bits.
+    let (x, y) = (big(a), big(b));
+    let neg = x.is_negative() != y.is_negative();
+    let (x, y) = (x.abs(), y.abs());
+    let shift = 70i64 - (x.bits() as i64 - y.bits() as i64);
+    let (num, den) = if shift >= 0 { (x << shift as usize, y) } else { (x, y << (-shift) as usize) };
+    let (q, r) = num.div_rem(&den);
+    // Sticky bit keeps rounding exact.
+    let q = if r.is_zero() { q } else { (q << 1usize) | BigInt::one() };
+    let extra = if r.is_zero() { 0 } else { 1 };
+    let qf = match crate::format::bigint_to_f64(&q) {
+        Some(f) => f,
+        None => return Err(vm.overflow_error("integer division result too large for a float")),
+    };
+    let e = -(shift as i32) - extra;
+    let res = if e > 1023 {
+        f64::INFINITY
+    } else if e < -1074 - 64 {
+        qf * 2f64.powi(-1074) * 2f64.powi(e + 1074)
+    } else {
+        let half = e / 2;
+        qf * 2f64.powi(half) * 2f64.powi(e - half)
+    };
+    if res.is_infinite() {
+        return Err(vm.overflow_error("integer division result too large for a float"));
+    }
+    Ok(Value::Float(if neg { -res } else { res }))
+}
+
+fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
+    if x == 0.0 && y < 0.0 {
+        return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+    }
+    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+        return Err(vm.value_error("math domain error: negative number raised to a fractional power (complex results are not supported)"));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
+    }
+    Ok(Value::Float(r))
+}
+
+/// Arithmetic on two numbers; None if an operand is not a number.
+fn num_binop(vm: &mut Vm, a: &N, b: &N, op: BinOp) -> PyResult<Option<Value>> {
+    use BinOp::*;
+    let op = op.base();
+    // Floats.
+    if matches!(a, N::F(_)) || matches!(b, N::F(_)) {
+        if matches!(op, LShift | RShift | And | Or | Xor | MatMul) {
+            return Ok(None);
+        }
+        let x = to_f64(vm, a)?;
+        let y = to_f64(vm, b)?;
+        return Ok(Some(match op {
+            Add => Value::Float(x + y),
+            Sub => Value::Float(x - y),
+            Mul => Value::Float(x * y),
+            TrueDiv => {
+                if y == 0.0 {
+                    return Err(vm.zero_division("float division by zero"));
+                }
+                Value::Float(x / y)
+            }
+            FloorDiv => {
+                if y == 0.0 {
+                    return Err(vm.zero_division("float floor division by zero"));
+                }
+                Value::Float(float_floordiv(x, y))
+            }
+            Mod => {
+                if y == 0.0 {
+                    return Err(vm.zero_division("float modulo"));
+                }
+                Value::Float(float_mod(x, y))
+            }
+            Pow => float_pow(vm, x, y)?,
+            _ => return Ok(None),
+        }));
+    }
+    // Small ints.
+    if let (N::I(x), N::I(y)) = (a, b) {
+        let (x, y) = (*x, *y);
+        let r = match op {
+            Add => x.checked_add(y).map(Value::Int),
+            Sub => x.checked_sub(y).map(Value::Int),
+            Mul => x.checked_mul(y).map(Value::Int),
+            FloorDiv => {
+                if y == 0 {
+                    return Err(vm.zero_division("integer division or modulo by zero"));
+                }
+                i64_divmod(x, y).map(|(q, _)| Value::Int(q))
+            }
+            Mod => {
+                if y == 0 {
+                    return Err(vm.zero_division("integer division or modulo by zero"));
+                }
+                i64_divmod(x, y).map(|(_, r)| Value::Int(r))
+            }
+            TrueDiv => return int_truediv(vm, a, b).map(Some),
+            And => Some(Value::Int(x & y)),
+            Or => Some(Value::Int(x | y)),
+            Xor => Some(Value::Int(x ^ y)),
+            LShift => {
+                if y < 0 {
+                    return Err(vm.value_error("negative shift count"));
+                }
+                if x == 0 {
+                    Some(Value::Int(0))
+                } else if y < 63 && (x.unsigned_abs().leading_zeros() as i64) > y + 1 {
+                    Some(Value::Int(x << y))
+                } else {
+                    None
+                }
+            }
+            RShift => {
+                if y < 0 {
+                    return Err(vm.value_error("negative shift count"));
+                }
+                Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+            }
+            Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+                    }
+                    return float_pow(vm, x as f64, y as f64).map(Some);
+                }
+                if y <= u32::MAX as i64 {
+                    x.checked_pow(y as u32).map(Value::Int)
+                } else if x == 0 || x == 1 {
+                    Some(Value::Int(x))
+                } else if x == -1 {
+                    Some(Value::Int(if y % 2 == 0 { 1 } else { -1 }))
+                } else {
+                    None
+                }
+            }
+            MatMul => return Ok(None),
+            _ => return Ok(None),
+        };
+        if let Some(v) = r {
+            return Ok(Some(v));
+        }
+    }
+    // Big ints.
+    let (x, y) = (big(a), big(b));
+    let r: BigInt = match op {
+        Add => x + y,
+        Sub => x - y,
+        Mul => x * y,
+        FloorDiv => {
+            if y.is_zero() {
+                return Err(vm.zero_division("integer division or modulo by zero"));
+            }
+            x.div_floor(&y)
+        }
+        Mod => {
+            if y.is_zero() {
+                return Err(vm.zero_division("integer division or modulo by zero"));
+            }
+            x.mod_floor(&y)
+        }
+        TrueDiv => return int_truediv(vm, a, b).map(Some),
+        And => x & y,
+        Or => x | y,
+        Xor => x ^ y,
+        LShift => {
+            if y.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            match y.to_usize() {
+                Some(s) if s < (1 << 32) => x << s,
+                _ => return Err(vm.overflow_error("too many digits in integer")),
+            }
+        }
+        RShift => {
+            if y.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            match y.to_usize() {
+                Some(s) => x >> s,
+                None => BigInt::from(if x.is_negative() { -1 } else { 0 }),
+            }
+        }
+        Pow => {
+            if y.is_negative() {
+                let xf = bigint_to_f64(vm, &x)?;
+                let yf = bigint_to_f64(vm, &y)?;
+                return float_pow(vm, xf, yf).map(Some);
+            }
+            match y.to_u32() {
+                Some(e) => {
+                    if x.bits() as u64 * e as u64 > 200_000_000 {
+                        return Err(vm.overflow_error("exponent too large"));
+                    }
+                    num_traits::Pow::pow(x, e)
+                }
+                None => return Err(vm.overflow_error("exponent too large")),
+            }
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(vm.new_int(r)))
+}
+
+impl Vm {
+    /// `a op b` for a BINARY_OP.
+    pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        // Hot paths first.
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => match op.base() {
+                BinOp::Add => {
+                    if let Some(r) = x.checked_add(y) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                BinOp::Sub => {
+                    if let Some(r) = x.checked_sub(y) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                BinOp::Mul => {
+                    if let Some(r) = x.checked_mul(y) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                _ => {}
+            },
+            (Value::Float(x), Value::Float(y)) => match op.base() {
+                BinOp::Add => return Ok(Value::Float(x + y)),
+                BinOp::Sub => return Ok(Value::Float(x - y)),
+                BinOp::Mul => return Ok(Value::Float(x * y)),
+                BinOp::TrueDiv if y != 0.0 => return Ok(Value::Float(x / y)),
+                _ => {}
+            },
+            _ => {}
+        }
+        if let (Some(x), Some(y)) = (as_num(&a), as_num(&b)) {
+            if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                match op.base() {
+                    BinOp::And => return Ok(Value::Bool(p & q)),
+                    BinOp::Or => return Ok(Value::Bool(p | q)),
+                    BinOp::Xor => return Ok(Value::Bool(p ^ q)),
+                    _ => {}
+                }
+            }
+            if let Some(v) = num_binop(self, &x, &y, op)? {
+                return Ok(v);
+            }
+        }
+        if let Some(v) = self.seq_binop(a, b, op)? {
+            return Ok(v);
+        }
+        self.binary_op_dunder(a, b, op)
+    }
+
+    /// Built-in sequence/str/set/dict operators; None when not applicable.
+    fn seq_binop(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
+        let (Some(ao), bo) = (a.as_obj(), b.as_obj()) else {
+            // int * sequence
+            if let (Value::Int(_) | Value::Bool(_), Some(bo)) = (a, b.as_obj()) {
+                if op.base() == BinOp::Mul && matches!(bo.kind, Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Bytes(_)) {
+                    return self.seq_binop(b, a, BinOp::Mul);
+                }
+            }
+            return Ok(None);
+        };
+        let inplace = op.is_inplace();
+        match (&ao.kind, op.base()) {
+            (Kind::Str(s), BinOp::Add) => {
+                if let Some(Kind::Str(t)) = bo.map(|o| o.kind()) {
+                    let mut r = String::with_capacity(s.s.len() + t.s.len());
+                    r.push_str(&s.s);
+                    r.push_str(&t.s);
+                    return Ok(Some(self.new_str(r)));
+                }
+            }
+            (Kind::Str(s), BinOp::Mod) => return crate::builtins::percent_format(self, &s.s.clone(), b).map(Some),
+            (Kind::Str(s), BinOp::Mul) => {
+                if let Some(n) = self.repeat_count(b)? {
+                    if s.s.len().saturating_mul(n) > (1 << 34) {
+                        return Err(self.err(self.exc.MemoryError, ""));
+                    }
+                    let r = s.s.repeat(n);
+                    return Ok(Some(self.new_str(r)));
+                }
+            }
+            (Kind::List(l), BinOp::Add) => {
+                if let Some(Kind::List(m)) = bo.map(|o| o.kind()) {
+                    if inplace {
+                        let extra = m.borrow().clone();
+                        l.borrow_mut().extend(extra);
+                        return Ok(Some(a));
+                    }
+                    let mut r = l.borrow().clone();
+                    r.extend_from_slice(&m.borrow());
+                    return Ok(Some(self.new_list(r)));
+                }
+                if inplace {
+                    let items = self.collect_iter(b)?;
+                    l.borrow_mut().extend(items);
+                    return Ok(Some(a));
+                }
+            }
+            (Kind::List(l), BinOp::Mul) => {
+                if let Some(n) = self.repeat_count(b)? {
+                    let src = l.borrow().clone();
+                    if src.len().saturating_mul(n) > (1 << 31) {
+                        return Err(self.err(self.exc.MemoryError, ""));
+                    }
+                    let mut r = Vec::with_capacity(src.len() * n);
+                    for _ in 0..n {
+                        r.extend_from_slice(&src);
+                    }
+                    if inplace {
+                        *l.borrow_mut() = r;
+                        return Ok(Some(a));
+                    }
+                    return Ok(Some(self.new_list(r)));
+                }
+            }
+            (Kind::Tuple(t), BinOp::Add) => {
+                if let Some(Kind::Tuple(u)) = bo.map(|o| o.kind()) {
+                    let mut r = t.to_vec();
+                    r.extend_from_slice(u);
+                    return Ok(Some(self.new_tuple(r)));
+                }
+            }
+            (Kind::Tuple(t), BinOp::Mul) => {
+                if let Some(n) = self.repeat_count(b)? {
+                    if t.len().saturating_mul(n) > (1 << 31) {
+                        return Err(self.err(self.exc.MemoryError, ""));
+                    }
+                    let mut r = Vec::with_capacity(t.len() * n);
+                    for _ in 0..n {
+                        r.extend_from_slice(t);
+                    }
+                    return Ok(Some(self.new_tuple(r)));
+                }
+            }
+            (Kind::Bytes(x), BinOp::Add) => {
+                if let Some(Kind::Bytes(y)) = bo.map(|o| o.kind()) {
+                    let mut r = x.to_vec();
+                    r.extend_from_slice(y);
+                    return Ok(Some(Value::Obj(self.alloc(Kind::Bytes(r.into_boxed_slice())))));
+                }
+            }
+            (Kind::Bytes(x), BinOp::Mul) => {
+                if let Some(n) = self.repeat_count(b)? {
+                    let r = x.repeat(n);
+                    return Ok(Some(Value::Obj(self.alloc(Kind::Bytes(r.into_boxed_slice())))));
+                }
+            }
+            (Kind::Set(_) | Kind::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
+                if let Some(bo) = bo {
+                    if matches!(bo.kind, Kind::Set(_) | Kind::FrozenSet(_)) {
+                        return crate::builtins::set_binop(self, ao, bo, op).map(Some);
+                    }
+                }
+            }
+            (Kind::Dict(_), BinOp::Or) => {
+                if let Some(bo) = bo {
+                    if matches!(bo.kind, Kind::Dict(_)) {
+                        let target = if inplace {
+                            ao
+                        } else {
+                            let copy = ao.as_dict().unwrap().borrow().clone();
+                            self.new_dict(copy).as_obj().unwrap()
+                        };
+                        let items: Vec<(Value, Value)> = bo.as_dict().unwrap().borrow().iter().collect();
+                        for (k, v) in items {
+                            self.dict_set(target, k, v)?;
+                        }
+                        return Ok(Some(Value::Obj(target)));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(None)
+    }
+
+    fn repeat_count(&mut self, b: Value) -> PyResult<Option<usize>> {
+        match b {
+            Value::Int(n) => Ok(Some(n.max(0) as usize)),
+            Value::Bool(x) => Ok(Some(x as usize)),
+            Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
+                if let Kind::BigInt(x) = &o.kind {
+                    if x.is_negative() {
+                        return Ok(Some(0));
+                    }
+                }
+                Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The dunder protocol: `a.__op__(b)`, then `b.__rop__(a)`; in-place first tries
+    /// `a.__iop__(b)`.
+    fn binary_op_dunder(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        let (fwd, rev, inp) = op.dunders();
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        if op.is_inplace() {
+            let n = self.intern(inp);
+            if let Some(f) = self.class_lookup(ta, n) {
+                let r = self.call(f, &[a, b], &[])?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        let fname = self.intern(fwd);
+        let rname = self.intern(rev);
+        let fa = self.class_lookup(ta, fname).filter(|f| !is_builtin_slot(f));
+        let rb = if ta.ptr_eq(tb) { None } else { self.class_lookup(tb, rname).filter(|f| !is_builtin_slot(f)) };
+        // A subclass's reflected method takes priority.
+        let rb_first = rb.is_some() && crate::ops::is_subclass(tb, ta) && !ta.ptr_eq(tb);
+        if rb_first {
+            let r = self.call(rb.unwrap(), &[b, a], &[])?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
+        if let Some(f) = fa {
+            let r = self.call(f, &[a, b], &[])?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
+        if !rb_first {
+            if let Some(f) = rb {
+                let r = self.call(f, &[b, a], &[])?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        // Subclasses of built-in types: operate on the wrapped values.
+        let (ua, ub) = (crate::ops::unwrap_builtin(a), crate::ops::unwrap_builtin(b));
+        if !ua.is(&a) || !ub.is(&b) {
+            return self.binary_op(ua, ub, op.base());
+        }
+        let (na, nb) = (self.type_name(a), self.type_name(b));
+        if op.base() == BinOp::Pow {
+            return Err(self.type_error(format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", na, nb)));
+        }
+        if op.base() == BinOp::Add && (na == "str" || nb == "str") && na != nb && na == "str" {
+            return Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", nb)));
+        }
+        if op.base() == BinOp::Add && na == "list" && na != nb {
+            return Err(self.type_error(format!("can only concatenate list (not \"{}\") to list", nb)));
+        }
+        if op.base() == BinOp::Add && na == "tuple" && na != nb {
+            return Err(self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", nb)));
+        }
+        if op.base() == BinOp::Mul && matches!(na.as_str(), "str" | "list" | "tuple") && !matches!(nb.as_str(), "int" | "bool") {
+            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", nb)));
+        }
+        if op.base() == BinOp::Mul && matches!(nb.as_str(), "str" | "list" | "tuple") && !matches!(na.as_str(), "int" | "bool") {
+            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", na)));
+        }
+        Err(self.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), na, nb)))
+    }
+
+    /// `-v`.
+    pub fn neg(&mut self, v: Value) -> PyResult<Value> {
+        match v {
+            Value::Int(i) => match i.checked_neg() {
+                Some(r) => Ok(Value::Int(r)),
+                None => Ok(self.new_int(-BigInt::from(i))),
+            },
+            Value::Bool(b) => Ok(Value::Int(-(b as i64))),
+            Value::Float(f) => Ok(Value::Float(-f)),
+            Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
+                let Kind::BigInt(b) = &o.kind else { unreachable!() };
+                let r = -b.clone();
+                Ok(self.new_int(r))
+            }
+            _ => self.unary_dunder(v, self.names.neg, "unary -"),
+        }
+    }
+
+    /// `+v`.
+    pub fn pos(&mut self, v: Value) -> PyResult<Value> {
+        match v {
+            Value::Int(_) | Value::Float(_) => Ok(v),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => Ok(v),
+            _ => self.unary_dunder(v, self.names.pos, "unary +"),
+        }
+    }
+
+    /// `~v`.
+    pub fn invert(&mut self, v: Value) -> PyResult<Value> {
+        match v {
+            Value::Int(i) => Ok(Value::Int(!i)),
+            Value::Bool(b) => Ok(Value::Int(!(b as i64))),
+            Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
+                let Kind::BigInt(b) = &o.kind else { unreachable!() };
+                let r = -b.clone() - 1;
+                Ok(self.new_int(r))
+            }
+            _ => self.unary_dunder(v, self.names.invert, "unary ~"),
+        }
+    }
+
+    fn unary_dunder(&mut self, v: Value, name: ObjRef, what: &str) -> PyResult<Value> {
+        let t = self.type_of(v);
+        if let Some(f) = self.class_lookup(t, name) {
+            return self.call(f, &[v], &[]);
+        }
+        let u = crate::ops::unwrap_builtin(v);
+        if !u.is(&v) {
+            return match what {
+                "unary -" => self.neg(u),
+                "unary +" => self.pos(u),
+                _ => self.invert(u),
+            };
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(format!("bad operand type for {}: '{}'", what, tn)))
+    }
+}
+
+/// Whether a class attribute is a native method of a built-in type (those are handled
+/// by the built-in fast paths, not the dunder protocol).
+fn is_builtin_slot(f: &Value) -> bool {
+    matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(n)) if n.owner.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floor_division_and_modulo_signs() {
+        assert_eq!(i64_divmod(7, 2), Some((3, 1)));
+        assert_eq!(i64_divmod(-7, 2), Some((-4, 1)));
+        assert_eq!(i64_divmod(7, -2), Some((-4, -1)));
+        assert_eq!(i64_divmod(-7, -2), Some((3, -1)));
+        assert_eq!(i64_divmod(i64::MIN, -1), None);
+        assert_eq!(float_mod(-7.5, 2.0), 0.5);
+        assert_eq!(float_floordiv(-7.5, 2.0), -4.0);
+        assert_eq!(float_mod(7.5, -2.0), -0.5);
+    }
+}

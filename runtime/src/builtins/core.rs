@@ -1,0 +1,997 @@
+//! The core object protocol: `object` and `type` methods, class creation
+//! (`__build_class__`, `type(name, bases, ns)`), super, property, staticmethod,
+//! classmethod, iterator types, and subscripting of built-in sequences.
+
+use super::args::*;
+use crate::dict::Dict;
+use crate::heap::ObjRef;
+use crate::object::*;
+use crate::ops::{class_name, dict_get_str, is_subclass, norm_index, slice_indices};
+use crate::value::{PyResult, Value};
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+
+pub fn register(vm: &mut Vm) {
+    let object = vm.types.object;
+    vm.add_method(object, "__init__", object_init);
+    vm.add_method(object, "__repr__", object_repr);
+    vm.add_method(object, "__str__", object_str);
+    vm.add_method(object, "__eq__", object_eq);
+    vm.add_method(object, "__ne__", object_ne);
+    vm.add_method(object, "__hash__", object_hash);
+    vm.add_method(object, "__setattr__", object_setattr);
+    vm.add_method(object, "__delattr__", object_delattr);
+    vm.add_method(object, "__getattribute__", object_getattribute);
+    vm.add_method(object, "__format__", object_format);
+    vm.add_method(object, "__dir__", object_dir);
+    vm.add_static_method(object, "__new__", object_new, false);
+    vm.add_static_method(object, "__init_subclass__", object_init_subclass, true);
+    set_construct(vm, object, object_construct);
+
+    let ty = vm.types.type_;
+    set_construct(vm, ty, type_construct);
+    vm.add_method(ty, "mro", type_mro);
+    vm.add_method(ty, "__subclasses__", type_subclasses);
+
+    let t = vm.types.property;
+    set_construct(vm, t, property_construct);
+    vm.add_method(t, "setter", property_setter);
+    vm.add_method(t, "getter", property_getter);
+    vm.add_method(t, "deleter", property_deleter);
+    vm.add_method(t, "__get__", property_get);
+    let t = vm.types.staticmethod;
+    set_construct(vm, t, staticmethod_construct);
+    let t = vm.types.classmethod;
+    set_construct(vm, t, classmethod_construct);
+    let t = vm.types.super_;
+    set_construct(vm, t, super_construct);
+    let t = vm.types.range;
+    set_construct(vm, t, range_construct);
+    vm.add_method(t, "index", range_index);
+    vm.add_method(t, "count", range_count);
+    let t = vm.types.slice;
+    set_construct(vm, t, slice_construct);
+    vm.add_method(t, "indices", slice_indices_method);
+    let t = vm.types.generator;
+    vm.add_method(t, "send", gen_send);
+    vm.add_method(t, "throw", gen_throw);
+    vm.add_method(t, "close", gen_close);
+    vm.add_method(t, "__next__", gen_next);
+    vm.add_method(t, "__iter__", iter_self);
+    let t = vm.types.textio;
+    vm.add_method(t, "write", textio_write);
+    vm.add_method(t, "flush", textio_flush);
+    let t = vm.types.none_type;
+    set_construct(vm, t, |_vm, _a, _k| Ok(Value::None));
+    let t = vm.types.cell;
+    vm.add_method(t, "__repr__", object_repr);
+
+    vm.add_builtin("__build_class__", build_class);
+    for (name, cls) in [
+        ("object", vm.types.object),
+        ("type", vm.types.type_),
+        ("property", vm.types.property),
+        ("staticmethod", vm.types.staticmethod),
+        ("classmethod", vm.types.classmethod),
+        ("super", vm.types.super_),
+        ("range", vm.types.range),
+        ("slice", vm.types.slice),
+    ] {
+        vm.set_builtin(name, Value::Obj(cls));
+    }
+    let ni = vm.not_implemented;
+    vm.set_builtin("NotImplemented", ni);
+    let el = vm.ellipsis;
+    vm.set_builtin("Ellipsis", el);
+    let none_t = vm.types.none_type;
+    let _ = none_t;
+}
+
+/// Sets the constructor of a built-in type.
+pub fn set_construct(vm: &mut Vm, cls: ObjRef, f: NativeFn) {
+    let _ = vm;
+    // SAFETY-free: `construct` is set once at start-up, before any Python code runs.
+    if let Kind::Class(c) = &cls.kind {
+        let p = c as *const Class as *mut Class;
+        // SAFETY: start-up only; no other reference to this Class is being read.
+        unsafe { (*p).construct = Some(f) };
+    }
+}
+
+/// Registers the methods every built-in iterator class has.
+pub fn register_iter_type(vm: &mut Vm, cls: ObjRef) {
+    vm.add_method(cls, "__next__", iter_next);
+    vm.add_method(cls, "__iter__", iter_self);
+}
+
+fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    match vm.next(args[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
+}
+
+fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    Ok(args[0])
+}
+
+// -- object ---------------------------------------------------------------------------------
+
+fn object_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        return Err(vm.type_error("object() takes no arguments"));
+    }
+    let cls = args[0].as_obj().unwrap();
+    vm.new_instance(cls, &[], &[])
+}
+
+fn object_new(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(|v| vm.as_class(*v)) else {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    };
+    if cls.as_class().is_some_and(|c| c.builtin) {
+        let c = cls.as_class().unwrap();
+        if let Some(ctor) = c.construct {
+            return ctor(vm, args, &[]);
+        }
+    }
+    vm.new_instance(cls, &args[1..], &[])
+}
+
+fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `<module.Class object at 0x...>`.
+pub fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let v = args[0];
+    let cls = vm.type_of(v);
+    let c = cls.as_class().unwrap();
+    let m = c.module.borrow().clone();
+    let q = c.qualname.borrow().clone();
+    let addr = v.as_obj().map(|o| o.addr()).unwrap_or(0);
+    let s = if m == "builtins" { format!("<{} object at {:#x}>", q, addr) } else { format!("<{}.{} object at {:#x}>", m, q, addr) };
+    Ok(vm.new_str(s))
+}
+
+fn object_str(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let s = vm.repr(args[0])?;
+    Ok(vm.new_str(s))
+}
+
+fn object_eq(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__eq__", args, 2, 2)?;
+    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { vm.not_implemented })
+}
+
+fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__ne__", args, 2, 2)?;
+    // Default __ne__ inverts __eq__ unless it is NotImplemented.
+    let cls = vm.type_of(args[0]);
+    let eqn = vm.names.eq;
+    if let Some(eq) = vm.class_lookup(cls, eqn) {
+        let r = vm.call(eq, &args[..2], &[])?;
+        if r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+        let t = vm.truthy(r)?;
+        return Ok(Value::Bool(!t));
+    }
+    Ok(vm.not_implemented)
+}
+
+fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    match args[0] {
+        Value::Obj(o) => Ok(Value::Int(crate::ops::identity_hash(o))),
+        v => Ok(Value::Int(vm.hash(v)?)),
+    }
+}
+
+fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__setattr__", args, 3, 3)?;
+    let name = attr_name(vm, args[1])?;
+    if let Some(Kind::Instance(inst)) = args[0].as_obj().map(|o| o.kind()) {
+        // Data descriptors still apply.
+        let cls = inst.class.get();
+        if let Some(Value::Obj(d)) = vm.class_lookup(cls, name) {
+            if matches!(d.kind, Kind::Property(_)) {
+                let (o, v) = (args[0], args[2]);
+                // Temporarily bypass __setattr__ recursion by calling the property directly.
+                if let Kind::Property(p) = &d.kind {
+                    if p.fset.is_none() || p.fset.is_undef() {
+                        let tn = class_name(cls);
+                        return Err(vm.attribute_error(format!("property '{}' of '{}' object has no setter", name.as_str().unwrap_or(""), tn)));
+                    }
+                    let f = p.fset;
+                    vm.call(f, &[o, v], &[])?;
+                    return Ok(Value::None);
+                }
+            }
+        }
+        vm.store_instance_attr(inst, name, args[2]);
+        return Ok(Value::None);
+    }
+    vm.set_attr(args[0], name, args[2])?;
+    Ok(Value::None)
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__delattr__", args, 2, 2)?;
+    let name = attr_name(vm, args[1])?;
+    if let Some(Kind::Instance(inst)) = args[0].as_obj().map(|o| o.kind()) {
+        let shape = inst.shape.get();
+        if let Some(slot) = vm.shapes.lookup(shape, name) {
+            if !inst.slots.borrow()[slot].is_undef() {
+                let names: Vec<ObjRef> = vm.shapes.names(shape).to_vec();
+                let old = inst.slots.borrow().clone();
+                let mut kn = Vec::new();
+                let mut kv = Vec::new();
+                for (i, (n, v)) in names.iter().zip(old.iter()).enumerate() {
+                    if i != slot && !v.is_undef() {
+                        kn.push(*n);
+                        kv.push(*v);
+                    }
+                }
+                let ns = vm.shapes.from_names(&kn);
+                inst.shape.set(ns);
+                *inst.slots.borrow_mut() = kv;
+                return Ok(Value::None);
+            }
+        }
+        return Err(vm.no_attribute(args[0], name));
+    }
+    vm.del_attr(args[0], name)?;
+    Ok(Value::None)
+}
+
+fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__getattribute__", args, 2, 2)?;
+    let name = attr_name(vm, args[1])?;
+    vm.get_attr(args[0], name)
+}
+
+fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__format__", args, 2, 2)?;
+    let spec = str_arg(vm, &args[1], "format_spec")?.to_string();
+    if !spec.is_empty() {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", tn)));
+    }
+    vm.str_value(args[0])
+}
+
+fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let v = args[0];
+    let mut names: Vec<String> = Vec::new();
+    if let Some(Kind::Instance(i)) = v.as_obj().map(|o| o.kind()) {
+        for n in vm.shapes.names(i.shape.get()) {
+            names.push(n.as_str().unwrap_or("").to_string());
+        }
+    }
+    let cls = vm.type_of(v);
+    let mro = cls.as_class().unwrap().mro.borrow().clone();
+    for m in mro {
+        let d = m.as_class().unwrap().dict;
+        for (k, _) in d.as_dict().unwrap().borrow().iter() {
+            if let Some(s) = k.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {
+                names.push(s);
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    let vals: Vec<Value> = names.into_iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(vals))
+}
+
+/// An attribute name argument as an interned str.
+pub fn attr_name(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
+    match v.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {
+        Some(s) => Ok(vm.intern(&s)),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("attribute name must be string, not '{}'", tn)))
+        }
+    }
+}
+
+// -- type and class creation -----------------------------------------------------------------
+
+fn type_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let args = &args[1..];
+    if args.len() == 1 && kw.is_empty() {
+        return Ok(Value::Obj(vm.type_of(args[0])));
+    }
+    if args.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = str_arg(vm, &args[0], "type.__new__() argument 1")?.to_string();
+    let bases: Vec<ObjRef> = match args[1].as_obj().and_then(|t| t.as_tuple().map(|t| t.to_vec())) {
+        Some(b) => b.iter().filter_map(|v| v.as_obj()).collect(),
+        None => return Err(vm.type_error("type.__new__() argument 2 must be tuple")),
+    };
+    let Some(ns) = args[2].as_obj().filter(|o| o.as_dict().is_some()) else {
+        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+    };
+    let copy = ns.as_dict().unwrap().borrow().clone();
+    let ns2 = vm.new_dict(copy).as_obj().unwrap();
+    let cls = new_class(vm, &name, bases, ns2)?;
+    Ok(Value::Obj(cls))
+}
+
+fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let cls = args[0].as_obj().unwrap();
+    let m: Vec<Value> = cls.as_class().map(|c| c.mro.borrow().iter().map(|x| Value::Obj(*x)).collect()).unwrap_or_default();
+    Ok(vm.new_list(m))
+}
+
+fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    Ok(vm.new_list(vec![]))
+}
+
+/// Creates a user class from a name, bases and a namespace dict (used as the class
+/// dict), runs `__set_name__` and `__init_subclass__`.
+pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) -> PyResult<ObjRef> {
+    for b in &bases {
+        if b.as_class().is_none() {
+            return Err(vm.type_error("bases must be types"));
+        }
+    }
+    if bases.is_empty() {
+        bases.push(vm.types.object);
+    }
+    let exc_base = vm.exc.BaseException;
+    let base_kind = if bases.iter().any(|b| is_subclass(*b, exc_base)) {
+        BaseKind::Exception
+    } else if bases.iter().any(|b| {
+        let c = b.as_class().unwrap();
+        (c.builtin && c.base_kind == BaseKind::Builtin && !b.ptr_eq(vm.types.object)) || (!c.builtin && c.base_kind == BaseKind::Builtin)
+    }) {
+        BaseKind::Builtin
+    } else {
+        BaseKind::Object
+    };
+    for b in &bases {
+        let c = b.as_class().unwrap();
+        let final_types = [vm.types.bool_, vm.types.range, vm.types.slice, vm.types.function, vm.types.generator, vm.types.none_type];
+        if final_types.iter().any(|t| t.ptr_eq(*b)) {
+            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", c.name.borrow())));
+        }
+    }
+    let construct = bases.iter().find_map(|b| b.as_class().and_then(|c| c.construct)).filter(|_| base_kind == BaseKind::Builtin);
+    let qualname = match dict_get_str(ns, vm.names.qualname) {
+        Some(q) => vm.str_of(q)?,
+        None => name.to_string(),
+    };
+    let module = match dict_get_str(ns, vm.names.module) {
+        Some(m) => vm.str_of(m)?,
+        None => "__main__".into(),
+    };
+    crate::ops::dict_del_str(ns, vm.names.qualname);
+    let cls = vm.alloc(Kind::Class(Class {
+        name: RefCell::new(name.to_string()),
+        qualname: RefCell::new(qualname),
+        module: RefCell::new(module),
+        bases: RefCell::new(bases.clone()),
+        mro: RefCell::new(vec![]),
+        dict: ns,
+        base_kind,
+        construct,
+        builtin: false,
+        version: Cell::new(0),
+        cache: RefCell::new(Default::default()),
+    }));
+    vm.roots.push(Value::Obj(cls));
+    let r = (|| {
+        let mro = crate::ops::compute_mro(vm, cls, &bases)?;
+        *cls.as_class().unwrap().mro.borrow_mut() = mro;
+        // Layout conflicts between different built-in bases.
+        let mut builtin_bases: Vec<ObjRef> = Vec::new();
+        for b in &bases {
+            let m = b.as_class().unwrap().mro.borrow().clone();
+            if let Some(bb) = m.iter().find(|x| x.as_class().is_some_and(|c| c.builtin && c.construct.is_some() && !x.ptr_eq(vm.types.object))) {
+                if !builtin_bases.iter().any(|y| y.ptr_eq(*bb) || is_subclass(*y, *bb) || is_subclass(*bb, *y)) {
+                    builtin_bases.push(*bb);
+                }
+            }
+        }
+        if builtin_bases.len() > 1 {
+            return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+        }
+        vm.class_epoch.set(vm.class_epoch.get() + 1);
+        // __set_name__ on descriptors.
+        let items: Vec<(Value, Value)> = ns.as_dict().unwrap().borrow().iter().collect();
+        for (k, v) in items {
+            if let Some(Kind::Instance(_)) = v.as_obj().map(|o| o.kind()) {
+                let vc = vm.type_of(v);
+                let sn = vm.names.set_name;
+                if let Some(f) = vm.class_lookup(vc, sn) {
+                    vm.call(f, &[v, Value::Obj(cls), k], &[])?;
+                }
+            }
+        }
+        // __init_subclass__ of the parent.
+        let isn = vm.names.init_subclass;
+        let parent = bases[0];
+        if let Some(f) = vm.class_lookup(parent, isn) {
+            let is_default = matches!(f.as_obj().map(|o| o.kind()), Some(Kind::ClassMethod(inner)) if matches!(inner.as_obj().map(|o| o.kind()), Some(Kind::Native(_))));
+            if !is_default {
+                let sup = vm.alloc(Kind::Super(Value::Obj(cls), Value::Obj(cls)));
+                let bound = vm.get_attr(Value::Obj(sup), isn)?;
+                vm.call(bound, &[], &[])?;
+            }
+        }
+        Ok(cls)
+    })();
+    vm.roots.pop();
+    r
+}
+
+/// `__build_class__(body, name, *bases, **kw)`.
+fn build_class(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let body = args[0].as_obj().filter(|o| o.as_function().is_some());
+    let Some(body) = body else { return Err(vm.type_error("__build_class__: func must be a function")) };
+    let name = str_arg(vm, &args[1], "__build_class__: name")?.to_string();
+    for (k, _) in kw {
+        if k.as_str() == Some("metaclass") {
+            return Err(vm.not_implemented_error("metaclasses are not supported by krait"));
+        }
+    }
+    let mut bases = Vec::new();
+    for b in &args[2..] {
+        match vm.as_class(*b) {
+            Some(c) => bases.push(c),
+            None => {
+                let r = vm.repr(*b)?;
+                let _ = r;
+                return Err(vm.type_error("bases must be types"));
+            }
+        }
+    }
+    let ns = vm.alloc(Kind::Dict(RefCell::new(Dict::new())));
+    vm.roots.push(Value::Obj(ns));
+    let r = (|| {
+        let cell = vm.call_function_ns(body, &[], &[], Some(ns))?;
+        let cls = new_class(vm, &name, bases, ns)?;
+        if let Some(Kind::Cell(c)) = cell.as_obj().map(|o| o.kind()) {
+            c.set(Value::Obj(cls));
+        }
+        crate::ops::dict_del_str(ns, vm.names.classcell);
+        // Keyword arguments other than metaclass go to __init_subclass__ (already run
+        // without them); reject them like CPython does when nothing accepts them.
+        if !kw.is_empty() {
+            let isn = vm.names.init_subclass;
+            let parent = cls.as_class().unwrap().mro.borrow().get(1).copied();
+            if let Some(p) = parent {
+                if let Some(f) = vm.class_lookup(p, isn) {
+                    let sup = vm.alloc(Kind::Super(Value::Obj(cls), Value::Obj(cls)));
+                    let _ = f;
+                    let bound = vm.get_attr(Value::Obj(sup), isn)?;
+                    vm.call(bound, &[], kw)?;
+                }
+            }
+        }
+        Ok(Value::Obj(cls))
+    })();
+    vm.roots.pop();
+    r
+}
+
+// -- descriptors ---------------------------------------------------------------------------
+
+fn property_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let args = &args[1..];
+    let get = |i: usize, n: &str| arg_or_kw(args, i, kw, n).unwrap_or(Value::None);
+    let p = Property { fget: get(0, "fget"), fset: get(1, "fset"), fdel: get(2, "fdel"), doc: get(3, "doc") };
+    let doc = if p.doc.is_none() && !p.fget.is_none() {
+        let dn = vm.names.doc;
+        vm.get_attr_opt(p.fget, dn)?.unwrap_or(Value::None)
+    } else {
+        p.doc
+    };
+    Ok(Value::Obj(vm.alloc(Kind::Property(Property { doc, ..p }))))
+}
+
+fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
+    check_method(vm, "property", args, 1, 1)?;
+    let Some(Kind::Property(p)) = args[0].as_obj().map(|o| o.kind()) else {
+        return Err(vm.type_error("descriptor requires a property"));
+    };
+    let mut np = Property { fget: p.fget, fset: p.fset, fdel: p.fdel, doc: p.doc };
+    match which {
+        0 => np.fget = args[1],
+        1 => np.fset = args[1],
+        _ => np.fdel = args[1],
+    }
+    Ok(Value::Obj(vm.alloc(Kind::Property(np))))
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    property_copy(vm, args, 0)
+}
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    property_copy(vm, args, 1)
+}
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    property_copy(vm, args, 2)
+}
+
+fn property_get(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let Some(Kind::Property(p)) = args[0].as_obj().map(|o| o.kind()) else { return Ok(Value::None) };
+    if args.len() < 2 || args[1].is_none() {
+        return Ok(args[0]);
+    }
+    let f = p.fget;
+    vm.call(f, &[args[1]], &[])
+}
+
+fn staticmethod_construct(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "staticmethod", &args[1..], 1, 1)?;
+    Ok(Value::Obj(vm.alloc(Kind::StaticMethod(args[1]))))
+}
+
+fn classmethod_construct(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "classmethod", &args[1..], 1, 1)?;
+    Ok(Value::Obj(vm.alloc(Kind::ClassMethod(args[1]))))
+}
+
+fn super_construct(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let args = &args[1..];
+    if args.len() != 2 {
+        return Err(vm.runtime_error("super(): no arguments"));
+    }
+    let Some(start) = vm.as_class(args[0]) else {
+        return Err(vm.type_error("super() argument 1 must be a type"));
+    };
+    let target = args[1];
+    let ok = match vm.as_class(target) {
+        Some(tc) => is_subclass(tc, start) || crate::ops::isinstance(vm, target, start),
+        None => crate::ops::isinstance(vm, target, start),
+    };
+    if !ok {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
+    Ok(Value::Obj(vm.alloc(Kind::Super(Value::Obj(start), target))))
+}
+
+// -- range and slice ---------------------------------------------------------------------------
+
+fn range_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    no_kw(vm, "range", kw)?;
+    let args = &args[1..];
+    if args.is_empty() {
+        return Err(vm.type_error("range expected at least 1 argument, got 0"));
+    }
+    if args.len() > 3 {
+        return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", args.len())));
+    }
+    let mut v = [0i64; 3];
+    for (i, a) in args.iter().enumerate() {
+        v[i] = match a {
+            Value::Int(x) => *x,
+            Value::Bool(b) => *b as i64,
+            Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            _ => vm.to_index(*a)?,
+        };
+    }
+    let (start, stop, step) = match args.len() {
+        1 => (0, v[0], 1),
+        2 => (v[0], v[1], 1),
+        _ => (v[0], v[1], v[2]),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Obj(vm.alloc(Kind::Range(Range { start, stop, step }))))
+}
+
+fn range_index(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_method(vm, "index", args, 1, 1)?;
+    let Some(Kind::Range(r)) = args[0].as_obj().map(|o| o.kind()) else { unreachable!() };
+    let r = *r;
+    if vm.contains(args[0], args[1])? {
+        if let Value::Int(i) = args[1] {
+            return Ok(Value::Int((i - r.start) / r.step));
+        }
+    }
+    let s = vm.repr(args[1])?;
+    Err(vm.value_error(format!("{} is not in range", s)))
+}
+
+fn range_count(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_method(vm, "count", args, 1, 1)?;
+    Ok(Value::Int(vm.contains(args[0], args[1])? as i64))
+}
+
+fn slice_construct(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let args = &args[1..];
+    let (a, b, c) = match args.len() {
+        1 => (Value::None, args[0], Value::None),
+        2 => (args[0], args[1], Value::None),
+        3 => (args[0], args[1], args[2]),
+        n => return Err(vm.type_error(format!("slice expected at {} 1 argument{}, got {}", if n == 0 { "least" } else { "most" }, if n == 0 { "" } else { "s" }, n))),
+    };
+    Ok(Value::Obj(vm.alloc(Kind::Slice(a, b, c))))
+}
+
+fn slice_indices_method(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_method(vm, "indices", args, 1, 1)?;
+    let Some(Kind::Slice(a, b, c)) = args[0].as_obj().map(|o| o.kind()) else { unreachable!() };
+    let n = vm.to_index(args[1])?;
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (x, y, z, _) = slice_indices(vm, *a, *b, *c, n as usize)?;
+    Ok(vm.new_tuple(vec![Value::Int(x), Value::Int(y), Value::Int(z)]))
+}
+
+// -- generators ------------------------------------------------------------------------------
+
+fn gen_of(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
+    match v.as_obj() {
+        Some(o) if matches!(o.kind, Kind::Generator(_)) => Ok(o),
+        _ => Err(vm.type_error("descriptor requires a 'generator' object")),
+    }
+}
+
+fn gen_next(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let g = gen_of(vm, args[0])?;
+    match vm.gen_resume(g, Value::None)? {
+        crate::interp::GenResult::Yield(v) => Ok(v),
+        crate::interp::GenResult::Return(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_method(vm, "send", args, 1, 1)?;
+    let g = gen_of(vm, args[0])?;
+    match vm.gen_resume(g, args[1])? {
+        crate::interp::GenResult::Yield(v) => Ok(v),
+        crate::interp::GenResult::Return(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_method(vm, "throw", args, 1, 3)?;
+    let g = gen_of(vm, args[0])?;
+    let mut e = args[1];
+    if args.len() > 2 && vm.as_class(e).is_some() && !args[2].is_none() {
+        e = vm.call(e, &[args[2]], &[])?;
+    }
+    let exc = vm.instantiate_exception(e)?;
+    match vm.gen_throw(g, exc)? {
+        crate::interp::GenResult::Yield(v) => Ok(v),
+        crate::interp::GenResult::Return(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let g = gen_of(vm, args[0])?;
+    let (started, finished) = match &g.kind {
+        Kind::Generator(c) => (c.borrow().started, c.borrow().finished),
+        _ => (false, true),
+    };
+    if !started || finished {
+        if let Kind::Generator(c) = &g.kind {
+            c.borrow_mut().finished = true;
+        }
+        return Ok(Value::None);
+    }
+    let ge = vm.exc.GeneratorExit;
+    let exc = crate::value::PyErr(vm.new_exception(ge, vec![]));
+    match vm.gen_throw(g, exc) {
+        Ok(crate::interp::GenResult::Yield(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(_) => Ok(Value::None),
+        Err(e) if vm.err_matches(&e, ge) || vm.err_matches(&e, vm.exc.StopIteration) => Ok(Value::None),
+        Err(e) => Err(e),
+    }
+}
+
+// -- sys.stdout / sys.stderr ----------------------------------------------------------------------
+
+fn textio_write(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_method(vm, "write", args, 1, 1)?;
+    let s = match args[1].as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {
+        Some(s) => s,
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("write() argument must be str, not {}", tn)));
+        }
+    };
+    let fd = match args[0].as_obj().map(|o| o.kind()) {
+        Some(Kind::Instance(Instance { payload: Payload::Builtin(b), .. })) => b.get(),
+        _ => Value::Int(1),
+    };
+    if let Value::Int(2) = fd {
+        vm.write_stderr_raw(&s);
+    } else {
+        vm.write_stdout_raw(&s);
+    }
+    Ok(Value::Int(s.chars().count() as i64))
+}
+
+fn textio_flush(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(Value::None)
+}
+
+// -- subscripts of built-in sequences --------------------------------------------------------------
+
+fn slice_parts(v: &Value) -> Option<(Value, Value, Value)> {
+    match v.as_obj().map(|o| o.kind()) {
+        Some(Kind::Slice(a, b, c)) => Some((*a, *b, *c)),
+        _ => None,
+    }
+}
+
+fn index_of(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
+    match k {
+        Value::Int(i) => Ok(i),
+        Value::Bool(b) => Ok(b as i64),
+        Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => Err(vm.index_error(format!("cannot fit 'int' into an index-sized integer"))),
+        _ => {
+            let cls = vm.type_of(k);
+            let ix = vm.names.index;
+            if vm.class_lookup(cls, ix).is_some() {
+                return vm.to_index(k);
+            }
+            let tn = vm.type_name(k);
+            Err(vm.type_error(format!("{} indices must be integers or slices, not {}", what, tn)))
+        }
+    }
+}
+
+/// Subscripting of str, list, tuple, range, bytes with ints and slices.
+pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
+    let Value::Obj(o) = c else {
+        let tn = vm.type_name(c);
+        return Err(vm.type_error(format!("'{}' object is not subscriptable", tn)));
+    };
+    match &o.kind {
+        Kind::List(l) => {
+            if let Some((a, b, s)) = slice_parts(&k) {
+                let items = l.borrow().clone();
+                let (start, _, step, n) = slice_indices(vm, a, b, s, items.len())?;
+                let out: Vec<Value> = (0..n).map(|i| items[(start + i as i64 * step) as usize]).collect();
+                return Ok(vm.new_list(out));
+            }
+            let i = index_of(vm, k, "list")?;
+            let l = l.borrow();
+            match norm_index(i, l.len()) {
+                Some(j) => Ok(l[j]),
+                None => {
+                    drop(l);
+                    Err(vm.index_error("list index out of range"))
+                }
+            }
+        }
+        Kind::Tuple(t) => {
+            if let Some((a, b, s)) = slice_parts(&k) {
+                let (start, _, step, n) = slice_indices(vm, a, b, s, t.len())?;
+                if start == 0 && step == 1 && n == t.len() {
+                    return Ok(c);
+                }
+                let out: Vec<Value> = (0..n).map(|i| t[(start + i as i64 * step) as usize]).collect();
+                return Ok(vm.new_tuple(out));
+            }
+            let i = index_of(vm, k, "tuple")?;
+            match norm_index(i, t.len()) {
+                Some(j) => Ok(t[j]),
+                None => Err(vm.index_error("tuple index out of range")),
+            }
+        }
+        Kind::Str(s) => {
+            if let Some((a, b, st)) = slice_parts(&k) {
+                let (start, _, step, n) = slice_indices(vm, a, b, st, s.nchars)?;
+                let out: String = if s.is_ascii() {
+                    let bytes = s.s.as_bytes();
+                    if step == 1 {
+                        s.s[start as usize..start as usize + n].to_string()
+                    } else {
+                        (0..n).map(|i| bytes[(start + i as i64 * step) as usize] as char).collect()
+                    }
+                } else {
+                    let chars: Vec<char> = s.s.chars().collect();
+                    (0..n).map(|i| chars[(start + i as i64 * step) as usize]).collect()
+                };
+                return Ok(vm.new_str(out));
+            }
+            let i = index_of(vm, k, "string")?;
+            match norm_index(i, s.nchars) {
+                Some(j) => {
+                    if s.is_ascii() {
+                        let ch = &s.s[j..j + 1];
+                        Ok(Value::Obj(vm.intern(ch)))
+                    } else {
+                        let ch = s.s.chars().nth(j).unwrap();
+                        Ok(vm.new_str(ch.to_string()))
+                    }
+                }
+                None => Err(vm.index_error("string index out of range")),
+            }
+        }
+        Kind::Range(r) => {
+            let r = *r;
+            if let Some((a, b, st)) = slice_parts(&k) {
+                let (start, stop, step, n) = slice_indices(vm, a, b, st, r.len() as usize)?;
+                let _ = stop;
+                let nstart = r.start + start * r.step;
+                let nstep = r.step * step;
+                let nstop = nstart + n as i64 * nstep;
+                return Ok(Value::Obj(vm.alloc(Kind::Range(Range { start: nstart, stop: nstop, step: nstep }))));
+            }
+            let i = index_of(vm, k, "range")?;
+            match norm_index(i, r.len() as usize) {
+                Some(j) => Ok(Value::Int(r.get(j as i64))),
+                None => Err(vm.index_error("range object index out of range")),
+            }
+        }
+        Kind::Bytes(_) | Kind::ByteArray(_) => {
+            let data: Vec<u8> = match &o.kind {
+                Kind::Bytes(b) => b.to_vec(),
+                Kind::ByteArray(b) => b.borrow().clone(),
+                _ => unreachable!(),
+            };
+            if let Some((a, b, st)) = slice_parts(&k) {
+                let (start, _, step, n) = slice_indices(vm, a, b, st, data.len())?;
+                let out: Vec<u8> = (0..n).map(|i| data[(start + i as i64 * step) as usize]).collect();
+                return Ok(Value::Obj(vm.alloc(match &o.kind {
+                    Kind::Bytes(_) => Kind::Bytes(out.into_boxed_slice()),
+                    _ => Kind::ByteArray(RefCell::new(out)),
+                })));
+            }
+            let i = index_of(vm, k, if matches!(o.kind, Kind::Bytes(_)) { "byte" } else { "bytearray" })?;
+            match norm_index(i, data.len()) {
+                Some(j) => Ok(Value::Int(data[j] as i64)),
+                None => Err(vm.index_error(if matches!(o.kind, Kind::Bytes(_)) { "index out of range" } else { "bytearray index out of range" })),
+            }
+        }
+        _ => {
+            let tn = vm.type_name(c);
+            Err(vm.type_error(format!("'{}' object is not subscriptable", tn)))
+        }
+    }
+}
+
+/// Item and slice assignment on lists (and bytearrays).
+pub fn setitem_builtin(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
+    let Value::Obj(o) = c else {
+        let tn = vm.type_name(c);
+        return Err(vm.type_error(format!("'{}' object does not support item assignment", tn)));
+    };
+    match &o.kind {
+        Kind::List(l) => {
+            if let Some((a, b, st)) = slice_parts(&k) {
+                let new_items = if v.is(&c) { l.borrow().clone() } else { vm.collect_iter(v).map_err(|e| {
+                    e
+                })? };
+                let len = l.borrow().len();
+                let (start, stop, step, n) = slice_indices(vm, a, b, st, len)?;
+                if step == 1 {
+                    let stop = stop.max(start) as usize;
+                    l.borrow_mut().splice(start as usize..stop, new_items);
+                    return Ok(());
+                }
+                if new_items.len() != n {
+                    return Err(vm.value_error(format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), n)));
+                }
+                let mut lb = l.borrow_mut();
+                for (i, item) in new_items.into_iter().enumerate() {
+                    lb[(start + i as i64 * step) as usize] = item;
+                }
+                return Ok(());
+            }
+            let i = index_of(vm, k, "list")?;
+            let mut lb = l.borrow_mut();
+            let n = lb.len();
+            match norm_index(i, n) {
+                Some(j) => {
+                    lb[j] = v;
+                    Ok(())
+                }
+                None => {
+                    drop(lb);
+                    Err(vm.index_error("list assignment index out of range"))
+                }
+            }
+        }
+        Kind::ByteArray(bytes) => {
+            let i = index_of(vm, k, "bytearray")?;
+            let byte = match v {
+                Value::Int(x) if (0..256).contains(&x) => x as u8,
+                _ => return Err(vm.value_error("byte must be in range(0, 256)")),
+            };
+            let mut bb = bytes.borrow_mut();
+            let n = bb.len();
+            match norm_index(i, n) {
+                Some(j) => {
+                    bb[j] = byte;
+                    Ok(())
+                }
+                None => {
+                    drop(bb);
+                    Err(vm.index_error("bytearray index out of range"))
+                }
+            }
+        }
+        _ => {
+            let tn = vm.type_name(c);
+            Err(vm.type_error(format!("'{}' object does not support item assignment", tn)))
+        }
+    }
+}
+
+/// Item and slice deletion on lists.
+pub fn delitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
+    let Value::Obj(o) = c else {
+        let tn = vm.type_name(c);
+        return Err(vm.type_error(format!("'{}' object does not support item deletion", tn)));
+    };
+    match &o.kind {
+        Kind::List(l) => {
+            if let Some((a, b, st)) = slice_parts(&k) {
+                let len = l.borrow().len();
+                let (start, _, step, n) = slice_indices(vm, a, b, st, len)?;
+                let mut idx: Vec<usize> = (0..n).map(|i| (start + i as i64 * step) as usize).collect();
+                idx.sort_unstable();
+                let mut lb = l.borrow_mut();
+                for i in idx.into_iter().rev() {
+                    lb.remove(i);
+                }
+                return Ok(());
+            }
+            let i = index_of(vm, k, "list")?;
+            let mut lb = l.borrow_mut();
+            let n = lb.len();
+            match norm_index(i, n) {
+                Some(j) => {
+                    lb.remove(j);
+                    Ok(())
+                }
+                None => {
+                    drop(lb);
+                    Err(vm.index_error("list assignment index out of range"))
+                }
+            }
+        }
+        _ => {
+            let tn = vm.type_name(c);
+            Err(vm.type_error(format!("'{}' object doesn't support item deletion", tn)))
+        }
+    }
+}
+
+/// `k in b` for bytes and bytearray.
+pub fn bytes_contains(vm: &mut Vm, c: Value, k: Value) -> PyResult<bool> {
+    let data: Vec<u8> = match c.as_obj().map(|o| o.kind()) {
+        Some(Kind::Bytes(b)) => b.to_vec(),
+        Some(Kind::ByteArray(b)) => b.borrow().clone(),
+        _ => return Ok(false),
+    };
+    match k {
+        Value::Int(i) => {
+            if !(0..256).contains(&i) {
+                return Err(vm.value_error("byte must be in range(0, 256)"));
+            }
+            Ok(data.contains(&(i as u8)))
+        }
+        Value::Obj(o) => match &o.kind {
+            Kind::Bytes(n) => Ok(n.is_empty() || data.windows(n.len()).any(|w| w == &n[..])),
+            _ => {
+                let tn = vm.type_name(k);
+                Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)))
+            }
+        },
+        _ => {
+            let tn = vm.type_name(k);
+            Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! The builtins: registration of every built-in type's methods and every builtin
+//! function. Adding a method or a function is one `add_method`/`add_builtin` line in
+//! the file of its type; the interpreter loop never changes for it.
+//!
+//! Rooting rule for native code (see heap.rs): argument slices are rooted by the
+//! caller; a native that keeps values in Rust locals while it calls back into Python
+//! (key functions, `__eq__`, iteration) must push them on `vm.roots` first.
+
+pub mod args;
+pub mod core;
+pub mod dict;
+pub mod exceptions;
+pub mod fmt;
+pub mod functions;
+pub mod list;
+pub mod num;
+pub mod str;
+
+pub use self::core::{bytes_contains, delitem_builtin, getitem_builtin, register_iter_type, setitem_builtin};
+pub use self::dict::{set_binop, set_compare};
+pub use self::fmt::{ascii_escape, percent_format};
+
+use crate::vm::Vm;
+
+/// Registers all built-in types' methods, builtin functions and native modules.
+pub fn init(vm: &mut Vm) {
+    core::register(vm);
+    num::register(vm);
+    str::register(vm);
+    list::register(vm);
+    dict::register(vm);
+    exceptions::register(vm);
+    fmt::register(vm);
+    functions::register(vm);
+    crate::modules::register(vm);
+}

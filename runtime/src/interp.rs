@@ -1,0 +1,1563 @@
+//! The bytecode interpreter: frame set-up and argument binding, the dispatch loop, and
+//! exception unwinding through the exception tables. Python-to-Python calls made by CALL
+//! instructions push a frame and continue in the same loop (no Rust recursion); calls
+//! from native code (dunders, key functions, generators) run a nested loop via `run`.
+
+use crate::bytecode::{flags, BinOp, CmpOp, Op};
+use crate::dict::Dict;
+use crate::heap::ObjRef;
+use crate::object::*;
+use crate::ops::{dict_get_str, dict_set_str, is_subclass};
+use crate::value::{PyErr, PyResult, Value};
+use crate::vm::{Frame, Vm};
+use smallvec::SmallVec;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// What resuming a generator produced.
+pub enum GenResult {
+    Yield(Value),
+    Return(Value),
+}
+
+/// Formats "'a'", "'a' and 'b'", "'a', 'b', and 'c'" as CPython's argument errors do.
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+impl Vm {
+    // -- Frames --------------------------------------------------------------------------
+
+    /// Binds `args`/`kw` to the parameters of `func`, returning the frame's slots
+    /// (locals, cells, free variables).
+    pub fn bind_args(&mut self, func: ObjRef, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Vec<Value>> {
+        let f = func.as_function().unwrap();
+        let code = f.code.as_code().unwrap().clone();
+        let co = &code.co;
+        let nlocals = co.nlocals();
+        let mut slots = vec![Value::Undef; co.nslots()];
+        let argc = co.argcount as usize;
+        let kwonly = co.kwonlyargcount as usize;
+        let has_varargs = co.flags & flags::VARARGS != 0;
+        let has_varkw = co.flags & flags::VARKEYWORDS != 0;
+        let qual = || -> String {
+            match f.qualname.get().as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {
+                Some(s) => s,
+                None => co.qualname.clone(),
+            }
+        };
+        let n = args.len();
+        for i in 0..n.min(argc) {
+            slots[i] = args[i];
+        }
+        let varargs_idx = argc + kwonly;
+        if n > argc {
+            if has_varargs {
+                slots[varargs_idx] = self.new_tuple(args[argc..].to_vec());
+            } else {
+                let defaults = f.defaults.get().as_obj().and_then(|t| t.as_tuple().map(|t| t.len())).unwrap_or(0);
+                let given_kw = kw.iter().filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|v| v.ptr_eq(*k))).count();
+                let takes = if defaults > 0 {
+                    format!("from {} to {} positional arguments", argc - defaults, argc)
+                } else {
+                    format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
+                };
+                let kwpart = if given_kw > 0 {
+                    format!(" positional argument{} (and {} keyword-only argument{})", if n == 1 { "" } else { "s" }, given_kw, if given_kw == 1 { "" } else { "s" })
+                } else {
+                    String::new()
+                };
+                let msg = if given_kw > 0 {
+                    format!("{}() takes {} but {}{} were given", qual(), takes, n, kwpart)
+                } else {
+                    format!("{}() takes {} but {} {} given", qual(), takes, n, if n == 1 { "was" } else { "were" })
+                };
+                return Err(self.type_error(msg));
+            }
+        } else if has_varargs {
+            slots[varargs_idx] = Value::Obj(self.empty_tuple);
+        }
+        let mut kwdict: Option<ObjRef> = None;
+        if has_varkw {
+            let d = self.alloc(Kind::Dict(RefCell::new(Dict::new())));
+            slots[varargs_idx + has_varargs as usize] = Value::Obj(d);
+            kwdict = Some(d);
+        }
+        let posonly = co.posonlyargcount as usize;
+        for (name, v) in kw {
+            let pos = code.varnames[..argc + kwonly].iter().position(|vn| vn.ptr_eq(*name) || vn.as_str() == name.as_str());
+            match pos {
+                Some(p) if p >= posonly => {
+                    if !slots[p].is_undef() {
+                        return Err(self.type_error(format!("{}() got multiple values for argument '{}'", qual(), name.as_str().unwrap_or(""))));
+                    }
+                    slots[p] = *v;
+                }
+                _ => match kwdict {
+                    Some(d) => self.dict_set(d, Value::Obj(*name), *v)?,
+                    None => {
+                        if pos.is_some() {
+                            return Err(self.type_error(format!(
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                qual(),
+                                name.as_str().unwrap_or("")
+                            )));
+                        }
+                        return Err(self.type_error(format!("{}() got an unexpected keyword argument '{}'", qual(), name.as_str().unwrap_or(""))));
+                    }
+                },
+            }
+        }
+        if n < argc {
+            let defaults = f.defaults.get();
+            let defs: &[Value] = defaults.as_obj().and_then(|t| t.as_tuple()).unwrap_or(&[]);
+            let first_default = argc - defs.len();
+            let mut missing = Vec::new();
+            for (i, slot) in slots.iter_mut().enumerate().take(argc).skip(n) {
+                if slot.is_undef() {
+                    if i >= first_default {
+                        *slot = defs[i - first_default];
+                    } else {
+                        missing.push(co.varnames[i].clone());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.type_error(format!(
+                    "{}() missing {} required positional argument{}: {}",
+                    qual(),
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    name_list(&missing)
+                )));
+            }
+        }
+        if kwonly > 0 {
+            let kwdefaults = f.kwdefaults.get();
+            let mut missing = Vec::new();
+            for i in argc..argc + kwonly {
+                if slots[i].is_undef() {
+                    let d = match kwdefaults.as_obj() {
+                        Some(kd) if kd.as_dict().is_some() => dict_get_str(kd, code.varnames[i]),
+                        _ => None,
+                    };
+                    match d {
+                        Some(v) => slots[i] = v,
+                        None => missing.push(co.varnames[i].clone()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.type_error(format!(
+                    "{}() missing {} required keyword-only argument{}: {}",
+                    qual(),
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    name_list(&missing)
+                )));
+            }
+        }
+        for (i, p) in code.cell_params.iter().enumerate() {
+            let init = match p {
+                Some(p) => slots[*p as usize],
+                None => Value::Undef,
+            };
+            slots[nlocals + i] = Value::Obj(self.alloc(Kind::Cell(Cell::new(init))));
+        }
+        let nc = co.cellvars.len();
+        for (i, c) in f.closure.iter().enumerate() {
+            if nlocals + nc + i < slots.len() {
+                slots[nlocals + nc + i] = Value::Obj(*c);
+            }
+        }
+        Ok(slots)
+    }
+
+    fn check_depth(&mut self) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error(""));
+        }
+        Ok(())
+    }
+
+    /// Pushes a frame for `func` whose slots are already on the stack from `base`.
+    fn push_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, entry: bool, locals: Option<ObjRef>) {
+        let f = func.as_function().unwrap();
+        let code = f.code.as_code().unwrap().clone();
+        self.frames.push(Frame {
+            code,
+            code_obj: f.code,
+            func: Some(func),
+            globals: f.globals,
+            locals,
+            pc: 0,
+            base,
+            ret_sp,
+            entry,
+            generator: None,
+        });
+    }
+
+    /// Creates a generator object for a call of generator function `func`.
+    fn make_generator(&mut self, func: ObjRef, slots: Vec<Value>) -> Value {
+        let f = func.as_function().unwrap();
+        Value::Obj(self.alloc(Kind::Generator(RefCell::new(Generator {
+            func,
+            code: f.code,
+            globals: f.globals,
+            pc: 0,
+            saved: slots,
+            running: false,
+            finished: false,
+            started: false,
+            exc_state: Vec::new(),
+        }))))
+    }
+
+    /// Calls a Python function from Rust: binds arguments, runs it to completion.
+    pub fn call_function(&mut self, func: ObjRef, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+        self.call_function_ns(func, args, kw, None)
+    }
+
+    /// Like `call_function`, with a namespace dict as the frame's locals (class bodies).
+    pub fn call_function_ns(&mut self, func: ObjRef, args: &[Value], kw: &[(ObjRef, Value)], ns: Option<ObjRef>) -> PyResult<Value> {
+        let f = func.as_function().unwrap();
+        let code = f.code.as_code().unwrap();
+        if code.simple && kw.is_empty() && args.len() == code.co.argcount as usize && ns.is_none() {
+            self.check_depth()?;
+            let base = self.stack.len();
+            self.stack.extend_from_slice(args);
+            let extra = code.co.nslots() - args.len();
+            let nfree = f.closure.len();
+            for _ in 0..extra - nfree {
+                self.stack.push(Value::Undef);
+            }
+            for c in f.closure.iter() {
+                self.stack.push(Value::Obj(*c));
+            }
+            self.push_frame_at(func, base, base, true, None);
+            return self.run();
+        }
+        let slots = self.bind_args(func, args, kw)?;
+        if code.co.is_generator() {
+            return Ok(self.make_generator(func, slots));
+        }
+        self.check_depth()?;
+        let base = self.stack.len();
+        self.stack.extend_from_slice(&slots);
+        self.push_frame_at(func, base, base, true, ns);
+        self.run()
+    }
+
+    /// Runs a module-level (or exec'd) code object with `globals` as its namespace.
+    pub fn run_code(&mut self, code_obj: ObjRef, globals: ObjRef, locals: Option<ObjRef>) -> PyResult<Value> {
+        let code = code_obj.as_code().unwrap().clone();
+        let base = self.stack.len();
+        for _ in 0..code.co.nslots() {
+            self.stack.push(Value::Undef);
+        }
+        self.frames.push(Frame {
+            code,
+            code_obj,
+            func: None,
+            globals,
+            locals: Some(locals.unwrap_or(globals)),
+            pc: 0,
+            base,
+            ret_sp: base,
+            entry: true,
+            generator: None,
+        });
+        self.run()
+    }
+
+    /// Resumes a generator with `sent` (the value of the paused `yield`).
+    pub fn gen_resume(&mut self, gen: ObjRef, sent: Value) -> PyResult<GenResult> {
+        let Kind::Generator(cell) = &gen.kind else { unreachable!() };
+        let (func, code_obj, globals, pc, saved) = {
+            let Ok(mut g) = cell.try_borrow_mut() else {
+                return Err(self.value_error("generator already executing"));
+            };
+            if g.running {
+                drop(g);
+                return Err(self.value_error("generator already executing"));
+            }
+            if g.finished {
+                return Ok(GenResult::Return(Value::None));
+            }
+            if !g.started && !sent.is_none() {
+                drop(g);
+                return Err(self.type_error("can't send non-None value to a just-started generator"));
+            }
+            g.running = true;
+            let saved = std::mem::take(&mut g.saved);
+            (g.func, g.code, g.globals, g.pc, saved)
+        };
+        let started = cell.borrow().started;
+        if let Err(e) = self.check_depth() {
+            let mut g = cell.borrow_mut();
+            g.saved = saved;
+            g.running = false;
+            return Err(e);
+        }
+        let base = self.stack.len();
+        self.stack.extend_from_slice(&saved);
+        if started {
+            self.stack.push(sent);
+        }
+        let code = code_obj.as_code().unwrap().clone();
+        self.frames.push(Frame { code, code_obj, func: Some(func), globals, locals: None, pc, base, ret_sp: base, entry: true, generator: Some(gen) });
+        cell.borrow_mut().started = true;
+        self.yielded = false;
+        let r = self.run();
+        let yielded = std::mem::replace(&mut self.yielded, false);
+        let mut g = cell.borrow_mut();
+        g.running = false;
+        match r {
+            Ok(v) if yielded => Ok(GenResult::Yield(v)),
+            Ok(v) => {
+                g.finished = true;
+                g.saved = Vec::new();
+                Ok(GenResult::Return(v))
+            }
+            Err(e) => {
+                g.finished = true;
+                g.saved = Vec::new();
+                drop(g);
+                if self.err_matches(&e, self.exc.StopIteration) {
+                    let re = self.runtime_error("generator raised StopIteration");
+                    if let Some(d) = re.0.exc_data() {
+                        let mut d = d.borrow_mut();
+                        d.cause = Value::Obj(e.0);
+                        d.context = Value::Obj(e.0);
+                        d.suppress_context = true;
+                    }
+                    return Err(re);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Throws an exception into a generator at its paused `yield`.
+    pub fn gen_throw(&mut self, gen: ObjRef, exc: PyErr) -> PyResult<GenResult> {
+        let Kind::Generator(cell) = &gen.kind else { unreachable!() };
+        {
+            let g = cell.borrow();
+            if g.running {
+                drop(g);
+                return Err(self.value_error("generator already executing"));
+            }
+            if g.finished || !g.started {
+                drop(g);
+                cell.borrow_mut().finished = true;
+                return Err(exc);
+            }
+        }
+        self.pending_throw = Some(exc);
+        self.gen_resume(gen, Value::None)
+    }
+
+    // -- The loop ------------------------------------------------------------------------
+
+    /// Runs frames until the entry frame on top of the frame stack returns.
+    pub fn run(&mut self) -> PyResult<Value> {
+        if let Err(e) = self.enter_native("") {
+            // Drop the frame we were asked to run.
+            if let Some(f) = self.frames.pop() {
+                self.stack.truncate(f.ret_sp);
+            }
+            return Err(e);
+        }
+        if let Some(exc) = self.pending_throw.take() {
+            self.reraise = false;
+            if !self.unwind(exc) {
+                self.leave_native();
+                return Err(exc);
+            }
+        }
+        loop {
+            match self.exec() {
+                Ok(v) => {
+                    self.leave_native();
+                    return Ok(v);
+                }
+                Err(e) => {
+                    if !self.unwind(e) {
+                        self.leave_native();
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Finds a handler for `e` starting at the top frame; pops frames without one.
+    /// Returns false when the exception leaves the entry frame.
+    fn unwind(&mut self, e: PyErr) -> bool {
+        let reraise = std::mem::replace(&mut self.reraise, false);
+        if !reraise {
+            // Implicit chaining: the exception being handled becomes the context.
+            if let Value::Obj(h) = self.handled {
+                if !h.ptr_eq(e.0) {
+                    if let Some(d) = e.0.exc_data() {
+                        if d.borrow().context.is_none() {
+                            // Break cycles: do not link if e is already in h's chain.
+                            let mut cur = Value::Obj(h);
+                            let mut cyc = false;
+                            let mut steps = 0;
+                            while let Value::Obj(c) = cur {
+                                if c.ptr_eq(e.0) || steps > 1000 {
+                                    cyc = true;
+                                    break;
+                                }
+                                steps += 1;
+                                cur = c.exc_data().map(|x| x.borrow().context).unwrap_or(Value::None);
+                            }
+                            if !cyc {
+                                d.borrow_mut().context = Value::Obj(h);
+                            }
+                        }
+                    }
+                }
+            }
+            self.add_traceback(e, self.frames.len() - 1);
+        }
+        loop {
+            let fi = self.frames.len() - 1;
+            let frame = &self.frames[fi];
+            let pc = frame.pc.saturating_sub(1);
+            if let Some(h) = frame.code.co.handler_for(pc).copied() {
+                let sp = frame.base + frame.code.co.nslots() + h.depth as usize;
+                self.stack.truncate(sp);
+                self.stack.push(Value::Obj(e.0));
+                self.frames[fi].pc = h.handler as usize;
+                return true;
+            }
+            let frame = self.frames.pop().unwrap();
+            self.stack.truncate(frame.ret_sp);
+            if frame.entry {
+                return false;
+            }
+            self.add_traceback(e, self.frames.len() - 1);
+        }
+    }
+
+    fn add_traceback(&mut self, e: PyErr, fi: usize) {
+        let frame = &self.frames[fi];
+        let pc = frame.pc.saturating_sub(1);
+        let line = frame.code.co.lines.get(pc).copied().unwrap_or(0);
+        if let Some(d) = e.0.exc_data() {
+            d.borrow_mut().traceback.push(TbEntry { code: frame.code_obj, line });
+        }
+    }
+
+    /// The dispatch loop. Returns the entry frame's result, or an error with the
+    /// failing frame's pc saved (just past the failing instruction).
+    fn exec(&mut self) -> PyResult<Value> {
+        let mut fidx = self.frames.len() - 1;
+        let mut code: Rc<Code> = self.frames[fidx].code.clone();
+        let mut pc = self.frames[fidx].pc;
+        let mut base = self.frames[fidx].base;
+
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(err) => {
+                        self.frames[fidx].pc = pc;
+                        return Err(err);
+                    }
+                }
+            };
+        }
+        macro_rules! pop {
+            () => {
+                match self.stack.pop() {
+                    Some(v) => v,
+                    None => Value::Undef,
+                }
+            };
+        }
+        macro_rules! top {
+            () => {
+                *self.stack.last().unwrap()
+            };
+        }
+        macro_rules! reload {
+            () => {
+                fidx = self.frames.len() - 1;
+                code = self.frames[fidx].code.clone();
+                pc = self.frames[fidx].pc;
+                base = self.frames[fidx].base;
+            };
+        }
+        macro_rules! throw {
+            ($e:expr) => {{
+                let err = $e;
+                self.frames[fidx].pc = pc;
+                return Err(err);
+            }};
+        }
+
+        loop {
+            let ins = code.co.instrs[pc];
+            pc += 1;
+            match ins.op {
+                Op::Nop => {}
+                Op::PopTop => {
+                    self.stack.pop();
+                }
+                Op::Copy => {
+                    let v = self.stack[self.stack.len() - ins.arg as usize];
+                    self.stack.push(v);
+                }
+                Op::Swap => {
+                    let n = self.stack.len();
+                    self.stack.swap(n - 1, n - ins.arg as usize);
+                }
+                Op::LoadConst => {
+                    let v = code.consts[ins.arg as usize];
+                    self.stack.push(v);
+                }
+                Op::LoadFast => {
+                    let v = self.stack[base + ins.arg as usize];
+                    if v.is_undef() {
+                        let name = code.co.varnames[ins.arg as usize].clone();
+                        throw!(self.unbound_local(&name));
+                    }
+                    self.stack.push(v);
+                }
+                Op::StoreFast => {
+                    let v = pop!();
+                    self.stack[base + ins.arg as usize] = v;
+                }
+                Op::DeleteFast => {
+                    let slot = base + ins.arg as usize;
+                    if self.stack[slot].is_undef() {
+                        let name = code.co.varnames[ins.arg as usize].clone();
+                        throw!(self.unbound_local(&name));
+                    }
+                    self.stack[slot] = Value::Undef;
+                }
+                Op::LoadDeref | Op::LoadClassDeref => {
+                    if ins.op == Op::LoadClassDeref {
+                        if let Some(ns) = self.frames[fidx].locals {
+                            let name = self.intern(code.co.deref_name(ins.arg as usize));
+                            if let Some(v) = dict_get_str(ns, name) {
+                                self.stack.push(v);
+                                continue;
+                            }
+                        }
+                    }
+                    let cell = self.stack[base + code.co.nlocals() + ins.arg as usize];
+                    let v = match cell.as_obj().map(|o| o.kind()) {
+                        Some(Kind::Cell(c)) => c.get(),
+                        _ => Value::Undef,
+                    };
+                    if v.is_undef() {
+                        let name = code.co.deref_name(ins.arg as usize).to_string();
+                        let msg = if (ins.arg as usize) < code.co.cellvars.len() {
+                            format!("local variable '{}' referenced before assignment", name)
+                        } else {
+                            format!("free variable '{}' referenced before assignment in enclosing scope", name)
+                        };
+                        let err = if (ins.arg as usize) < code.co.cellvars.len() {
+                            let c = self.exc.UnboundLocalError;
+                            self.err(c, msg)
+                        } else {
+                            self.name_error(msg)
+                        };
+                        throw!(err);
+                    }
+                    self.stack.push(v);
+                }
+                Op::StoreDeref => {
+                    let v = pop!();
+                    let cell = self.stack[base + code.co.nlocals() + ins.arg as usize];
+                    if let Some(Kind::Cell(c)) = cell.as_obj().map(|o| o.kind()) {
+                        c.set(v);
+                    }
+                }
+                Op::DeleteDeref => {
+                    let cell = self.stack[base + code.co.nlocals() + ins.arg as usize];
+                    if let Some(Kind::Cell(c)) = cell.as_obj().map(|o| o.kind()) {
+                        c.set(Value::Undef);
+                    }
+                }
+                Op::LoadClosure => {
+                    let cell = self.stack[base + code.co.nlocals() + ins.arg as usize];
+                    self.stack.push(cell);
+                }
+                Op::LoadGlobal => {
+                    let name = code.names[ins.arg as usize];
+                    let globals = self.frames[fidx].globals;
+                    let v = match dict_get_str(globals, name) {
+                        Some(v) => v,
+                        None => match self.builtin_lookup(globals, name) {
+                            Some(v) => v,
+                            None => {
+                                let n = name.as_str().unwrap_or("").to_string();
+                                throw!(self.name_error(format!("name '{}' is not defined", n)));
+                            }
+                        },
+                    };
+                    self.stack.push(v);
+                }
+                Op::StoreGlobal => {
+                    let v = pop!();
+                    let name = code.names[ins.arg as usize];
+                    dict_set_str(self.frames[fidx].globals, name, v);
+                }
+                Op::DeleteGlobal => {
+                    let name = code.names[ins.arg as usize];
+                    if !crate::ops::dict_del_str(self.frames[fidx].globals, name) {
+                        let n = name.as_str().unwrap_or("").to_string();
+                        throw!(self.name_error(format!("name '{}' is not defined", n)));
+                    }
+                }
+                Op::LoadName => {
+                    let name = code.names[ins.arg as usize];
+                    let frame = &self.frames[fidx];
+                    let (locals, globals) = (frame.locals, frame.globals);
+                    let mut found = None;
+                    if let Some(ns) = locals {
+                        if ns.as_dict().is_some() {
+                            found = dict_get_str(ns, name);
+                        } else {
+                            found = tri!(self.getitem_opt(Value::Obj(ns), Value::Obj(name)));
+                        }
+                    }
+                    if found.is_none() {
+                        found = dict_get_str(globals, name);
+                    }
+                    if found.is_none() {
+                        found = self.builtin_lookup(globals, name);
+                    }
+                    match found {
+                        Some(v) => self.stack.push(v),
+                        None => {
+                            let n = name.as_str().unwrap_or("").to_string();
+                            throw!(self.name_error(format!("name '{}' is not defined", n)));
+                        }
+                    }
+                }
+                Op::StoreName => {
+                    let v = pop!();
+                    let name = code.names[ins.arg as usize];
+                    let ns = self.frames[fidx].locals.unwrap_or(self.frames[fidx].globals);
+                    if ns.as_dict().is_some() {
+                        dict_set_str(ns, name, v);
+                    } else {
+                        tri!(self.setitem(Value::Obj(ns), Value::Obj(name), v));
+                    }
+                }
+                Op::DeleteName => {
+                    let name = code.names[ins.arg as usize];
+                    let ns = self.frames[fidx].locals.unwrap_or(self.frames[fidx].globals);
+                    if !crate::ops::dict_del_str(ns, name) {
+                        let n = name.as_str().unwrap_or("").to_string();
+                        throw!(self.name_error(format!("name '{}' is not defined", n)));
+                    }
+                }
+                Op::LoadAttr => {
+                    let obj = pop!();
+                    let name = code.names[ins.arg as usize];
+                    let v = tri!(self.load_attr_fast(obj, name));
+                    self.stack.push(v);
+                }
+                Op::StoreAttr => {
+                    let obj = pop!();
+                    let v = pop!();
+                    let name = code.names[ins.arg as usize];
+                    if let Value::Obj(o) = obj {
+                        if let Kind::Instance(inst) = &o.kind {
+                            // Fast path: existing slot, no data descriptor, no __setattr__.
+                            if let Some(slot) = self.shapes.lookup(inst.shape.get(), name) {
+                                if matches!(inst.payload, Payload::None) && !self.class_has_setter(inst.class.get(), name) {
+                                    inst.slots.borrow_mut()[slot] = v;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    tri!(self.set_attr(obj, name, v));
+                }
+                Op::DeleteAttr => {
+                    let obj = pop!();
+                    let name = code.names[ins.arg as usize];
+                    tri!(self.del_attr(obj, name));
+                }
+                Op::LoadMethod => {
+                    let obj = pop!();
+                    let name = code.names[ins.arg as usize];
+                    let (f, s) = tri!(self.load_method(obj, name));
+                    self.stack.push(f);
+                    self.stack.push(s);
+                }
+                Op::BinarySubscr => {
+                    let k = pop!();
+                    let c = pop!();
+                    let v = tri!(self.getitem(c, k));
+                    self.stack.push(v);
+                }
+                Op::StoreSubscr => {
+                    let k = pop!();
+                    let c = pop!();
+                    let v = pop!();
+                    tri!(self.setitem(c, k, v));
+                }
+                Op::DeleteSubscr => {
+                    let k = pop!();
+                    let c = pop!();
+                    tri!(self.delitem(c, k));
+                }
+                Op::BuildSlice => {
+                    let step = if ins.arg == 3 { pop!() } else { Value::None };
+                    let stop = pop!();
+                    let start = pop!();
+                    let s = self.alloc(Kind::Slice(start, stop, step));
+                    self.stack.push(Value::Obj(s));
+                }
+                Op::BinaryOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) => match BinOp::from_arg(ins.arg).base() {
+                            BinOp::Add => x.checked_add(y).map(Value::Int),
+                            BinOp::Sub => x.checked_sub(y).map(Value::Int),
+                            BinOp::Mul => x.checked_mul(y).map(Value::Int),
+                            _ => None,
+                        },
+                        (Value::Float(x), Value::Float(y)) => match BinOp::from_arg(ins.arg).base() {
+                            BinOp::Add => Some(Value::Float(x + y)),
+                            BinOp::Sub => Some(Value::Float(x - y)),
+                            BinOp::Mul => Some(Value::Float(x * y)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let r = match r {
+                        Some(r) => r,
+                        None => tri!(self.binary_op(a, b, BinOp::from_arg(ins.arg))),
+                    };
+                    self.stack.push(r);
+                }
+                Op::CompareOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    let op = CmpOp::from_arg(ins.arg);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) => Value::Bool(crate::ops::cmp_apply(op, x.cmp(&y))),
+                        _ => tri!(self.compare(a, b, op)),
+                    };
+                    self.stack.push(r);
+                }
+                Op::IsOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    self.stack.push(Value::Bool(a.is(&b) != (ins.arg == 1)));
+                }
+                Op::ContainsOp => {
+                    let c = pop!();
+                    let k = pop!();
+                    let r = tri!(self.contains(c, k));
+                    self.stack.push(Value::Bool(r != (ins.arg == 1)));
+                }
+                Op::UnaryNegative => {
+                    let v = pop!();
+                    let r = tri!(self.neg(v));
+                    self.stack.push(r);
+                }
+                Op::UnaryPositive => {
+                    let v = pop!();
+                    let r = tri!(self.pos(v));
+                    self.stack.push(r);
+                }
+                Op::UnaryNot => {
+                    let v = pop!();
+                    let r = tri!(self.truthy(v));
+                    self.stack.push(Value::Bool(!r));
+                }
+                Op::UnaryInvert => {
+                    let v = pop!();
+                    let r = tri!(self.invert(v));
+                    self.stack.push(r);
+                }
+                Op::Jump => pc = ins.arg as usize,
+                Op::JumpBackward => {
+                    pc = ins.arg as usize;
+                    if self.heap.wanted {
+                        self.frames[fidx].pc = pc;
+                        self.collect();
+                    }
+                    if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                        self.frames[fidx].pc = pc;
+                        tri!(self.check_interrupt());
+                    }
+                }
+                Op::PopJumpIfFalse => {
+                    let v = pop!();
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => tri!(self.truthy(v)),
+                    };
+                    if !t {
+                        pc = ins.arg as usize;
+                    }
+                }
+                Op::PopJumpIfTrue => {
+                    let v = pop!();
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => tri!(self.truthy(v)),
+                    };
+                    if t {
+                        pc = ins.arg as usize;
+                    }
+                }
+                Op::JumpIfFalseOrPop => {
+                    let v = top!();
+                    if !tri!(self.truthy(v)) {
+                        pc = ins.arg as usize;
+                    } else {
+                        self.stack.pop();
+                    }
+                }
+                Op::JumpIfTrueOrPop => {
+                    let v = top!();
+                    if tri!(self.truthy(v)) {
+                        pc = ins.arg as usize;
+                    } else {
+                        self.stack.pop();
+                    }
+                }
+                Op::GetIter => {
+                    let v = pop!();
+                    let it = tri!(self.get_iter(v));
+                    self.stack.push(it);
+                }
+                Op::ForIter => {
+                    let it = top!();
+                    // Fast paths: range and list iterators.
+                    let mut fast: Option<Option<Value>> = None;
+                    if let Value::Obj(o) = it {
+                        match &o.kind {
+                            Kind::Iter(cell) => {
+                                if let Ok(mut st) = cell.try_borrow_mut() {
+                                    match &mut *st {
+                                        IterState::Range { cur, stop, step } => {
+                                            if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                                                let v = *cur;
+                                                *cur = match cur.checked_add(*step) {
+                                                    Some(n) => n,
+                                                    None => *stop,
+                                                };
+                                                fast = Some(Some(Value::Int(v)));
+                                            } else {
+                                                fast = Some(None);
+                                            }
+                                        }
+                                        IterState::Seq { seq: Value::Obj(so), idx } => {
+                                            if let Kind::List(l) = &so.kind {
+                                                let l = l.borrow();
+                                                if *idx < l.len() {
+                                                    fast = Some(Some(l[*idx]));
+                                                    *idx += 1;
+                                                } else {
+                                                    fast = Some(None);
+                                                }
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                            }
+                            Kind::Generator(_) => {
+                                self.frames[fidx].pc = pc;
+                                fast = Some(match tri!(self.gen_resume(o, Value::None)) {
+                                    GenResult::Yield(v) => Some(v),
+                                    GenResult::Return(_) => None,
+                                });
+                            }
+                            _ => {}
+                        }
+                    }
+                    let next = match fast {
+                        Some(n) => n,
+                        None => {
+                            self.frames[fidx].pc = pc;
+                            tri!(self.next(it))
+                        }
+                    };
+                    match next {
+                        Some(v) => self.stack.push(v),
+                        None => {
+                            self.stack.pop();
+                            pc = ins.arg as usize;
+                        }
+                    }
+                }
+                Op::BuildTuple => {
+                    let n = ins.arg as usize;
+                    let items = self.stack.split_off(self.stack.len() - n);
+                    let t = self.new_tuple(items);
+                    self.stack.push(t);
+                }
+                Op::BuildList => {
+                    let n = ins.arg as usize;
+                    let items = self.stack.split_off(self.stack.len() - n);
+                    let l = self.new_list(items);
+                    self.stack.push(l);
+                }
+                Op::BuildSet => {
+                    let n = ins.arg as usize;
+                    let s = Value::Obj(self.alloc(Kind::Set(RefCell::new(crate::set::SetTable::new()))));
+                    let start = self.stack.len() - n;
+                    for i in 0..n {
+                        let item = self.stack[start + i];
+                        tri!(self.set_add(s.as_obj().unwrap(), item));
+                    }
+                    self.stack.truncate(start);
+                    self.stack.push(s);
+                }
+                Op::BuildMap => {
+                    let n = ins.arg as usize;
+                    let d = self.alloc(Kind::Dict(RefCell::new(Dict::with_capacity(n))));
+                    let start = self.stack.len() - 2 * n;
+                    for i in 0..n {
+                        let k = self.stack[start + 2 * i];
+                        let v = self.stack[start + 2 * i + 1];
+                        tri!(self.dict_set(d, k, v));
+                    }
+                    self.stack.truncate(start);
+                    self.stack.push(Value::Obj(d));
+                }
+                Op::BuildString => {
+                    let n = ins.arg as usize;
+                    let start = self.stack.len() - n;
+                    let mut s = String::new();
+                    for v in &self.stack[start..] {
+                        if let Some(x) = v.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {
+                            s.push_str(&x);
+                        }
+                    }
+                    self.stack.truncate(start);
+                    let v = self.new_str(s);
+                    self.stack.push(v);
+                }
+                Op::ListAppend => {
+                    let v = pop!();
+                    let l = self.stack[self.stack.len() - ins.arg as usize];
+                    if let Some(Kind::List(l)) = l.as_obj().map(|o| o.kind()) {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Op::SetAdd => {
+                    let v = pop!();
+                    let s = self.stack[self.stack.len() - ins.arg as usize];
+                    tri!(self.set_add(s.as_obj().unwrap(), v));
+                }
+                Op::MapAdd => {
+                    let v = pop!();
+                    let k = pop!();
+                    let d = self.stack[self.stack.len() - ins.arg as usize];
+                    tri!(self.dict_set(d.as_obj().unwrap(), k, v));
+                }
+                Op::ListExtend => {
+                    let it = pop!();
+                    let l = self.stack[self.stack.len() - ins.arg as usize];
+                    let items = match self.collect_iter(it) {
+                        Ok(items) => items,
+                        Err(e) => {
+                            if self.err_matches(&e, self.exc.TypeError) && self.get_iter(it).is_err() {
+                                let tn = self.type_name(it);
+                                throw!(self.type_error(format!("Value after * must be an iterable, not {}", tn)));
+                            }
+                            throw!(e);
+                        }
+                    };
+                    if let Some(Kind::List(l)) = l.as_obj().map(|o| o.kind()) {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                Op::SetUpdate => {
+                    let it = pop!();
+                    let s = self.stack[self.stack.len() - ins.arg as usize];
+                    let items = tri!(self.collect_iter(it));
+                    for x in items {
+                        tri!(self.set_add(s.as_obj().unwrap(), x));
+                    }
+                }
+                Op::DictUpdate | Op::DictMerge => {
+                    let m = pop!();
+                    let d = self.stack[self.stack.len() - ins.arg as usize];
+                    tri!(self.dict_merge(d.as_obj().unwrap(), m, ins.op == Op::DictMerge));
+                }
+                Op::ListToTuple => {
+                    let l = pop!();
+                    let items = crate::ops::seq_items(&l).unwrap_or_default();
+                    let t = self.new_tuple(items);
+                    self.stack.push(t);
+                }
+                Op::UnpackSequence => {
+                    let seq = pop!();
+                    let n = ins.arg as usize;
+                    let items: Vec<Value> = match seq.as_obj().map(|o| o.kind()) {
+                        Some(Kind::Tuple(t)) => t.to_vec(),
+                        Some(Kind::List(l)) => l.borrow().clone(),
+                        _ => match self.collect_iter(seq) {
+                            Ok(v) => v,
+                            Err(e) => {
+                                if self.err_matches(&e, self.exc.TypeError) && self.get_iter(seq).is_err() {
+                                    let tn = self.type_name(seq);
+                                    throw!(self.type_error(format!("cannot unpack non-iterable {} object", tn)));
+                                }
+                                throw!(e)
+                            }
+                        },
+                    };
+                    if items.len() != n {
+                        if items.len() > n {
+                            throw!(self.value_error(format!("too many values to unpack (expected {})", n)));
+                        }
+                        throw!(self.value_error(format!(
+                            "not enough values to unpack (expected {}, got {})",
+                            n,
+                            items.len()
+                        )));
+                    }
+                    self.stack.extend(items.into_iter().rev());
+                }
+                Op::UnpackEx => {
+                    let seq = pop!();
+                    let before = (ins.arg & 0xff) as usize;
+                    let after = (ins.arg >> 8) as usize;
+                    let items = match self.collect_iter(seq) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            if self.get_iter(seq).is_err() {
+                                let tn = self.type_name(seq);
+                                throw!(self.type_error(format!("cannot unpack non-iterable {} object", tn)));
+                            }
+                            throw!(e)
+                        }
+                    };
+                    if items.len() < before + after {
+                        throw!(self.value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        )));
+                    }
+                    let mid = items[before..items.len() - after].to_vec();
+                    let midl = self.new_list(mid);
+                    for v in items[items.len() - after..].iter().rev() {
+                        self.stack.push(*v);
+                    }
+                    self.stack.push(midl);
+                    for v in items[..before].iter().rev() {
+                        self.stack.push(*v);
+                    }
+                }
+                Op::FormatValue => {
+                    let spec = if ins.arg & 4 != 0 { Some(pop!()) } else { None };
+                    let v = pop!();
+                    let v = match ins.arg & 3 {
+                        1 => tri!(self.str_value(v)),
+                        2 => {
+                            let s = tri!(self.repr(v));
+                            self.new_str(s)
+                        }
+                        3 => {
+                            let s = tri!(self.repr(v));
+                            let a = crate::builtins::ascii_escape(&s);
+                            self.new_str(a)
+                        }
+                        _ => v,
+                    };
+                    let r = match spec {
+                        None if matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Str(_))) => v,
+                        _ => {
+                            let spec = spec.unwrap_or(Value::Obj(self.intern("")));
+                            tri!(self.format(v, spec))
+                        }
+                    };
+                    self.stack.push(r);
+                }
+                Op::Call | Op::CallMethod | Op::CallKw => {
+                    let (nargs, fpos, first, kwnames) = match ins.op {
+                        Op::Call => {
+                            let n = ins.arg as usize;
+                            (n, self.stack.len() - n - 1, self.stack.len() - n, None)
+                        }
+                        Op::CallKw => {
+                            let names = pop!();
+                            let n = ins.arg as usize;
+                            (n, self.stack.len() - n - 1, self.stack.len() - n, Some(names))
+                        }
+                        _ => {
+                            let n = ins.arg as usize;
+                            let fpos = self.stack.len() - n - 2;
+                            if self.stack[fpos + 1].is_undef() {
+                                (n, fpos, fpos + 2, None)
+                            } else {
+                                (n + 1, fpos, fpos + 1, None)
+                            }
+                        }
+                    };
+                    let mut f = self.stack[fpos];
+                    // Bound Python methods: unpack to function + self when calling positionally.
+                    let mut first = first;
+                    let mut nargs = nargs;
+                    if kwnames.is_none() {
+                        if let Value::Obj(fo) = f {
+                            if let Kind::BoundMethod(inner, s) = &fo.kind {
+                                if matches!(inner.as_obj().map(|o| o.kind()), Some(Kind::Function(_))) && first > fpos + 1 - 0 && ins.op != Op::CallMethod {
+                                    // [bm, a1..an] -> [func, self, a1..an]
+                                    let (inner, s) = (*inner, *s);
+                                    self.stack[fpos] = inner;
+                                    self.stack.insert(fpos + 1, s);
+                                    f = inner;
+                                    first = fpos + 1;
+                                    nargs += 1;
+                                }
+                            }
+                        }
+                    }
+                    if let Value::Obj(fo) = f {
+                        if let Kind::Function(func) = &fo.kind {
+                            let fcode = func.code.as_code().unwrap();
+                            if kwnames.is_none() && fcode.simple && nargs == fcode.co.argcount as usize {
+                                if self.frames.len() >= self.recursion_limit {
+                                    throw!(self.recursion_error(""));
+                                }
+                                let extra = fcode.co.nslots() - nargs;
+                                let nfree = func.closure.len();
+                                for _ in 0..extra - nfree {
+                                    self.stack.push(Value::Undef);
+                                }
+                                for c in func.closure.iter() {
+                                    self.stack.push(Value::Obj(*c));
+                                }
+                                self.frames[fidx].pc = pc;
+                                self.push_frame_at(fo, first, fpos, false, None);
+                                if self.heap.wanted {
+                                    self.collect();
+                                }
+                                reload!();
+                                continue;
+                            }
+                        }
+                    }
+                    // Generic call.
+                    let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..]);
+                    self.frames[fidx].pc = pc;
+                    let r = match kwnames {
+                        None => tri!(self.call(f, &args, &[])),
+                        Some(names) => {
+                            let names: Vec<ObjRef> = names.as_obj().and_then(|t| t.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj()).collect())).unwrap_or_default();
+                            let npos = args.len() - names.len();
+                            let kw: SmallVec<[(ObjRef, Value); 4]> = names.iter().copied().zip(args[npos..].iter().copied()).collect();
+                            tri!(self.call(f, &args[..npos], &kw))
+                        }
+                    };
+                    self.stack.truncate(fpos);
+                    self.stack.push(r);
+                }
+                Op::CallEx => {
+                    let kwargs = if ins.arg & 1 != 0 { Some(pop!()) } else { None };
+                    let args = pop!();
+                    let f = pop!();
+                    self.stack.push(f);
+                    self.stack.push(args);
+                    if let Some(k) = kwargs {
+                        self.stack.push(k);
+                    }
+                    let argv = match crate::ops::seq_items(&args) {
+                        Some(a) => a,
+                        None => tri!(self.collect_iter(args)),
+                    };
+                    let mut kw: Vec<(ObjRef, Value)> = Vec::new();
+                    if let Some(k) = kwargs {
+                        if let Some(d) = k.as_obj().and_then(crate::ops::real_dict) {
+                            for (key, v) in d.as_dict().unwrap().borrow().iter() {
+                                match key.as_obj().filter(|o| o.as_str().is_some()) {
+                                    Some(ks) => kw.push((ks, v)),
+                                    None => {}
+                                }
+                            }
+                        }
+                    }
+                    let mut kwi = Vec::with_capacity(kw.len());
+                    for (k, v) in kw {
+                        let s = k.as_str().unwrap().to_string();
+                        kwi.push((self.intern(&s), v));
+                    }
+                    self.frames[fidx].pc = pc;
+                    let r = tri!(self.call(f, &argv, &kwi));
+                    let n = self.stack.len() - if kwargs.is_some() { 3 } else { 2 };
+                    self.stack.truncate(n);
+                    self.stack.push(r);
+                }
+                Op::MakeFunction => {
+                    let code_v = pop!();
+                    let closure = if ins.arg & 8 != 0 { pop!() } else { Value::None };
+                    let kwdefaults = if ins.arg & 2 != 0 { pop!() } else { Value::None };
+                    let defaults = if ins.arg & 1 != 0 { pop!() } else { Value::None };
+                    let code_obj = code_v.as_obj().unwrap();
+                    let c = code_obj.as_code().unwrap().clone();
+                    let globals = self.frames[fidx].globals;
+                    let name = self.new_str(c.co.name.as_str());
+                    let qualname = self.new_str(c.co.qualname.as_str());
+                    let module = dict_get_str(globals, self.names.name).unwrap_or(Value::None);
+                    let doc = match &c.co.doc {
+                        Some(d) => self.new_str(d.as_str()),
+                        None => Value::None,
+                    };
+                    let cells: Box<[ObjRef]> = closure.as_obj().and_then(|t| t.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj()).collect())).unwrap_or_default();
+                    let f = self.alloc(Kind::Function(Function {
+                        code: code_obj,
+                        globals,
+                        name: Cell::new(name),
+                        qualname: Cell::new(qualname),
+                        defaults: Cell::new(defaults),
+                        kwdefaults: Cell::new(kwdefaults),
+                        closure: cells,
+                        dict: Cell::new(None),
+                        module,
+                        doc: Cell::new(doc),
+                    }));
+                    self.stack.push(Value::Obj(f));
+                }
+                Op::ReturnValue => {
+                    let v = pop!();
+                    let frame = self.frames.pop().unwrap();
+                    self.stack.truncate(frame.ret_sp);
+                    if frame.entry {
+                        return Ok(v);
+                    }
+                    self.stack.push(v);
+                    reload!();
+                }
+                Op::LoadBuildClass => {
+                    let v = dict_get_str(self.builtins_dict, self.intern("__build_class__")).unwrap_or(Value::None);
+                    self.stack.push(v);
+                }
+                Op::YieldValue => {
+                    let v = pop!();
+                    let frame = self.frames.pop().unwrap();
+                    let gen = frame.generator.expect("yield outside generator");
+                    if let Kind::Generator(g) = &gen.kind {
+                        let mut g = g.borrow_mut();
+                        g.saved.clear();
+                        g.saved.extend_from_slice(&self.stack[frame.base..]);
+                        g.pc = pc;
+                    }
+                    self.stack.truncate(frame.ret_sp);
+                    self.yielded = true;
+                    return Ok(v);
+                }
+                Op::GetYieldFromIter => {
+                    let v = pop!();
+                    let it = match v.as_obj().map(|o| o.kind()) {
+                        Some(Kind::Generator(_)) => v,
+                        _ => tri!(self.get_iter(v)),
+                    };
+                    self.stack.push(it);
+                }
+                Op::Send => {
+                    let v = pop!();
+                    let recv = top!();
+                    self.frames[fidx].pc = pc;
+                    let r = match recv.as_obj().map(|o| (o, o.kind())) {
+                        Some((g, Kind::Generator(_))) => tri!(self.gen_resume(g, v)),
+                        _ => {
+                            if v.is_none() {
+                                match tri!(self.next(recv)) {
+                                    Some(y) => GenResult::Yield(y),
+                                    None => GenResult::Return(Value::None),
+                                }
+                            } else {
+                                match self.call_method(recv, "send", &[v]) {
+                                    Ok(y) => GenResult::Yield(y),
+                                    Err(e) if self.err_matches(&e, self.exc.StopIteration) => {
+                                        let val = e.0.exc_data().and_then(|d| d.borrow().args.as_obj().and_then(|t| t.as_tuple().and_then(|t| t.first().copied()))).unwrap_or(Value::None);
+                                        GenResult::Return(val)
+                                    }
+                                    Err(e) => throw!(e),
+                                }
+                            }
+                        }
+                    };
+                    match r {
+                        GenResult::Yield(y) => self.stack.push(y),
+                        GenResult::Return(rv) => {
+                            self.stack.pop();
+                            self.stack.push(rv);
+                            pc = ins.arg as usize;
+                        }
+                    }
+                }
+                Op::RaiseVarargs => {
+                    let err = match ins.arg {
+                        0 => match self.handled {
+                            Value::Obj(h) => {
+                                self.reraise = true;
+                                PyErr(h)
+                            }
+                            _ => self.runtime_error("No active exception to reraise"),
+                        },
+                        1 => {
+                            let e = pop!();
+                            tri!(self.make_raise(e, None))
+                        }
+                        _ => {
+                            let cause = pop!();
+                            let e = pop!();
+                            tri!(self.make_raise(e, Some(cause)))
+                        }
+                    };
+                    throw!(err);
+                }
+                Op::Reraise => {
+                    let e = pop!();
+                    self.reraise = true;
+                    match e {
+                        Value::Obj(o) => throw!(PyErr(o)),
+                        _ => throw!(self.runtime_error("No active exception to reraise")),
+                    }
+                }
+                Op::PushExcInfo => {
+                    let e = pop!();
+                    let prev = self.handled;
+                    self.stack.push(prev);
+                    self.stack.push(e);
+                    self.handled = e;
+                }
+                Op::PopExcept => {
+                    let prev = pop!();
+                    self.handled = prev;
+                }
+                Op::CheckExcMatch => {
+                    let ty = pop!();
+                    let e = top!();
+                    let m = tri!(self.exc_matches(e, ty));
+                    self.stack.push(Value::Bool(m));
+                }
+                Op::LoadAssertionError => {
+                    self.stack.push(Value::Obj(self.exc.AssertionError));
+                }
+                Op::BeforeWith => {
+                    let mgr = pop!();
+                    let cls = self.type_of(mgr);
+                    let enter = self.class_lookup(cls, self.names.enter);
+                    let exit = self.class_lookup(cls, self.names.exit);
+                    let (Some(enter), Some(exit)) = (enter, exit) else {
+                        let tn = self.type_name(mgr);
+                        let what = if self.class_lookup(cls, self.names.enter).is_none() {
+                            format!("'{}' object does not support the context manager protocol", tn)
+                        } else {
+                            format!("'{}' object does not support the context manager protocol (missed __exit__ method)", tn)
+                        };
+                        throw!(self.type_error(what));
+                    };
+                    let exit_b = tri!(self.bind_descriptor(exit, mgr, cls));
+                    self.stack.push(exit_b);
+                    self.frames[fidx].pc = pc;
+                    let enter_b = tri!(self.bind_descriptor(enter, mgr, cls));
+                    let r = tri!(self.call(enter_b, &[], &[]));
+                    self.stack.push(r);
+                }
+                Op::WithExceptStart => {
+                    let n = self.stack.len();
+                    let exc = self.stack[n - 1];
+                    let exit = self.stack[n - 3];
+                    let ty = Value::Obj(self.type_of(exc));
+                    self.frames[fidx].pc = pc;
+                    let r = tri!(self.call(exit, &[ty, exc, Value::None], &[]));
+                    self.stack.push(r);
+                }
+                Op::ImportName => {
+                    let fromlist = pop!();
+                    let level = pop!();
+                    let name = code.co.names[ins.arg as usize].clone();
+                    let level = if let Value::Int(l) = level { l as usize } else { 0 };
+                    self.frames[fidx].pc = pc;
+                    let globals = self.frames[fidx].globals;
+                    let m = tri!(self.import(&name, level, fromlist, globals));
+                    self.stack.push(m);
+                }
+                Op::ImportFrom => {
+                    let m = top!();
+                    let name = code.names[ins.arg as usize];
+                    self.frames[fidx].pc = pc;
+                    let v = tri!(self.import_from(m, name));
+                    self.stack.push(v);
+                }
+                Op::ImportStar => {
+                    let m = pop!();
+                    let ns = self.frames[fidx].locals.unwrap_or(self.frames[fidx].globals);
+                    tri!(self.import_star(m, ns));
+                }
+                Op::PrintExpr => {
+                    let v = pop!();
+                    if !v.is_none() {
+                        let s = tri!(self.repr(v));
+                        tri!(self.print_line(&s));
+                        self.set_builtin("_", v);
+                    }
+                }
+            }
+        }
+    }
+
+    fn unbound_local(&mut self, name: &str) -> PyErr {
+        let c = self.exc.UnboundLocalError;
+        self.err(c, format!("local variable '{}' referenced before assignment", name))
+    }
+
+    /// The builtins visible from `globals` (its `__builtins__`, or the VM's).
+    #[inline]
+    fn builtin_lookup(&self, _globals: ObjRef, name: ObjRef) -> Option<Value> {
+        dict_get_str(self.builtins_dict, name)
+    }
+
+    /// Whether a class defines a data descriptor or `__setattr__` affecting `name`.
+    fn class_has_setter(&self, cls: ObjRef, name: ObjRef) -> bool {
+        if let Some(Value::Obj(d)) = self.class_lookup(cls, name) {
+            if matches!(d.kind, Kind::Property(_) | Kind::Instance(_)) {
+                return true;
+            }
+        }
+        matches!(self.class_lookup(cls, self.names.setattr), Some(Value::Obj(f)) if !matches!(&f.kind, Kind::Native(n) if n.owner == Some("object")))
+    }
+
+    /// LOAD_ATTR with a fast path for instance slots.
+    #[inline]
+    fn load_attr_fast(&mut self, obj: Value, name: ObjRef) -> PyResult<Value> {
+        if let Value::Obj(o) = obj {
+            if let Kind::Instance(inst) = &o.kind {
+                if let Some(slot) = self.shapes.lookup(inst.shape.get(), name) {
+                    let v = inst.slots.borrow()[slot];
+                    if !v.is_undef() {
+                        let cls = inst.class.get();
+                        let shadowed = matches!(self.class_lookup(cls, name), Some(Value::Obj(d)) if matches!(d.kind, Kind::Property(_)));
+                        if !shadowed {
+                            return Ok(v);
+                        }
+                    }
+                }
+            }
+        }
+        self.get_attr(obj, name)
+    }
+
+    /// `c[k]`, None on KeyError (for LOAD_NAME with a non-dict namespace).
+    fn getitem_opt(&mut self, c: Value, k: Value) -> PyResult<Option<Value>> {
+        match self.getitem(c, k) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, self.exc.KeyError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Merges a mapping into a dict (DICT_UPDATE / DICT_MERGE).
+    pub fn dict_merge(&mut self, d: ObjRef, m: Value, strict: bool) -> PyResult<()> {
+        let items: Vec<(Value, Value)> = match m.as_obj().and_then(crate::ops::real_dict) {
+            Some(md) => md.as_dict().unwrap().borrow().iter().collect(),
+            None => {
+                let keys_name = self.intern("keys");
+                let Some(keys) = self.get_attr_opt(m, keys_name)? else {
+                    let tn = self.type_name(m);
+                    return Err(self.type_error(if strict {
+                        format!("argument after ** must be a mapping, not {}", tn)
+                    } else {
+                        format!("'{}' object is not a mapping", tn)
+                    }));
+                };
+                let ks = self.call(keys, &[], &[])?;
+                let ks = self.collect_iter(ks)?;
+                let mut out = Vec::new();
+                for k in ks {
+                    let v = self.getitem(m, k)?;
+                    out.push((k, v));
+                }
+                out
+            }
+        };
+        for (k, v) in items {
+            if strict {
+                if k.as_obj().and_then(|o| o.as_str().map(|_| ())).is_none() {
+                    return Err(self.type_error("keywords must be strings"));
+                }
+                if self.dict_get(d, k)?.is_some() {
+                    let ks = k.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())).unwrap_or_default();
+                    return Err(self.type_error(format!("got multiple values for keyword argument '{}'", ks)));
+                }
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// Builds the exception that `raise e [from cause]` raises.
+    fn make_raise(&mut self, e: Value, cause: Option<Value>) -> PyResult<PyErr> {
+        let exc = self.instantiate_exception(e)?;
+        if let Some(c) = cause {
+            let cv = if c.is_none() { Value::None } else { Value::Obj(self.instantiate_exception(c)?.0) };
+            if let Some(d) = exc.0.exc_data() {
+                let mut d = d.borrow_mut();
+                d.cause = cv;
+                d.suppress_context = true;
+            }
+        }
+        Ok(exc)
+    }
+
+    /// An exception instance from a class or instance (`raise ValueError`).
+    pub fn instantiate_exception(&mut self, e: Value) -> PyResult<PyErr> {
+        let be = self.exc.BaseException;
+        match e {
+            Value::Obj(o) if o.exc_data().is_some() => Ok(PyErr(o)),
+            Value::Obj(o) if matches!(o.kind, Kind::Class(_)) && is_subclass(o, be) => {
+                let v = self.call(e, &[], &[])?;
+                match v.as_obj() {
+                    Some(x) if x.exc_data().is_some() => Ok(PyErr(x)),
+                    _ => {
+                        let (r, tn) = (self.repr(e)?, self.type_name(v));
+                        Err(self.type_error(format!("calling {} should have returned an instance of BaseException, not {}", r, tn)))
+                    }
+                }
+            }
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `except ty:` matching.
+    pub fn exc_matches(&mut self, e: Value, ty: Value) -> PyResult<bool> {
+        let et = self.type_of(e);
+        let be = self.exc.BaseException;
+        match ty {
+            Value::Obj(t) => match &t.kind {
+                Kind::Class(_) if is_subclass(t, be) => Ok(is_subclass(et, t)),
+                Kind::Tuple(items) => {
+                    for it in items.iter() {
+                        if self.exc_matches(e, *it)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+                _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            },
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+}

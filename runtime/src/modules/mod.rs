@@ -1,0 +1,264 @@
+//! Native modules: sys, gc, time, math and dis. Each is an initialiser registered by
+//! name and run on first import.
+
+pub mod math;
+
+use crate::builtins::args::*;
+use crate::heap::ObjRef;
+use crate::object::*;
+use crate::value::{PyErr, PyResult, Value};
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+
+pub fn register(vm: &mut Vm) {
+    vm.register_native_module("sys", sys_init);
+    vm.register_native_module("gc", gc_init);
+    vm.register_native_module("time", time_init);
+    vm.register_native_module("math", math::init);
+    vm.register_native_module("dis", dis_init);
+    // stdout/stderr objects exist from the start (print uses them).
+    let textio = vm.types.textio;
+    let shape = vm.shapes.root();
+    for fd in [1i64, 2] {
+        let o = vm.alloc(Kind::Instance(Instance {
+            class: Cell::new(textio),
+            shape: Cell::new(shape),
+            slots: RefCell::new(vec![]),
+            payload: Payload::Builtin(Cell::new(Value::Int(fd))),
+        }));
+        if fd == 1 {
+            vm.stdout_obj = Value::Obj(o);
+        } else {
+            vm.stderr_obj = Value::Obj(o);
+        }
+    }
+    // sys is imported eagerly: print and tracebacks consult it.
+    let sys = sys_init(vm).expect("sys");
+    let k = vm.intern("sys");
+    crate::ops::dict_set_str(vm.modules, k, Value::Obj(sys));
+    let b = vm.builtins;
+    let bk = vm.intern("builtins");
+    crate::ops::dict_set_str(vm.modules, bk, Value::Obj(b));
+}
+
+fn sys_init(vm: &mut Vm) -> PyResult<ObjRef> {
+    let key = vm.intern("sys");
+    if let Some(m) = crate::ops::dict_get_str(vm.modules, key).and_then(|v| v.as_obj()) {
+        return Ok(m);
+    }
+    let m = vm.new_module("sys");
+    let argv: Vec<Value> = vm.options.argv.clone().into_iter().map(|a| vm.new_str(a)).collect();
+    let argv = vm.new_list(argv);
+    vm.module_set(m, "argv", argv);
+    let path: Vec<Value> = vm.options.path.clone().into_iter().map(|a| vm.new_str(a)).collect();
+    let path = vm.new_list(path);
+    vm.module_set(m, "path", path);
+    let (so, se) = (vm.stdout_obj, vm.stderr_obj);
+    vm.module_set(m, "stdout", so);
+    vm.module_set(m, "stderr", se);
+    vm.module_set(m, "__stdout__", so);
+    vm.module_set(m, "__stderr__", se);
+    vm.module_set(m, "maxsize", Value::Int(i64::MAX));
+    let fin = vm.new_str("final");
+    let vi = vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), fin, Value::Int(0)]);
+    vm.module_set(m, "version_info", vi);
+    let v = vm.new_str(format!("3.11.0 (krait {})", env!("CARGO_PKG_VERSION")));
+    vm.module_set(m, "version", v);
+    let p = vm.new_str(std::env::consts::OS);
+    vm.module_set(m, "platform", p);
+    let bo = vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" });
+    vm.module_set(m, "byteorder", bo);
+    let exe = vm.new_str(std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default());
+    vm.module_set(m, "executable", exe);
+    let mods = Value::Obj(vm.modules);
+    vm.module_set(m, "modules", mods);
+    vm.module_set(m, "maxunicode", Value::Int(0x10ffff));
+    let bmn = vm.new_tuple(vec![]);
+    vm.module_set(m, "builtin_module_names", bmn);
+    vm.module_add_fn(m, "exit", sys_exit);
+    vm.module_add_fn(m, "getrecursionlimit", sys_getrecursionlimit);
+    vm.module_add_fn(m, "setrecursionlimit", sys_setrecursionlimit);
+    vm.module_add_fn(m, "exc_info", sys_exc_info);
+    vm.module_add_fn(m, "exception", sys_exception);
+    vm.module_add_fn(m, "getsizeof", sys_getsizeof);
+    vm.module_add_fn(m, "intern", sys_intern);
+    Ok(m)
+}
+
+fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "exit", args, 0, 1)?;
+    let c = vm.exc.SystemExit;
+    let a = if args.is_empty() { vec![] } else { vec![args[0]] };
+    Err(PyErr(vm.new_exception(c, a)))
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "setrecursionlimit", args, 1, 1)?;
+    let n = int_arg(vm, args[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    if (n as usize) <= vm.frames.len() {
+        return Err(vm.err(vm.exc.RecursionError, format!("cannot set the recursion limit to {} at the recursion depth {}: the limit is too low", n, vm.frames.len())));
+    }
+    vm.recursion_limit = (n as usize).min(10_000_000);
+    Ok(Value::None)
+}
+
+fn sys_exc_info(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let h = vm.handled;
+    if h.is_none() {
+        return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let t = Value::Obj(vm.type_of(h));
+    Ok(vm.new_tuple(vec![t, h, Value::None]))
+}
+
+fn sys_exception(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    Ok(vm.handled)
+}
+
+fn sys_getsizeof(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "getsizeof", args, 1, 2)?;
+    let n = match args[0] {
+        Value::Obj(o) => 56 + o.kind.extra_size(),
+        _ => 28,
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn sys_intern(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "intern", args, 1, 1)?;
+    let s = str_arg(vm, &args[0], "intern() argument")?.to_string();
+    Ok(Value::Obj(vm.intern(&s)))
+}
+
+fn gc_init(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("gc");
+    vm.module_add_fn(m, "collect", gc_collect);
+    vm.module_add_fn(m, "enable", |_, _, _| Ok(Value::None));
+    vm.module_add_fn(m, "disable", |_, _, _| Ok(Value::None));
+    vm.module_add_fn(m, "isenabled", |_, _, _| Ok(Value::Bool(true)));
+    vm.module_add_fn(m, "heap_stats", gc_heap_stats);
+    Ok(m)
+}
+
+fn gc_collect(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    // A native call is not a safepoint for the caller's Rust locals, but every value a
+    // Python-level `gc.collect()` caller holds is on the VM stack.
+    let freed = vm.collect();
+    Ok(Value::Int(freed as i64))
+}
+
+/// `gc.heap_stats()`: krait-specific (live objects, live bytes, peak bytes, collections).
+fn gc_heap_stats(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let s = vm.heap.stats();
+    let mut d = crate::dict::Dict::new();
+    let _ = &mut d;
+    let pairs = [
+        ("live_objects", s.live_objects as i64),
+        ("live_bytes", s.live_bytes as i64),
+        ("peak_bytes", s.peak_bytes as i64),
+        ("collections", s.collections as i64),
+    ];
+    let dv = vm.new_dict(crate::dict::Dict::new());
+    for (k, v) in pairs {
+        let ks = vm.new_str(k);
+        vm.dict_set(dv.as_obj().unwrap(), ks, Value::Int(v))?;
+    }
+    Ok(dv)
+}
+
+fn time_init(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("time");
+    vm.module_add_fn(m, "time", |_, _, _| Ok(Value::Float(now_secs())));
+    vm.module_add_fn(m, "time_ns", |_, _, _| Ok(Value::Int((now_secs() * 1e9) as i64)));
+    vm.module_add_fn(m, "perf_counter", time_perf_counter);
+    vm.module_add_fn(m, "monotonic", time_perf_counter);
+    vm.module_add_fn(m, "process_time", time_perf_counter);
+    vm.module_add_fn(m, "perf_counter_ns", |vm, _, _| Ok(Value::Int(vm.start_time.elapsed().as_nanos() as i64)));
+    vm.module_add_fn(m, "monotonic_ns", |vm, _, _| Ok(Value::Int(vm.start_time.elapsed().as_nanos() as i64)));
+    vm.module_add_fn(m, "sleep", time_sleep);
+    Ok(m)
+}
+
+fn now_secs() -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
+}
+
+fn time_perf_counter(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    Ok(Value::Float(vm.start_time.elapsed().as_secs_f64()))
+}
+
+fn time_sleep(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "sleep", args, 1, 1)?;
+    let s = float_arg(vm, args[0])?;
+    if s < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    let end = std::time::Instant::now() + std::time::Duration::from_secs_f64(s);
+    // Sleep in slices so Ctrl-C is noticed.
+    loop {
+        vm.check_interrupt()?;
+        let now = std::time::Instant::now();
+        if now >= end {
+            break;
+        }
+        std::thread::sleep((end - now).min(std::time::Duration::from_millis(20)));
+    }
+    Ok(Value::None)
+}
+
+fn dis_init(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("dis");
+    vm.module_add_fn(m, "dis", dis_dis);
+    Ok(m)
+}
+
+/// `dis.dis(x)`: prints what `krait --dis` prints for a function, method, class, code
+/// object or source string.
+fn dis_dis(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "dis", args, 1, 1)?;
+    let mut out = String::new();
+    dis_value(vm, args[0], &mut out)?;
+    vm.write_to(None, &out)?;
+    Ok(Value::None)
+}
+
+fn dis_value(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
+    match v.as_obj().map(|o| o.kind()) {
+        Some(Kind::Function(f)) => {
+            let c = f.code.as_code().unwrap();
+            out.push_str(&c.co.to_string());
+        }
+        Some(Kind::BoundMethod(f, _)) => {
+            let f = *f;
+            dis_value(vm, f, out)?;
+        }
+        Some(Kind::Code(c)) => out.push_str(&c.co.to_string()),
+        Some(Kind::Str(s)) => match crate::compiler::compile(&s.s, "<dis>", crate::compiler::Mode::Exec) {
+            Ok(co) => out.push_str(&co.to_string()),
+            Err(ce) => return Err(vm.syntax_error_from(&ce)),
+        },
+        Some(Kind::Class(c)) => {
+            let items: Vec<(Value, Value)> = c.dict.as_dict().unwrap().borrow().iter().collect();
+            for (k, item) in items {
+                if let Some(Kind::Function(_)) = item.as_obj().map(|o| o.kind()) {
+                    let name = vm.str_of(k)?;
+                    out.push_str(&format!("Disassembly of {}:\n", name));
+                    dis_value(vm, item, out)?;
+                    out.push('\n');
+                }
+            }
+        }
+        _ => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!("don't know how to disassemble {} objects", tn)));
+        }
+    }
+    Ok(())
+}
