@@ -130,12 +130,14 @@ impl std::error::Error for CompileError {}
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
     let src = Source::new(source, filename);
     if let Some(pos) = source.find('\0') {
-        return Err(src.error(
+        let mut e = src.error(
             CompileErrorKind::SyntaxError,
             "source code string cannot contain null bytes",
             pos,
             pos,
-        ));
+        );
+        e.text = None;
+        return Err(e);
     }
     let scan = prescan(&src);
     if let Some(e) = &scan.fatal {
@@ -558,12 +560,14 @@ impl Scanner<'_, '_> {
             }
             let (top_col, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
             if col != top_col {
+                let idx = self.src.line_index(here);
+                let eol = self.src.line_starts[idx] + self.src.line_text(idx).len();
                 return Err((
                     scan_error(
                         CompileErrorKind::IndentationError,
                         "unindent does not match any outer indentation level".into(),
-                        here,
-                        here,
+                        eol,
+                        eol,
                     ),
                     false,
                 ));
@@ -615,39 +619,74 @@ impl Scanner<'_, '_> {
 
     fn number(&mut self) -> ScanResult {
         let start = self.i;
-        let digits = |s: &mut Self, ok: fn(u8) -> bool| {
+        // Consumes digits with single `_` separators; false if a `_` is not followed
+        // by a digit.
+        let digits = |s: &mut Self, ok: fn(u8) -> bool| -> bool {
             while let Some(c) = s.peek(0) {
-                if ok(c) || c == b'_' {
+                if ok(c) {
+                    s.i += 1;
+                } else if c == b'_' {
+                    if !s.peek(1).is_some_and(ok) {
+                        return false;
+                    }
                     s.i += 1;
                 } else {
                     break;
                 }
             }
+            true
+        };
+        let bad = |s: &Self, kind: &str| {
+            Err((
+                scan_error(
+                    CompileErrorKind::SyntaxError,
+                    format!("invalid {} literal", kind),
+                    s.i,
+                    s.i,
+                ),
+                false,
+            ))
         };
         let mut kind = "decimal";
-        if self.peek(0) == Some(b'0') && matches!(self.peek(1), Some(b'x' | b'X')) {
+        let radix: Option<(&str, fn(u8) -> bool)> = match (self.peek(0), self.peek(1)) {
+            (Some(b'0'), Some(b'x' | b'X')) => Some(("hexadecimal", |c: u8| c.is_ascii_hexdigit())),
+            (Some(b'0'), Some(b'o' | b'O')) => Some(("octal", |c: u8| (b'0'..=b'7').contains(&c))),
+            (Some(b'0'), Some(b'b' | b'B')) => Some(("binary", |c: u8| c == b'0' || c == b'1')),
+            _ => None,
+        };
+        if let Some((name, ok)) = radix {
             self.i += 2;
-            digits(self, |c| c.is_ascii_hexdigit());
-            kind = "hexadecimal";
-        } else if self.peek(0) == Some(b'0') && matches!(self.peek(1), Some(b'o' | b'O')) {
-            self.i += 2;
-            digits(self, |c| c.is_ascii_digit());
-            kind = "octal";
-        } else if self.peek(0) == Some(b'0') && matches!(self.peek(1), Some(b'b' | b'B')) {
-            self.i += 2;
-            digits(self, |c| c.is_ascii_digit());
-            kind = "binary";
+            kind = name;
+            if self.peek(0) == Some(b'_') {
+                self.i += 1;
+            }
+            if !self.peek(0).is_some_and(ok) {
+                self.i -= 1;
+                return bad(self, kind);
+            }
+            if !digits(self, ok) {
+                return bad(self, kind);
+            }
+            if self.peek(0).is_some_and(|c| c.is_ascii_digit()) {
+                return bad(self, kind);
+            }
         } else {
-            digits(self, |c| c.is_ascii_digit());
+            if !digits(self, |c| c.is_ascii_digit()) {
+                return bad(self, kind);
+            }
             if self.peek(0) == Some(b'.') {
                 self.i += 1;
-                digits(self, |c| c.is_ascii_digit());
+                if !digits(self, |c| c.is_ascii_digit()) {
+                    return bad(self, kind);
+                }
             }
             if matches!(self.peek(0), Some(b'e' | b'E')) {
                 let sign = usize::from(matches!(self.peek(1), Some(b'+' | b'-')));
                 if matches!(self.peek(1 + sign), Some(b'0'..=b'9')) {
                     self.i += 1 + sign;
-                    digits(self, |c| c.is_ascii_digit());
+                    if !digits(self, |c| c.is_ascii_digit()) {
+                        return bad(self, kind);
+                    }
                 }
             }
             if matches!(self.peek(0), Some(b'j' | b'J')) {
@@ -679,7 +718,13 @@ impl Scanner<'_, '_> {
     }
 
     fn unterminated(&self, start: usize, triple: bool) -> (ScanError, bool) {
-        let at = self.src.line_no(self.i.min(self.b.len()));
+        let at_eof = self.i >= self.b.len();
+        let pos = if at_eof {
+            self.b.len().saturating_sub(1)
+        } else {
+            self.i
+        };
+        let at = self.src.line_no(pos);
         let msg = if triple {
             format!(
                 "unterminated triple-quoted string literal (detected at line {})",
@@ -912,18 +957,13 @@ impl Source<'_> {
             return self.error(e.kind, &e.msg, e.start, e.end);
         }
         let errors = parsed.errors();
-        if let Some(e) = errors
-            .iter()
-            .find(|e| matches!(e.error, ParseErrorType::Lexical(_)))
-        {
-            return self.map_parse_error(e, parsed.tokens());
-        }
         let Some(first) = errors.iter().min_by_key(|e| e.location.start()) else {
             return self.error(CompileErrorKind::SyntaxError, "invalid syntax", 0, 0);
         };
         if let Some(&(bracket, pos)) = scan.unclosed.last() {
             let err_off = first.location.start().to_usize();
-            let at_eof = self.text[self.clamp(err_off)..].trim().is_empty();
+            let at_eof = self.text[self.clamp(err_off)..].trim().is_empty()
+                || matches!(first.error, ParseErrorType::Lexical(LexicalErrorType::Eof));
             if at_eof || self.line_no(err_off) > self.line_no(pos) {
                 return self.error(
                     CompileErrorKind::SyntaxError,
@@ -933,17 +973,45 @@ impl Source<'_> {
                 );
             }
         }
+        if let Some(e) = errors.iter().find(|e| {
+            matches!(e.error, ParseErrorType::Lexical(_))
+                && !matches!(e.error, ParseErrorType::Lexical(LexicalErrorType::Eof))
+        }) {
+            return self.map_parse_error(e, parsed.tokens());
+        }
         self.map_parse_error(first, parsed.tokens())
     }
 
     fn map_parse_error(&self, e: &ParseError, tokens: &Tokens) -> CompileError {
         use CompileErrorKind::{IndentationError, SyntaxError};
         let range = e.location;
-        let start = range.start().to_usize();
-        let end = range.end().to_usize();
+        let mut start = range.start().to_usize();
+        let mut end = range.end().to_usize();
+        if self.text[self.clamp(start)..].trim().is_empty() {
+            // At the end of the input CPython points just past the last token.
+            start = self.text.trim_end().len();
+            end = start;
+        }
+        let toks: &[ruff_python_ast::token::Token] = tokens;
+        let at = toks.partition_point(|t| t.end().to_usize() <= start);
+        if toks.get(at).is_some_and(|t| {
+            t.kind() == TokenKind::FStringEnd && t.start().to_usize() == start
+        }) {
+            return self.error(SyntaxError, "f-string: expecting '}'", start, end);
+        }
+        if toks.get(at).is_some_and(|t| t.kind() == TokenKind::Rbrace)
+            && at > 0
+            && toks[at - 1].kind() == TokenKind::Lbrace
+            && toks[..at]
+                .iter()
+                .rev()
+                .any(|t| matches!(t.kind(), TokenKind::FStringStart | TokenKind::FStringMiddle))
+        {
+            return self.error(SyntaxError, "f-string: empty expression not allowed", start, end);
+        }
         let simple = |msg: &str| self.error(SyntaxError, msg, start, end);
         let target_kind = || -> &'static str {
-            match parser::parse_expression(self.slice(range).trim()) {
+            match parser::parse_expression(&format!("({})", self.slice(range).trim())) {
                 Ok(p) => {
                     let kind = expr_kind_name(p.expr());
                     dismantle(Mod::Expression(p.into_syntax()));
@@ -954,12 +1022,16 @@ impl Source<'_> {
         };
         match &e.error {
             ParseErrorType::Lexical(lex) => match lex {
-                LexicalErrorType::IndentationError => self.error(
-                    IndentationError,
-                    "unindent does not match any outer indentation level",
-                    start,
-                    end,
-                ),
+                LexicalErrorType::IndentationError => {
+                    let idx = self.line_index(start);
+                    let pos = self.line_starts[idx] + self.line_text(idx).len();
+                    self.error(
+                        IndentationError,
+                        "unindent does not match any outer indentation level",
+                        pos,
+                        pos,
+                    )
+                }
                 LexicalErrorType::UnclosedStringError => simple(&format!(
                     "unterminated string literal (detected at line {})",
                     self.line_no(start)
@@ -995,7 +1067,12 @@ impl Source<'_> {
                 _ => simple("invalid syntax"),
             },
             ParseErrorType::UnexpectedIndentation => {
-                self.error(IndentationError, "unexpected indent", start, end)
+                // CPython points at the last character of the indentation.
+                let line_start = self.line_starts[self.line_index(start)];
+                let text = self.line_text(self.line_index(start));
+                let ws = text.len() - text.trim_start_matches([' ', '\t', '\x0c']).len();
+                let pos = line_start + ws.saturating_sub(1);
+                self.error(IndentationError, "unexpected indent", pos, pos)
             }
             ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block after ") => {
                 let clause = &m["Expected an indented block after ".len()..];
@@ -1067,6 +1144,9 @@ impl Source<'_> {
                 if matches!(kind, "None" | "True" | "False") {
                     return simple(&format!("cannot assign to {}", kind));
                 }
+                if kind == "yield expression" {
+                    return simple("assignment to yield expression not possible");
+                }
                 let line_start = self.line_starts[self.line_index(start)];
                 let before = &self.text[self.clamp(line_start)..self.clamp(start)];
                 let after = self.text[self.clamp(end)..].trim_start_matches([' ', '\t']);
@@ -1125,7 +1205,10 @@ impl Source<'_> {
             ParseErrorType::FStringError(f) | ParseErrorType::TStringError(f) => {
                 simple(&fstring_error_message(f))
             }
-            ParseErrorType::OtherError(m) if m.starts_with("Expected 'except' or 'finally'") => {
+            ParseErrorType::OtherError(m) if m.contains("mixed with non-bytes") || m.contains("cannot be mixed") => {
+                simple("cannot mix bytes and nonbytes literals")
+            }
+            ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
                 simple("expected 'except' or 'finally' block")
             }
             _ => simple("invalid syntax"),
@@ -2064,12 +2147,14 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    #[inline(never)]
     fn enter_unit(&mut self, scope: ScopeId, name: &str, qualname: String, first_line: u32) {
         let unit = Unit::new(&self.st, scope, name, qualname, first_line);
         let parent = std::mem::replace(&mut self.u, unit);
         self.stack.push(parent);
     }
 
+    #[inline(never)]
     fn leave_unit(&mut self) -> CResult<CodeObject> {
         let parent = self
             .stack
@@ -2081,6 +2166,7 @@ impl<'a> Compiler<'a> {
 
     /// Resolves labels, builds the exception table, checks the stack discipline and
     /// produces the code object.
+    #[inline(never)]
     fn finish_unit(&self, u: Unit<'a>) -> CResult<CodeObject> {
         let mut instrs = u.instrs;
         for ins in instrs.iter_mut() {
@@ -2721,12 +2807,12 @@ impl<'a> Compiler<'a> {
         }
         let saved = self.u.fblocks.clone();
         self.unwind_blocks(preserve, false)?;
-        self.u.fblocks = saved;
         self.set_line(r.range.start());
         if !preserve {
             self.emit_const(Const::None);
         }
         self.emit(Op::ReturnValue, 0);
+        self.u.fblocks = saved;
         Ok(())
     }
 
@@ -4023,5 +4109,560 @@ impl<'a> Compiler<'a> {
         self.bind(anchor);
         self.leave_nesting();
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(src: &str) -> CodeObject {
+        match compile(src, "test.py", Mode::Exec) {
+            Ok(c) => c,
+            Err(e) => panic!("compile failed:\n{}", e),
+        }
+    }
+
+    fn err(src: &str) -> CompileError {
+        match compile(src, "test.py", Mode::Exec) {
+            Ok(c) => panic!("expected an error, got:\n{}", c),
+            Err(e) => e,
+        }
+    }
+
+    /// The nested code object named `qualname`, searched depth-first.
+    fn find<'c>(c: &'c CodeObject, qualname: &str) -> &'c CodeObject {
+        fn go<'c>(c: &'c CodeObject, q: &str) -> Option<&'c CodeObject> {
+            if c.qualname == q {
+                return Some(c);
+            }
+            c.consts.iter().find_map(|k| match k {
+                Const::Code(inner) => go(inner, q),
+                _ => None,
+            })
+        }
+        go(c, qualname).unwrap_or_else(|| panic!("no code object {}:\n{}", qualname, c))
+    }
+
+    fn ops(c: &CodeObject) -> Vec<Op> {
+        c.instrs.iter().map(|i| i.op).collect()
+    }
+
+    fn count(c: &CodeObject, op: Op) -> usize {
+        c.instrs.iter().filter(|i| i.op == op).count()
+    }
+
+    /// Every code object in the tree passes the stack verifier and has a line per
+    /// instruction.
+    fn check_all(c: &CodeObject) {
+        assert_eq!(c.instrs.len(), c.lines.len());
+        assert_eq!(verify_stack(c), Ok(c.max_stack), "{}", c);
+        for k in &c.consts {
+            if let Const::Code(inner) = k {
+                check_all(inner);
+            }
+        }
+    }
+
+    #[test]
+    fn module_uses_name_ops_and_returns_none() {
+        let c = code("x = 1\nprint(x)\n");
+        assert_eq!(c.flags & flags::MODULE, flags::MODULE);
+        assert_eq!(
+            ops(&c),
+            vec![
+                Op::LoadConst,
+                Op::StoreName,
+                Op::LoadName,
+                Op::LoadName,
+                Op::Call,
+                Op::PopTop,
+                Op::LoadConst,
+                Op::ReturnValue
+            ]
+        );
+        assert_eq!(c.lines, vec![1, 1, 2, 2, 2, 2, 2, 2]);
+        check_all(&c);
+    }
+
+    #[test]
+    fn loop_has_exactly_one_back_edge() {
+        let c = code("def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n");
+        let f = find(&c, "f");
+        assert_eq!(count(f, Op::JumpBackward), 1);
+        assert_eq!(count(f, Op::ForIter), 1);
+        assert_eq!(f.varnames, vec!["n", "s", "i"]);
+        assert_eq!(f.argcount, 1);
+        let w = code("def g(n):\n    while n:\n        n -= 1\n    return n\n");
+        assert_eq!(count(find(&w, "g"), Op::JumpBackward), 1);
+        let t = code("def h():\n    while True:\n        if x():\n            break\n");
+        let h = find(&t, "h");
+        assert_eq!(count(h, Op::JumpBackward), 1);
+        assert!(!ops(h).contains(&Op::PopJumpIfFalse) || count(h, Op::PopJumpIfFalse) == 1);
+        check_all(&c);
+        check_all(&w);
+        check_all(&t);
+    }
+
+    #[test]
+    fn closures_use_cells_and_free_variables() {
+        let c = code(
+            "def outer(a):\n    b = 1\n    def inner():\n        return a + b\n    return inner\n",
+        );
+        let outer = find(&c, "outer");
+        assert_eq!(outer.cellvars, vec!["a", "b"]);
+        assert_eq!(outer.varnames, vec!["a", "inner"]);
+        assert!(ops(outer).contains(&Op::StoreDeref));
+        assert!(ops(outer).contains(&Op::LoadClosure));
+        let mf = outer
+            .instrs
+            .iter()
+            .find(|i| i.op == Op::MakeFunction)
+            .unwrap();
+        assert_eq!(mf.arg & 0x08, 0x08);
+        let inner = find(&c, "outer.<locals>.inner");
+        assert_eq!(inner.freevars, vec!["a", "b"]);
+        assert_eq!(count(inner, Op::LoadDeref), 2);
+        assert_eq!(count(inner, Op::LoadFast), 0);
+        check_all(&c);
+    }
+
+    #[test]
+    fn globals_and_nonlocals() {
+        let c = code(
+            "g = 0\ndef f():\n    global g\n    g = 1\n    h = 2\n    def k():\n        nonlocal h\n        h = 3\n    return len\n",
+        );
+        let f = find(&c, "f");
+        assert!(ops(f).contains(&Op::StoreGlobal));
+        assert!(ops(f).contains(&Op::LoadGlobal));
+        assert!(ops(find(&c, "f.<locals>.k")).contains(&Op::StoreDeref));
+        check_all(&c);
+    }
+
+    #[test]
+    fn zero_argument_super_gets_class_cell_and_self() {
+        let c = code("class A(B):\n    def m(self, x):\n        return super().m(x)\n");
+        let m = find(&c, "A.m");
+        assert_eq!(m.freevars, vec!["__class__"]);
+        assert_eq!(
+            &ops(m)[..4],
+            &[Op::LoadGlobal, Op::LoadDeref, Op::LoadFast, Op::Call]
+        );
+        assert_eq!(m.instrs[3].arg, 2);
+        let body = find(&c, "A");
+        assert_eq!(body.flags & flags::CLASS_BODY, flags::CLASS_BODY);
+        assert_eq!(body.cellvars, vec!["__class__"]);
+        // The body returns its __class__ cell.
+        let n = body.instrs.len();
+        assert_eq!(body.instrs[n - 2].op, Op::LoadClosure);
+        assert_eq!(body.instrs[n - 1].op, Op::ReturnValue);
+        // __module__ and __qualname__ come first.
+        assert_eq!(body.names[..3], ["__name__", "__module__", "__qualname__"]);
+        check_all(&c);
+    }
+
+    #[test]
+    fn class_statement_calls_build_class() {
+        let c = code("@dec\nclass A(B, metaclass=M):\n    'doc'\n    x = 1\n");
+        assert_eq!(
+            ops(&c)[..9],
+            [
+                Op::LoadName,
+                Op::LoadBuildClass,
+                Op::LoadConst,
+                Op::MakeFunction,
+                Op::LoadConst,
+                Op::LoadName,
+                Op::LoadName,
+                Op::LoadConst,
+                Op::CallKw
+            ]
+        );
+        let body = find(&c, "A");
+        assert_eq!(body.doc.as_deref(), Some("doc"));
+        assert!(body.names.contains(&"__doc__".to_string()));
+        assert_eq!(body.first_line, 1);
+        check_all(&c);
+    }
+
+    #[test]
+    fn qualnames() {
+        let c = code(
+            "def f():\n    def g():\n        return lambda: [x for x in ()]\n    class C:\n        def m(self): pass\n",
+        );
+        find(&c, "f.<locals>.g");
+        find(&c, "f.<locals>.g.<locals>.<lambda>");
+        find(&c, "f.<locals>.g.<locals>.<lambda>.<locals>.<listcomp>");
+        find(&c, "f.<locals>.C.m");
+        check_all(&c);
+    }
+
+    #[test]
+    fn parameters_layout() {
+        let c = code("def f(a, b=1, /, c=2, *args, d, e=3, **kw):\n    z = a\n    def g(): return c\n");
+        let f = find(&c, "f");
+        assert_eq!(f.varnames, vec!["a", "b", "c", "d", "e", "args", "kw", "z", "g"]);
+        assert_eq!(f.argcount, 3);
+        assert_eq!(f.posonlyargcount, 2);
+        assert_eq!(f.kwonlyargcount, 2);
+        assert_eq!(f.flags & (flags::VARARGS | flags::VARKEYWORDS), flags::VARARGS | flags::VARKEYWORDS);
+        assert_eq!(f.cellvars, vec!["c"]);
+        let mf = c.instrs.iter().find(|i| i.op == Op::MakeFunction).unwrap();
+        assert_eq!(mf.arg, 0x03);
+        assert!(c.consts.contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2)])));
+        check_all(&c);
+    }
+
+    #[test]
+    fn calls_pick_the_right_instruction() {
+        let c = code("f(1)\no.m(1, 2)\nf(a, k=1)\nf(*a, 1, **k)\nf(x=1, **k, y=2)\no.m(k=1)\n");
+        let o = ops(&c);
+        assert!(o.contains(&Op::Call));
+        assert!(o.contains(&Op::LoadMethod));
+        assert!(o.contains(&Op::CallMethod));
+        assert!(o.contains(&Op::CallKw));
+        assert_eq!(count(&c, Op::CallEx), 2);
+        assert!(o.contains(&Op::ListToTuple));
+        assert!(o.contains(&Op::DictMerge));
+        assert!(c.consts.contains(&Const::Tuple(vec![Const::Str("k".into())])));
+        check_all(&c);
+    }
+
+    #[test]
+    fn chained_comparison_evaluates_middle_once() {
+        let c = code("r = a < b() < c\n");
+        assert_eq!(count(&c, Op::Call), 1);
+        assert_eq!(count(&c, Op::CompareOp), 2);
+        assert!(ops(&c).contains(&Op::JumpIfFalseOrPop));
+        let j = code("if a < b < c:\n    pass\n");
+        assert_eq!(count(&j, Op::CompareOp), 2);
+        check_all(&c);
+        check_all(&j);
+    }
+
+    #[test]
+    fn assignments() {
+        let c = code("a = b = 1\nx, *y, z = t\n[p, (q, r)] = s\no.a += 1\no[i] -= 2\n");
+        assert_eq!(count(&c, Op::Copy), 1 + 1 + 2);
+        let ux = c.instrs.iter().find(|i| i.op == Op::UnpackEx).unwrap();
+        assert_eq!(ux.arg, 1 | (1 << 8));
+        assert_eq!(count(&c, Op::UnpackSequence), 2);
+        assert!(ops(&c).contains(&Op::StoreAttr));
+        assert!(ops(&c).contains(&Op::StoreSubscr));
+        let inplace: Vec<u32> = c
+            .instrs
+            .iter()
+            .filter(|i| i.op == Op::BinaryOp)
+            .map(|i| i.arg)
+            .collect();
+        assert_eq!(inplace, vec![BinOp::InplaceAdd as u32, BinOp::InplaceSub as u32]);
+        check_all(&c);
+    }
+
+    #[test]
+    fn try_except_table_depths() {
+        let c = code(
+            "def f(xs):\n    for x in xs:\n        try:\n            g(x)\n        except ValueError as e:\n            h(e)\n        finally:\n            k()\n",
+        );
+        let f = find(&c, "f");
+        // Inside the loop the iterator is on the stack: the try body's handler unwinds
+        // to depth 1, the handlers' cleanups to depth 2.
+        let depths: Vec<u32> = f.exc_table.iter().map(|e| e.depth).collect();
+        assert!(depths.contains(&1));
+        assert!(depths.contains(&2));
+        assert!(depths.iter().all(|&d| d == 1 || d == 2), "{:?}", f.exc_table);
+        for e in &f.exc_table {
+            assert_eq!(f.instrs[e.handler as usize].op == Op::PushExcInfo, e.depth == 1);
+        }
+        assert!(ops(f).contains(&Op::CheckExcMatch));
+        assert!(ops(f).contains(&Op::PopExcept));
+        // `e = None; del e` after the handler body.
+        assert!(ops(f).contains(&Op::DeleteFast));
+        check_all(&c);
+    }
+
+    #[test]
+    fn with_statement_protocol() {
+        let c = code("with a() as x, b():\n    body()\n");
+        assert_eq!(count(&c, Op::BeforeWith), 2);
+        assert_eq!(count(&c, Op::WithExceptStart), 2);
+        let outer = c.exc_table.iter().find(|e| e.depth == 1).unwrap();
+        assert_eq!(c.instrs[outer.handler as usize].op, Op::PushExcInfo);
+        assert!(c.exc_table.iter().any(|e| e.depth == 2));
+        check_all(&c);
+    }
+
+    #[test]
+    fn return_break_continue_unwind_blocks() {
+        let c = code(
+            "def f(xs):\n    for x in xs:\n        with m():\n            try:\n                if x: return x\n                if not x: break\n                continue\n            finally:\n                cleanup()\n    return 0\n",
+        );
+        check_all(&c);
+        let f = find(&c, "f");
+        // The finally body is inlined for return, break, continue and the exceptional
+        // path (the normal path after `continue` is unreachable and not emitted).
+        let cleanups = f
+            .instrs
+            .iter()
+            .filter(|i| i.op == Op::LoadGlobal && f.names[i.arg as usize] == "cleanup")
+            .count();
+        assert_eq!(cleanups, 4);
+        let r = code(
+            "def g():\n    try:\n        return 1\n    except E:\n        return 2\n    finally:\n        return 3\n",
+        );
+        check_all(&r);
+    }
+
+    #[test]
+    fn generators_and_yield_from() {
+        let c = code("def g():\n    yield 1\n    r = yield from h()\n    return r\n");
+        let g = find(&c, "g");
+        assert_eq!(g.flags & flags::GENERATOR, flags::GENERATOR);
+        assert_eq!(count(g, Op::JumpBackward), 0);
+        let send = g.instrs.iter().position(|i| i.op == Op::Send).unwrap();
+        assert_eq!(g.instrs[send + 1].op, Op::YieldValue);
+        assert_eq!(g.instrs[send + 2], Instr { op: Op::Jump, arg: send as u32 });
+        check_all(&c);
+    }
+
+    #[test]
+    fn comprehensions_are_functions() {
+        let c = code("r = [x * y for x in a if x for y in b]\ns = {k: v for k, v in d}\nt = (i for i in c)\n");
+        let lc = find(&c, "<listcomp>");
+        assert_eq!(lc.varnames[0], ".0");
+        assert_eq!(lc.argcount, 1);
+        let la = lc.instrs.iter().find(|i| i.op == Op::ListAppend).unwrap();
+        assert_eq!(la.arg, 3);
+        assert_eq!(count(lc, Op::JumpBackward), 2);
+        let dc = find(&c, "<dictcomp>");
+        assert_eq!(dc.instrs.iter().find(|i| i.op == Op::MapAdd).unwrap().arg, 2);
+        let ge = find(&c, "<genexpr>");
+        assert_eq!(ge.flags & flags::GENERATOR, flags::GENERATOR);
+        // The outermost iterable is evaluated outside: GET_ITER then CALL 1.
+        let o = ops(&c);
+        assert!(o.windows(2).any(|w| w == [Op::GetIter, Op::Call]));
+        check_all(&c);
+    }
+
+    #[test]
+    fn displays_and_fstrings() {
+        let c = code("a = [*x, 1]\nb = {**d, 'k': 1}\nc = (1, 2, -3)\nd = f'{v!r:>{w}} {v=}'\ne = b'xy'\nf = 2j\ng = ...\n");
+        assert!(c.consts.contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2), Const::Int(-3)])));
+        assert!(ops(&c).contains(&Op::ListExtend));
+        assert!(ops(&c).contains(&Op::DictUpdate));
+        let fv: Vec<u32> = c
+            .instrs
+            .iter()
+            .filter(|i| i.op == Op::FormatValue)
+            .map(|i| i.arg)
+            .collect();
+        assert_eq!(fv, vec![0, 2 | 4, 2]);
+        assert!(c.consts.contains(&Const::Str(" v=".into())));
+        assert!(c.consts.contains(&Const::Bytes(b"xy".to_vec())));
+        assert!(c.consts.contains(&Const::Imag(2.0)));
+        assert!(c.consts.contains(&Const::Ellipsis));
+        check_all(&c);
+    }
+
+    #[test]
+    fn big_and_negative_integers() {
+        let c = code("a = 123456789012345678901234567890\nb = 0xFFFF_FFFF_FFFF_FFFF_FF\nc = -9223372036854775808\nd = -5\ne = -0.0\n");
+        assert!(c.consts.contains(&Const::BigInt("123456789012345678901234567890".into())));
+        assert!(c.consts.contains(&Const::BigInt("4722366482869645213695".into())));
+        assert!(c.consts.contains(&Const::Int(i64::MIN)));
+        assert!(c.consts.contains(&Const::Int(-5)));
+        assert!(c.consts.iter().any(|k| matches!(k, Const::Float(f) if *f == 0.0 && f.is_sign_negative())));
+    }
+
+    #[test]
+    fn imports() {
+        let c = code("import a.b.c\nimport a.b as d\nfrom .m import x as y, z\nfrom q import *\n");
+        assert_eq!(c.names.iter().filter(|n| *n == "a").count(), 1);
+        assert!(ops(&c).contains(&Op::ImportStar));
+        assert_eq!(count(&c, Op::ImportFrom), 3);
+        assert!(c.consts.contains(&Const::Tuple(vec![Const::Str("x".into()), Const::Str("z".into())])));
+        check_all(&c);
+    }
+
+    #[test]
+    fn assert_and_raise() {
+        let c = code("assert x, 'm'\nraise E from c\n");
+        let o = ops(&c);
+        assert!(o.contains(&Op::LoadAssertionError));
+        assert_eq!(c.instrs.last().map(|i| i.op), Some(Op::RaiseVarargs));
+        check_all(&c);
+    }
+
+    #[test]
+    fn private_names_are_mangled() {
+        let c = code("class A:\n    def m(self):\n        self.__x = 1\n        return __y\n");
+        let m = find(&c, "A.m");
+        assert!(m.names.contains(&"_A__x".to_string()));
+        assert!(m.names.contains(&"_A__y".to_string()));
+    }
+
+    #[test]
+    fn eval_and_single_modes() {
+        let e = compile("1 + x", "<string>", Mode::Eval).unwrap();
+        assert_eq!(e.instrs.last().map(|i| i.op), Some(Op::ReturnValue));
+        assert_eq!(count(&e, Op::LoadName), 1);
+        let s = compile("x\nif y:\n    y\n", "<stdin>", Mode::Single).unwrap();
+        assert_eq!(count(&s, Op::PrintExpr), 2);
+        check_all(&e);
+        check_all(&s);
+    }
+
+    #[test]
+    fn compiler_errors() {
+        let e = err("x = 1\n\nreturn x\n");
+        assert_eq!(e.kind, CompileErrorKind::SyntaxError);
+        assert_eq!(e.msg, "'return' outside function");
+        assert_eq!((e.line, e.col), (3, 1));
+        assert_eq!(e.text.as_deref(), Some("return x"));
+        assert_eq!(err("for x in y:\n    pass\nbreak\n").msg, "'break' outside loop");
+        assert_eq!(err("def f():\n    continue\n").msg, "'continue' not properly in loop");
+        assert_eq!(err("yield 1\n").msg, "'yield' outside function");
+        assert_eq!(err("nonlocal x\n").msg, "nonlocal declaration not allowed at module level");
+        let e = err("def f():\n    nonlocal x\n");
+        assert_eq!((e.msg.as_str(), e.line), ("no binding for nonlocal 'x' found", 2));
+        assert_eq!(
+            err("def f():\n    x\n    global x\n").msg,
+            "name 'x' is used prior to global declaration"
+        );
+        assert_eq!(
+            err("1 = x\n").msg,
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?"
+        );
+        assert_eq!(err("(a, 1) = x\n").msg, "cannot assign to literal");
+    }
+
+    #[test]
+    fn unsupported_constructs() {
+        let e = err("x = 1\nmatch x:\n    case 1:\n        pass\n");
+        assert_eq!(e.msg, "'match' statement is not supported by krait");
+        assert_eq!(e.line, 2);
+        assert_eq!(err("async def f():\n    pass\n").msg, "'async def' is not supported by krait");
+        assert_eq!(
+            err("try:\n    pass\nexcept* E:\n    pass\n").msg,
+            "'except*' is not supported by krait"
+        );
+        assert_eq!(err("type X = int\n").msg, "type aliases are not supported by krait");
+    }
+
+    #[test]
+    fn parse_errors_match_cpython() {
+        let e = err("x = (1,\n2\ny = 3\n");
+        assert_eq!((e.msg.as_str(), e.line, e.col), ("'(' was never closed", 1, 5));
+        let e = err("x = 1\n  y = 2\n");
+        assert_eq!(e.kind, CompileErrorKind::IndentationError);
+        assert_eq!((e.msg.as_str(), e.line), ("unexpected indent", 2));
+        let e = err("x = 1\n\nif x:\npass\n");
+        assert_eq!(e.kind, CompileErrorKind::IndentationError);
+        assert_eq!(e.msg, "expected an indented block after 'if' statement on line 3");
+        assert_eq!(e.line, 4);
+        let e = err("if x:\n    a\n  b\n");
+        assert_eq!(e.kind, CompileErrorKind::IndentationError);
+        assert_eq!(e.msg, "unindent does not match any outer indentation level");
+        let e = err("if x:\n\ta\n        b\n");
+        assert_eq!(e.kind, CompileErrorKind::TabError);
+        let e = err("x = 'abc\n");
+        assert_eq!(e.msg, "unterminated string literal (detected at line 1)");
+        assert_eq!(err("[a b]\n").msg, "invalid syntax. Perhaps you forgot a comma?");
+        assert_eq!(err("x = [1, 2)\n").msg, "closing parenthesis ')' does not match opening parenthesis '['");
+        assert_eq!(err("x y\n").msg, "invalid syntax");
+        assert_eq!(err("if x\n    pass\n").msg, "expected ':'");
+        let e = err("x = €\n");
+        assert_eq!((e.msg.as_str(), e.col), ("invalid character '€' (U+20AC)", 5));
+    }
+
+    #[test]
+    fn display_points_at_the_error() {
+        let e = err("x = 1\n  y = (1, 2\n");
+        let shown = e.to_string();
+        assert!(shown.starts_with("  File \"test.py\", line 2\n"), "{}", shown);
+        assert!(shown.ends_with(": unexpected indent"), "{}", shown);
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        let inputs: Vec<String> = vec![
+            "\u{0}\u{1}\u{2}".into(),
+            "\u{fffd}\u{1b}[31m ))) ]]] }}} '''".into(),
+            "def (:\n\t  \n  ]".into(),
+            "f'{'".into(),
+            "f'{x:{y:{z}}}'".into(),
+            "@\n".into(),
+            "lambda: (yield)\n".into(),
+            "x = \\\n".into(),
+            "class A:\n    x = [super() for _ in ()]\n".into(),
+            "\r\n\r\nx\r".into(),
+            "\u{feff}x = 1\n".into(),
+        ];
+        for src in inputs {
+            for mode in [Mode::Exec, Mode::Eval, Mode::Single] {
+                if let Ok(c) = compile(&src, "g.py", mode) {
+                    check_all(&c);
+                }
+            }
+        }
+        // Every prefix of a realistic program.
+        let prog = "class A(B):\n    def f(self, *a, **k):\n        try:\n            return [x for x in a if (y := x)]\n        except (E, F) as e:\n            raise G from e\n        finally:\n            print(f'{a!r:>{k}}')\n";
+        for i in 0..prog.len() {
+            if prog.is_char_boundary(i) {
+                if let Ok(c) = compile(&prog[..i], "p.py", Mode::Exec) {
+                    check_all(&c);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_rejected_without_overflow() {
+        let e = err(&format!("x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000)));
+        assert_eq!(e.msg, "too many nested parentheses");
+        let e = err(&format!("x = {}1{}\n", "[".repeat(300), "]".repeat(300)));
+        assert_eq!(e.msg, "too many nested parentheses");
+        for src in [
+            format!("x = {}y\n", "-".repeat(100_000)),
+            format!("x = {}y\n", "not ".repeat(50_000)),
+            format!("x = y{}\n", ".a".repeat(100_000)),
+            format!("x = y{}\n", "()".repeat(100_000)),
+            format!("x = {}2\n", "2**".repeat(100_000)),
+            format!("x = {}2\n", "lambda: ".repeat(20_000)),
+            format!("x = {}2\n", "1 if y else ".repeat(20_000)),
+        ] {
+            let e = err(&src);
+            assert!(e.msg.contains("maximum recursion depth"), "{}", e.msg);
+        }
+        // A 1 MB flat expression compiles (left-leaning chains are walked iteratively).
+        let c = code(&format!("x = {}\n", vec!["1"; 500_000].join("+")));
+        assert_eq!(c.max_stack, 2);
+    }
+
+    #[test]
+    fn nesting_limit_fits_a_small_stack() {
+        // Compile constructs just under the nesting limit on a 2 MB thread (the default
+        // for spawned threads): the recursion must fit comfortably.
+        let depth = symtable::MAX_NESTING - 20;
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || {
+                for src in [
+                    format!("x = {}y\n", "-".repeat(depth)),
+                    format!("x = {}y\n", "not ".repeat(depth)),
+                    format!("x = y{}\n", ".a".repeat(depth)),
+                    format!("x = y{}\n", "()".repeat(depth)),
+                    format!("x = {}2\n", "2**".repeat(depth)),
+                    format!("x = {}2\n", "1 if y else ".repeat(depth)),
+                    format!("def f():\n    return {}2\n", "lambda: ".repeat(depth / 2)),
+                    format!("x = {}y\n", "a.b(".repeat(190) + &")".repeat(190)),
+                ] {
+                    if let Ok(c) = compile(&src, "deep.py", Mode::Exec) {
+                        check_all(&c);
+                    }
+                }
+            })
+            .unwrap();
+        handle.join().unwrap();
     }
 }

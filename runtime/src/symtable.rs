@@ -19,7 +19,7 @@ pub type ScopeId = usize;
 /// Deepest AST nesting (expressions and statements) the analysis accepts. Deeper input
 /// is rejected with a SyntaxError instead of overflowing the Rust stack (CPython raises
 /// RecursionError "maximum recursion depth exceeded during compilation" near 3000).
-pub const MAX_NESTING: usize = 1500;
+pub const MAX_NESTING: usize = 1000;
 
 /// The kind of a scope.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -401,10 +401,12 @@ impl Builder {
                         range,
                     );
                 }
-                sym.flags |= flag;
-                if flag & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                if flag & (DEF_GLOBAL | DEF_NONLOCAL) != 0
+                    && sym.flags & (DEF_GLOBAL | DEF_NONLOCAL) == 0
+                {
                     sym.range = range;
                 }
+                sym.flags |= flag;
             }
             None => {
                 scope.symbols.insert(
@@ -678,12 +680,6 @@ impl Builder {
                 format!("name '{}' is assigned to before {} declaration", name, what)
             };
             return err(msg, range);
-        }
-        if what == "global" && flags & DEF_NONLOCAL != 0 {
-            return err(format!("name '{}' is nonlocal and global", name), range);
-        }
-        if what == "nonlocal" && flags & DEF_GLOBAL != 0 {
-            return err(format!("name '{}' is nonlocal and global", name), range);
         }
         Ok(())
     }
