@@ -95,29 +95,29 @@ pub struct CompileError {
 }
 
 impl fmt::Display for CompileError {
-    /// CPython's traceback layout for a SyntaxError (without the "Traceback" header).
+    /// CPython 3.11's layout for an uncaught SyntaxError (pythonrun.c `print_error_text`,
+    /// without the "Traceback" header): the line with its indentation stripped, then
+    /// `end_col - col` carets (at least one; exactly one for IndentationError and
+    /// TabError) under `col`, or no caret line when `col` points into the stripped
+    /// indentation (or is 0).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
         if let Some(text) = &self.text {
             let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
-            let skipped = (text.chars().count() - trimmed.chars().count()) as u32;
-            let shown = trimmed.trim_end();
-            if !shown.is_empty() {
-                writeln!(f, "    {}", shown)?;
-                let len = shown.chars().count() as u32;
-                let start = self.col.saturating_sub(1).saturating_sub(skipped).min(len);
-                let end = self
-                    .end_col
-                    .saturating_sub(1)
-                    .saturating_sub(skipped)
-                    .min(len + 1)
-                    .max(start + 1);
-                writeln!(
-                    f,
-                    "    {}{}",
-                    " ".repeat(start as usize),
-                    "^".repeat((end - start) as usize)
-                )?;
+            let skipped = (text.chars().count() - trimmed.chars().count()) as i64;
+            let shown = trimmed.trim_end_matches(['\n', '\r']);
+            let len = shown.chars().count() as i64;
+            writeln!(f, "    {}", shown)?;
+            let offset = (self.col as i64 - 1 - skipped).min(len);
+            if offset >= 0 {
+                // Only SyntaxError itself shows its end column; subclasses get one caret.
+                let end = self.end_col.min(text.chars().count() as u32 + 2);
+                let carets = if self.kind == CompileErrorKind::SyntaxError && end > self.col {
+                    (end - self.col) as usize
+                } else {
+                    1
+                };
+                writeln!(f, "    {}{}", " ".repeat(offset as usize), "^".repeat(carets))?;
             }
         }
         write!(f, "{}: {}", self.kind.name(), self.msg)
@@ -130,13 +130,18 @@ impl std::error::Error for CompileError {}
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
     let src = Source::new(source, filename);
     if let Some(pos) = source.find('\0') {
-        let mut e = src.error(
-            CompileErrorKind::SyntaxError,
-            "source code string cannot contain null bytes",
-            pos,
-            pos,
-        );
-        e.text = None;
+        // CPython words this differently for files and for strings (`<string>`).
+        let from_string = filename.starts_with('<');
+        let msg = if from_string {
+            "source code string cannot contain null bytes"
+        } else {
+            "source code cannot contain null bytes"
+        };
+        let mut e = src.error(CompileErrorKind::SyntaxError, msg, pos, pos);
+        e.line = 1;
+        e.col = 0;
+        e.end_col = 0;
+        e.text = if from_string { None } else { Some(String::new()) };
         return Err(e);
     }
     let scan = prescan(&src);
@@ -983,21 +988,44 @@ impl Source<'_> {
     }
 
     fn map_parse_error(&self, e: &ParseError, tokens: &Tokens) -> CompileError {
+        let err = self.map_parse_error_inner(e, tokens);
+        if e.location.start().to_usize() >= self.text.len() {
+            // Errors found at the very end of a file are shown without a caret.
+            return CompileError {
+                col: 0,
+                end_col: 0,
+                ..err
+            };
+        }
+        err
+    }
+
+    fn map_parse_error_inner(&self, e: &ParseError, tokens: &Tokens) -> CompileError {
         use CompileErrorKind::{IndentationError, SyntaxError};
         let range = e.location;
         let mut start = range.start().to_usize();
         let mut end = range.end().to_usize();
         if self.text[self.clamp(start)..].trim().is_empty() {
-            // At the end of the input CPython points just past the last token.
-            start = self.text.trim_end().len();
+            // At the end of the input CPython points at the end of the last line.
+            let last = self.text.trim_end().len();
+            let idx = self.line_index(last.saturating_sub(1));
+            start = self.line_starts[idx] + self.line_text(idx).len();
             end = start;
         }
         let toks: &[ruff_python_ast::token::Token] = tokens;
         let at = toks.partition_point(|t| t.end().to_usize() <= start);
+        // CPython 3.11 reports f-string errors just past the whole f-string.
+        let fstring_end = || {
+            toks[at.min(toks.len())..]
+                .iter()
+                .find(|t| t.kind() == TokenKind::FStringEnd)
+                .map_or(end, |t| t.end().to_usize())
+        };
         if toks.get(at).is_some_and(|t| {
             t.kind() == TokenKind::FStringEnd && t.start().to_usize() == start
         }) {
-            return self.error(SyntaxError, "f-string: expecting '}'", start, end);
+            let e = fstring_end();
+            return self.error(SyntaxError, "f-string: expecting '}'", e, e);
         }
         if toks.get(at).is_some_and(|t| t.kind() == TokenKind::Rbrace)
             && at > 0
@@ -1007,7 +1035,14 @@ impl Source<'_> {
                 .rev()
                 .any(|t| matches!(t.kind(), TokenKind::FStringStart | TokenKind::FStringMiddle))
         {
-            return self.error(SyntaxError, "f-string: empty expression not allowed", start, end);
+            let e = fstring_end();
+            return self.error(SyntaxError, "f-string: empty expression not allowed", e, e);
+        }
+        if let ParseErrorType::FStringError(f)
+        | ParseErrorType::Lexical(LexicalErrorType::FStringError(f)) = &e.error
+        {
+            let e = fstring_end();
+            return self.error(SyntaxError, &fstring_error_message(f), e, e);
         }
         let simple = |msg: &str| self.error(SyntaxError, msg, start, end);
         let target_kind = || -> &'static str {
@@ -1061,8 +1096,11 @@ impl Source<'_> {
                 | LexicalErrorType::MissingUnicodeRbrace => simple(
                     "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape",
                 ),
-                LexicalErrorType::OtherError(m) if m.contains("decimal integer literal") => simple(
+                LexicalErrorType::OtherError(m) if m.contains("decimal integer literal") => self.error(
+                    SyntaxError,
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    start,
+                    start + 1,
                 ),
                 _ => simple("invalid syntax"),
             },
@@ -1092,7 +1130,7 @@ impl Source<'_> {
                     other => other,
                 };
                 let header = self.header_line(tokens, start);
-                self.error(
+                let mut e = self.error(
                     IndentationError,
                     &format!(
                         "expected an indented block after {} on line {}",
@@ -1100,7 +1138,13 @@ impl Source<'_> {
                     ),
                     start,
                     end,
-                )
+                );
+                if e.line == header {
+                    // Nothing follows the header: CPython shows no caret.
+                    e.col = 0;
+                    e.end_col = 0;
+                }
+                e
             }
             ParseErrorType::ExpectedToken { expected, found } => match expected {
                 TokenKind::Colon => simple("expected ':'"),
@@ -1197,7 +1241,19 @@ impl Source<'_> {
             }
             ParseErrorType::ExpectedKeywordParam => simple("named arguments must follow bare *"),
             ParseErrorType::InvalidStarredExpressionUsage => {
-                simple("can't use starred expression here")
+                let after_operator = at > 0
+                    && toks.get(at - 1).is_some_and(|t| {
+                        t.kind().as_binary_operator().is_some()
+                            || matches!(
+                                t.kind(),
+                                TokenKind::Not | TokenKind::Tilde | TokenKind::And | TokenKind::Or
+                            )
+                    });
+                if after_operator {
+                    self.error(SyntaxError, "invalid syntax", start, start + 1)
+                } else {
+                    simple("can't use starred expression here")
+                }
             }
             ParseErrorType::IterableUnpackingInComprehension => {
                 simple("iterable unpacking cannot be used in comprehension")
@@ -1205,8 +1261,10 @@ impl Source<'_> {
             ParseErrorType::FStringError(f) | ParseErrorType::TStringError(f) => {
                 simple(&fstring_error_message(f))
             }
-            ParseErrorType::OtherError(m) if m.contains("mixed with non-bytes") || m.contains("cannot be mixed") => {
-                simple("cannot mix bytes and nonbytes literals")
+            ParseErrorType::OtherError(m)
+                if m.contains("mixed with non-bytes") || m.contains("cannot be mixed") =>
+            {
+                self.error(SyntaxError, "cannot mix bytes and nonbytes literals", end, end)
             }
             ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
                 simple("expected 'except' or 'finally' block")

@@ -526,7 +526,7 @@ impl Builder {
                         };
                         return err(
                             format!("annotated name '{}' can't be {}", n.id.as_str(), which),
-                            n.range,
+                            a.range,
                         );
                     }
                     if a.simple {
