@@ -122,6 +122,15 @@ impl Krait {
             exit_code: 2,
             exit_message: None,
         })?;
+        let file = self.vm.new_str(path);
+        let fk = self.vm.intern("__file__");
+        dict_set_str(self.main_dict(), fk, file);
+        self.run_bytes(&bytes, path)
+    }
+
+    /// Runs source bytes (which must be UTF-8) as the `__main__` module.
+    pub fn run_bytes(&mut self, bytes: &[u8], path: &str) -> Result<(), PyException> {
+        let bytes = bytes.to_vec();
         let source = match String::from_utf8(bytes) {
             Ok(s) => s,
             Err(e) => {
@@ -140,9 +149,6 @@ impl Krait {
                 });
             }
         };
-        let file = self.vm.new_str(path);
-        let fk = self.vm.intern("__file__");
-        dict_set_str(self.main_dict(), fk, file);
         self.run_source(&source, path)
     }
 

@@ -137,12 +137,12 @@ fn run(cli: Cli) -> i32 {
         Target::File(f) => k.run_file(f),
         Target::Command(c) => k.run_source(c, "<string>"),
         Target::Stdin => {
-            let mut src = String::new();
-            if std::io::stdin().read_to_string(&mut src).is_err() {
+            let mut src = Vec::new();
+            if std::io::stdin().read_to_end(&mut src).is_err() {
                 eprintln!("krait: cannot read stdin");
                 return 1;
             }
-            k.run_source(&src, "<stdin>")
+            k.run_bytes(&src, "<stdin>")
         }
         Target::Module(m) => run_module(&mut k, m),
         Target::Repl => {

@@ -150,3 +150,136 @@ fn python_programs_match_cpython() {
     }
     assert!(failures.is_empty(), "{} of {} program runs failed", failures.len(), total);
 }
+
+/// Peak resident set size of a process, read from /proc while it runs (kB).
+fn run_peak_rss(args: &[&str], cwd: &Path) -> (Option<i32>, u64, String) {
+    let mut child = Command::new(krait()).args(args).current_dir(cwd).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak = 0u64;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status_path) {
+            for line in s.lines() {
+                if let Some(v) = line.strip_prefix("VmHWM:") {
+                    let kb: u64 = v.trim().trim_end_matches(" kB").trim().parse().unwrap_or(0);
+                    peak = peak.max(kb);
+                }
+            }
+        }
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), peak, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn garbage_and_cycles_run_in_bounded_memory() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/robustness");
+    let (code, peak_kb, out) = run_peak_rss(&["--no-jit", "gc_churn.py"], &dir);
+    assert_eq!(code, Some(0));
+    // 1.5M iterations allocate ~9M objects (well over 1 GB if never freed).
+    assert_eq!(out.trim(), "1125005250000");
+    assert!(peak_kb > 0, "could not read VmHWM");
+    assert!(peak_kb < 150_000, "peak RSS {} kB: garbage is not being collected", peak_kb);
+}
+
+fn run_code(args: &[&str], stdin: Option<&[u8]>) -> (Option<i32>, String, String) {
+    let mut child = Command::new(krait())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    if let Some(input) = stdin {
+        use std::io::Write;
+        let mut si = child.stdin.take().unwrap();
+        let _ = si.write_all(input);
+    } else {
+        drop(child.stdin.take());
+    }
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn deep_recursion_raises_recursion_error_without_crashing() {
+    // Pure Python recursion far past the default limit, with the limit raised.
+    let prog = "import sys\nsys.setrecursionlimit(200000)\ndef f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(100000))\n";
+    let (code, out, err) = run_code(&["-c", prog], None);
+    assert_eq!(code, Some(0), "{}", err);
+    assert_eq!(out, "100000\n");
+    // Unbounded recursion through __repr__ (native code in between) with a huge limit:
+    // must end in RecursionError, not a stack overflow.
+    let prog = "import sys\nsys.setrecursionlimit(1000000)\nclass A:\n    def __repr__(self):\n        return repr(self)\ntry:\n    repr(A())\nexcept RecursionError as e:\n    print('caught', type(e).__name__)\n";
+    let (code, out, err) = run_code(&["-c", prog], None);
+    assert_eq!(code, Some(0), "{}", err);
+    assert_eq!(out, "caught RecursionError\n");
+    // Through __eq__ and nested containers.
+    let prog = "l = []\nfor i in range(100000):\n    l = [l]\ntry:\n    print(l == l[0])\nexcept RecursionError:\n    print('deep')\ntry:\n    repr(l)\nexcept RecursionError:\n    print('deep repr')\n";
+    let (code, out, err) = run_code(&["-c", prog], None);
+    assert_eq!(code, Some(0), "{}", err);
+    assert_eq!(out, "deep\ndeep repr\n");
+}
+
+#[test]
+fn ctrl_c_raises_keyboard_interrupt_in_a_tight_loop() {
+    let child = Command::new(krait())
+        .args(["-c", "print('start', flush=True)\nx = 0\nwhile True:\n    x += 1\n"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id();
+    std::thread::sleep(Duration::from_millis(500));
+    let kill = Command::new("kill").args(["-INT", &pid.to_string()]).status().expect("kill");
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "stderr: {}", err);
+    // As CPython: the loop's line, and no source text for `-c` programs.
+    assert_eq!(err, "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\nKeyboardInterrupt\n");
+}
+
+#[test]
+fn hostile_input_is_reported_not_crashed() {
+    // Garbage bytes, huge literals, deep nesting, unterminated constructs.
+    let cases: Vec<Vec<u8>> = vec![
+        vec![0xff, 0xfe, 0x00, 0x80, 0x41],
+        b"x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1".to_vec(),
+        format!("x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000)).into_bytes(),
+        format!("x = {}\n", "-".repeat(100_000) + "1").into_bytes(),
+        format!("x = {}\nprint(len(str(x)))\n", "9".repeat(5000)).into_bytes(),
+        format!("x = [{}]\n", "1,".repeat(200_000)).into_bytes(),
+        b"def f(:\n".to_vec(),
+        b"\"\"\"unterminated".to_vec(),
+        b"if True:\n\tx = 1\n        y = 2\n".to_vec(),
+        format!("{}pass\n", "if 1:\n ".repeat(1000)).into_bytes(),
+    ];
+    for (i, src) in cases.iter().enumerate() {
+        let (code, _out, err) = run_code(&["-"], Some(src));
+        assert!(code == Some(0) || code == Some(1), "case {}: exit {:?}\n{}", i, code, err);
+        assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "case {} panicked: {}", i, err);
+        if code == Some(1) {
+            assert!(err.lines().last().is_some_and(|l| l.contains("Error")), "case {}: no error message: {}", i, err);
+        }
+    }
+}
+
+#[test]
+fn cli_modes_and_exit_statuses() {
+    let (code, out, _) = run_code(&["-c", "import sys; print(sys.argv[1:]); sys.exit(3)", "a", "b"], None);
+    assert_eq!((code, out.as_str()), (Some(3), "['a', 'b']\n"));
+    let (code, out, _) = run_code(&["-"], Some(b"print(6 * 7)\n"));
+    assert_eq!((code, out.as_str()), (Some(0), "42\n"));
+    let (code, _, err) = run_code(&["-c", "raise SystemExit('bye')"], None);
+    assert_eq!((code, err.as_str()), (Some(1), "bye\n"));
+    let (code, out, _) = run_code(&["--version"], None);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("krait "));
+    let (code, out, _) = run_code(&["--dis", "-c", "x = 1"], None);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("LOAD_CONST") && out.contains("STORE_NAME"), "{}", out);
+}

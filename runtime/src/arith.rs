@@ -514,6 +514,15 @@ impl Vm {
                 }
                 Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
             }
+            Value::Obj(o) if matches!(o.kind, Kind::Instance(_)) => {
+                let cls = self.type_of(b);
+                let ix = self.names.index;
+                if self.class_lookup(cls, ix).is_some() {
+                    let n = self.to_index(b)?;
+                    return Ok(Some(n.max(0) as usize));
+                }
+                Ok(None)
+            }
             _ => Ok(None),
         }
     }

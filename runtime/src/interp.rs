@@ -564,9 +564,9 @@ impl Vm {
                     if v.is_undef() {
                         let name = code.co.deref_name(ins.arg as usize).to_string();
                         let msg = if (ins.arg as usize) < code.co.cellvars.len() {
-                            format!("local variable '{}' referenced before assignment", name)
+                            format!("cannot access local variable '{}' where it is not associated with a value", name)
                         } else {
-                            format!("free variable '{}' referenced before assignment in enclosing scope", name)
+                            format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name)
                         };
                         let err = if (ins.arg as usize) < code.co.cellvars.len() {
                             let c = self.exc.UnboundLocalError;
@@ -792,14 +792,14 @@ impl Vm {
                 }
                 Op::Jump => pc = ins.arg as usize,
                 Op::JumpBackward => {
+                    if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                        // Raised as if by the jump, so the traceback shows the loop body.
+                        tri!(self.check_interrupt());
+                    }
                     pc = ins.arg as usize;
                     if self.heap.wanted {
                         self.frames[fidx].pc = pc;
                         self.collect();
-                    }
-                    if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-                        self.frames[fidx].pc = pc;
-                        tri!(self.check_interrupt());
                     }
                 }
                 Op::PopJumpIfFalse => {
@@ -1420,7 +1420,7 @@ impl Vm {
 
     fn unbound_local(&mut self, name: &str) -> PyErr {
         let c = self.exc.UnboundLocalError;
-        self.err(c, format!("local variable '{}' referenced before assignment", name))
+        self.err(c, format!("cannot access local variable '{}' where it is not associated with a value", name))
     }
 
     /// The builtins visible from `globals` (its `__builtins__`, or the VM's).

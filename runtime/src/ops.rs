@@ -320,7 +320,13 @@ impl Vm {
             Kind::Singleton(name) => return Ok(name.to_string()),
             _ => {}
         }
-        let is_container = matches!(o.kind, Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_) | Kind::Set(_) | Kind::FrozenSet(_) | Kind::Instance(_));
+        if let Kind::Instance(_) = o.kind {
+            self.enter_native(" while getting the repr of an object")?;
+            let r = self.repr_obj_inner(o, v);
+            self.leave_native();
+            return r;
+        }
+        let is_container = matches!(o.kind, Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_) | Kind::Set(_) | Kind::FrozenSet(_));
         if is_container {
             if self.repr_stack.contains(&o.addr()) {
                 return Ok(match &o.kind {
@@ -1218,6 +1224,16 @@ impl SetLike {
     }
 }
 
+/// Whether a class attribute is a native function (possibly wrapped in staticmethod or
+/// classmethod): the built-in `__new__`s, which are not user-defined constructors.
+fn is_native_callable(v: &Value) -> bool {
+    match v.as_obj().map(|o| o.kind()) {
+        Some(Kind::Native(_)) => true,
+        Some(Kind::StaticMethod(f) | Kind::ClassMethod(f)) => matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(_))),
+        _ => false,
+    }
+}
+
 /// Identity hash of an object (CPython rotates the address by 4 bits).
 #[inline]
 pub fn identity_hash(o: ObjRef) -> i64 {
@@ -1916,8 +1932,8 @@ impl Vm {
         }
         // A user-defined __new__ anywhere in the MRO (before object) takes over creation.
         let new_name = self.names.new;
-        let user_new = self.class_lookup(cls, new_name).filter(|v| !matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Native(_))));
-        if c.builtin && user_new.is_none() {
+        let user_new = self.class_lookup(cls, new_name).filter(|v| !is_native_callable(v));
+        if c.builtin && c.base_kind != BaseKind::Exception && user_new.is_none() {
             return match c.construct {
                 Some(ctor) => {
                     let mut a: SmallVec<[Value; 8]> = SmallVec::with_capacity(args.len() + 1);
@@ -1971,7 +1987,7 @@ impl Vm {
             }
             _ => {
                 let base_kind = cls.as_class().unwrap().base_kind;
-                let has_new = self.class_lookup(cls, self.names.new).is_some_and(|v| !matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Native(_))));
+                let has_new = self.class_lookup(cls, self.names.new).is_some_and(|v| !is_native_callable(&v));
                 if (!args.is_empty() || !kw.is_empty()) && base_kind == BaseKind::Object && !has_new {
                     let n = class_name(cls);
                     return Err(self.type_error(format!("{}() takes no arguments", n)));
@@ -2658,7 +2674,7 @@ impl Vm {
         if let Value::Obj(o) = c {
             match &o.kind {
                 Kind::Str(s) => {
-                    return match k.as_obj().and_then(|x| x.as_str().map(|t| t.to_string())) {
+                    return match unwrap_builtin(k).as_obj().and_then(|x| x.as_str().map(|t| t.to_string())) {
                         Some(t) => Ok(s.s.contains(t.as_str())),
                         None => {
                             let tn = self.type_name(k);

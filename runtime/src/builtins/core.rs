@@ -743,6 +743,9 @@ fn index_of(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
                 return vm.to_index(k);
             }
             let tn = vm.type_name(k);
+            if what == "string" {
+                return Err(vm.type_error(format!("string indices must be integers, not '{}'", tn)));
+            }
             Err(vm.type_error(format!("{} indices must be integers or slices, not {}", what, tn)))
         }
     }
@@ -984,6 +987,10 @@ pub fn bytes_contains(vm: &mut Vm, c: Value, k: Value) -> PyResult<bool> {
         }
         Value::Obj(o) => match &o.kind {
             Kind::Bytes(n) => Ok(n.is_empty() || data.windows(n.len()).any(|w| w == &n[..])),
+            Kind::ByteArray(n) => {
+                let n = n.borrow();
+                Ok(n.is_empty() || data.windows(n.len()).any(|w| w == &n[..]))
+            }
             _ => {
                 let tn = vm.type_name(k);
                 Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)))

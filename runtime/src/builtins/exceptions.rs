@@ -107,6 +107,10 @@ impl Vm {
 
     /// The source line `line` of `filename` (1-based), if known.
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        // Like CPython, no source text for `-c`, stdin and exec'd strings.
+        if filename.starts_with('<') {
+            return None;
+        }
         let src = self.sources.get(filename)?;
         src.lines().nth(line.checked_sub(1)? as usize).map(|l| l.trim().to_string())
     }
