@@ -1,7 +1,7 @@
 //! Disassembles a Python file: `cargo run -p krait-runtime --example dis -- file.py`
 //! (`-` reads standard input; `--eval` / `--single` pick the compile mode; `--raw-errors`
 //! prints a SyntaxError as `kind|msg|line|col|end_col` for scripts; `--ruff-errors` also
-//! prints the parser's raw diagnostics).
+//! prints the parser's raw diagnostics; `--quiet` only reports errors).
 
 use std::io::Read;
 
@@ -12,12 +12,14 @@ fn main() {
     let mut path = None;
     let mut raw_errors = false;
     let mut ruff_errors = false;
+    let mut quiet = false;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--eval" => mode = Mode::Eval,
             "--single" => mode = Mode::Single,
             "--raw-errors" => raw_errors = true,
             "--ruff-errors" => ruff_errors = true,
+            "--quiet" => quiet = true,
             _ => path = Some(arg),
         }
     }
@@ -53,7 +55,11 @@ fn main() {
         }
     }
     match compile(&source, &path, mode) {
-        Ok(code) => print!("{}", code),
+        Ok(code) => {
+            if !quiet {
+                print!("{}", code);
+            }
+        }
         Err(e) if raw_errors => {
             println!(
                 "{}|{}|{}|{}|{}",

@@ -117,7 +117,12 @@ impl fmt::Display for CompileError {
                 } else {
                     1
                 };
-                writeln!(f, "    {}{}", " ".repeat(offset as usize), "^".repeat(carets))?;
+                writeln!(
+                    f,
+                    "    {}{}",
+                    " ".repeat(offset as usize),
+                    "^".repeat(carets)
+                )?;
             }
         }
         write!(f, "{}: {}", self.kind.name(), self.msg)
@@ -141,7 +146,11 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
         e.line = 1;
         e.col = 0;
         e.end_col = 0;
-        e.text = if from_string { None } else { Some(String::new()) };
+        e.text = if from_string {
+            None
+        } else {
+            Some(String::new())
+        };
         return Err(e);
     }
     let scan = prescan(&src);
@@ -229,7 +238,11 @@ impl<'s> Source<'s> {
 
     /// The text of the 0-based line `idx`, without its terminator.
     fn line_text(&self, idx: usize) -> &'s str {
-        let start = self.line_starts.get(idx).copied().unwrap_or(self.text.len());
+        let start = self
+            .line_starts
+            .get(idx)
+            .copied()
+            .unwrap_or(self.text.len());
         let end = self
             .line_starts
             .get(idx + 1)
@@ -706,7 +719,8 @@ impl Scanner<'_, '_> {
             _ => false,
         };
         if next_is_word {
-            const KEYWORDS: [&[u8]; 8] = [b"and", b"else", b"for", b"if", b"in", b"is", b"not", b"or"];
+            const KEYWORDS: [&[u8]; 8] =
+                [b"and", b"else", b"for", b"if", b"in", b"is", b"not", b"or"];
             if !KEYWORDS.iter().any(|k| rest.starts_with(k)) {
                 return Err((
                     scan_error(
@@ -1021,9 +1035,10 @@ impl Source<'_> {
                 .find(|t| t.kind() == TokenKind::FStringEnd)
                 .map_or(end, |t| t.end().to_usize())
         };
-        if toks.get(at).is_some_and(|t| {
-            t.kind() == TokenKind::FStringEnd && t.start().to_usize() == start
-        }) {
+        if toks
+            .get(at)
+            .is_some_and(|t| t.kind() == TokenKind::FStringEnd && t.start().to_usize() == start)
+        {
             let e = fstring_end();
             return self.error(SyntaxError, "f-string: expecting '}'", e, e);
         }
@@ -1292,12 +1307,7 @@ impl Source<'_> {
         });
         let first = toks[boundary.map_or(0, |b| b + 1)..=colon]
             .iter()
-            .find(|t| {
-                !matches!(
-                    t.kind(),
-                    TokenKind::NonLogicalNewline | TokenKind::Comment
-                )
-            })
+            .find(|t| !matches!(t.kind(), TokenKind::NonLogicalNewline | TokenKind::Comment))
             .map_or(toks[colon].start(), |t| t.start());
         self.line_no(first.to_usize())
     }
@@ -1363,7 +1373,9 @@ impl Source<'_> {
                 UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => {
                     "multiple exception types must be parenthesized"
                 }
-                UnsupportedSyntaxErrorKind::TemplateStrings => "t-strings are not supported by krait",
+                UnsupportedSyntaxErrorKind::TemplateStrings => {
+                    "t-strings are not supported by krait"
+                }
                 UnsupportedSyntaxErrorKind::TypeParameterList
                 | UnsupportedSyntaxErrorKind::TypeParamDefault => {
                     "type parameters are not supported by krait"
@@ -1393,7 +1405,7 @@ struct Pile {
     stmts: Vec<Stmt>,
     exprs: Vec<Expr>,
     patterns: Vec<ast::Pattern>,
-    specs: Vec<Box<ast::InterpolatedStringFormatSpec>>,
+    specs: Vec<ast::InterpolatedStringFormatSpec>,
 }
 
 fn hole() -> Expr {
@@ -1486,7 +1498,7 @@ fn take_elements(elements: &mut ast::InterpolatedStringElements, pile: &mut Pile
         if let ast::InterpolatedStringElement::Interpolation(i) = el {
             take_box(&mut i.expression, pile);
             if let Some(spec) = i.format_spec.take() {
-                pile.specs.push(spec);
+                pile.specs.push(*spec);
             }
         }
     }
@@ -2305,13 +2317,17 @@ pub fn verify_stack(code: &CodeObject) -> Result<u32, String> {
     if n == 0 {
         return Err("empty code".into());
     }
-    let handler_of: Vec<Option<ExcEntry>> = (0..n).map(|pc| code.handler_for(pc).copied()).collect();
+    let handler_of: Vec<Option<ExcEntry>> =
+        (0..n).map(|pc| code.handler_for(pc).copied()).collect();
     let mut depth: Vec<Option<i32>> = vec![None; n];
     let mut work: Vec<(usize, i32, usize)> = vec![(0, 0, 0)];
     let mut max = 0i32;
     while let Some((pc, d, from)) = work.pop() {
         if pc >= n {
-            return Err(format!("instruction {} falls off the end of the code", from));
+            return Err(format!(
+                "instruction {} falls off the end of the code",
+                from
+            ));
         }
         if let Some(old) = depth[pc] {
             if old != d {
@@ -2330,7 +2346,11 @@ pub fn verify_stack(code: &CodeObject) -> Result<u32, String> {
         let ins = code.instrs[pc];
         let (fall, taken) = ins.op.stack_effect(ins.arg);
         if d + fall < 0 || d + taken < 0 {
-            return Err(format!("stack underflow at instruction {} ({})", pc, ins.op.name()));
+            return Err(format!(
+                "stack underflow at instruction {} ({})",
+                pc,
+                ins.op.name()
+            ));
         }
         max = max.max(d + fall).max(d + taken);
         if let Some(e) = handler_of[pc] {
@@ -2477,8 +2497,12 @@ impl<'a> Compiler<'a> {
             Stmt::Expr(e) => self.expr_stmt(&e.value),
             Stmt::Break(b) => self.break_continue(b.range, true),
             Stmt::Continue(c) => self.break_continue(c.range, false),
-            Stmt::Match(m) => Err(self.error("'match' statement is not supported by krait", m.range)),
-            Stmt::TypeAlias(t) => Err(self.error("type aliases are not supported by krait", t.range)),
+            Stmt::Match(m) => {
+                Err(self.error("'match' statement is not supported by krait", m.range))
+            }
+            Stmt::TypeAlias(t) => {
+                Err(self.error("type aliases are not supported by krait", t.range))
+            }
             Stmt::IpyEscapeCommand(c) => Err(self.error("invalid syntax", c.range)),
         }
     }
@@ -2612,10 +2636,9 @@ impl<'a> Compiler<'a> {
             Some(i) => {
                 let after = elts.len() - i - 1;
                 if i >= 256 || after >= (1 << 24) {
-                    return Err(self.error(
-                        "too many expressions in star-unpacking assignment",
-                        range,
-                    ));
+                    return Err(
+                        self.error("too many expressions in star-unpacking assignment", range)
+                    );
                 }
                 self.emit(Op::UnpackEx, i as u32 | ((after as u32) << 8));
             }
@@ -3216,7 +3239,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kw.is_empty() {
             for p in &kw {
-                let name = mangle(self.u.private.as_deref(), p.parameter.name.as_str()).into_owned();
+                let name =
+                    mangle(self.u.private.as_deref(), p.parameter.name.as_str()).into_owned();
                 self.emit_const(Const::Str(name));
                 if let Some(d) = &p.default {
                     self.expr(d)?;
@@ -3469,9 +3493,7 @@ impl<'a> Compiler<'a> {
                 let scope = self.st.scope_of(g);
                 self.comprehension(scope, CompKind::Generator, &g.generators, &g.elt, None)?
             }
-            Expr::Await(a) => {
-                return Err(self.error("'await' is not supported by krait", a.range))
-            }
+            Expr::Await(a) => return Err(self.error("'await' is not supported by krait", a.range)),
             Expr::Yield(y) => {
                 if !self.u.kind.is_function_like() {
                     return Err(self.error("'yield' outside function", y.range));
@@ -3619,7 +3641,13 @@ impl<'a> Compiler<'a> {
                 let items: Option<Vec<Const>> = t
                     .elts
                     .iter()
-                    .map(|x| if is_starred(x) { None } else { self.const_value(x) })
+                    .map(|x| {
+                        if is_starred(x) {
+                            None
+                        } else {
+                            self.const_value(x)
+                        }
+                    })
                     .collect();
                 Const::Tuple(items?)
             }
@@ -3928,8 +3956,7 @@ impl<'a> Compiler<'a> {
         {
             return None;
         }
-        if !matches!(self.u.kind, ScopeKind::Function | ScopeKind::Lambda) || self.u.argcount == 0
-        {
+        if !matches!(self.u.kind, ScopeKind::Function | ScopeKind::Lambda) || self.u.argcount == 0 {
             return None;
         }
         let scope = &self.st.scopes[self.u.scope];
@@ -3970,7 +3997,12 @@ impl<'a> Compiler<'a> {
 
     /// Emits a call of the callable on the stack, which already has `preset` positional
     /// arguments pushed above it.
-    fn call_helper(&mut self, preset: u32, args: &'a [Expr], keywords: &'a [ast::Keyword]) -> CResult {
+    fn call_helper(
+        &mut self,
+        preset: u32,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+    ) -> CResult {
         let has_star = args.iter().any(is_starred);
         let has_dstar = keywords.iter().any(|k| k.arg.is_none());
         if !has_star && !has_dstar {
@@ -4245,7 +4277,8 @@ mod tests {
 
     #[test]
     fn loop_has_exactly_one_back_edge() {
-        let c = code("def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n");
+        let c =
+            code("def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n");
         let f = find(&c, "f");
         assert_eq!(count(f, Op::JumpBackward), 1);
         assert_eq!(count(f, Op::ForIter), 1);
@@ -4357,17 +4390,26 @@ mod tests {
 
     #[test]
     fn parameters_layout() {
-        let c = code("def f(a, b=1, /, c=2, *args, d, e=3, **kw):\n    z = a\n    def g(): return c\n");
+        let c =
+            code("def f(a, b=1, /, c=2, *args, d, e=3, **kw):\n    z = a\n    def g(): return c\n");
         let f = find(&c, "f");
-        assert_eq!(f.varnames, vec!["a", "b", "c", "d", "e", "args", "kw", "z", "g"]);
+        assert_eq!(
+            f.varnames,
+            vec!["a", "b", "c", "d", "e", "args", "kw", "z", "g"]
+        );
         assert_eq!(f.argcount, 3);
         assert_eq!(f.posonlyargcount, 2);
         assert_eq!(f.kwonlyargcount, 2);
-        assert_eq!(f.flags & (flags::VARARGS | flags::VARKEYWORDS), flags::VARARGS | flags::VARKEYWORDS);
+        assert_eq!(
+            f.flags & (flags::VARARGS | flags::VARKEYWORDS),
+            flags::VARARGS | flags::VARKEYWORDS
+        );
         assert_eq!(f.cellvars, vec!["c"]);
         let mf = c.instrs.iter().find(|i| i.op == Op::MakeFunction).unwrap();
         assert_eq!(mf.arg, 0x03);
-        assert!(c.consts.contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2)])));
+        assert!(c
+            .consts
+            .contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2)])));
         check_all(&c);
     }
 
@@ -4382,7 +4424,9 @@ mod tests {
         assert_eq!(count(&c, Op::CallEx), 2);
         assert!(o.contains(&Op::ListToTuple));
         assert!(o.contains(&Op::DictMerge));
-        assert!(c.consts.contains(&Const::Tuple(vec![Const::Str("k".into())])));
+        assert!(c
+            .consts
+            .contains(&Const::Tuple(vec![Const::Str("k".into())])));
         check_all(&c);
     }
 
@@ -4413,7 +4457,10 @@ mod tests {
             .filter(|i| i.op == Op::BinaryOp)
             .map(|i| i.arg)
             .collect();
-        assert_eq!(inplace, vec![BinOp::InplaceAdd as u32, BinOp::InplaceSub as u32]);
+        assert_eq!(
+            inplace,
+            vec![BinOp::InplaceAdd as u32, BinOp::InplaceSub as u32]
+        );
         check_all(&c);
     }
 
@@ -4428,9 +4475,16 @@ mod tests {
         let depths: Vec<u32> = f.exc_table.iter().map(|e| e.depth).collect();
         assert!(depths.contains(&1));
         assert!(depths.contains(&2));
-        assert!(depths.iter().all(|&d| d == 1 || d == 2), "{:?}", f.exc_table);
+        assert!(
+            depths.iter().all(|&d| d == 1 || d == 2),
+            "{:?}",
+            f.exc_table
+        );
         for e in &f.exc_table {
-            assert_eq!(f.instrs[e.handler as usize].op == Op::PushExcInfo, e.depth == 1);
+            assert_eq!(
+                f.instrs[e.handler as usize].op == Op::PushExcInfo,
+                e.depth == 1
+            );
         }
         assert!(ops(f).contains(&Op::CheckExcMatch));
         assert!(ops(f).contains(&Op::PopExcept));
@@ -4479,7 +4533,13 @@ mod tests {
         assert_eq!(count(g, Op::JumpBackward), 0);
         let send = g.instrs.iter().position(|i| i.op == Op::Send).unwrap();
         assert_eq!(g.instrs[send + 1].op, Op::YieldValue);
-        assert_eq!(g.instrs[send + 2], Instr { op: Op::Jump, arg: send as u32 });
+        assert_eq!(
+            g.instrs[send + 2],
+            Instr {
+                op: Op::Jump,
+                arg: send as u32
+            }
+        );
         check_all(&c);
     }
 
@@ -4493,7 +4553,10 @@ mod tests {
         assert_eq!(la.arg, 3);
         assert_eq!(count(lc, Op::JumpBackward), 2);
         let dc = find(&c, "<dictcomp>");
-        assert_eq!(dc.instrs.iter().find(|i| i.op == Op::MapAdd).unwrap().arg, 2);
+        assert_eq!(
+            dc.instrs.iter().find(|i| i.op == Op::MapAdd).unwrap().arg,
+            2
+        );
         let ge = find(&c, "<genexpr>");
         assert_eq!(ge.flags & flags::GENERATOR, flags::GENERATOR);
         // The outermost iterable is evaluated outside: GET_ITER then CALL 1.
@@ -4505,7 +4568,11 @@ mod tests {
     #[test]
     fn displays_and_fstrings() {
         let c = code("a = [*x, 1]\nb = {**d, 'k': 1}\nc = (1, 2, -3)\nd = f'{v!r:>{w}} {v=}'\ne = b'xy'\nf = 2j\ng = ...\n");
-        assert!(c.consts.contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2), Const::Int(-3)])));
+        assert!(c.consts.contains(&Const::Tuple(vec![
+            Const::Int(1),
+            Const::Int(2),
+            Const::Int(-3)
+        ])));
         assert!(ops(&c).contains(&Op::ListExtend));
         assert!(ops(&c).contains(&Op::DictUpdate));
         let fv: Vec<u32> = c
@@ -4525,11 +4592,18 @@ mod tests {
     #[test]
     fn big_and_negative_integers() {
         let c = code("a = 123456789012345678901234567890\nb = 0xFFFF_FFFF_FFFF_FFFF_FF\nc = -9223372036854775808\nd = -5\ne = -0.0\n");
-        assert!(c.consts.contains(&Const::BigInt("123456789012345678901234567890".into())));
-        assert!(c.consts.contains(&Const::BigInt("4722366482869645213695".into())));
+        assert!(c
+            .consts
+            .contains(&Const::BigInt("123456789012345678901234567890".into())));
+        assert!(c
+            .consts
+            .contains(&Const::BigInt("4722366482869645213695".into())));
         assert!(c.consts.contains(&Const::Int(i64::MIN)));
         assert!(c.consts.contains(&Const::Int(-5)));
-        assert!(c.consts.iter().any(|k| matches!(k, Const::Float(f) if *f == 0.0 && f.is_sign_negative())));
+        assert!(c
+            .consts
+            .iter()
+            .any(|k| matches!(k, Const::Float(f) if *f == 0.0 && f.is_sign_negative())));
     }
 
     #[test]
@@ -4538,7 +4612,10 @@ mod tests {
         assert_eq!(c.names.iter().filter(|n| *n == "a").count(), 1);
         assert!(ops(&c).contains(&Op::ImportStar));
         assert_eq!(count(&c, Op::ImportFrom), 3);
-        assert!(c.consts.contains(&Const::Tuple(vec![Const::Str("x".into()), Const::Str("z".into())])));
+        assert!(c.consts.contains(&Const::Tuple(vec![
+            Const::Str("x".into()),
+            Const::Str("z".into())
+        ])));
         check_all(&c);
     }
 
@@ -4577,12 +4654,24 @@ mod tests {
         assert_eq!(e.msg, "'return' outside function");
         assert_eq!((e.line, e.col), (3, 1));
         assert_eq!(e.text.as_deref(), Some("return x"));
-        assert_eq!(err("for x in y:\n    pass\nbreak\n").msg, "'break' outside loop");
-        assert_eq!(err("def f():\n    continue\n").msg, "'continue' not properly in loop");
+        assert_eq!(
+            err("for x in y:\n    pass\nbreak\n").msg,
+            "'break' outside loop"
+        );
+        assert_eq!(
+            err("def f():\n    continue\n").msg,
+            "'continue' not properly in loop"
+        );
         assert_eq!(err("yield 1\n").msg, "'yield' outside function");
-        assert_eq!(err("nonlocal x\n").msg, "nonlocal declaration not allowed at module level");
+        assert_eq!(
+            err("nonlocal x\n").msg,
+            "nonlocal declaration not allowed at module level"
+        );
         let e = err("def f():\n    nonlocal x\n");
-        assert_eq!((e.msg.as_str(), e.line), ("no binding for nonlocal 'x' found", 2));
+        assert_eq!(
+            (e.msg.as_str(), e.line),
+            ("no binding for nonlocal 'x' found", 2)
+        );
         assert_eq!(
             err("def f():\n    x\n    global x\n").msg,
             "name 'x' is used prior to global declaration"
@@ -4599,24 +4688,36 @@ mod tests {
         let e = err("x = 1\nmatch x:\n    case 1:\n        pass\n");
         assert_eq!(e.msg, "'match' statement is not supported by krait");
         assert_eq!(e.line, 2);
-        assert_eq!(err("async def f():\n    pass\n").msg, "'async def' is not supported by krait");
+        assert_eq!(
+            err("async def f():\n    pass\n").msg,
+            "'async def' is not supported by krait"
+        );
         assert_eq!(
             err("try:\n    pass\nexcept* E:\n    pass\n").msg,
             "'except*' is not supported by krait"
         );
-        assert_eq!(err("type X = int\n").msg, "type aliases are not supported by krait");
+        assert_eq!(
+            err("type X = int\n").msg,
+            "type aliases are not supported by krait"
+        );
     }
 
     #[test]
     fn parse_errors_match_cpython() {
         let e = err("x = (1,\n2\ny = 3\n");
-        assert_eq!((e.msg.as_str(), e.line, e.col), ("'(' was never closed", 1, 5));
+        assert_eq!(
+            (e.msg.as_str(), e.line, e.col),
+            ("'(' was never closed", 1, 5)
+        );
         let e = err("x = 1\n  y = 2\n");
         assert_eq!(e.kind, CompileErrorKind::IndentationError);
         assert_eq!((e.msg.as_str(), e.line), ("unexpected indent", 2));
         let e = err("x = 1\n\nif x:\npass\n");
         assert_eq!(e.kind, CompileErrorKind::IndentationError);
-        assert_eq!(e.msg, "expected an indented block after 'if' statement on line 3");
+        assert_eq!(
+            e.msg,
+            "expected an indented block after 'if' statement on line 3"
+        );
         assert_eq!(e.line, 4);
         let e = err("if x:\n    a\n  b\n");
         assert_eq!(e.kind, CompileErrorKind::IndentationError);
@@ -4625,19 +4726,32 @@ mod tests {
         assert_eq!(e.kind, CompileErrorKind::TabError);
         let e = err("x = 'abc\n");
         assert_eq!(e.msg, "unterminated string literal (detected at line 1)");
-        assert_eq!(err("[a b]\n").msg, "invalid syntax. Perhaps you forgot a comma?");
-        assert_eq!(err("x = [1, 2)\n").msg, "closing parenthesis ')' does not match opening parenthesis '['");
+        assert_eq!(
+            err("[a b]\n").msg,
+            "invalid syntax. Perhaps you forgot a comma?"
+        );
+        assert_eq!(
+            err("x = [1, 2)\n").msg,
+            "closing parenthesis ')' does not match opening parenthesis '['"
+        );
         assert_eq!(err("x y\n").msg, "invalid syntax");
         assert_eq!(err("if x\n    pass\n").msg, "expected ':'");
         let e = err("x = €\n");
-        assert_eq!((e.msg.as_str(), e.col), ("invalid character '€' (U+20AC)", 5));
+        assert_eq!(
+            (e.msg.as_str(), e.col),
+            ("invalid character '€' (U+20AC)", 5)
+        );
     }
 
     #[test]
     fn display_points_at_the_error() {
         let e = err("x = 1\n  y = (1, 2\n");
         let shown = e.to_string();
-        assert!(shown.starts_with("  File \"test.py\", line 2\n"), "{}", shown);
+        assert!(
+            shown.starts_with("  File \"test.py\", line 2\n"),
+            "{}",
+            shown
+        );
         assert!(shown.ends_with(": unexpected indent"), "{}", shown);
     }
 
@@ -4676,7 +4790,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_rejected_without_overflow() {
-        let e = err(&format!("x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000)));
+        let e = err(&format!(
+            "x = {}1{}\n",
+            "(".repeat(100_000),
+            ")".repeat(100_000)
+        ));
         assert_eq!(e.msg, "too many nested parentheses");
         let e = err(&format!("x = {}1{}\n", "[".repeat(300), "]".repeat(300)));
         assert_eq!(e.msg, "too many nested parentheses");

@@ -729,7 +729,10 @@ impl Builder {
         for k in &args.keywords {
             if let Some(name) = &k.arg {
                 if !seen.insert(name.as_str()) {
-                    return err(format!("keyword argument repeated: {}", name.as_str()), k.range);
+                    return err(
+                        format!("keyword argument repeated: {}", name.as_str()),
+                        k.range,
+                    );
                 }
             }
             self.visit_expr(&k.value)?;
@@ -839,7 +842,10 @@ impl Builder {
                     Some(&c.value),
                 )?,
                 None => {
-                    return err("dict unpacking cannot be used in dict comprehension", c.range)
+                    return err(
+                        "dict unpacking cannot be used in dict comprehension",
+                        c.range,
+                    )
                 }
             },
             Expr::Generator(g) => self.visit_comprehension(
@@ -1243,13 +1249,22 @@ mod tests {
             let parsed = ruff_python_parser::parse_module(src).expect("parse");
             SymbolTable::for_module(parsed.suite()).unwrap_err().msg
         };
-        assert_eq!(bad("nonlocal x\n"), "nonlocal declaration not allowed at module level");
-        assert_eq!(bad("def f():\n    nonlocal x\n"), "no binding for nonlocal 'x' found");
+        assert_eq!(
+            bad("nonlocal x\n"),
+            "nonlocal declaration not allowed at module level"
+        );
+        assert_eq!(
+            bad("def f():\n    nonlocal x\n"),
+            "no binding for nonlocal 'x' found"
+        );
         assert_eq!(
             bad("def f():\n    print(x)\n    global x\n"),
             "name 'x' is used prior to global declaration"
         );
-        assert_eq!(bad("def f(a, a): pass\n"), "duplicate argument 'a' in function definition");
+        assert_eq!(
+            bad("def f(a, a): pass\n"),
+            "duplicate argument 'a' in function definition"
+        );
     }
 
     #[test]
