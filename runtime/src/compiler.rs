@@ -1833,6 +1833,8 @@ struct Compiler<'a> {
     line: u32,
     interactive: bool,
     nesting: usize,
+    /// Offsets of the `from __future__` imports that are where they may be.
+    future_ok: Vec<TextSize>,
 }
 
 fn is_jump(op: Op) -> bool {
@@ -1867,9 +1869,54 @@ fn symtable_error(src: &Source<'_>, e: SymtableError) -> CompileError {
     src.syntax_error(&e.msg, e.range)
 }
 
+/// `from __future__ import ...` statements allowed at the top of a module: their
+/// offsets (after an optional docstring, before any other statement).
+fn future_imports(src: &Source<'_>, body: &[Stmt]) -> CResult<Vec<TextSize>> {
+    const FEATURES: [&str; 10] = [
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
+    ];
+    let mut allowed = Vec::new();
+    for s in skip_docstring(body) {
+        match s {
+            Stmt::ImportFrom(i)
+                if i.level == 0
+                    && i.module
+                        .as_ref()
+                        .is_some_and(|m| m.as_str() == "__future__") =>
+            {
+                for alias in &i.names {
+                    let name = alias.name.as_str();
+                    if name == "braces" {
+                        return Err(src.syntax_error("not a chance", alias.range));
+                    }
+                    if !FEATURES.contains(&name) {
+                        return Err(src.syntax_error(
+                            &format!("future feature {} is not defined", name),
+                            alias.range,
+                        ));
+                    }
+                }
+                allowed.push(i.range.start());
+            }
+            _ => break,
+        }
+    }
+    Ok(allowed)
+}
+
 fn compile_module(src: &Source<'_>, body: &[Stmt], mode: Mode) -> CResult<CodeObject> {
     let st = SymbolTable::for_module(body).map_err(|e| symtable_error(src, e))?;
     let mut c = Compiler::new(src, st);
+    c.future_ok = future_imports(src, body)?;
     c.interactive = mode == Mode::Single;
     if mode == Mode::Exec {
         if let Some(doc) = docstring(body) {
@@ -2009,6 +2056,7 @@ impl<'a> Compiler<'a> {
             line: 1,
             interactive: false,
             nesting: 0,
+            future_ok: Vec::new(),
         }
     }
 
@@ -3183,6 +3231,12 @@ impl<'a> Compiler<'a> {
 
     fn import_from(&mut self, i: &'a ast::StmtImportFrom) -> CResult {
         let module = i.module.as_ref().map_or("", |m| m.as_str());
+        if module == "__future__" && i.level == 0 && !self.future_ok.contains(&i.range.start()) {
+            return Err(self.error(
+                "from __future__ imports must occur at the beginning of the file",
+                i.range,
+            ));
+        }
         self.emit_const(Const::Int(i.level as i64));
         let names: Vec<Const> = i
             .names
@@ -3550,6 +3604,7 @@ impl<'a> Compiler<'a> {
             Expr::Starred(s) => {
                 return Err(self.error("can't use starred expression here", s.range))
             }
+            Expr::Name(n) if n.id.as_str() == "__debug__" => self.emit_const(Const::Bool(true)),
             Expr::Name(n) => self.name_op(n.id.as_str(), Ctx::Load)?,
             Expr::List(l) => self.seq_display(&l.elts, SeqKind::List)?,
             Expr::Tuple(t) => {
@@ -4681,6 +4736,21 @@ mod tests {
             "cannot assign to literal here. Maybe you meant '==' instead of '='?"
         );
         assert_eq!(err("(a, 1) = x\n").msg, "cannot assign to literal");
+    }
+
+    #[test]
+    fn future_imports_and_debug() {
+        let c = code("'doc'\nfrom __future__ import annotations\nx = __debug__\n");
+        assert!(c.consts.contains(&Const::Bool(true)));
+        assert_eq!(
+            err("x = 1\nfrom __future__ import annotations\n").msg,
+            "from __future__ imports must occur at the beginning of the file"
+        );
+        assert_eq!(err("from __future__ import braces\n").msg, "not a chance");
+        assert_eq!(
+            err("from __future__ import nope\n").msg,
+            "future feature nope is not defined"
+        );
     }
 
     #[test]
