@@ -8,26 +8,38 @@
 //! flow analysis that computes `max_stack` and verifies stack consistency.
 //!
 //! ## Exception handling protocol
-//! An [`ExcEntry`] covers `start..end`; on an exception the interpreter pops the value
-//! stack to `depth`, pushes the exception and jumps to `handler`. With `d` the stack depth
-//! at the start of the statement:
-//! - `try`/`except`: body covered by `(H, d)`. At `H` the stack is `[.., exc]`;
-//!   `PUSH_EXC_INFO` makes it `[.., prev, exc]`. Each clause: `<type> CHECK_EXC_MATCH
-//!   POP_JUMP_IF_FALSE next`, then `STORE name` (or `POP_TOP`) leaving `[.., prev]`, the
-//!   clause body, `POP_EXCEPT`, (`name = None; del name`), `JUMP end`. No match: `RERAISE`.
-//!   Everything from `PUSH_EXC_INFO` to the end of the clauses is covered by
-//!   `(C, d + 1)`; `C` is `SWAP 2, POP_EXCEPT, RERAISE` (stack `[.., prev, exc2]`).
-//!   A named clause body is covered by `(CE, d + 1)`: `name = None; del name; RERAISE`
-//!   (itself covered by `C`).
-//! - `try`/`finally`: body covered by `(F, d)`; the normal path runs the finally body
-//!   inline. At `F`: `[.., exc]`, `PUSH_EXC_INFO`, finally body, `RERAISE`, all covered by
-//!   `(C, d + 1)` with `C` as above.
-//! - `with`: `<mgr> BEFORE_WITH` gives `[.., exit, value]`; the body (including storing
-//!   `value`) is covered by `(W, d + 1)` (the depth with `exit` on the stack). Normal exit:
-//!   `LOAD_CONST None` x3, `CALL 3`, `POP_TOP`. At `W`: `[.., exit, exc]`,
-//!   `PUSH_EXC_INFO` -> `[.., exit, prev, exc]`, `WITH_EXCEPT_START`,
-//!   `POP_JUMP_IF_TRUE S`, `RERAISE` (these covered by `(C, d + 2)`); at `S`:
-//!   `POP_TOP` (exc), `POP_EXCEPT`, `POP_TOP` (exit).
+//! An [`ExcEntry`] covers `start..end` (entries never overlap); on an exception the
+//! interpreter pops the value stack to `depth`, pushes the exception and jumps to
+//! `handler`. With `d` the stack depth at the start of the statement:
+//! - `try`/`except`: the body is covered by `(H, d)`; `else` is not covered. At `H` the
+//!   stack is `[.., exc]`; `PUSH_EXC_INFO` makes it `[.., prev, exc]`. Each clause:
+//!   `<type> CHECK_EXC_MATCH POP_JUMP_IF_FALSE next`, then `STORE name` (or `POP_TOP`)
+//!   leaving `[.., prev]`, the clause body, `POP_EXCEPT`, (`name = None; del name`),
+//!   `JUMP end`. No clause matched: `RERAISE` with `[.., prev, exc]`. The type tests,
+//!   the stores, unnamed clause bodies and that final `RERAISE` are covered by
+//!   `(C, d + 1)`, where `C` is `SWAP 2, POP_EXCEPT, RERAISE` (entered with
+//!   `[.., prev, exc2]`: restore the previous exception, propagate `exc2`). A named
+//!   clause body is covered by `(CE, d + 1)`: `name = None; del name; RERAISE`, itself
+//!   covered by `C`. The `POP_EXCEPT` (and name cleanup) ending a clause is covered by
+//!   the enclosing handler, like the code after the statement.
+//! - `try`/`finally`: the body (with any except clauses) is covered by `(F, d)`; the
+//!   normal path runs the finally body inline, uncovered. At `F`: `[.., exc]`,
+//!   `PUSH_EXC_INFO` -> `[.., prev, exc]`, the finally body, `RERAISE`; the finally body
+//!   and that `RERAISE` are covered by `(C, d + 1)` with `C` as above.
+//! - `with`: `<mgr> BEFORE_WITH` gives `[.., exit, value]`; storing `value` and the
+//!   body are covered by `(W, d + 1)` (the depth with `exit` on the stack). Normal
+//!   exit: `LOAD_CONST None` x3, `CALL 3`, `POP_TOP`. At `W`: `[.., exit, exc]`,
+//!   `PUSH_EXC_INFO` -> `[.., exit, prev, exc]`, `WITH_EXCEPT_START` ->
+//!   `[.., exit, prev, exc, res]`, `POP_JUMP_IF_TRUE S`, `RERAISE`; those three are
+//!   covered by `(C, d + 2)`. At `S` (exit returned true): `POP_TOP` (exc),
+//!   `POP_EXCEPT`, `POP_TOP` (exit), then the code after the statement.
+//! - `return`/`break`/`continue` leaving these blocks first run what the block needs
+//!   (finally bodies inline, `exit(None, None, None)`, `POP_EXCEPT`, popping a `for`
+//!   iterator; a returned value stays on top, moved with `SWAP 2`), covered by the
+//!   handlers outside the blocks they leave.
+//! - `yield from`: `GET_YIELD_FROM_ITER`, `LOAD_CONST None`, `S: SEND exit`,
+//!   `YIELD_VALUE`, `JUMP S` (not JUMP_BACKWARD: this loop must not count as hot).
+//!   While suspended there the receiver is on top of the frame's stack.
 
 use std::fmt;
 use std::rc::Rc;
