@@ -214,7 +214,7 @@ fn num_binop(vm: &mut Vm, a: &N, b: &N, op: BinOp) -> PyResult<Option<Value>> {
             }
             Mod => {
                 if y == 0 {
-                    return Err(vm.zero_division("integer division or modulo by zero"));
+                    return Err(vm.zero_division("integer modulo by zero"));
                 }
                 i64_divmod(x, y).map(|(_, r)| Value::Int(r))
             }
@@ -278,7 +278,7 @@ fn num_binop(vm: &mut Vm, a: &N, b: &N, op: BinOp) -> PyResult<Option<Value>> {
         }
         Mod => {
             if y.is_zero() {
-                return Err(vm.zero_division("integer division or modulo by zero"));
+                return Err(vm.zero_division("integer modulo by zero"));
             }
             x.mod_floor(&y)
         }

@@ -197,7 +197,11 @@ impl Vm {
                         Some(f) => format!("cannot import name '{}' from '{}' ({})", name.as_str().unwrap_or(""), modname, f),
                         None => format!("cannot import name '{}' from '{}' (unknown location)", name.as_str().unwrap_or(""), modname),
                     };
-                    return Err(self.err(c, msg));
+                    let e = self.err(c, msg);
+                    let mn = self.new_str(modname);
+                    let k = self.intern("name");
+                    self.store_instance_attr(e.0.as_instance().unwrap(), k, mn);
+                    return Err(e);
                 }
                 Err(self.no_attribute(m, name))
             }

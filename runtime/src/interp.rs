@@ -1444,9 +1444,8 @@ impl Vm {
     fn load_attr_fast(&mut self, obj: Value, name: ObjRef) -> PyResult<Value> {
         if let Value::Obj(o) = obj {
             if let Kind::Instance(inst) = &o.kind {
-                if let Some(slot) = self.shapes.lookup(inst.shape.get(), name) {
-                    let v = inst.slots.borrow()[slot];
-                    if !v.is_undef() {
+                if let Some(v) = self.instance_get(inst, name) {
+                    if !self.has_custom_getattribute(inst.class.get()) {
                         let cls = inst.class.get();
                         let shadowed = matches!(self.class_lookup(cls, name), Some(Value::Obj(d)) if matches!(d.kind, Kind::Property(_)));
                         if !shadowed {

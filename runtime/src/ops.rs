@@ -1292,14 +1292,49 @@ impl Vm {
             _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), n),
         };
         let e = self.attribute_error(msg);
-        if let Some(d) = e.0.as_instance() {
-            let _ = d;
+        if let Some(inst) = e.0.as_instance() {
+            let k = self.intern("name");
+            self.store_instance_attr(inst, k, Value::Obj(name));
+            let k = self.intern("obj");
+            self.store_instance_attr(inst, k, obj);
         }
         e
     }
 
     /// `getattr(obj, name)`, None when missing (errors other than AttributeError propagate).
     pub fn get_attr_opt(&mut self, obj: Value, name: ObjRef) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            if let Kind::Instance(inst) = &o.kind {
+                let cls = inst.class.get();
+                if let Some(ga) = self.class_lookup(cls, self.names.getattribute) {
+                    if !self.is_object_slot(ga, "__getattribute__") {
+                        let nv = Value::Obj(name);
+                        return match self.call(ga, &[obj, nv], &[]) {
+                            Ok(v) => Ok(Some(v)),
+                            Err(e) if self.err_matches(&e, self.exc.AttributeError) => match self.class_lookup(cls, self.names.getattr) {
+                                Some(f) => self.call(f, &[obj, nv], &[]).map(Some),
+                                None => Err(e),
+                            },
+                            Err(e) => Err(e),
+                        };
+                    }
+                }
+            }
+        }
+        self.generic_get_attr_opt(obj, name)
+    }
+
+    /// Whether instances of `cls` have a user-defined `__getattribute__`.
+    #[inline]
+    pub fn has_custom_getattribute(&self, cls: ObjRef) -> bool {
+        match self.class_lookup(cls, self.names.getattribute) {
+            Some(f) => !self.is_object_slot(f, "__getattribute__"),
+            None => false,
+        }
+    }
+
+    /// Attribute lookup without a user `__getattribute__` (`object.__getattribute__`).
+    pub fn generic_get_attr_opt(&mut self, obj: Value, name: ObjRef) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
         // Modules and classes first: their namespaces are the attributes.
         if let Value::Obj(o) = obj {
@@ -1346,11 +1381,8 @@ impl Vm {
         }
         if let Value::Obj(o) = obj {
             if let Kind::Instance(inst) = &o.kind {
-                if let Some(slot) = self.shapes.lookup(inst.shape.get(), name) {
-                    let v = inst.slots.borrow()[slot];
-                    if !v.is_undef() {
-                        return Ok(Some(v));
-                    }
+                if let Some(v) = self.instance_get(inst, name) {
+                    return Ok(Some(v));
                 }
             }
             if let Some(v) = self.special_attr(o, obj, name)? {
@@ -1363,8 +1395,9 @@ impl Vm {
         if let Value::Obj(o) = obj {
             if let Kind::Instance(_) = &o.kind {
                 if let Some(ga) = self.class_lookup(cls, self.names.getattr) {
+                    // An AttributeError raised by __getattr__ propagates as it is.
                     let nv = Value::Obj(name);
-                    return self.call_catch_attr(ga, &[obj, nv]);
+                    return self.call(ga, &[obj, nv], &[]).map(Some);
                 }
             }
         }
@@ -1486,6 +1519,8 @@ impl Vm {
                     "value" if is_subclass(self.type_of(obj), self.exc.StopIteration) => {
                         Some(e.args.as_obj().and_then(|t| t.as_tuple().and_then(|t| t.first().copied())).unwrap_or(Value::None))
                     }
+                    "name" | "path" if is_subclass(self.type_of(obj), self.exc.ImportError) => Some(Value::None),
+                    "name" | "obj" if is_subclass(self.type_of(obj), self.exc.AttributeError) => Some(Value::None),
                     "code" if is_subclass(self.type_of(obj), self.exc.SystemExit) => {
                         Some(e.args.as_obj().and_then(|t| t.as_tuple().and_then(|t| if t.len() == 1 { Some(t[0]) } else { None })).unwrap_or(Value::None))
                     }
@@ -1613,8 +1648,56 @@ impl Vm {
         })
     }
 
-    /// An instance's attributes as a dict (a snapshot; writes go through setattr).
+    /// An instance attribute stored on the instance itself (not the class).
+    #[inline]
+    pub fn instance_get(&self, inst: &Instance, name: ObjRef) -> Option<Value> {
+        let shape = inst.shape.get();
+        if shape == crate::shape::DICT_MODE {
+            let d = inst.slots.borrow()[0].as_obj()?;
+            return dict_get_str(d, name);
+        }
+        let slot = self.shapes.lookup(shape, name)?;
+        let v = inst.slots.borrow()[slot];
+        if v.is_undef() {
+            None
+        } else {
+            Some(v)
+        }
+    }
+
+    /// Removes an attribute stored on the instance; returns whether it was there.
+    pub fn instance_del(&mut self, inst: &Instance, name: ObjRef) -> bool {
+        let shape = inst.shape.get();
+        if shape == crate::shape::DICT_MODE {
+            let Some(d) = inst.slots.borrow()[0].as_obj() else { return false };
+            return dict_del_str(d, name);
+        }
+        let Some(slot) = self.shapes.lookup(shape, name) else { return false };
+        if inst.slots.borrow()[slot].is_undef() {
+            return false;
+        }
+        let names: Vec<ObjRef> = self.shapes.names(shape).to_vec();
+        let old = inst.slots.borrow().clone();
+        let mut keep_names = Vec::new();
+        let mut keep_vals = Vec::new();
+        for (i, (n, v)) in names.iter().zip(old.iter()).enumerate() {
+            if i != slot && !v.is_undef() {
+                keep_names.push(*n);
+                keep_vals.push(*v);
+            }
+        }
+        let ns = self.shapes.from_names(&keep_names);
+        inst.shape.set(ns);
+        *inst.slots.borrow_mut() = keep_vals;
+        true
+    }
+
+    /// An instance's `__dict__`: from then on the instance keeps its attributes in that
+    /// dict (shape `DICT_MODE`), so changes through either side are seen by both.
     pub fn instance_dict(&mut self, i: &Instance) -> Value {
+        if i.shape.get() == crate::shape::DICT_MODE {
+            return i.slots.borrow()[0];
+        }
         let names: Vec<ObjRef> = self.shapes.names(i.shape.get()).to_vec();
         let slots = i.slots.borrow().clone();
         let mut d = Dict::new();
@@ -1625,7 +1708,10 @@ impl Vm {
                 }
             }
         }
-        self.new_dict(d)
+        let dv = self.new_dict(d);
+        i.shape.set(crate::shape::DICT_MODE);
+        *i.slots.borrow_mut() = vec![dv];
+        dv
     }
 
     /// `setattr(obj, name, value)`.
@@ -1717,7 +1803,11 @@ impl Vm {
     #[inline]
     pub fn store_instance_attr(&mut self, inst: &Instance, name: ObjRef, value: Value) {
         let shape = inst.shape.get();
-        if let Some(slot) = self.shapes.lookup(shape, name) {
+        if shape == crate::shape::DICT_MODE {
+            if let Some(d) = inst.slots.borrow()[0].as_obj() {
+                dict_set_str(d, name, value);
+            }
+        } else if let Some(slot) = self.shapes.lookup(shape, name) {
             inst.slots.borrow_mut()[slot] = value;
         } else {
             let ns = self.shapes.add(shape, name);
@@ -1772,25 +1862,10 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                let shape = inst.shape.get();
-                match self.shapes.lookup(shape, name) {
-                    Some(slot) if !inst.slots.borrow()[slot].is_undef() => {
-                        let names: Vec<ObjRef> = self.shapes.names(shape).to_vec();
-                        let old = inst.slots.borrow().clone();
-                        let mut keep_names = Vec::new();
-                        let mut keep_vals = Vec::new();
-                        for (i, (n, v)) in names.iter().zip(old.iter()).enumerate() {
-                            if i != slot && !v.is_undef() {
-                                keep_names.push(*n);
-                                keep_vals.push(*v);
-                            }
-                        }
-                        let ns = self.shapes.from_names(&keep_names);
-                        inst.shape.set(ns);
-                        *inst.slots.borrow_mut() = keep_vals;
-                        Ok(())
-                    }
-                    _ => Err(self.no_attribute(obj, name)),
+                if self.instance_del(inst, name) {
+                    Ok(())
+                } else {
+                    Err(self.no_attribute(obj, name))
                 }
             }
             Kind::Class(c) => {
@@ -1829,9 +1904,11 @@ impl Vm {
                 return Ok((self.get_attr(obj, name)?, Value::Undef));
             }
             if let Kind::Instance(inst) = &o.kind {
-                if let Some(slot) = self.shapes.lookup(inst.shape.get(), name) {
-                    let v = inst.slots.borrow()[slot];
-                    if !v.is_undef() {
+                if self.has_custom_getattribute(inst.class.get()) {
+                    return Ok((self.get_attr(obj, name)?, Value::Undef));
+                }
+                if let Some(v) = self.instance_get(inst, name) {
+                    {
                         // An instance attribute shadows methods unless a data descriptor exists.
                         let cls = inst.class.get();
                         let is_data = matches!(self.class_lookup(cls, name), Some(Value::Obj(d)) if matches!(d.kind, Kind::Property(_)));
@@ -2016,7 +2093,12 @@ impl Vm {
             BaseKind::Builtin => {
                 // Find the built-in base and construct its value.
                 let mro = c.mro.borrow().clone();
-                let base = mro.iter().copied().find(|m| m.as_class().is_some_and(|mc| mc.builtin && mc.construct.is_some()));
+                let object = self.types.object;
+                let base = mro.iter().copied().find(|m| !m.ptr_eq(object) && m.as_class().is_some_and(|mc| mc.builtin && mc.construct.is_some()));
+                if base.is_none() {
+                    let shape = self.shapes.root();
+                    return Ok(Value::Obj(self.alloc(Kind::Instance(Instance { class: Cell::new(cls), shape: Cell::new(shape), slots: RefCell::new(Vec::new()), payload: Payload::None }))));
+                }
                 let v = match base {
                     Some(b) => {
                         let ctor = b.as_class().unwrap().construct.unwrap();

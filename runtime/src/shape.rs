@@ -17,6 +17,10 @@ pub struct Shape {
     transitions: FxHashMap<usize, u32>,
 }
 
+/// The shape of an instance whose attributes live in a real dict (`slots[0]`), after
+/// its `__dict__` was taken: lookups through shapes find nothing for it.
+pub const DICT_MODE: u32 = u32::MAX;
+
 /// The table of all shapes.
 pub struct Shapes {
     shapes: Vec<Shape>,
@@ -38,11 +42,17 @@ impl Shapes {
     /// The slot of `name` in shape `s`.
     #[inline]
     pub fn lookup(&self, s: u32, name: ObjRef) -> Option<usize> {
+        if s == DICT_MODE {
+            return None;
+        }
         self.shapes[s as usize].index.get(&name.addr()).map(|&i| i as usize)
     }
 
     /// The names of shape `s` in slot order.
     pub fn names(&self, s: u32) -> &[ObjRef] {
+        if s == DICT_MODE {
+            return &[];
+        }
         &self.shapes[s as usize].names
     }
 

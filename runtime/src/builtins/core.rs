@@ -223,24 +223,8 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyRes
     check_args(vm, "__delattr__", args, 2, 2)?;
     let name = attr_name(vm, args[1])?;
     if let Some(Kind::Instance(inst)) = args[0].as_obj().map(|o| o.kind()) {
-        let shape = inst.shape.get();
-        if let Some(slot) = vm.shapes.lookup(shape, name) {
-            if !inst.slots.borrow()[slot].is_undef() {
-                let names: Vec<ObjRef> = vm.shapes.names(shape).to_vec();
-                let old = inst.slots.borrow().clone();
-                let mut kn = Vec::new();
-                let mut kv = Vec::new();
-                for (i, (n, v)) in names.iter().zip(old.iter()).enumerate() {
-                    if i != slot && !v.is_undef() {
-                        kn.push(*n);
-                        kv.push(*v);
-                    }
-                }
-                let ns = vm.shapes.from_names(&kn);
-                inst.shape.set(ns);
-                *inst.slots.borrow_mut() = kv;
-                return Ok(Value::None);
-            }
+        if vm.instance_del(inst, name) {
+            return Ok(Value::None);
         }
         return Err(vm.no_attribute(args[0], name));
     }
@@ -251,7 +235,10 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyRes
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     check_args(vm, "__getattribute__", args, 2, 2)?;
     let name = attr_name(vm, args[1])?;
-    vm.get_attr(args[0], name)
+    match vm.generic_get_attr_opt(args[0], name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(args[0], name)),
+    }
 }
 
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
@@ -268,6 +255,14 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<
     let v = args[0];
     let mut names: Vec<String> = Vec::new();
     if let Some(Kind::Instance(i)) = v.as_obj().map(|o| o.kind()) {
+        if i.shape.get() == crate::shape::DICT_MODE {
+            let d = i.slots.borrow()[0];
+            for k in d.as_obj().and_then(|o| o.as_dict().map(|d| d.borrow().keys())).unwrap_or_default() {
+                if let Some(s) = k.as_obj().and_then(|o| o.as_str()) {
+                    names.push(s.to_string());
+                }
+            }
+        }
         for n in vm.shapes.names(i.shape.get()) {
             names.push(n.as_str().unwrap_or("").to_string());
         }
@@ -372,6 +367,10 @@ pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) ->
         None => "__main__".into(),
     };
     crate::ops::dict_del_str(ns, vm.names.qualname);
+    // Defining __eq__ without __hash__ makes instances unhashable.
+    if dict_get_str(ns, vm.names.eq).is_some() && dict_get_str(ns, vm.names.hash).is_none() {
+        crate::ops::dict_set_str(ns, vm.names.hash, Value::None);
+    }
     let cls = vm.alloc(Kind::Class(Class {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(qualname),

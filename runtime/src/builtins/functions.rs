@@ -482,7 +482,10 @@ fn getattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Val
     check_args(vm, "getattr", args, 2, 3)?;
     let name = match args[1].as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {
         Some(s) => vm.intern(&s),
-        None => return Err(vm.type_error("getattr(): attribute name must be string")),
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("attribute name must be string, not '{}'", tn)));
+        }
     };
     if args.len() == 3 {
         match vm.get_attr(args[0], name) {
@@ -512,7 +515,10 @@ fn hasattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Val
     check_args(vm, "hasattr", args, 2, 2)?;
     let name = match args[1].as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {
         Some(s) => vm.intern(&s),
-        None => return Err(vm.type_error("hasattr(): attribute name must be string")),
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("attribute name must be string, not '{}'", tn)));
+        }
     };
     match vm.get_attr(args[0], name) {
         Ok(_) => Ok(Value::Bool(true)),

@@ -60,7 +60,12 @@ fn sys_init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.module_set(m, "__stderr__", se);
     vm.module_set(m, "maxsize", Value::Int(i64::MAX));
     let fin = vm.new_str("final");
-    let vi = vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), fin, Value::Int(0)]);
+    let vi = struct_seq(
+        vm,
+        "sys.version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vec![Value::Int(3), Value::Int(11), Value::Int(0), fin, Value::Int(0)],
+    )?;
     vm.module_set(m, "version_info", vi);
     let v = vm.new_str(format!("3.11.0 (krait {})", env!("CARGO_PKG_VERSION")));
     vm.module_set(m, "version", v);
@@ -83,6 +88,51 @@ fn sys_init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.module_add_fn(m, "getsizeof", sys_getsizeof);
     vm.module_add_fn(m, "intern", sys_intern);
     Ok(m)
+}
+
+/// A named tuple-like value (CPython's struct sequences such as `sys.version_info`):
+/// a tuple subclass instance with the fields also readable as attributes.
+pub fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], values: Vec<Value>) -> PyResult<Value> {
+    let tuple = vm.types.tuple;
+    let ns = vm.new_dict(crate::dict::Dict::new()).as_obj().unwrap();
+    let cls = crate::builtins::core::new_class(vm, name, vec![tuple], ns)?;
+    let (module, short) = name.rsplit_once('.').unwrap_or(("builtins", name));
+    *cls.as_class().unwrap().module.borrow_mut() = module.to_string();
+    *cls.as_class().unwrap().name.borrow_mut() = short.to_string();
+    *cls.as_class().unwrap().qualname.borrow_mut() = short.to_string();
+    let t = vm.new_tuple(values.clone());
+    let shape = vm.shapes.root();
+    let inst = vm.alloc(Kind::Instance(Instance {
+        class: Cell::new(cls),
+        shape: Cell::new(shape),
+        slots: RefCell::new(vec![]),
+        payload: Payload::Builtin(Cell::new(t)),
+    }));
+    let inst_ref = inst.as_instance().unwrap();
+    for (f, v) in fields.iter().zip(values) {
+        let k = vm.intern(f);
+        vm.store_instance_attr(inst_ref, k, v);
+    }
+    let fields_t: Vec<Value> = fields.iter().map(|f| Value::Obj(vm.intern(f))).collect();
+    let ft = vm.new_tuple(fields_t);
+    vm.set_class_attr(cls, "_fields", ft);
+    vm.add_method(cls, "__repr__", struct_seq_repr);
+    Ok(Value::Obj(inst))
+}
+
+fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let v = args[0];
+    let cls = vm.type_of(v);
+    let fk = vm.intern("_fields");
+    let fields = vm.class_lookup(cls, fk).and_then(|f| crate::ops::seq_items(&f)).unwrap_or_default();
+    let items = crate::ops::seq_items(&crate::ops::unwrap_builtin(v)).unwrap_or_default();
+    let mut parts = Vec::new();
+    for (f, x) in fields.iter().zip(items.iter()) {
+        parts.push(format!("{}={}", vm.str_of(*f)?, vm.repr(*x)?));
+    }
+    let c = cls.as_class().unwrap();
+    let name = format!("{}.{}", c.module.borrow(), c.name.borrow());
+    Ok(vm.new_str(format!("{}({})", name, parts.join(", "))))
 }
 
 fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
