@@ -88,6 +88,12 @@ impl Dict {
         self.entries.get(pos).and_then(|e| if e.key.is_undef() { None } else { Some((e.key, e.value)) })
     }
 
+    /// The value at an entry position known to be live (inline caches).
+    #[inline]
+    pub fn value_at(&self, pos: usize) -> Value {
+        self.entries[pos].value
+    }
+
     /// Replaces the value at a live entry position.
     #[inline]
     pub fn set_value(&mut self, pos: usize, value: Value) {

@@ -596,8 +596,30 @@ impl Vm {
                     self.stack.push(cell);
                 }
                 Op::LoadGlobal => {
-                    let name = code.names[ins.arg as usize];
                     let globals = self.frames[fidx].globals;
+                    let cache = &code.caches[pc - 1];
+                    let c = cache.get();
+                    if c.key == globals.addr() {
+                        let gd = globals.as_dict().unwrap().borrow();
+                        if gd.version == c.epoch {
+                            if c.slot != u32::MAX {
+                                let v = gd.value_at(c.slot as usize);
+                                drop(gd);
+                                self.stack.push(v);
+                                continue;
+                            }
+                            let bd = self.builtins_dict.as_dict().unwrap().borrow();
+                            if bd.version == c.epoch2 {
+                                let v = bd.value_at(c.new_shape as usize);
+                                drop(bd);
+                                drop(gd);
+                                self.stack.push(v);
+                                continue;
+                            }
+                        }
+                    }
+                    let name = code.names[ins.arg as usize];
+                    self.fill_global_cache(cache, globals, name);
                     let v = match dict_get_str(globals, name) {
                         Some(v) => v,
                         None => match self.builtin_lookup(globals, name) {
@@ -668,14 +690,64 @@ impl Vm {
                 }
                 Op::LoadAttr => {
                     let obj = pop!();
+                    let cache = &code.caches[pc - 1];
+                    if let Value::Obj(o) = obj {
+                        if let Kind::Instance(inst) = &o.kind {
+                            let c = cache.get();
+                            if c.key == inst.class.get().addr() && c.shape == inst.shape.get() && c.epoch == self.class_epoch.get() {
+                                let v = if c.slot != u32::MAX { inst.slots.borrow()[c.slot as usize] } else { c.value };
+                                if !v.is_undef() {
+                                    self.stack.push(v);
+                                    continue;
+                                }
+                            }
+                        }
+                    }
                     let name = code.names[ins.arg as usize];
                     let v = tri!(self.load_attr_fast(obj, name));
+                    self.fill_attr_cache(cache, obj, name);
                     self.stack.push(v);
                 }
                 Op::StoreAttr => {
                     let obj = pop!();
                     let v = pop!();
+                    let cache = &code.caches[pc - 1];
+                    if let Value::Obj(o) = obj {
+                        if let Kind::Instance(inst) = &o.kind {
+                            let c = cache.get();
+                            if c.key == inst.class.get().addr() && c.shape == inst.shape.get() && c.epoch == self.class_epoch.get() {
+                                let mut slots = inst.slots.borrow_mut();
+                                if c.new_shape == u32::MAX {
+                                    slots[c.slot as usize] = v;
+                                } else {
+                                    slots.push(v);
+                                    inst.shape.set(c.new_shape);
+                                }
+                                continue;
+                            }
+                        }
+                    }
                     let name = code.names[ins.arg as usize];
+                    if let Value::Obj(o) = obj {
+                        if let Kind::Instance(inst) = &o.kind {
+                            if matches!(inst.payload, Payload::None) && inst.shape.get() != crate::shape::DICT_MODE && !self.class_has_setter(inst.class.get(), name) {
+                                let before = inst.shape.get();
+                                self.store_instance_attr(inst, name, v);
+                                let after = inst.shape.get();
+                                let slot = self.shapes.lookup(after, name).unwrap_or(0) as u32;
+                                cache.set(InlineCache {
+                                    key: inst.class.get().addr(),
+                                    epoch: self.class_epoch.get(),
+                                    epoch2: 0,
+                                    shape: before,
+                                    slot,
+                                    new_shape: if before == after { u32::MAX } else { after },
+                                    value: Value::Undef,
+                                });
+                                continue;
+                            }
+                        }
+                    }
                     if let Value::Obj(o) = obj {
                         if let Kind::Instance(inst) = &o.kind {
                             // Fast path: existing slot, no data descriptor, no __setattr__.
@@ -696,8 +768,28 @@ impl Vm {
                 }
                 Op::LoadMethod => {
                     let obj = pop!();
+                    let cache = &code.caches[pc - 1];
+                    let c = cache.get();
+                    if c.epoch == self.class_epoch.get() {
+                        let (cls, shape) = match obj {
+                            Value::Obj(o) => match &o.kind {
+                                Kind::Instance(inst) => (inst.class.get().addr(), inst.shape.get()),
+                                Kind::Module(_) | Kind::Class(_) | Kind::Super(..) => (0, 0),
+                                _ => (self.type_of(obj).addr(), u32::MAX - 1),
+                            },
+                            _ => (self.type_of(obj).addr(), u32::MAX - 1),
+                        };
+                        if c.key == cls && c.shape == shape && cls != 0 {
+                            self.stack.push(c.value);
+                            self.stack.push(obj);
+                            continue;
+                        }
+                    }
                     let name = code.names[ins.arg as usize];
                     let (f, s) = tri!(self.load_method(obj, name));
+                    if !s.is_undef() {
+                        self.fill_method_cache(cache, obj, f);
+                    }
                     self.stack.push(f);
                     self.stack.push(s);
                 }
@@ -1456,6 +1548,81 @@ impl Vm {
             }
         }
         self.get_attr(obj, name)
+    }
+
+    /// Remembers where LOAD_GLOBAL found `name` (globals entry, or builtins entry).
+    fn fill_global_cache(&self, cache: &Cell<InlineCache>, globals: ObjRef, name: ObjRef) {
+        let Some(gd) = globals.as_dict() else { return };
+        let gd = gd.borrow();
+        let Kind::Str(ks) = &name.kind else { return };
+        let eq = |k: &Value| matches!(k, Value::Obj(o) if o.ptr_eq(name) || matches!(&o.kind, Kind::Str(s) if s.s == ks.s));
+        let mut c = InlineCache { key: globals.addr(), epoch: gd.version, ..InlineCache::default() };
+        if let Some(pos) = gd.find(ks.hash(), eq) {
+            c.slot = pos as u32;
+        } else {
+            let bd = self.builtins_dict.as_dict().unwrap().borrow();
+            match bd.find(ks.hash(), eq) {
+                Some(pos) => {
+                    c.slot = u32::MAX;
+                    c.epoch2 = bd.version;
+                    c.new_shape = pos as u32;
+                }
+                None => return,
+            }
+        }
+        cache.set(c);
+    }
+
+    /// Remembers how LOAD_ATTR found `name` on an instance: its slot for this shape, or
+    /// a plain class attribute (not a function or descriptor) the instance doesn't shadow.
+    fn fill_attr_cache(&self, cache: &Cell<InlineCache>, obj: Value, name: ObjRef) {
+        let Value::Obj(o) = obj else { return };
+        let Kind::Instance(inst) = &o.kind else { return };
+        let cls = inst.class.get();
+        let shape = inst.shape.get();
+        if shape == crate::shape::DICT_MODE || self.has_custom_getattribute(cls) {
+            return;
+        }
+        let class_attr = self.class_lookup(cls, name);
+        let is_descr = |v: &Value| matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Property(_) | Kind::Instance(_) | Kind::Function(_) | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_)));
+        let mut c = InlineCache { key: cls.addr(), epoch: self.class_epoch.get(), shape, ..InlineCache::default() };
+        match self.shapes.lookup(shape, name) {
+            Some(slot) => {
+                if class_attr.as_ref().is_some_and(|v| matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Property(_) | Kind::Instance(_)))) {
+                    return;
+                }
+                c.slot = slot as u32;
+            }
+            None => match class_attr {
+                Some(v) if !is_descr(&v) => {
+                    if self.class_lookup(cls, self.names.getattr).is_some() {
+                        return;
+                    }
+                    c.slot = u32::MAX;
+                    c.value = v;
+                }
+                _ => return,
+            },
+        }
+        cache.set(c);
+    }
+
+    /// Remembers the method LOAD_METHOD found on `obj`'s type (for this shape).
+    fn fill_method_cache(&self, cache: &Cell<InlineCache>, obj: Value, f: Value) {
+        let (cls, shape) = match obj {
+            Value::Obj(o) => match &o.kind {
+                Kind::Instance(inst) => {
+                    if inst.shape.get() == crate::shape::DICT_MODE {
+                        return;
+                    }
+                    (inst.class.get(), inst.shape.get())
+                }
+                Kind::Module(_) | Kind::Class(_) | Kind::Super(..) => return,
+                _ => (self.type_of(obj), u32::MAX - 1),
+            },
+            _ => (self.type_of(obj), u32::MAX - 1),
+        };
+        cache.set(InlineCache { key: cls.addr(), epoch: self.class_epoch.get(), shape, value: f, ..InlineCache::default() });
     }
 
     /// `c[k]`, None on KeyError (for LOAD_NAME with a non-dict namespace).

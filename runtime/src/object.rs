@@ -136,6 +136,35 @@ pub struct Code {
     pub simple: bool,
     /// Per-loop hotness counters for the JIT (indexed by instruction).
     pub hot: RefCell<Vec<u16>>,
+    /// One inline cache per instruction (used by LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR and
+    /// LOAD_METHOD).
+    pub caches: Box<[Cell<InlineCache>]>,
+}
+
+/// An instruction's inline cache. What the fields mean depends on the instruction; a
+/// cache is only trusted after its keys (class, class epoch, shape, dict versions) match.
+#[derive(Clone, Copy, Debug)]
+pub struct InlineCache {
+    /// Class address (attributes) or globals dict address (LOAD_GLOBAL); 0 = empty.
+    pub key: usize,
+    /// `Vm::class_epoch` (attributes) or the globals dict's version (LOAD_GLOBAL).
+    pub epoch: u64,
+    /// The builtins dict's version (LOAD_GLOBAL).
+    pub epoch2: u64,
+    /// The instance shape the entry is for.
+    pub shape: u32,
+    /// Slot index, or dict entry position (u32::MAX: found in builtins).
+    pub slot: u32,
+    /// STORE_ATTR adding an attribute: the shape after the store (u32::MAX: none).
+    pub new_shape: u32,
+    /// A cached value (LOAD_METHOD's function, LOAD_ATTR's class attribute).
+    pub value: Value,
+}
+
+impl Default for InlineCache {
+    fn default() -> Self {
+        InlineCache { key: 0, epoch: 0, epoch2: 0, shape: 0, slot: 0, new_shape: u32::MAX, value: Value::Undef }
+    }
 }
 
 /// A Python function.
@@ -409,6 +438,7 @@ impl Kind {
                 push_val(s, out);
             }
             Kind::Code(c) => {
+                c.caches.iter().for_each(|e| push_val(&e.get().value, out));
                 c.consts.iter().for_each(|v| push_val(v, out));
                 out.extend(c.names.iter().copied());
                 out.extend(c.varnames.iter().copied());

@@ -753,6 +753,7 @@ impl Vm {
             cell_params: cell_params.into_boxed_slice(),
             simple,
             hot: RefCell::new(vec![0; if n > 0 { n } else { 0 }]),
+            caches: (0..n).map(|_| Cell::new(InlineCache::default())).collect(),
         };
         self.alloc(Kind::Code(Rc::new(code)))
     }
