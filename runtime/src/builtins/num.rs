@@ -453,8 +453,12 @@ fn parse_int_value(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> 
     let Some(o) = u.as_obj() else { return Ok(None) };
     match &o.kind {
         Kind::Str(s) => match crate::format::parse_int(&s.s, base) {
-            Ok(b) => Ok(Some(vm.new_int(b))),
+            Ok(b) => {
+                check_str_digits(vm, &s.s, base)?;
+                Ok(Some(vm.new_int(b)))
+            }
             Err(()) => {
+                check_str_digits(vm, &s.s, base)?;
                 let r: String = crate::ops::repr_str(&s.s).chars().take(200).collect();
                 Err(vm.value_error(format!(
                     "invalid literal for int() with base {}: {}",
@@ -474,8 +478,14 @@ fn parse_int_value(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> 
                 None
             };
             match parsed {
-                Some(b) => Ok(Some(vm.new_int(b))),
+                Some(b) => {
+                    check_str_digits(vm, std::str::from_utf8(&data).unwrap_or(""), base)?;
+                    Ok(Some(vm.new_int(b)))
+                }
                 None => {
+                    if data.is_ascii() {
+                        check_str_digits(vm, std::str::from_utf8(&data).unwrap_or(""), base)?;
+                    }
                     let r = crate::ops::repr_bytes(&data[..data.len().min(200)]);
                     Err(vm.value_error(format!(
                         "invalid literal for int() with base {}: {}",
@@ -486,6 +496,42 @@ fn parse_int_value(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> 
         }
         _ => Ok(None),
     }
+}
+
+/// CPython's limit on the digits of an int converted from or to decimal text
+/// (`sys.get_int_max_str_digits()`; bases that are powers of two are exempt).
+const MAX_STR_DIGITS: usize = 4300;
+
+/// The ValueError `int(s, base)` raises for a valid literal with too many digits.
+fn check_str_digits(vm: &mut Vm, s: &str, base: u32) -> PyResult<()> {
+    if s.len() <= MAX_STR_DIGITS {
+        return Ok(());
+    }
+    let t = crate::floatfmt::numeric_ascii(s).unwrap_or_default();
+    let t = t.trim_start_matches(['+', '-']);
+    let lower = t.get(..2).map(|p| p.to_ascii_lowercase());
+    let base = match (base, lower.as_deref()) {
+        (0, Some("0x")) | (0, Some("0o")) | (0, Some("0b")) => 2,
+        (0, _) => 10,
+        (b, _) => b,
+    };
+    if base.is_power_of_two() {
+        return Ok(());
+    }
+    // The leading run of digits counts, even when junk follows (CPython checks the
+    // limit before it reports an invalid literal).
+    let digits = t
+        .chars()
+        .take_while(|c| *c == '_' || c.is_digit(base))
+        .filter(|c| *c != '_')
+        .count();
+    if digits > MAX_STR_DIGITS {
+        return Err(vm.value_error(format!(
+            "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            MAX_STR_DIGITS, digits
+        )));
+    }
+    Ok(())
 }
 
 /// `int(x)` with one argument (CPython's `PyNumber_Long`).
@@ -805,6 +851,12 @@ fn register_int(vm: &mut Vm) {
             Value::Int(i) => i.to_string(),
             _ => big_of(v).to_string(),
         };
+        if s.trim_start_matches('-').len() > MAX_STR_DIGITS {
+            return Err(vm.value_error(format!(
+                "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                MAX_STR_DIGITS
+            )));
+        }
         Ok(vm.new_str(s))
     });
     vm.add_method(t, "__getnewargs__", |vm, a, k| {
