@@ -2,6 +2,10 @@
 //! stdin, the REPL, or `--dis`. Built on the embedding API in lib.rs.
 
 use krait::{Krait, Options, PyException};
+
+/// mimalloc: the interpreter allocates many small, short-lived objects.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{IsTerminal, Read};
 use std::process::exit;
 
@@ -108,6 +112,10 @@ fn report(e: &PyException) -> i32 {
 }
 
 fn main() {
+    let mut args = std::env::args().skip(1);
+    if args.next().as_deref() == Some("bench") {
+        exit(krait::bench::main(args.collect()));
+    }
     let cli = parse_args();
     let code = krait::run_with_big_stack(move || run(cli));
     exit(code);

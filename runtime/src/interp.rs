@@ -485,6 +485,27 @@ impl Vm {
                 }
             };
         }
+        // Operands stay on the stack (rooted) while an operation that may run Python
+        // code uses them; `drop_push!(n, v)` then replaces them with the result.
+        macro_rules! peek {
+            ($n:expr) => {
+                self.stack[self.stack.len() - $n]
+            };
+        }
+        macro_rules! drop_push {
+            ($n:expr, $v:expr) => {{
+                let v = $v;
+                let l = self.stack.len();
+                self.stack.truncate(l - $n);
+                self.stack.push(v);
+            }};
+        }
+        macro_rules! drop_n {
+            ($n:expr) => {{
+                let l = self.stack.len();
+                self.stack.truncate(l - $n);
+            }};
+        }
         macro_rules! top {
             () => {
                 *self.stack.last().unwrap()
@@ -689,7 +710,7 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr => {
-                    let obj = pop!();
+                    let obj = peek!(1);
                     let cache = &code.caches[pc - 1];
                     if let Value::Obj(o) = obj {
                         if let Kind::Instance(inst) = &o.kind {
@@ -697,7 +718,7 @@ impl Vm {
                             if c.key == inst.class.get().addr() && c.shape == inst.shape.get() && c.epoch == self.class_epoch.get() {
                                 let v = if c.slot != u32::MAX { inst.slots.borrow()[c.slot as usize] } else { c.value };
                                 if !v.is_undef() {
-                                    self.stack.push(v);
+                                    drop_push!(1, v);
                                     continue;
                                 }
                             }
@@ -706,11 +727,11 @@ impl Vm {
                     let name = code.names[ins.arg as usize];
                     let v = tri!(self.load_attr_fast(obj, name));
                     self.fill_attr_cache(cache, obj, name);
-                    self.stack.push(v);
+                    drop_push!(1, v);
                 }
                 Op::StoreAttr => {
-                    let obj = pop!();
-                    let v = pop!();
+                    let (v, obj) = (peek!(2), peek!(1));
+                    drop_n!(2);
                     let cache = &code.caches[pc - 1];
                     if let Value::Obj(o) = obj {
                         if let Kind::Instance(inst) = &o.kind {
@@ -762,12 +783,13 @@ impl Vm {
                     tri!(self.set_attr(obj, name, v));
                 }
                 Op::DeleteAttr => {
-                    let obj = pop!();
+                    let obj = peek!(1);
                     let name = code.names[ins.arg as usize];
                     tri!(self.del_attr(obj, name));
+                    drop_n!(1);
                 }
                 Op::LoadMethod => {
-                    let obj = pop!();
+                    let obj = peek!(1);
                     let cache = &code.caches[pc - 1];
                     let c = cache.get();
                     if c.epoch == self.class_epoch.get() {
@@ -780,7 +802,8 @@ impl Vm {
                             _ => (self.type_of(obj).addr(), u32::MAX - 1),
                         };
                         if c.key == cls && c.shape == shape && cls != 0 {
-                            self.stack.push(c.value);
+                            let l = self.stack.len();
+                            self.stack[l - 1] = c.value;
                             self.stack.push(obj);
                             continue;
                         }
@@ -790,25 +813,24 @@ impl Vm {
                     if !s.is_undef() {
                         self.fill_method_cache(cache, obj, f);
                     }
-                    self.stack.push(f);
+                    let l = self.stack.len();
+                    self.stack[l - 1] = f;
                     self.stack.push(s);
                 }
                 Op::BinarySubscr => {
-                    let k = pop!();
-                    let c = pop!();
+                    let (c, k) = (peek!(2), peek!(1));
                     let v = tri!(self.getitem(c, k));
-                    self.stack.push(v);
+                    drop_push!(2, v);
                 }
                 Op::StoreSubscr => {
-                    let k = pop!();
-                    let c = pop!();
-                    let v = pop!();
+                    let (v, c, k) = (peek!(3), peek!(2), peek!(1));
                     tri!(self.setitem(c, k, v));
+                    drop_n!(3);
                 }
                 Op::DeleteSubscr => {
-                    let k = pop!();
-                    let c = pop!();
+                    let (c, k) = (peek!(2), peek!(1));
                     tri!(self.delitem(c, k));
+                    drop_n!(2);
                 }
                 Op::BuildSlice => {
                     let step = if ins.arg == 3 { pop!() } else { Value::None };
@@ -818,8 +840,7 @@ impl Vm {
                     self.stack.push(Value::Obj(s));
                 }
                 Op::BinaryOp => {
-                    let b = pop!();
-                    let a = pop!();
+                    let (a, b) = (peek!(2), peek!(1));
                     let r = match (a, b) {
                         (Value::Int(x), Value::Int(y)) => match BinOp::from_arg(ins.arg).base() {
                             BinOp::Add => x.checked_add(y).map(Value::Int),
@@ -839,17 +860,24 @@ impl Vm {
                         Some(r) => r,
                         None => tri!(self.binary_op(a, b, BinOp::from_arg(ins.arg))),
                     };
-                    self.stack.push(r);
+                    drop_push!(2, r);
                 }
                 Op::CompareOp => {
-                    let b = pop!();
-                    let a = pop!();
+                    let (a, b) = (peek!(2), peek!(1));
                     let op = CmpOp::from_arg(ins.arg);
                     let r = match (a, b) {
                         (Value::Int(x), Value::Int(y)) => Value::Bool(crate::ops::cmp_apply(op, x.cmp(&y))),
+                        (Value::Float(x), Value::Float(y)) => Value::Bool(match op {
+                            CmpOp::Lt => x < y,
+                            CmpOp::Le => x <= y,
+                            CmpOp::Eq => x == y,
+                            CmpOp::Ne => x != y,
+                            CmpOp::Gt => x > y,
+                            CmpOp::Ge => x >= y,
+                        }),
                         _ => tri!(self.compare(a, b, op)),
                     };
-                    self.stack.push(r);
+                    drop_push!(2, r);
                 }
                 Op::IsOp => {
                     let b = pop!();
@@ -857,10 +885,9 @@ impl Vm {
                     self.stack.push(Value::Bool(a.is(&b) != (ins.arg == 1)));
                 }
                 Op::ContainsOp => {
-                    let c = pop!();
-                    let k = pop!();
+                    let (k, c) = (peek!(2), peek!(1));
                     let r = tri!(self.contains(c, k));
-                    self.stack.push(Value::Bool(r != (ins.arg == 1)));
+                    drop_push!(2, Value::Bool(r != (ins.arg == 1)));
                 }
                 Op::UnaryNegative => {
                     let v = pop!();
@@ -931,9 +958,9 @@ impl Vm {
                     }
                 }
                 Op::GetIter => {
-                    let v = pop!();
+                    let v = peek!(1);
                     let it = tri!(self.get_iter(v));
-                    self.stack.push(it);
+                    drop_push!(1, it);
                 }
                 Op::ForIter => {
                     let it = top!();
@@ -1011,25 +1038,28 @@ impl Vm {
                 Op::BuildSet => {
                     let n = ins.arg as usize;
                     let s = Value::Obj(self.alloc(Kind::Set(RefCell::new(crate::set::SetTable::new()))));
+                    // Rooted on the stack below its items while their hashes run.
                     let start = self.stack.len() - n;
+                    self.stack.insert(start, s);
+                    let start = start + 1;
                     for i in 0..n {
                         let item = self.stack[start + i];
                         tri!(self.set_add(s.as_obj().unwrap(), item));
                     }
                     self.stack.truncate(start);
-                    self.stack.push(s);
                 }
                 Op::BuildMap => {
                     let n = ins.arg as usize;
                     let d = self.alloc(Kind::Dict(RefCell::new(Dict::with_capacity(n))));
                     let start = self.stack.len() - 2 * n;
+                    self.stack.insert(start, Value::Obj(d));
+                    let start = start + 1;
                     for i in 0..n {
                         let k = self.stack[start + 2 * i];
                         let v = self.stack[start + 2 * i + 1];
                         tri!(self.dict_set(d, k, v));
                     }
                     self.stack.truncate(start);
-                    self.stack.push(Value::Obj(d));
                 }
                 Op::BuildString => {
                     let n = ins.arg as usize;
@@ -1052,19 +1082,20 @@ impl Vm {
                     }
                 }
                 Op::SetAdd => {
-                    let v = pop!();
-                    let s = self.stack[self.stack.len() - ins.arg as usize];
+                    let v = peek!(1);
+                    let s = self.stack[self.stack.len() - 1 - ins.arg as usize];
                     tri!(self.set_add(s.as_obj().unwrap(), v));
+                    drop_n!(1);
                 }
                 Op::MapAdd => {
-                    let v = pop!();
-                    let k = pop!();
-                    let d = self.stack[self.stack.len() - ins.arg as usize];
+                    let (k, v) = (peek!(2), peek!(1));
+                    let d = self.stack[self.stack.len() - 2 - ins.arg as usize];
                     tri!(self.dict_set(d.as_obj().unwrap(), k, v));
+                    drop_n!(2);
                 }
                 Op::ListExtend => {
-                    let it = pop!();
-                    let l = self.stack[self.stack.len() - ins.arg as usize];
+                    let it = peek!(1);
+                    let l = self.stack[self.stack.len() - 1 - ins.arg as usize];
                     let items = match self.collect_iter(it) {
                         Ok(items) => items,
                         Err(e) => {
@@ -1078,19 +1109,28 @@ impl Vm {
                     if let Some(Kind::List(l)) = l.as_obj().map(|o| o.kind()) {
                         l.borrow_mut().extend(items);
                     }
+                    drop_n!(1);
                 }
                 Op::SetUpdate => {
-                    let it = pop!();
-                    let s = self.stack[self.stack.len() - ins.arg as usize];
+                    let it = peek!(1);
+                    let s = self.stack[self.stack.len() - 1 - ins.arg as usize];
                     let items = tri!(self.collect_iter(it));
+                    let mark = self.roots.len();
+                    self.roots.extend_from_slice(&items);
                     for x in items {
-                        tri!(self.set_add(s.as_obj().unwrap(), x));
+                        if let Err(e) = self.set_add(s.as_obj().unwrap(), x) {
+                            self.roots.truncate(mark);
+                            throw!(e);
+                        }
                     }
+                    self.roots.truncate(mark);
+                    drop_n!(1);
                 }
                 Op::DictUpdate | Op::DictMerge => {
-                    let m = pop!();
-                    let d = self.stack[self.stack.len() - ins.arg as usize];
+                    let m = peek!(1);
+                    let d = self.stack[self.stack.len() - 1 - ins.arg as usize];
                     tri!(self.dict_merge(d.as_obj().unwrap(), m, ins.op == Op::DictMerge));
+                    drop_n!(1);
                 }
                 Op::ListToTuple => {
                     let l = pop!();
@@ -1159,8 +1199,9 @@ impl Vm {
                     }
                 }
                 Op::FormatValue => {
-                    let spec = if ins.arg & 4 != 0 { Some(pop!()) } else { None };
-                    let v = pop!();
+                    let nargs = if ins.arg & 4 != 0 { 2 } else { 1 };
+                    let spec = if ins.arg & 4 != 0 { Some(peek!(1)) } else { None };
+                    let v = peek!(nargs);
                     let v = match ins.arg & 3 {
                         1 => tri!(self.str_value(v)),
                         2 => {
@@ -1178,10 +1219,13 @@ impl Vm {
                         None if matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Str(_))) => v,
                         _ => {
                             let spec = spec.unwrap_or(Value::Obj(self.intern("")));
-                            tri!(self.format(v, spec))
+                            self.stack.push(v);
+                            let r = self.format(v, spec);
+                            self.stack.pop();
+                            tri!(r)
                         }
                     };
-                    self.stack.push(r);
+                    drop_push!(nargs, r);
                 }
                 Op::Call | Op::CallMethod | Op::CallKw => {
                     let (nargs, fpos, first, kwnames) = match ins.op {
@@ -1293,7 +1337,11 @@ impl Vm {
                         kwi.push((self.intern(&s), v));
                     }
                     self.frames[fidx].pc = pc;
-                    let r = tri!(self.call(f, &argv, &kwi));
+                    let mark = self.roots.len();
+                    self.roots.extend_from_slice(&argv);
+                    let r = self.call(f, &argv, &kwi);
+                    self.roots.truncate(mark);
+                    let r = tri!(r);
                     let n = self.stack.len() - if kwargs.is_some() { 3 } else { 2 };
                     self.stack.truncate(n);
                     self.stack.push(r);

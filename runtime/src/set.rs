@@ -123,7 +123,8 @@ impl SetTable {
                 if s.is_empty() {
                     break 'outer j;
                 }
-                if !s.is_active() && freeslot.is_none() {
+                // CPython 3.11 reuses the last dummy on the probe path.
+                if !s.is_active() {
                     freeslot = Some(j);
                 }
             }
@@ -190,25 +191,30 @@ impl SetTable {
 
     /// Copies another table slot for slot when this one is empty and the same size, as
     /// CPython's set_merge does (keeps the other's order exactly).
+    /// The caller guarantees `other`'s keys are absent from `self` when `self` is not
+    /// empty (the empty case is what `set(other)` and `other.copy()` need).
     pub fn copy_from(&mut self, other: &SetTable) {
-        if self.used == 0 && self.fill == 0 && self.mask == other.mask {
+        if self.fill == 0 && self.mask == other.mask && other.fill == other.used {
+            // No dummies: a slot-for-slot copy keeps every probe path intact.
             self.table.copy_from_slice(&other.table);
-            for s in self.table.iter_mut() {
-                if !s.is_active() {
-                    *s = EMPTY;
-                }
-            }
             self.used = other.used;
             self.fill = other.used;
+        } else if self.fill == 0 {
+            for s in other.table.iter().filter(|s| s.is_active()) {
+                self.insert_clean(s.hash, s.key);
+                self.used += 1;
+                self.fill += 1;
+            }
         } else {
             for s in other.table.iter().filter(|s| s.is_active()) {
-                self.insert_clean_or_new(s.hash, s.key);
+                self.insert_new(s.hash, s.key);
             }
         }
     }
 
-    fn insert_clean_or_new(&mut self, hash: i64, key: Value) {
-        self.insert_new(hash, key);
+    /// Slots that are active or dummies (CPython's `fill`).
+    pub fn fill(&self) -> usize {
+        self.fill
     }
 
     /// Removes the key in slot `i` (leaves a dummy).
