@@ -2377,8 +2377,17 @@ pub fn verify_stack(code: &CodeObject) -> Result<u32, String> {
     if n == 0 {
         return Err("empty code".into());
     }
-    let handler_of: Vec<Option<ExcEntry>> =
-        (0..n).map(|pc| code.handler_for(pc).copied()).collect();
+    // The handler of each instruction, as `CodeObject::handler_for` picks it (the
+    // narrowest covering entry): paint the entries widest first.
+    let mut entries: Vec<&ExcEntry> = code.exc_table.iter().collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.end.saturating_sub(e.start)));
+    let mut handler_of: Vec<Option<ExcEntry>> = vec![None; n];
+    for e in entries {
+        let end = (e.end as usize).min(n);
+        for slot in handler_of.iter_mut().take(end).skip(e.start as usize) {
+            *slot = Some(*e);
+        }
+    }
     let mut depth: Vec<Option<i32>> = vec![None; n];
     let mut work: Vec<(usize, i32, usize)> = vec![(0, 0, 0)];
     let mut max = 0i32;
