@@ -26,6 +26,8 @@ use std::sync::Arc;
 
 pub use krait_runtime;
 
+pub mod bench;
+
 /// Interpreter settings.
 #[derive(Clone, Debug)]
 pub struct Options {
