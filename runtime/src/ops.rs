@@ -879,31 +879,48 @@ impl Vm {
     }
 
     fn compare_seq(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
-        let (xa, xb) = (seq_items(&a), seq_items(&b));
-        let (xa, xb) = (xa.unwrap_or_default(), xb.unwrap_or_default());
-        if (op == CmpOp::Eq || op == CmpOp::Ne) && xa.len() != xb.len() {
+        // Items are read by index each time (no copy): a list may change while a user
+        // __eq__ runs, as in CPython. `a` and `b` are rooted by the caller.
+        fn item(v: &Value, i: usize) -> Option<Value> {
+            match v.as_obj().map(|o| o.kind()) {
+                Some(Kind::List(l)) => l.borrow().get(i).copied(),
+                Some(Kind::Tuple(t)) => t.get(i).copied(),
+                _ => None,
+            }
+        }
+        fn len(v: &Value) -> usize {
+            match v.as_obj().map(|o| o.kind()) {
+                Some(Kind::List(l)) => l.borrow().len(),
+                Some(Kind::Tuple(t)) => t.len(),
+                _ => 0,
+            }
+        }
+        if (op == CmpOp::Eq || op == CmpOp::Ne) && len(&a) != len(&b) {
             return Ok(Value::Bool(op == CmpOp::Ne));
         }
         self.enter_native(" in comparison")?;
-        let mark = self.roots.len();
-        self.roots.extend_from_slice(&xa);
-        self.roots.extend_from_slice(&xb);
         let r = (|| {
-            for (x, y) in xa.iter().zip(xb.iter()) {
-                if x.is(y) {
+            let mut i = 0;
+            loop {
+                let (Some(x), Some(y)) = (item(&a, i), item(&b, i)) else { break };
+                i += 1;
+                if x.is(&y) {
                     continue;
                 }
-                if !self.eq(*x, *y)? {
+                let same = match eq_simple(&x, &y) {
+                    Some(r) => r,
+                    None => self.eq(x, y)?,
+                };
+                if !same {
                     return match op {
                         CmpOp::Eq => Ok(Value::Bool(false)),
                         CmpOp::Ne => Ok(Value::Bool(true)),
-                        _ => self.compare(*x, *y, op),
+                        _ => self.compare(x, y, op),
                     };
                 }
             }
-            Ok(Value::Bool(cmp_apply(op, xa.len().cmp(&xb.len()))))
+            Ok(Value::Bool(cmp_apply(op, len(&a).cmp(&len(&b)))))
         })();
-        self.roots.truncate(mark);
         self.leave_native();
         r
     }
