@@ -1180,8 +1180,8 @@ pub fn format_table(report: &Report) -> String {
             .push(if c == 0 { RULE.into() } else { String::new() });
     }
     cols[0].cells.push("geometric mean".into());
-    for c in 1..speed_first {
-        cols[c].cells.push(String::new());
+    for col in &mut cols[1..speed_first] {
+        col.cells.push(String::new());
     }
     let mut partial = false;
     for j in 1..n {
