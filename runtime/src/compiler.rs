@@ -98,7 +98,8 @@ pub struct CompileError {
     pub filename: String,
     /// 1-based line.
     pub line: u32,
-    /// 1-based column, in characters.
+    /// 1-based column, in characters; 0 when CPython shows no caret line (errors at
+    /// the very end of a file).
     pub col: u32,
     /// 1-based column (exclusive) where the offending text ends, on the same line.
     pub end_col: u32,
@@ -284,7 +285,10 @@ impl<'s> Source<'s> {
         let idx = self.line_index(start);
         let text = self.line_text(idx);
         let col = self.col(start);
-        let end_col = if self.line_index(end) == idx && end > start {
+        let end_col = if kind != CompileErrorKind::SyntaxError {
+            // CPython shows a single caret for IndentationError and TabError.
+            col + 1
+        } else if self.line_index(end) == idx && end > start {
             self.col(end)
         } else if end > start {
             text.chars().count() as u32 + 1
