@@ -2505,6 +2505,9 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Assign(a) => {
+                if let Some(done) = self.swap_assign(a)? {
+                    return Ok(done);
+                }
                 self.expr(&a.value)?;
                 let n = a.targets.len();
                 for (i, t) in a.targets.iter().enumerate() {
@@ -2578,6 +2581,39 @@ impl<'a> Compiler<'a> {
             }
             Stmt::IpyEscapeCommand(c) => Err(self.error("invalid syntax", c.range)),
         }
+    }
+
+    /// `a, b = x, y` (two or three names, no starred items): evaluates the values left
+    /// to right and reorders them with a SWAP instead of building and unpacking a tuple
+    /// (CPython's peephole rewrite of BUILD_TUPLE + UNPACK_SEQUENCE).
+    fn swap_assign(&mut self, a: &'a ast::StmtAssign) -> CResult<Option<()>> {
+        let [target] = &a.targets[..] else {
+            return Ok(None);
+        };
+        let targets: &'a [Expr] = match target {
+            Expr::Tuple(t) => &t.elts,
+            Expr::List(l) => &l.elts,
+            _ => return Ok(None),
+        };
+        let Expr::Tuple(values) = &*a.value else {
+            return Ok(None);
+        };
+        let n = targets.len();
+        if !(2..=3).contains(&n)
+            || values.elts.len() != n
+            || targets.iter().any(is_starred)
+            || values.elts.iter().any(is_starred)
+        {
+            return Ok(None);
+        }
+        for v in &values.elts {
+            self.expr(v)?;
+        }
+        self.emit(Op::Swap, n as u32);
+        for t in targets {
+            self.store(t)?;
+        }
+        Ok(Some(()))
     }
 
     fn expr_stmt(&mut self, e: &'a Expr) -> CResult {
@@ -4541,6 +4577,16 @@ mod tests {
             inplace,
             vec![BinOp::InplaceAdd as u32, BinOp::InplaceSub as u32]
         );
+        check_all(&c);
+    }
+
+    #[test]
+    fn swap_assignment_avoids_a_tuple() {
+        let c = code("def fib(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n");
+        let f = find(&c, "fib");
+        assert_eq!(count(f, Op::BuildTuple), 0);
+        assert_eq!(count(f, Op::UnpackSequence), 0);
+        assert_eq!(count(f, Op::Swap), 2);
         check_all(&c);
     }
 
