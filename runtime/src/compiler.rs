@@ -48,16 +48,14 @@ use num_bigint::BigUint;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::{self as ast, Expr, Mod, PythonVersion, Stmt};
 use ruff_python_parser::{
-    self as parser, InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType,
-    ParseOptions, Parsed, UnsupportedSyntaxErrorKind,
+    self as parser, InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType, ParseOptions, Parsed,
+    UnsupportedSyntaxErrorKind,
 };
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashMap;
 
 use crate::bytecode::{flags, BinOp, CmpOp, CodeObject, Const, ExcEntry, Instr, Op};
-use crate::symtable::{
-    self, mangle, CompKind, NameScope, ScopeId, ScopeKind, SymbolTable, SymtableError,
-};
+use crate::symtable::{self, mangle, CompKind, NameScope, ScopeId, ScopeKind, SymbolTable, SymtableError};
 
 /// What the source is compiled as.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -130,12 +128,7 @@ impl fmt::Display for CompileError {
                 } else {
                     1
                 };
-                writeln!(
-                    f,
-                    "    {}{}",
-                    " ".repeat(offset as usize),
-                    "^".repeat(carets)
-                )?;
+                writeln!(f, "    {}{}", " ".repeat(offset as usize), "^".repeat(carets))?;
             }
         }
         write!(f, "{}: {}", self.kind.name(), self.msg)
@@ -159,11 +152,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
         e.line = 1;
         e.col = 0;
         e.end_col = 0;
-        e.text = if from_string {
-            None
-        } else {
-            Some(String::new())
-        };
+        e.text = if from_string { None } else { Some(String::new()) };
         return Err(e);
     }
     let scan = prescan(&src);
@@ -220,11 +209,7 @@ impl<'s> Source<'s> {
             }
             i += 1;
         }
-        Source {
-            text,
-            filename: filename.to_string(),
-            line_starts,
-        }
+        Source { text, filename: filename.to_string(), line_starts }
     }
 
     /// Clamps a byte offset into the text, on a character boundary.
@@ -239,9 +224,7 @@ impl<'s> Source<'s> {
     /// 0-based index of the line containing `off`.
     fn line_index(&self, off: usize) -> usize {
         let off = self.clamp(off);
-        self.line_starts
-            .partition_point(|&s| s <= off)
-            .saturating_sub(1)
+        self.line_starts.partition_point(|&s| s <= off).saturating_sub(1)
     }
 
     /// 1-based line number of `off`.
@@ -251,16 +234,8 @@ impl<'s> Source<'s> {
 
     /// The text of the 0-based line `idx`, without its terminator.
     fn line_text(&self, idx: usize) -> &'s str {
-        let start = self
-            .line_starts
-            .get(idx)
-            .copied()
-            .unwrap_or(self.text.len());
-        let end = self
-            .line_starts
-            .get(idx + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let start = self.line_starts.get(idx).copied().unwrap_or(self.text.len());
+        let end = self.line_starts.get(idx + 1).copied().unwrap_or(self.text.len());
         let start = self.clamp(start);
         let end = self.clamp(end).max(start);
         self.text[start..end].trim_end_matches(['\n', '\r'])
@@ -307,12 +282,7 @@ impl<'s> Source<'s> {
     }
 
     fn syntax_error(&self, msg: &str, range: TextRange) -> CompileError {
-        self.error(
-            CompileErrorKind::SyntaxError,
-            msg,
-            range.start().to_usize(),
-            range.end().to_usize(),
-        )
+        self.error(CompileErrorKind::SyntaxError, msg, range.start().to_usize(), range.end().to_usize())
     }
 }
 
@@ -353,12 +323,7 @@ struct Scanner<'a, 's> {
 }
 
 fn scan_error(kind: CompileErrorKind, msg: String, start: usize, end: usize) -> ScanError {
-    ScanError {
-        kind,
-        msg,
-        start,
-        end,
-    }
+    ScanError { kind, msg, start, end }
 }
 
 fn is_string_prefix(word: &str) -> Option<(bool, bool)> {
@@ -374,13 +339,7 @@ fn is_string_prefix(word: &str) -> Option<(bool, bool)> {
 }
 
 fn prescan(src: &Source<'_>) -> Scan {
-    let mut s = Scanner {
-        src,
-        b: src.text.as_bytes(),
-        i: 0,
-        brackets: Vec::new(),
-        indents: vec![(0, 0)],
-    };
+    let mut s = Scanner { src, b: src.text.as_bytes(), i: 0, brackets: Vec::new(), indents: vec![(0, 0)] };
     if src.text.starts_with('\u{feff}') {
         s.i = 3;
     }
@@ -504,10 +463,7 @@ impl Scanner<'_, '_> {
                                     self.src.line_no(pos)
                                 )
                             };
-                            return Err((
-                                scan_error(CompileErrorKind::SyntaxError, msg, self.i, self.i + 1),
-                                false,
-                            ));
+                            return Err((scan_error(CompileErrorKind::SyntaxError, msg, self.i, self.i + 1), false));
                         }
                         Some(_) => {}
                     }
@@ -549,10 +505,7 @@ impl Scanner<'_, '_> {
             }
             self.i += 1;
         }
-        if matches!(
-            self.peek(0),
-            None | Some(b'#') | Some(b'\n') | Some(b'\r') | Some(b'\\')
-        ) {
+        if matches!(self.peek(0), None | Some(b'#') | Some(b'\n') | Some(b'\r') | Some(b'\\')) {
             return Ok(());
         }
         let here = self.i;
@@ -575,12 +528,7 @@ impl Scanner<'_, '_> {
         } else if col > top_col {
             if self.indents.len() >= MAX_INDENT_LEVEL {
                 return Err((
-                    scan_error(
-                        CompileErrorKind::IndentationError,
-                        "too many levels of indentation".into(),
-                        here,
-                        here,
-                    ),
+                    scan_error(CompileErrorKind::IndentationError, "too many levels of indentation".into(), here, here),
                     false,
                 ));
             }
@@ -632,10 +580,7 @@ impl Scanner<'_, '_> {
                     } else {
                         format!("invalid character '{}' (U+{:04X})", ch, ch as u32)
                     };
-                    return Err((
-                        scan_error(CompileErrorKind::SyntaxError, msg, start, start),
-                        false,
-                    ));
+                    return Err((scan_error(CompileErrorKind::SyntaxError, msg, start, start), false));
                 } else {
                     break;
                 }
@@ -671,15 +616,7 @@ impl Scanner<'_, '_> {
             true
         };
         let bad = |s: &Self, kind: &str| {
-            Err((
-                scan_error(
-                    CompileErrorKind::SyntaxError,
-                    format!("invalid {} literal", kind),
-                    s.i,
-                    s.i,
-                ),
-                false,
-            ))
+            Err((scan_error(CompileErrorKind::SyntaxError, format!("invalid {} literal", kind), s.i, s.i), false))
         };
         let mut kind = "decimal";
         let radix: Option<(&str, fn(u8) -> bool)> = match (self.peek(0), self.peek(1)) {
@@ -735,16 +672,10 @@ impl Scanner<'_, '_> {
             _ => false,
         };
         if next_is_word {
-            const KEYWORDS: [&[u8]; 8] =
-                [b"and", b"else", b"for", b"if", b"in", b"is", b"not", b"or"];
+            const KEYWORDS: [&[u8]; 8] = [b"and", b"else", b"for", b"if", b"in", b"is", b"not", b"or"];
             if !KEYWORDS.iter().any(|k| rest.starts_with(k)) {
                 return Err((
-                    scan_error(
-                        CompileErrorKind::SyntaxError,
-                        format!("invalid {} literal", kind),
-                        start,
-                        start,
-                    ),
+                    scan_error(CompileErrorKind::SyntaxError, format!("invalid {} literal", kind), start, start),
                     false,
                 ));
             }
@@ -754,24 +685,14 @@ impl Scanner<'_, '_> {
 
     fn unterminated(&self, start: usize, triple: bool) -> (ScanError, bool) {
         let at_eof = self.i >= self.b.len();
-        let pos = if at_eof {
-            self.b.len().saturating_sub(1)
-        } else {
-            self.i
-        };
+        let pos = if at_eof { self.b.len().saturating_sub(1) } else { self.i };
         let at = self.src.line_no(pos);
         let msg = if triple {
-            format!(
-                "unterminated triple-quoted string literal (detected at line {})",
-                at
-            )
+            format!("unterminated triple-quoted string literal (detected at line {})", at)
         } else {
             format!("unterminated string literal (detected at line {})", at)
         };
-        (
-            scan_error(CompileErrorKind::SyntaxError, msg, start, start),
-            false,
-        )
+        (scan_error(CompileErrorKind::SyntaxError, msg, start, start), false)
     }
 
     /// Scans a string literal whose prefix starts at `start` and whose opening quote is at
@@ -885,8 +806,7 @@ impl Scanner<'_, '_> {
                 }
                 _ if c == b'_' || c.is_ascii_alphabetic() => {
                     let s = self.i;
-                    while matches!(self.peek(0), Some(c) if c == b'_' || c.is_ascii_alphanumeric())
-                    {
+                    while matches!(self.peek(0), Some(c) if c == b'_' || c.is_ascii_alphanumeric()) {
                         self.i += 1;
                     }
                     if matches!(self.peek(0), Some(b'"' | b'\'')) {
@@ -1021,11 +941,7 @@ impl Source<'_> {
         let err = self.map_parse_error_inner(e, tokens);
         if e.location.start().to_usize() >= self.text.len() {
             // Errors found at the very end of a file are shown without a caret.
-            return CompileError {
-                col: 0,
-                end_col: 0,
-                ..err
-            };
+            return CompileError { col: 0, end_col: 0, ..err };
         }
         err
     }
@@ -1051,27 +967,19 @@ impl Source<'_> {
                 .find(|t| t.kind() == TokenKind::FStringEnd)
                 .map_or(end, |t| t.end().to_usize())
         };
-        if toks
-            .get(at)
-            .is_some_and(|t| t.kind() == TokenKind::FStringEnd && t.start().to_usize() == start)
-        {
+        if toks.get(at).is_some_and(|t| t.kind() == TokenKind::FStringEnd && t.start().to_usize() == start) {
             let e = fstring_end();
             return self.error(SyntaxError, "f-string: expecting '}'", e, e);
         }
         if toks.get(at).is_some_and(|t| t.kind() == TokenKind::Rbrace)
             && at > 0
             && toks[at - 1].kind() == TokenKind::Lbrace
-            && toks[..at]
-                .iter()
-                .rev()
-                .any(|t| matches!(t.kind(), TokenKind::FStringStart | TokenKind::FStringMiddle))
+            && toks[..at].iter().rev().any(|t| matches!(t.kind(), TokenKind::FStringStart | TokenKind::FStringMiddle))
         {
             let e = fstring_end();
             return self.error(SyntaxError, "f-string: empty expression not allowed", e, e);
         }
-        if let ParseErrorType::FStringError(f)
-        | ParseErrorType::Lexical(LexicalErrorType::FStringError(f)) = &e.error
-        {
+        if let ParseErrorType::FStringError(f) | ParseErrorType::Lexical(LexicalErrorType::FStringError(f)) = &e.error {
             let e = fstring_end();
             return self.error(SyntaxError, &fstring_error_message(f), e, e);
         }
@@ -1091,17 +999,11 @@ impl Source<'_> {
                 LexicalErrorType::IndentationError => {
                     let idx = self.line_index(start);
                     let pos = self.line_starts[idx] + self.line_text(idx).len();
-                    self.error(
-                        IndentationError,
-                        "unindent does not match any outer indentation level",
-                        pos,
-                        pos,
-                    )
+                    self.error(IndentationError, "unindent does not match any outer indentation level", pos, pos)
                 }
-                LexicalErrorType::UnclosedStringError => simple(&format!(
-                    "unterminated string literal (detected at line {})",
-                    self.line_no(start)
-                )),
+                LexicalErrorType::UnclosedStringError => {
+                    simple(&format!("unterminated string literal (detected at line {})", self.line_no(start)))
+                }
                 LexicalErrorType::UnrecognizedToken { tok } => {
                     let c = *tok;
                     if c.is_ascii() {
@@ -1116,17 +1018,15 @@ impl Source<'_> {
                     simple("unexpected character after line continuation character")
                 }
                 LexicalErrorType::Eof => simple("unexpected EOF while parsing"),
-                LexicalErrorType::InvalidByteLiteral => {
-                    simple("bytes can only contain ASCII literal characters")
-                }
+                LexicalErrorType::InvalidByteLiteral => simple("bytes can only contain ASCII literal characters"),
                 LexicalErrorType::FStringError(f) | LexicalErrorType::TStringError(f) => {
                     simple(&fstring_error_message(f))
                 }
                 LexicalErrorType::UnicodeError
                 | LexicalErrorType::MissingUnicodeLbrace
-                | LexicalErrorType::MissingUnicodeRbrace => simple(
-                    "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape",
-                ),
+                | LexicalErrorType::MissingUnicodeRbrace => {
+                    simple("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape")
+                }
                 LexicalErrorType::OtherError(m) if m.contains("decimal integer literal") => self.error(
                     SyntaxError,
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
@@ -1163,10 +1063,7 @@ impl Source<'_> {
                 let header = self.header_line(tokens, start);
                 let mut e = self.error(
                     IndentationError,
-                    &format!(
-                        "expected an indented block after {} on line {}",
-                        clause, header
-                    ),
+                    &format!("expected an indented block after {} on line {}", clause, header),
                     start,
                     end,
                 );
@@ -1198,12 +1095,7 @@ impl Source<'_> {
                     ) =>
                 {
                     let prev = self.previous_token_start(tokens, start).unwrap_or(start);
-                    self.error(
-                        SyntaxError,
-                        "invalid syntax. Perhaps you forgot a comma?",
-                        prev,
-                        end,
-                    )
+                    self.error(SyntaxError, "invalid syntax. Perhaps you forgot a comma?", prev, end)
                 }
                 TokenKind::Lpar if *found == TokenKind::Colon => simple("expected '('"),
                 _ => simple("invalid syntax"),
@@ -1225,60 +1117,37 @@ impl Source<'_> {
                 let line_start = self.line_starts[self.line_index(start)];
                 let before = &self.text[self.clamp(line_start)..self.clamp(start)];
                 let after = self.text[self.clamp(end)..].trim_start_matches([' ', '\t']);
-                if before.trim().is_empty() && after.starts_with('=') && !after.starts_with("==")
-                {
-                    simple(&format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        kind
-                    ))
+                if before.trim().is_empty() && after.starts_with('=') && !after.starts_with("==") {
+                    simple(&format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", kind))
                 } else {
                     simple(&format!("cannot assign to {}", kind))
                 }
             }
-            ParseErrorType::InvalidDeleteTarget => {
-                simple(&format!("cannot delete {}", target_kind()))
+            ParseErrorType::InvalidDeleteTarget => simple(&format!("cannot delete {}", target_kind())),
+            ParseErrorType::InvalidAugmentedAssignmentTarget => {
+                simple(&format!("'{}' is an illegal expression for augmented assignment", target_kind()))
             }
-            ParseErrorType::InvalidAugmentedAssignmentTarget => simple(&format!(
-                "'{}' is an illegal expression for augmented assignment",
-                target_kind()
-            )),
-            ParseErrorType::InvalidAnnotatedAssignmentTarget => {
-                simple("illegal target for annotation")
+            ParseErrorType::InvalidAnnotatedAssignmentTarget => simple("illegal target for annotation"),
+            ParseErrorType::InvalidNamedAssignmentTarget => {
+                simple(&format!("cannot use assignment expressions with {}", target_kind()))
             }
-            ParseErrorType::InvalidNamedAssignmentTarget => simple(&format!(
-                "cannot use assignment expressions with {}",
-                target_kind()
-            )),
-            ParseErrorType::PositionalAfterKeywordArgument => {
-                simple("positional argument follows keyword argument")
-            }
+            ParseErrorType::PositionalAfterKeywordArgument => simple("positional argument follows keyword argument"),
             ParseErrorType::PositionalAfterKeywordUnpacking => {
                 simple("positional argument follows keyword argument unpacking")
             }
             ParseErrorType::InvalidArgumentUnpackingOrder => {
                 simple("iterable argument unpacking follows keyword argument unpacking")
             }
-            ParseErrorType::UnparenthesizedGeneratorExpression => {
-                simple("Generator expression must be parenthesized")
-            }
-            ParseErrorType::NonDefaultParamAfterDefaultParam => {
-                simple("non-default argument follows default argument")
-            }
-            ParseErrorType::ParamAfterVarKeywordParam => {
-                simple("arguments cannot follow var-keyword argument")
-            }
-            ParseErrorType::VarParameterWithDefault => {
-                simple("var-positional argument cannot have default value")
-            }
+            ParseErrorType::UnparenthesizedGeneratorExpression => simple("Generator expression must be parenthesized"),
+            ParseErrorType::NonDefaultParamAfterDefaultParam => simple("non-default argument follows default argument"),
+            ParseErrorType::ParamAfterVarKeywordParam => simple("arguments cannot follow var-keyword argument"),
+            ParseErrorType::VarParameterWithDefault => simple("var-positional argument cannot have default value"),
             ParseErrorType::ExpectedKeywordParam => simple("named arguments must follow bare *"),
             ParseErrorType::InvalidStarredExpressionUsage => {
                 let after_operator = at > 0
                     && toks.get(at - 1).is_some_and(|t| {
                         t.kind().as_binary_operator().is_some()
-                            || matches!(
-                                t.kind(),
-                                TokenKind::Not | TokenKind::Tilde | TokenKind::And | TokenKind::Or
-                            )
+                            || matches!(t.kind(), TokenKind::Not | TokenKind::Tilde | TokenKind::And | TokenKind::Or)
                     });
                 if after_operator {
                     self.error(SyntaxError, "invalid syntax", start, start + 1)
@@ -1289,12 +1158,8 @@ impl Source<'_> {
             ParseErrorType::IterableUnpackingInComprehension => {
                 simple("iterable unpacking cannot be used in comprehension")
             }
-            ParseErrorType::FStringError(f) | ParseErrorType::TStringError(f) => {
-                simple(&fstring_error_message(f))
-            }
-            ParseErrorType::OtherError(m)
-                if m.contains("mixed with non-bytes") || m.contains("cannot be mixed") =>
-            {
+            ParseErrorType::FStringError(f) | ParseErrorType::TStringError(f) => simple(&fstring_error_message(f)),
+            ParseErrorType::OtherError(m) if m.contains("mixed with non-bytes") || m.contains("cannot be mixed") => {
                 self.error(SyntaxError, "cannot mix bytes and nonbytes literals", end, end)
             }
             ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
@@ -1309,18 +1174,12 @@ impl Source<'_> {
     fn header_line(&self, tokens: &Tokens, off: usize) -> u32 {
         let toks: &[ruff_python_ast::token::Token] = tokens;
         let before = toks.partition_point(|t| t.start().to_usize() < off);
-        let Some(colon) = toks[..before]
-            .iter()
-            .rposition(|t| t.kind() == TokenKind::Colon)
-        else {
+        let Some(colon) = toks[..before].iter().rposition(|t| t.kind() == TokenKind::Colon) else {
             return self.line_no(off);
         };
-        let boundary = toks[..colon].iter().rposition(|t| {
-            matches!(
-                t.kind(),
-                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
-            )
-        });
+        let boundary = toks[..colon]
+            .iter()
+            .rposition(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent));
         let first = toks[boundary.map_or(0, |b| b + 1)..=colon]
             .iter()
             .find(|t| !matches!(t.kind(), TokenKind::NonLogicalNewline | TokenKind::Comment))
@@ -1364,10 +1223,7 @@ impl Source<'_> {
         let end = self.line_starts[idx] + self.line_text(idx).len();
         Some(self.error(
             CompileErrorKind::SyntaxError,
-            &format!(
-                "Missing parentheses in call to '{}'. Did you mean {}(...)?",
-                word, word
-            ),
+            &format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", word, word),
             start,
             end,
         ))
@@ -1389,16 +1245,11 @@ impl Source<'_> {
                 UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => {
                     "multiple exception types must be parenthesized"
                 }
-                UnsupportedSyntaxErrorKind::TemplateStrings => {
-                    "t-strings are not supported by krait"
-                }
-                UnsupportedSyntaxErrorKind::TypeParameterList
-                | UnsupportedSyntaxErrorKind::TypeParamDefault => {
+                UnsupportedSyntaxErrorKind::TemplateStrings => "t-strings are not supported by krait",
+                UnsupportedSyntaxErrorKind::TypeParameterList | UnsupportedSyntaxErrorKind::TypeParamDefault => {
                     "type parameters are not supported by krait"
                 }
-                UnsupportedSyntaxErrorKind::TypeAliasStatement => {
-                    "type aliases are not supported by krait"
-                }
+                UnsupportedSyntaxErrorKind::TypeAliasStatement => "type aliases are not supported by krait",
                 UnsupportedSyntaxErrorKind::LazyImportStatement => "invalid syntax",
                 UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName => {
                     "expression cannot contain assignment, perhaps you meant \"==\"?"
@@ -1470,12 +1321,7 @@ fn take_opt(b: &mut Option<Box<Expr>>, pile: &mut Pile) {
 }
 
 fn take_params(p: &mut ast::Parameters, pile: &mut Pile) {
-    for p in p
-        .posonlyargs
-        .iter_mut()
-        .chain(p.args.iter_mut())
-        .chain(p.kwonlyargs.iter_mut())
-    {
+    for p in p.posonlyargs.iter_mut().chain(p.args.iter_mut()).chain(p.kwonlyargs.iter_mut()) {
         take_opt(&mut p.default, pile);
         take_opt(&mut p.parameter.annotation, pile);
     }
@@ -1582,8 +1428,7 @@ fn take_expr(e: &mut Expr, pile: &mut Pile) {
         Expr::YieldFrom(y) => take_box(&mut y.value, pile),
         Expr::Compare(c) => {
             take_box(&mut c.left, pile);
-            pile.exprs
-                .extend(std::mem::take(&mut c.comparators).into_vec());
+            pile.exprs.extend(std::mem::take(&mut c.comparators).into_vec());
         }
         Expr::Call(c) => {
             take_box(&mut c.func, pile);
@@ -1747,11 +1592,9 @@ fn take_pattern(p: &mut ast::Pattern, pile: &mut Pile) {
         }
         ast::Pattern::MatchClass(c) => {
             take_box(&mut c.cls, pile);
-            pile.patterns
-                .extend(std::mem::take(&mut c.arguments.patterns));
+            pile.patterns.extend(std::mem::take(&mut c.arguments.patterns));
             for k in c.arguments.keywords.iter_mut() {
-                pile.patterns
-                    .push(std::mem::replace(&mut k.pattern, hole_pattern()));
+                pile.patterns.push(std::mem::replace(&mut k.pattern, hole_pattern()));
             }
         }
         ast::Pattern::MatchAs(a) => {
@@ -1837,6 +1680,10 @@ struct Unit<'a> {
     private: Option<String>,
 }
 
+/// CPython's limit on statically nested blocks (loops, try, with, handlers): it also
+/// bounds the code growth from inlining finally bodies on every exit path.
+const MAX_STATIC_BLOCKS: usize = 20;
+
 /// Deepest expression/statement nesting the code generator recurses through.
 const MAX_COMPILE_NESTING: usize = symtable::MAX_NESTING + 10;
 
@@ -1851,6 +1698,8 @@ struct Compiler<'a> {
     nesting: usize,
     /// Offsets of the `from __future__` imports that are where they may be.
     future_ok: Vec<TextSize>,
+    /// The statement being compiled (for errors found deep inside it).
+    stmt_range: TextRange,
 }
 
 fn is_jump(op: Op) -> bool {
@@ -1868,10 +1717,7 @@ fn is_jump(op: Op) -> bool {
 }
 
 fn is_terminal(op: Op) -> bool {
-    matches!(
-        op,
-        Op::Jump | Op::JumpBackward | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise
-    )
+    matches!(op, Op::Jump | Op::JumpBackward | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
 }
 
 fn const_key(c: &Const) -> Option<String> {
@@ -1903,22 +1749,14 @@ fn future_imports(src: &Source<'_>, body: &[Stmt]) -> CResult<Vec<TextSize>> {
     let mut allowed = Vec::new();
     for s in skip_docstring(body) {
         match s {
-            Stmt::ImportFrom(i)
-                if i.level == 0
-                    && i.module
-                        .as_ref()
-                        .is_some_and(|m| m.as_str() == "__future__") =>
-            {
+            Stmt::ImportFrom(i) if i.level == 0 && i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
                 for alias in &i.names {
                     let name = alias.name.as_str();
                     if name == "braces" {
                         return Err(src.syntax_error("not a chance", alias.range));
                     }
                     if !FEATURES.contains(&name) {
-                        return Err(src.syntax_error(
-                            &format!("future feature {} is not defined", name),
-                            alias.range,
-                        ));
+                        return Err(src.syntax_error(&format!("future feature {} is not defined", name), alias.range));
                     }
                 }
                 allowed.push(i.range.start());
@@ -2073,6 +1911,7 @@ impl<'a> Compiler<'a> {
             interactive: false,
             nesting: 0,
             future_ok: Vec::new(),
+            stmt_range: TextRange::default(),
         }
     }
 
@@ -2189,8 +2028,12 @@ impl<'a> Compiler<'a> {
         self.u.reachable = true;
     }
 
-    fn push_fblock(&mut self, kind: FKind<'a>, handler: Option<Handler>) {
+    fn push_fblock(&mut self, kind: FKind<'a>, handler: Option<Handler>) -> CResult {
+        if self.u.fblocks.len() >= MAX_STATIC_BLOCKS {
+            return Err(self.error("too many statically nested blocks", self.stmt_range));
+        }
         self.u.fblocks.push(FBlock { kind, handler });
+        Ok(())
     }
 
     fn pop_fblock(&mut self) -> Option<FBlock<'a>> {
@@ -2250,11 +2093,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn deref_slot(&self, name: &str) -> CResult<u32> {
-        self.u
-            .deref_index
-            .get(name)
-            .copied()
-            .ok_or_else(|| self.internal(&format!("no cell for '{}'", name)))
+        self.u.deref_index.get(name).copied().ok_or_else(|| self.internal(&format!("no cell for '{}'", name)))
     }
 
     // ----- units -----
@@ -2290,10 +2129,7 @@ impl<'a> Compiler<'a> {
 
     #[inline(never)]
     fn leave_unit(&mut self) -> CResult<CodeObject> {
-        let parent = self
-            .stack
-            .pop()
-            .ok_or_else(|| self.internal("unit stack underflow"))?;
+        let parent = self.stack.pop().ok_or_else(|| self.internal("unit stack underflow"))?;
         let unit = std::mem::replace(&mut self.u, parent);
         self.finish_unit(unit)
     }
@@ -2328,12 +2164,7 @@ impl<'a> Compiler<'a> {
                 .copied()
                 .flatten()
                 .ok_or_else(|| self.internal("unbound exception handler"))?;
-            exc_table.push(ExcEntry {
-                start: start as u32,
-                end: i as u32,
-                handler,
-                depth: h.depth,
-            });
+            exc_table.push(ExcEntry { start: start as u32, end: i as u32, handler, depth: h.depth });
         }
         let mut code = CodeObject {
             name: u.name,
@@ -2359,10 +2190,7 @@ impl<'a> Compiler<'a> {
             Ok(max) => code.max_stack = max,
             Err(msg) => {
                 if cfg!(debug_assertions) {
-                    panic!(
-                        "compiler bug in {} ({}): {}\n{}",
-                        code.qualname, self.src.filename, msg, code
-                    );
+                    panic!("compiler bug in {} ({}): {}\n{}", code.qualname, self.src.filename, msg, code);
                 }
                 return Err(self.internal(&msg));
             }
@@ -2397,17 +2225,11 @@ pub fn verify_stack(code: &CodeObject) -> Result<u32, String> {
     let mut max = 0i32;
     while let Some((pc, d, from)) = work.pop() {
         if pc >= n {
-            return Err(format!(
-                "instruction {} falls off the end of the code",
-                from
-            ));
+            return Err(format!("instruction {} falls off the end of the code", from));
         }
         if let Some(old) = depth[pc] {
             if old != d {
-                return Err(format!(
-                    "instruction {} reached with stack depths {} and {} (from {})",
-                    pc, old, d, from
-                ));
+                return Err(format!("instruction {} reached with stack depths {} and {} (from {})", pc, old, d, from));
             }
             continue;
         }
@@ -2419,11 +2241,7 @@ pub fn verify_stack(code: &CodeObject) -> Result<u32, String> {
         let ins = code.instrs[pc];
         let (fall, taken) = ins.op.stack_effect(ins.arg);
         if d + fall < 0 || d + taken < 0 {
-            return Err(format!(
-                "stack underflow at instruction {} ({})",
-                pc,
-                ins.op.name()
-            ));
+            return Err(format!("stack underflow at instruction {} ({})", pc, ins.op.name()));
         }
         max = max.max(d + fall).max(d + taken);
         if let Some(e) = handler_of[pc] {
@@ -2488,6 +2306,7 @@ impl<'a> Compiler<'a> {
     fn stmt(&mut self, s: &'a Stmt) -> CResult {
         self.enter_nesting(s.range())?;
         self.set_line(s.start());
+        self.stmt_range = s.range();
         let r = self.stmt_inner(s);
         self.leave_nesting();
         r
@@ -2573,12 +2392,8 @@ impl<'a> Compiler<'a> {
             Stmt::Expr(e) => self.expr_stmt(&e.value),
             Stmt::Break(b) => self.break_continue(b.range, true),
             Stmt::Continue(c) => self.break_continue(c.range, false),
-            Stmt::Match(m) => {
-                Err(self.error("'match' statement is not supported by krait", m.range))
-            }
-            Stmt::TypeAlias(t) => {
-                Err(self.error("type aliases are not supported by krait", t.range))
-            }
+            Stmt::Match(m) => Err(self.error("'match' statement is not supported by krait", m.range)),
+            Stmt::TypeAlias(t) => Err(self.error("type aliases are not supported by krait", t.range)),
             Stmt::IpyEscapeCommand(c) => Err(self.error("invalid syntax", c.range)),
         }
     }
@@ -2666,9 +2481,7 @@ impl<'a> Compiler<'a> {
                 };
                 self.emit(op, i);
             }
-            NameScope::GlobalExplicit | NameScope::GlobalImplicit
-                if fnlike || scope == NameScope::GlobalExplicit =>
-            {
+            NameScope::GlobalExplicit | NameScope::GlobalImplicit if fnlike || scope == NameScope::GlobalExplicit => {
                 let op = match ctx {
                     Ctx::Load => Op::LoadGlobal,
                     Ctx::Store => Op::StoreGlobal,
@@ -2720,14 +2533,8 @@ impl<'a> Compiler<'a> {
             }
             Expr::Tuple(t) => self.unpack(&t.elts, t.range),
             Expr::List(l) => self.unpack(&l.elts, l.range),
-            Expr::Starred(s) => Err(self.error(
-                "starred assignment target must be in a list or tuple",
-                s.range,
-            )),
-            other => Err(self.error(
-                &format!("cannot assign to {}", expr_kind_name(other)),
-                other.range(),
-            )),
+            Expr::Starred(s) => Err(self.error("starred assignment target must be in a list or tuple", s.range)),
+            other => Err(self.error(&format!("cannot assign to {}", expr_kind_name(other)), other.range())),
         }
     }
 
@@ -2745,9 +2552,7 @@ impl<'a> Compiler<'a> {
             Some(i) => {
                 let after = elts.len() - i - 1;
                 if i >= 256 || after >= (1 << 24) {
-                    return Err(
-                        self.error("too many expressions in star-unpacking assignment", range)
-                    );
+                    return Err(self.error("too many expressions in star-unpacking assignment", range));
                 }
                 self.emit(Op::UnpackEx, i as u32 | ((after as u32) << 8));
             }
@@ -2789,10 +2594,7 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            other => Err(self.error(
-                &format!("cannot delete {}", expr_kind_name(other)),
-                other.range(),
-            )),
+            other => Err(self.error(&format!("cannot delete {}", expr_kind_name(other)), other.range())),
         }
     }
 
@@ -2833,10 +2635,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             other => Err(self.error(
-                &format!(
-                    "'{}' is an illegal expression for augmented assignment",
-                    expr_kind_name(other)
-                ),
+                &format!("'{}' is an illegal expression for augmented assignment", expr_kind_name(other)),
                 other.range(),
             )),
         }
@@ -2846,11 +2645,7 @@ impl<'a> Compiler<'a> {
 
     fn if_stmt(&mut self, s: &'a ast::StmtIf) -> CResult {
         let end = self.new_label();
-        let mut next = if s.elif_else_clauses.is_empty() {
-            end
-        } else {
-            self.new_label()
-        };
+        let mut next = if s.elif_else_clauses.is_empty() { end } else { self.new_label() };
         self.jump_if(&s.test, next, false)?;
         self.body(&s.body)?;
         let n = s.elif_else_clauses.len();
@@ -2882,7 +2677,7 @@ impl<'a> Compiler<'a> {
         if !is_const_true(&w.test) {
             self.jump_if(&w.test, anchor, false)?;
         }
-        self.push_fblock(FKind::While { start, exit }, None);
+        self.push_fblock(FKind::While { start, exit }, None)?;
         self.body(&w.body)?;
         self.pop_fblock();
         self.set_line(w.range.start());
@@ -2901,7 +2696,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::GetIter, 0);
         self.bind(start);
         self.jump(Op::ForIter, cleanup);
-        self.push_fblock(FKind::For { start, exit }, None);
+        self.push_fblock(FKind::For { start, exit }, None)?;
         self.store(&f.target)?;
         self.body(&f.body)?;
         self.pop_fblock();
@@ -2925,7 +2720,7 @@ impl<'a> Compiler<'a> {
             }
             FKind::FinallyTry(body) => {
                 if preserve_tos {
-                    self.push_fblock(FKind::PopValue, None);
+                    self.push_fblock(FKind::PopValue, None)?;
                 }
                 self.body(body)?;
                 if preserve_tos {
@@ -2975,10 +2770,7 @@ impl<'a> Compiler<'a> {
             }
             self.u.fblocks.pop();
             if matches!(top.kind, FKind::HandlerCleanup(_))
-                && matches!(
-                    self.u.fblocks.last().map(|b| &b.kind),
-                    Some(FKind::ExceptionHandler)
-                )
+                && matches!(self.u.fblocks.last().map(|b| &b.kind), Some(FKind::ExceptionHandler))
             {
                 // The handler's cleanup entry no longer applies once POP_EXCEPT runs.
                 self.u.fblocks.pop();
@@ -3007,17 +2799,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_continue(&mut self, range: TextRange, is_break: bool) -> CResult {
-        let has_loop = self
-            .u
-            .fblocks
-            .iter()
-            .any(|b| matches!(b.kind, FKind::While { .. } | FKind::For { .. }));
+        let has_loop = self.u.fblocks.iter().any(|b| matches!(b.kind, FKind::While { .. } | FKind::For { .. }));
         if !has_loop {
-            let msg = if is_break {
-                "'break' outside loop"
-            } else {
-                "'continue' not properly in loop"
-            };
+            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return Err(self.error(msg, range));
         }
         let saved = self.u.fblocks.clone();
@@ -3059,13 +2843,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let end = self.new_label();
         let d = self.depth();
-        self.push_fblock(
-            FKind::TryExcept,
-            Some(Handler {
-                label: body_handler,
-                depth: d,
-            }),
-        );
+        self.push_fblock(FKind::TryExcept, Some(Handler { label: body_handler, depth: d }))?;
         self.body(&t.body)?;
         self.pop_fblock();
         self.body(&t.orelse)?;
@@ -3076,13 +2854,7 @@ impl<'a> Compiler<'a> {
         self.set_line(t.range.start());
         self.emit(Op::PushExcInfo, 0);
         // [.., prev, exc]
-        self.push_fblock(
-            FKind::ExceptionHandler,
-            Some(Handler {
-                label: cleanup,
-                depth: d + 1,
-            }),
-        );
+        self.push_fblock(FKind::ExceptionHandler, Some(Handler { label: cleanup, depth: d + 1 }))?;
         let n = t.handlers.len();
         for (i, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -3104,11 +2876,8 @@ impl<'a> Compiler<'a> {
                     let cleanup_end = self.new_label();
                     self.push_fblock(
                         FKind::HandlerCleanup(Some(name)),
-                        Some(Handler {
-                            label: cleanup_end,
-                            depth: d + 1,
-                        }),
-                    );
+                        Some(Handler { label: cleanup_end, depth: d + 1 }),
+                    )?;
                     self.body(&h.body)?;
                     self.pop_fblock();
                     let eh = self.pop_fblock();
@@ -3130,7 +2899,7 @@ impl<'a> Compiler<'a> {
                 None => {
                     self.emit(Op::PopTop, 0);
                     // [.., prev]
-                    self.push_fblock(FKind::HandlerCleanup(None), None);
+                    self.push_fblock(FKind::HandlerCleanup(None), None)?;
                     self.body(&h.body)?;
                     self.pop_fblock();
                     let eh = self.pop_fblock();
@@ -3160,13 +2929,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let end = self.new_label();
         let d = self.depth();
-        self.push_fblock(
-            FKind::FinallyTry(&t.finalbody),
-            Some(Handler {
-                label: fin,
-                depth: d,
-            }),
-        );
+        self.push_fblock(FKind::FinallyTry(&t.finalbody), Some(Handler { label: fin, depth: d }))?;
         if t.handlers.is_empty() {
             self.body(&t.body)?;
         } else {
@@ -3181,13 +2944,7 @@ impl<'a> Compiler<'a> {
         self.set_line(t.range.start());
         self.emit(Op::PushExcInfo, 0);
         // [.., prev, exc]
-        self.push_fblock(
-            FKind::FinallyEnd,
-            Some(Handler {
-                label: cleanup,
-                depth: d + 1,
-            }),
-        );
+        self.push_fblock(FKind::FinallyEnd, Some(Handler { label: cleanup, depth: d + 1 }))?;
         self.body(&t.finalbody)?;
         self.emit(Op::Reraise, 0);
         self.pop_fblock();
@@ -3212,13 +2969,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::BeforeWith, 0);
         // [.., exit, value]
         let dw = self.depth().saturating_sub(1);
-        self.push_fblock(
-            FKind::With,
-            Some(Handler {
-                label: handler,
-                depth: dw,
-            }),
-        );
+        self.push_fblock(FKind::With, Some(Handler { label: handler, depth: dw }))?;
         match &item.optional_vars {
             Some(v) => self.store(v)?,
             None => self.emit(Op::PopTop, 0),
@@ -3233,13 +2984,7 @@ impl<'a> Compiler<'a> {
         self.bind_handler(handler, dw);
         self.emit(Op::PushExcInfo, 0);
         // [.., exit, prev, exc]
-        self.push_fblock(
-            FKind::ExceptionHandler,
-            Some(Handler {
-                label: cleanup,
-                depth: dw + 1,
-            }),
-        );
+        self.push_fblock(FKind::ExceptionHandler, Some(Handler { label: cleanup, depth: dw + 1 }))?;
         self.emit(Op::WithExceptStart, 0);
         self.jump(Op::PopJumpIfTrue, suppress);
         self.emit(Op::Reraise, 0);
@@ -3293,17 +3038,10 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, i: &'a ast::StmtImportFrom) -> CResult {
         let module = i.module.as_ref().map_or("", |m| m.as_str());
         if module == "__future__" && i.level == 0 && !self.future_ok.contains(&i.range.start()) {
-            return Err(self.error(
-                "from __future__ imports must occur at the beginning of the file",
-                i.range,
-            ));
+            return Err(self.error("from __future__ imports must occur at the beginning of the file", i.range));
         }
         self.emit_const(Const::Int(i.level as i64));
-        let names: Vec<Const> = i
-            .names
-            .iter()
-            .map(|a| Const::Str(a.name.as_str().to_string()))
-            .collect();
+        let names: Vec<Const> = i.names.iter().map(|a| Const::Str(a.name.as_str().to_string())).collect();
         self.emit_const(Const::Tuple(names));
         self.emit_name(Op::ImportName, module);
         if i.names.len() == 1 && i.names[0].name.as_str() == "*" {
@@ -3328,12 +3066,8 @@ impl<'a> Compiler<'a> {
             return Ok(0);
         };
         let mut flags = 0;
-        let defaults: Vec<&'a Expr> = params
-            .posonlyargs
-            .iter()
-            .chain(&params.args)
-            .filter_map(|p| p.default.as_deref())
-            .collect();
+        let defaults: Vec<&'a Expr> =
+            params.posonlyargs.iter().chain(&params.args).filter_map(|p| p.default.as_deref()).collect();
         if !defaults.is_empty() {
             let consts: Option<Vec<Const>> = defaults.iter().map(|d| self.const_value(d)).collect();
             match consts {
@@ -3347,15 +3081,10 @@ impl<'a> Compiler<'a> {
             }
             flags |= 0x01;
         }
-        let kw: Vec<&'a ast::ParameterWithDefault> = params
-            .kwonlyargs
-            .iter()
-            .filter(|p| p.default.is_some())
-            .collect();
+        let kw: Vec<&'a ast::ParameterWithDefault> = params.kwonlyargs.iter().filter(|p| p.default.is_some()).collect();
         if !kw.is_empty() {
             for p in &kw {
-                let name =
-                    mangle(self.u.private.as_deref(), p.parameter.name.as_str()).into_owned();
+                let name = mangle(self.u.private.as_deref(), p.parameter.name.as_str()).into_owned();
                 self.emit_const(Const::Str(name));
                 if let Some(d) = &p.default {
                     self.expr(d)?;
@@ -3391,16 +3120,9 @@ impl<'a> Compiler<'a> {
             self.set_line(d.range.start());
             self.expr(&d.expression)?;
         }
-        let first_line = self.line_of(
-            f.decorator_list
-                .first()
-                .map_or(f.range.start(), |d| d.range.start()),
-        );
+        let first_line = self.line_of(f.decorator_list.first().map_or(f.range.start(), |d| d.range.start()));
         self.set_line(f.range.start());
-        let scope = self
-            .st
-            .scope_of(f)
-            .ok_or_else(|| self.internal("function without a scope"))?;
+        let scope = self.st.scope_of(f).ok_or_else(|| self.internal("function without a scope"))?;
         let flags = self.defaults(Some(&f.parameters))?;
         let name = f.name.as_str();
         let qualname = self.qualname_for(name, ScopeKind::Function);
@@ -3426,16 +3148,9 @@ impl<'a> Compiler<'a> {
             self.set_line(d.range.start());
             self.expr(&d.expression)?;
         }
-        let first_line = self.line_of(
-            c.decorator_list
-                .first()
-                .map_or(c.range.start(), |d| d.range.start()),
-        );
+        let first_line = self.line_of(c.decorator_list.first().map_or(c.range.start(), |d| d.range.start()));
         self.set_line(c.range.start());
-        let scope = self
-            .st
-            .scope_of(c)
-            .ok_or_else(|| self.internal("class without a scope"))?;
+        let scope = self.st.scope_of(c).ok_or_else(|| self.internal("class without a scope"))?;
         let name = c.name.as_str();
         let qualname = self.qualname_for(name, ScopeKind::Class);
         self.emit(Op::LoadBuildClass, 0);
@@ -3597,10 +3312,7 @@ impl<'a> Compiler<'a> {
             Expr::DictComp(c) => {
                 let scope = self.st.scope_of(c);
                 let Some(key) = &c.key else {
-                    return Err(self.error(
-                        "dict unpacking cannot be used in dict comprehension",
-                        c.range,
-                    ));
+                    return Err(self.error("dict unpacking cannot be used in dict comprehension", c.range));
                 };
                 self.comprehension(scope, CompKind::Dict, &c.generators, key, Some(&c.value))?
             }
@@ -3638,18 +3350,14 @@ impl<'a> Compiler<'a> {
             Expr::Compare(c) => self.compare(c)?,
             Expr::Call(c) => self.call(c)?,
             Expr::FString(f) => self.fstring(&f.value)?,
-            Expr::TString(t) => {
-                return Err(self.error("t-strings are not supported by krait", t.range))
-            }
+            Expr::TString(t) => return Err(self.error("t-strings are not supported by krait", t.range)),
             Expr::StringLiteral(_)
             | Expr::BytesLiteral(_)
             | Expr::NumberLiteral(_)
             | Expr::BooleanLiteral(_)
             | Expr::NoneLiteral(_)
             | Expr::EllipsisLiteral(_) => {
-                let c = self
-                    .const_value(e)
-                    .ok_or_else(|| self.internal("literal without a value"))?;
+                let c = self.const_value(e).ok_or_else(|| self.internal("literal without a value"))?;
                 self.emit_const(c);
             }
             Expr::Attribute(a) => {
@@ -3662,9 +3370,7 @@ impl<'a> Compiler<'a> {
                 self.expr(&s.slice)?;
                 self.emit(Op::BinarySubscr, 0);
             }
-            Expr::Starred(s) => {
-                return Err(self.error("can't use starred expression here", s.range))
-            }
+            Expr::Starred(s) => return Err(self.error("can't use starred expression here", s.range)),
             Expr::Name(n) if n.id.as_str() == "__debug__" => self.emit_const(Const::Bool(true)),
             Expr::Name(n) => self.name_op(n.id.as_str(), Ctx::Load)?,
             Expr::List(l) => self.seq_display(&l.elts, SeqKind::List)?,
@@ -3701,12 +3407,7 @@ impl<'a> Compiler<'a> {
         if let Some(v) = n.as_i64() {
             return Const::Int(if negate { -v } else { v });
         }
-        let text: String = self
-            .src
-            .slice(range)
-            .chars()
-            .filter(|&c| c != '_')
-            .collect();
+        let text: String = self.src.slice(range).chars().filter(|&c| c != '_').collect();
         let lower = text.to_ascii_lowercase();
         let (digits, radix) = if let Some(d) = lower.strip_prefix("0x") {
             (d, 16)
@@ -3717,9 +3418,8 @@ impl<'a> Compiler<'a> {
         } else {
             (lower.as_str(), 10)
         };
-        let decimal = BigUint::parse_bytes(digits.as_bytes(), radix)
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| n.to_string());
+        let decimal =
+            BigUint::parse_bytes(digits.as_bytes(), radix).map(|v| v.to_string()).unwrap_or_else(|| n.to_string());
         if negate {
             let neg = format!("-{}", decimal);
             match neg.parse::<i64>() {
@@ -3754,17 +3454,8 @@ impl<'a> Compiler<'a> {
                 _ => return None,
             },
             Expr::Tuple(t) => {
-                let items: Option<Vec<Const>> = t
-                    .elts
-                    .iter()
-                    .map(|x| {
-                        if is_starred(x) {
-                            None
-                        } else {
-                            self.const_value(x)
-                        }
-                    })
-                    .collect();
+                let items: Option<Vec<Const>> =
+                    t.elts.iter().map(|x| if is_starred(x) { None } else { self.const_value(x) }).collect();
                 Const::Tuple(items?)
             }
             _ => return None,
@@ -3791,11 +3482,7 @@ impl<'a> Compiler<'a> {
             self.emit(op, elts.len() as u32);
             return Ok(());
         }
-        let lead = elts
-            .iter()
-            .take_while(|e| !is_starred(e))
-            .count()
-            .min(MAX_BUILD_ITEMS);
+        let lead = elts.iter().take_while(|e| !is_starred(e)).count().min(MAX_BUILD_ITEMS);
         for e in &elts[..lead] {
             self.expr(e)?;
         }
@@ -3819,11 +3506,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn dict_display(&mut self, items: &'a [ast::DictItem]) -> CResult {
-        let lead = items
-            .iter()
-            .take_while(|i| i.key.is_some())
-            .count()
-            .min(MAX_BUILD_ITEMS / 2);
+        let lead = items.iter().take_while(|i| i.key.is_some()).count().min(MAX_BUILD_ITEMS / 2);
         for item in &items[..lead] {
             if let Some(k) = &item.key {
                 self.expr(k)?;
@@ -3853,9 +3536,7 @@ impl<'a> Compiler<'a> {
         for part in value.iter() {
             match part {
                 ast::FStringPart::Literal(s) => pending.push_str(s.as_str()),
-                ast::FStringPart::FString(f) => {
-                    self.fstring_elements(&f.elements, &mut pending, &mut parts)?
-                }
+                ast::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut pending, &mut parts)?,
             }
         }
         self.finish_string(pending, parts);
@@ -3897,11 +3578,7 @@ impl<'a> Compiler<'a> {
                         self.enter_nesting(spec.range)?;
                         let mut spec_pending = String::new();
                         let mut spec_parts = 0u32;
-                        let r = self.fstring_elements(
-                            &spec.elements,
-                            &mut spec_pending,
-                            &mut spec_parts,
-                        );
+                        let r = self.fstring_elements(&spec.elements, &mut spec_pending, &mut spec_parts);
                         self.leave_nesting();
                         r?;
                         self.finish_string(spec_pending, spec_parts);
@@ -3987,16 +3664,10 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, target: Label, cond: bool) -> CResult {
         match e {
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
-                return self.jump_if(&u.operand, target, !cond)
-            }
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => return self.jump_if(&u.operand, target, !cond),
             Expr::BoolOp(b) if !b.values.is_empty() => {
                 let is_or = b.op == ast::BoolOp::Or;
-                let next = if is_or != cond {
-                    self.new_label()
-                } else {
-                    target
-                };
+                let next = if is_or != cond { self.new_label() } else { target };
                 let n = b.values.len();
                 for v in &b.values[..n - 1] {
                     self.jump_if(v, next, is_or)?;
@@ -4031,11 +3702,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(&c.comparators[n - 1])?;
                 self.cmp_op(c.ops[n - 1]);
-                let op = if cond {
-                    Op::PopJumpIfTrue
-                } else {
-                    Op::PopJumpIfFalse
-                };
+                let op = if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse };
                 self.jump(op, target);
                 let end = self.new_label();
                 self.jump(Op::Jump, end);
@@ -4050,11 +3717,7 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.expr(e)?;
-        let op = if cond {
-            Op::PopJumpIfTrue
-        } else {
-            Op::PopJumpIfFalse
-        };
+        let op = if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse };
         self.jump(op, target);
         Ok(())
     }
@@ -4066,19 +3729,14 @@ impl<'a> Compiler<'a> {
         let Expr::Name(n) = &*c.func else {
             return None;
         };
-        if n.id.as_str() != "super"
-            || !c.arguments.args.is_empty()
-            || !c.arguments.keywords.is_empty()
-        {
+        if n.id.as_str() != "super" || !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty() {
             return None;
         }
         if !matches!(self.u.kind, ScopeKind::Function | ScopeKind::Lambda) || self.u.argcount == 0 {
             return None;
         }
         let scope = &self.st.scopes[self.u.scope];
-        if scope.lookup("super") != NameScope::GlobalImplicit
-            || scope.lookup("__class__") != NameScope::Free
-        {
+        if scope.lookup("super") != NameScope::GlobalImplicit || scope.lookup("__class__") != NameScope::Free {
             return None;
         }
         self.u.varnames.first().cloned()
@@ -4113,12 +3771,7 @@ impl<'a> Compiler<'a> {
 
     /// Emits a call of the callable on the stack, which already has `preset` positional
     /// arguments pushed above it.
-    fn call_helper(
-        &mut self,
-        preset: u32,
-        args: &'a [Expr],
-        keywords: &'a [ast::Keyword],
-    ) -> CResult {
+    fn call_helper(&mut self, preset: u32, args: &'a [Expr], keywords: &'a [ast::Keyword]) -> CResult {
         let has_star = args.iter().any(is_starred);
         let has_dstar = keywords.iter().any(|k| k.arg.is_none());
         if !has_star && !has_dstar {
@@ -4198,10 +3851,7 @@ impl<'a> Compiler<'a> {
     // ----- nested code -----
 
     fn lambda(&mut self, l: &'a ast::ExprLambda) -> CResult {
-        let scope = self
-            .st
-            .scope_of(l)
-            .ok_or_else(|| self.internal("lambda without a scope"))?;
+        let scope = self.st.scope_of(l).ok_or_else(|| self.internal("lambda without a scope"))?;
         let flags = self.defaults(l.parameters.as_deref())?;
         let qualname = self.qualname_for("<lambda>", ScopeKind::Lambda);
         let saved_line = self.line;
@@ -4393,8 +4043,7 @@ mod tests {
 
     #[test]
     fn loop_has_exactly_one_back_edge() {
-        let c =
-            code("def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n");
+        let c = code("def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n");
         let f = find(&c, "f");
         assert_eq!(count(f, Op::JumpBackward), 1);
         assert_eq!(count(f, Op::ForIter), 1);
@@ -4413,19 +4062,13 @@ mod tests {
 
     #[test]
     fn closures_use_cells_and_free_variables() {
-        let c = code(
-            "def outer(a):\n    b = 1\n    def inner():\n        return a + b\n    return inner\n",
-        );
+        let c = code("def outer(a):\n    b = 1\n    def inner():\n        return a + b\n    return inner\n");
         let outer = find(&c, "outer");
         assert_eq!(outer.cellvars, vec!["a", "b"]);
         assert_eq!(outer.varnames, vec!["a", "inner"]);
         assert!(ops(outer).contains(&Op::StoreDeref));
         assert!(ops(outer).contains(&Op::LoadClosure));
-        let mf = outer
-            .instrs
-            .iter()
-            .find(|i| i.op == Op::MakeFunction)
-            .unwrap();
+        let mf = outer.instrs.iter().find(|i| i.op == Op::MakeFunction).unwrap();
         assert_eq!(mf.arg & 0x08, 0x08);
         let inner = find(&c, "outer.<locals>.inner");
         assert_eq!(inner.freevars, vec!["a", "b"]);
@@ -4451,10 +4094,7 @@ mod tests {
         let c = code("class A(B):\n    def m(self, x):\n        return super().m(x)\n");
         let m = find(&c, "A.m");
         assert_eq!(m.freevars, vec!["__class__"]);
-        assert_eq!(
-            &ops(m)[..4],
-            &[Op::LoadGlobal, Op::LoadDeref, Op::LoadFast, Op::Call]
-        );
+        assert_eq!(&ops(m)[..4], &[Op::LoadGlobal, Op::LoadDeref, Op::LoadFast, Op::Call]);
         assert_eq!(m.instrs[3].arg, 2);
         let body = find(&c, "A");
         assert_eq!(body.flags & flags::CLASS_BODY, flags::CLASS_BODY);
@@ -4506,26 +4146,17 @@ mod tests {
 
     #[test]
     fn parameters_layout() {
-        let c =
-            code("def f(a, b=1, /, c=2, *args, d, e=3, **kw):\n    z = a\n    def g(): return c\n");
+        let c = code("def f(a, b=1, /, c=2, *args, d, e=3, **kw):\n    z = a\n    def g(): return c\n");
         let f = find(&c, "f");
-        assert_eq!(
-            f.varnames,
-            vec!["a", "b", "c", "d", "e", "args", "kw", "z", "g"]
-        );
+        assert_eq!(f.varnames, vec!["a", "b", "c", "d", "e", "args", "kw", "z", "g"]);
         assert_eq!(f.argcount, 3);
         assert_eq!(f.posonlyargcount, 2);
         assert_eq!(f.kwonlyargcount, 2);
-        assert_eq!(
-            f.flags & (flags::VARARGS | flags::VARKEYWORDS),
-            flags::VARARGS | flags::VARKEYWORDS
-        );
+        assert_eq!(f.flags & (flags::VARARGS | flags::VARKEYWORDS), flags::VARARGS | flags::VARKEYWORDS);
         assert_eq!(f.cellvars, vec!["c"]);
         let mf = c.instrs.iter().find(|i| i.op == Op::MakeFunction).unwrap();
         assert_eq!(mf.arg, 0x03);
-        assert!(c
-            .consts
-            .contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2)])));
+        assert!(c.consts.contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2)])));
         check_all(&c);
     }
 
@@ -4540,9 +4171,7 @@ mod tests {
         assert_eq!(count(&c, Op::CallEx), 2);
         assert!(o.contains(&Op::ListToTuple));
         assert!(o.contains(&Op::DictMerge));
-        assert!(c
-            .consts
-            .contains(&Const::Tuple(vec![Const::Str("k".into())])));
+        assert!(c.consts.contains(&Const::Tuple(vec![Const::Str("k".into())])));
         check_all(&c);
     }
 
@@ -4567,16 +4196,8 @@ mod tests {
         assert_eq!(count(&c, Op::UnpackSequence), 2);
         assert!(ops(&c).contains(&Op::StoreAttr));
         assert!(ops(&c).contains(&Op::StoreSubscr));
-        let inplace: Vec<u32> = c
-            .instrs
-            .iter()
-            .filter(|i| i.op == Op::BinaryOp)
-            .map(|i| i.arg)
-            .collect();
-        assert_eq!(
-            inplace,
-            vec![BinOp::InplaceAdd as u32, BinOp::InplaceSub as u32]
-        );
+        let inplace: Vec<u32> = c.instrs.iter().filter(|i| i.op == Op::BinaryOp).map(|i| i.arg).collect();
+        assert_eq!(inplace, vec![BinOp::InplaceAdd as u32, BinOp::InplaceSub as u32]);
         check_all(&c);
     }
 
@@ -4601,16 +4222,9 @@ mod tests {
         let depths: Vec<u32> = f.exc_table.iter().map(|e| e.depth).collect();
         assert!(depths.contains(&1));
         assert!(depths.contains(&2));
-        assert!(
-            depths.iter().all(|&d| d == 1 || d == 2),
-            "{:?}",
-            f.exc_table
-        );
+        assert!(depths.iter().all(|&d| d == 1 || d == 2), "{:?}", f.exc_table);
         for e in &f.exc_table {
-            assert_eq!(
-                f.instrs[e.handler as usize].op == Op::PushExcInfo,
-                e.depth == 1
-            );
+            assert_eq!(f.instrs[e.handler as usize].op == Op::PushExcInfo, e.depth == 1);
         }
         assert!(ops(f).contains(&Op::CheckExcMatch));
         assert!(ops(f).contains(&Op::PopExcept));
@@ -4639,11 +4253,8 @@ mod tests {
         let f = find(&c, "f");
         // The finally body is inlined for return, break, continue and the exceptional
         // path (the normal path after `continue` is unreachable and not emitted).
-        let cleanups = f
-            .instrs
-            .iter()
-            .filter(|i| i.op == Op::LoadGlobal && f.names[i.arg as usize] == "cleanup")
-            .count();
+        let cleanups =
+            f.instrs.iter().filter(|i| i.op == Op::LoadGlobal && f.names[i.arg as usize] == "cleanup").count();
         assert_eq!(cleanups, 4);
         let r = code(
             "def g():\n    try:\n        return 1\n    except E:\n        return 2\n    finally:\n        return 3\n",
@@ -4659,13 +4270,7 @@ mod tests {
         assert_eq!(count(g, Op::JumpBackward), 0);
         let send = g.instrs.iter().position(|i| i.op == Op::Send).unwrap();
         assert_eq!(g.instrs[send + 1].op, Op::YieldValue);
-        assert_eq!(
-            g.instrs[send + 2],
-            Instr {
-                op: Op::Jump,
-                arg: send as u32
-            }
-        );
+        assert_eq!(g.instrs[send + 2], Instr { op: Op::Jump, arg: send as u32 });
         check_all(&c);
     }
 
@@ -4679,10 +4284,7 @@ mod tests {
         assert_eq!(la.arg, 3);
         assert_eq!(count(lc, Op::JumpBackward), 2);
         let dc = find(&c, "<dictcomp>");
-        assert_eq!(
-            dc.instrs.iter().find(|i| i.op == Op::MapAdd).unwrap().arg,
-            2
-        );
+        assert_eq!(dc.instrs.iter().find(|i| i.op == Op::MapAdd).unwrap().arg, 2);
         let ge = find(&c, "<genexpr>");
         assert_eq!(ge.flags & flags::GENERATOR, flags::GENERATOR);
         // The outermost iterable is evaluated outside: GET_ITER then CALL 1.
@@ -4693,20 +4295,13 @@ mod tests {
 
     #[test]
     fn displays_and_fstrings() {
-        let c = code("a = [*x, 1]\nb = {**d, 'k': 1}\nc = (1, 2, -3)\nd = f'{v!r:>{w}} {v=}'\ne = b'xy'\nf = 2j\ng = ...\n");
-        assert!(c.consts.contains(&Const::Tuple(vec![
-            Const::Int(1),
-            Const::Int(2),
-            Const::Int(-3)
-        ])));
+        let c = code(
+            "a = [*x, 1]\nb = {**d, 'k': 1}\nc = (1, 2, -3)\nd = f'{v!r:>{w}} {v=}'\ne = b'xy'\nf = 2j\ng = ...\n",
+        );
+        assert!(c.consts.contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2), Const::Int(-3)])));
         assert!(ops(&c).contains(&Op::ListExtend));
         assert!(ops(&c).contains(&Op::DictUpdate));
-        let fv: Vec<u32> = c
-            .instrs
-            .iter()
-            .filter(|i| i.op == Op::FormatValue)
-            .map(|i| i.arg)
-            .collect();
+        let fv: Vec<u32> = c.instrs.iter().filter(|i| i.op == Op::FormatValue).map(|i| i.arg).collect();
         assert_eq!(fv, vec![0, 2 | 4, 2]);
         assert!(c.consts.contains(&Const::Str(" v=".into())));
         assert!(c.consts.contains(&Const::Bytes(b"xy".to_vec())));
@@ -4718,18 +4313,11 @@ mod tests {
     #[test]
     fn big_and_negative_integers() {
         let c = code("a = 123456789012345678901234567890\nb = 0xFFFF_FFFF_FFFF_FFFF_FF\nc = -9223372036854775808\nd = -5\ne = -0.0\n");
-        assert!(c
-            .consts
-            .contains(&Const::BigInt("123456789012345678901234567890".into())));
-        assert!(c
-            .consts
-            .contains(&Const::BigInt("4722366482869645213695".into())));
+        assert!(c.consts.contains(&Const::BigInt("123456789012345678901234567890".into())));
+        assert!(c.consts.contains(&Const::BigInt("4722366482869645213695".into())));
         assert!(c.consts.contains(&Const::Int(i64::MIN)));
         assert!(c.consts.contains(&Const::Int(-5)));
-        assert!(c
-            .consts
-            .iter()
-            .any(|k| matches!(k, Const::Float(f) if *f == 0.0 && f.is_sign_negative())));
+        assert!(c.consts.iter().any(|k| matches!(k, Const::Float(f) if *f == 0.0 && f.is_sign_negative())));
     }
 
     #[test]
@@ -4738,10 +4326,7 @@ mod tests {
         assert_eq!(c.names.iter().filter(|n| *n == "a").count(), 1);
         assert!(ops(&c).contains(&Op::ImportStar));
         assert_eq!(count(&c, Op::ImportFrom), 3);
-        assert!(c.consts.contains(&Const::Tuple(vec![
-            Const::Str("x".into()),
-            Const::Str("z".into())
-        ])));
+        assert!(c.consts.contains(&Const::Tuple(vec![Const::Str("x".into()), Const::Str("z".into())])));
         check_all(&c);
     }
 
@@ -4780,32 +4365,14 @@ mod tests {
         assert_eq!(e.msg, "'return' outside function");
         assert_eq!((e.line, e.col), (3, 1));
         assert_eq!(e.text.as_deref(), Some("return x"));
-        assert_eq!(
-            err("for x in y:\n    pass\nbreak\n").msg,
-            "'break' outside loop"
-        );
-        assert_eq!(
-            err("def f():\n    continue\n").msg,
-            "'continue' not properly in loop"
-        );
+        assert_eq!(err("for x in y:\n    pass\nbreak\n").msg, "'break' outside loop");
+        assert_eq!(err("def f():\n    continue\n").msg, "'continue' not properly in loop");
         assert_eq!(err("yield 1\n").msg, "'yield' outside function");
-        assert_eq!(
-            err("nonlocal x\n").msg,
-            "nonlocal declaration not allowed at module level"
-        );
+        assert_eq!(err("nonlocal x\n").msg, "nonlocal declaration not allowed at module level");
         let e = err("def f():\n    nonlocal x\n");
-        assert_eq!(
-            (e.msg.as_str(), e.line),
-            ("no binding for nonlocal 'x' found", 2)
-        );
-        assert_eq!(
-            err("def f():\n    x\n    global x\n").msg,
-            "name 'x' is used prior to global declaration"
-        );
-        assert_eq!(
-            err("1 = x\n").msg,
-            "cannot assign to literal here. Maybe you meant '==' instead of '='?"
-        );
+        assert_eq!((e.msg.as_str(), e.line), ("no binding for nonlocal 'x' found", 2));
+        assert_eq!(err("def f():\n    x\n    global x\n").msg, "name 'x' is used prior to global declaration");
+        assert_eq!(err("1 = x\n").msg, "cannot assign to literal here. Maybe you meant '==' instead of '='?");
         assert_eq!(err("(a, 1) = x\n").msg, "cannot assign to literal");
     }
 
@@ -4818,10 +4385,22 @@ mod tests {
             "from __future__ imports must occur at the beginning of the file"
         );
         assert_eq!(err("from __future__ import braces\n").msg, "not a chance");
-        assert_eq!(
-            err("from __future__ import nope\n").msg,
-            "future feature nope is not defined"
-        );
+        assert_eq!(err("from __future__ import nope\n").msg, "future feature nope is not defined");
+    }
+
+    #[test]
+    fn static_block_limit() {
+        let mut src = String::new();
+        for i in 0..21 {
+            src.push_str(&format!("{}for x{} in y:\n", "    ".repeat(i), i));
+        }
+        src.push_str(&format!("{}pass\n", "    ".repeat(21)));
+        let e = err(&src);
+        assert_eq!((e.msg.as_str(), e.line), ("too many statically nested blocks", 21));
+        let ok: String = (0..20).map(|i| format!("{}while x{}:\n", "    ".repeat(i), i)).collect::<String>()
+            + &"    ".repeat(20)
+            + "pass\n";
+        check_all(&code(&ok));
     }
 
     #[test]
@@ -4829,36 +4408,21 @@ mod tests {
         let e = err("x = 1\nmatch x:\n    case 1:\n        pass\n");
         assert_eq!(e.msg, "'match' statement is not supported by krait");
         assert_eq!(e.line, 2);
-        assert_eq!(
-            err("async def f():\n    pass\n").msg,
-            "'async def' is not supported by krait"
-        );
-        assert_eq!(
-            err("try:\n    pass\nexcept* E:\n    pass\n").msg,
-            "'except*' is not supported by krait"
-        );
-        assert_eq!(
-            err("type X = int\n").msg,
-            "type aliases are not supported by krait"
-        );
+        assert_eq!(err("async def f():\n    pass\n").msg, "'async def' is not supported by krait");
+        assert_eq!(err("try:\n    pass\nexcept* E:\n    pass\n").msg, "'except*' is not supported by krait");
+        assert_eq!(err("type X = int\n").msg, "type aliases are not supported by krait");
     }
 
     #[test]
     fn parse_errors_match_cpython() {
         let e = err("x = (1,\n2\ny = 3\n");
-        assert_eq!(
-            (e.msg.as_str(), e.line, e.col),
-            ("'(' was never closed", 1, 5)
-        );
+        assert_eq!((e.msg.as_str(), e.line, e.col), ("'(' was never closed", 1, 5));
         let e = err("x = 1\n  y = 2\n");
         assert_eq!(e.kind, CompileErrorKind::IndentationError);
         assert_eq!((e.msg.as_str(), e.line), ("unexpected indent", 2));
         let e = err("x = 1\n\nif x:\npass\n");
         assert_eq!(e.kind, CompileErrorKind::IndentationError);
-        assert_eq!(
-            e.msg,
-            "expected an indented block after 'if' statement on line 3"
-        );
+        assert_eq!(e.msg, "expected an indented block after 'if' statement on line 3");
         assert_eq!(e.line, 4);
         let e = err("if x:\n    a\n  b\n");
         assert_eq!(e.kind, CompileErrorKind::IndentationError);
@@ -4867,32 +4431,19 @@ mod tests {
         assert_eq!(e.kind, CompileErrorKind::TabError);
         let e = err("x = 'abc\n");
         assert_eq!(e.msg, "unterminated string literal (detected at line 1)");
-        assert_eq!(
-            err("[a b]\n").msg,
-            "invalid syntax. Perhaps you forgot a comma?"
-        );
-        assert_eq!(
-            err("x = [1, 2)\n").msg,
-            "closing parenthesis ')' does not match opening parenthesis '['"
-        );
+        assert_eq!(err("[a b]\n").msg, "invalid syntax. Perhaps you forgot a comma?");
+        assert_eq!(err("x = [1, 2)\n").msg, "closing parenthesis ')' does not match opening parenthesis '['");
         assert_eq!(err("x y\n").msg, "invalid syntax");
         assert_eq!(err("if x\n    pass\n").msg, "expected ':'");
         let e = err("x = €\n");
-        assert_eq!(
-            (e.msg.as_str(), e.col),
-            ("invalid character '€' (U+20AC)", 5)
-        );
+        assert_eq!((e.msg.as_str(), e.col), ("invalid character '€' (U+20AC)", 5));
     }
 
     #[test]
     fn display_points_at_the_error() {
         let e = err("x = 1\n  y = (1, 2\n");
         let shown = e.to_string();
-        assert!(
-            shown.starts_with("  File \"test.py\", line 2\n"),
-            "{}",
-            shown
-        );
+        assert!(shown.starts_with("  File \"test.py\", line 2\n"), "{}", shown);
         assert!(shown.ends_with(": unexpected indent"), "{}", shown);
     }
 
@@ -4931,11 +4482,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_rejected_without_overflow() {
-        let e = err(&format!(
-            "x = {}1{}\n",
-            "(".repeat(100_000),
-            ")".repeat(100_000)
-        ));
+        let e = err(&format!("x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000)));
         assert_eq!(e.msg, "too many nested parentheses");
         let e = err(&format!("x = {}1{}\n", "[".repeat(300), "]".repeat(300)));
         assert_eq!(e.msg, "too many nested parentheses");
