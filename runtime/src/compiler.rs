@@ -1684,6 +1684,10 @@ struct Unit<'a> {
 /// bounds the code growth from inlining finally bodies on every exit path.
 const MAX_STATIC_BLOCKS: usize = 20;
 
+/// Largest code object the compiler produces (inlined finally bodies can otherwise
+/// grow exponentially with nesting).
+const MAX_INSTRUCTIONS: usize = 8_000_000;
+
 /// Deepest expression/statement nesting the code generator recurses through.
 const MAX_COMPILE_NESTING: usize = symtable::MAX_NESTING + 10;
 
@@ -2309,7 +2313,11 @@ impl<'a> Compiler<'a> {
         self.stmt_range = s.range();
         let r = self.stmt_inner(s);
         self.leave_nesting();
-        r
+        r?;
+        if self.u.instrs.len() > MAX_INSTRUCTIONS {
+            return Err(self.error("code too large (maximum bytecode size exceeded)", s.range()));
+        }
+        Ok(())
     }
 
     fn stmt_inner(&mut self, s: &'a Stmt) -> CResult {
@@ -4401,6 +4409,26 @@ mod tests {
             + &"    ".repeat(20)
             + "pass\n";
         check_all(&code(&ok));
+    }
+
+    #[test]
+    fn exponential_finally_inlining_is_bounded() {
+        // Every return inlines all enclosing finally bodies (as in CPython, which takes
+        // minutes on this): the size limit turns it into a prompt SyntaxError.
+        let mut lines = vec!["def f(v):".to_string()];
+        for i in 0..14 {
+            lines.push(format!("{}try:", "    ".repeat(i + 1)));
+        }
+        lines.push(format!("{}v += 1", "    ".repeat(15)));
+        for i in (0..14).rev() {
+            lines.push(format!("{}finally:", "    ".repeat(i + 1)));
+            for k in 1..4 {
+                lines.push(format!("{}if v > {}: return {}", "    ".repeat(i + 2), k, k));
+            }
+        }
+        let e = err(&(lines.join("\n") + "\n"));
+        assert_eq!(e.msg, "code too large (maximum bytecode size exceeded)");
+        assert!(e.line > 1);
     }
 
     #[test]
