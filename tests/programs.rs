@@ -70,7 +70,7 @@ fn normalize_stderr(s: &str) -> String {
     s.lines()
         .filter(|l| {
             let t = l.trim();
-            !(!t.is_empty() && t.chars().all(|c| c == '^' || c == '~'))
+            t.is_empty() || !t.chars().all(|c| c == '^' || c == '~')
         })
         .map(|l| format!("{}\n", l))
         .collect()

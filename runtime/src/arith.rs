@@ -312,7 +312,7 @@ fn num_binop(vm: &mut Vm, a: &N, b: &N, op: BinOp) -> PyResult<Option<Value>> {
             }
             match y.to_u32() {
                 Some(e) => {
-                    if x.bits() as u64 * e as u64 > 200_000_000 {
+                    if x.bits() * e as u64 > 200_000_000 {
                         return Err(vm.overflow_error("exponent too large"));
                     }
                     num_traits::Pow::pow(x, e)
@@ -577,7 +577,7 @@ impl Vm {
         if op.base() == BinOp::Pow {
             return Err(self.type_error(format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", na, nb)));
         }
-        if op.base() == BinOp::Add && (na == "str" || nb == "str") && na != nb && na == "str" {
+        if op.base() == BinOp::Add && na == "str" && nb != "str" {
             return Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", nb)));
         }
         if op.base() == BinOp::Add && na == "list" && na != nb {

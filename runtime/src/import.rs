@@ -53,9 +53,7 @@ impl Vm {
             Some(Kind::List(l)) => !l.borrow().is_empty(),
             _ => false,
         };
-        if has_fromlist || level > 0 && name.is_empty() {
-            Ok(Value::Obj(module))
-        } else if level > 0 {
+        if has_fromlist || level > 0 {
             Ok(Value::Obj(module))
         } else {
             Ok(Value::Obj(top.unwrap()))

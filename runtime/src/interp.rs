@@ -53,9 +53,7 @@ impl Vm {
             }
         };
         let n = args.len();
-        for i in 0..n.min(argc) {
-            slots[i] = args[i];
-        }
+        slots[..n.min(argc)].copy_from_slice(&args[..n.min(argc)]);
         let varargs_idx = argc + kwonly;
         if n > argc {
             if has_varargs {
@@ -141,6 +139,7 @@ impl Vm {
         if kwonly > 0 {
             let kwdefaults = f.kwdefaults.get();
             let mut missing = Vec::new();
+            #[allow(clippy::needless_range_loop)]
             for i in argc..argc + kwonly {
                 if slots[i].is_undef() {
                     let d = match kwdefaults.as_obj() {
@@ -1255,7 +1254,7 @@ impl Vm {
                     if kwnames.is_none() {
                         if let Value::Obj(fo) = f {
                             if let Kind::BoundMethod(inner, s) = &fo.kind {
-                                if matches!(inner.as_obj().map(|o| o.kind()), Some(Kind::Function(_))) && first > fpos + 1 - 0 && ins.op != Op::CallMethod {
+                                if matches!(inner.as_obj().map(|o| o.kind()), Some(Kind::Function(_))) && ins.op != Op::CallMethod {
                                     // [bm, a1..an] -> [func, self, a1..an]
                                     let (inner, s) = (*inner, *s);
                                     self.stack[fpos] = inner;
@@ -1324,9 +1323,8 @@ impl Vm {
                     if let Some(k) = kwargs {
                         if let Some(d) = k.as_obj().and_then(crate::ops::real_dict) {
                             for (key, v) in d.as_dict().unwrap().borrow().iter() {
-                                match key.as_obj().filter(|o| o.as_str().is_some()) {
-                                    Some(ks) => kw.push((ks, v)),
-                                    None => {}
+                                if let Some(ks) = key.as_obj().filter(|o| o.as_str().is_some()) {
+                                    kw.push((ks, v));
                                 }
                             }
                         }

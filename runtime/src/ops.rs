@@ -823,6 +823,7 @@ impl Vm {
                 }
             }
         }
+        #[allow(clippy::single_match)]
         match (&x, &y) {
             (Value::Obj(p), Value::Obj(q)) => match (&p.kind, &q.kind) {
                 (Kind::Dict(_), Kind::Dict(_)) => {
@@ -901,8 +902,7 @@ impl Vm {
         self.enter_native(" in comparison")?;
         let r = (|| {
             let mut i = 0;
-            loop {
-                let (Some(x), Some(y)) = (item(&a, i), item(&b, i)) else { break };
+            while let (Some(x), Some(y)) = (item(&a, i), item(&b, i)) {
                 i += 1;
                 if x.is(&y) {
                     continue;
@@ -2098,10 +2098,7 @@ impl Vm {
         let payload = match c.base_kind {
             BaseKind::Object => Payload::None,
             BaseKind::Exception => Payload::Exception(RefCell::new(ExcData {
-                args: {
-                    let t = self.new_tuple(args.to_vec());
-                    t
-                },
+                args: self.new_tuple(args.to_vec()),
                 traceback: Vec::new(),
                 cause: Value::None,
                 context: Value::None,
@@ -2602,7 +2599,8 @@ impl Vm {
             Ok(i) => Ok(i),
             Err(_) => {
                 let tn = self.type_name(v);
-                Err(self.type_error(format!("slice indices must be integers or None or have an __index__ method{}", if tn.is_empty() { "" } else { "" })))
+                let _ = tn;
+                Err(self.type_error("slice indices must be integers or None or have an __index__ method"))
             }
         }
     }

@@ -130,7 +130,8 @@ define_types! {
 /// Declares the exception hierarchy once: each class with its base.
 macro_rules! define_exceptions {
     ($($field:ident : $base:ident),* $(,)?) => {
-        /// The built-in exception classes.
+        /// The built-in exception classes (fields named as the Python classes).
+        #[allow(non_snake_case)]
         pub struct ExcTypes { $(pub $field: ObjRef,)* }
         /// (name, base name) of every built-in exception, bases first.
         pub const EXCEPTION_TABLE: &[(&str, &str)] = &[$((stringify!($field), stringify!($base)),)*];

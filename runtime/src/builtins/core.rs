@@ -344,7 +344,7 @@ pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) ->
         BaseKind::Exception
     } else if bases.iter().any(|b| {
         let c = b.as_class().unwrap();
-        (c.builtin && c.base_kind == BaseKind::Builtin && !b.ptr_eq(vm.types.object)) || (!c.builtin && c.base_kind == BaseKind::Builtin)
+        c.base_kind == BaseKind::Builtin && (!c.builtin || !b.ptr_eq(vm.types.object))
     }) {
         BaseKind::Builtin
     } else {
@@ -734,7 +734,7 @@ fn index_of(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
     match k {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
-        Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => Err(vm.index_error(format!("cannot fit 'int' into an index-sized integer"))),
+        Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => Err(vm.index_error("cannot fit 'int' into an index-sized integer")),
         _ => {
             let cls = vm.type_of(k);
             let ix = vm.names.index;
@@ -871,11 +871,13 @@ pub fn setitem_builtin(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()
     match &o.kind {
         Kind::List(l) => {
             if let Some((a, b, st)) = slice_parts(&k) {
-                let new_items = if v.is(&c) { l.borrow().clone() } else { vm.collect_iter(v).map_err(|e| {
-                    e
-                })? };
+                let new_items = if v.is(&c) { l.borrow().clone() } else { vm.collect_iter(v)? };
                 let len = l.borrow().len();
-                let (start, stop, step, n) = slice_indices(vm, a, b, st, len)?;
+                let mark = vm.roots.len();
+                vm.roots.extend_from_slice(&new_items);
+                let r = slice_indices(vm, a, b, st, len);
+                vm.roots.truncate(mark);
+                let (start, stop, step, n) = r?;
                 if step == 1 {
                     let stop = stop.max(start) as usize;
                     l.borrow_mut().splice(start as usize..stop, new_items);

@@ -649,7 +649,8 @@ fn zip(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
             Err(e) => {
                 if vm.err_matches(&e, vm.exc.TypeError) {
                     let tn = vm.type_name(*a);
-                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1).replace("zip argument", "zip argument").replace(&tn, &tn)));
+                    let _ = tn;
+                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
                 }
                 return Err(e);
             }
