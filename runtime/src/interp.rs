@@ -83,7 +83,7 @@ impl Vm {
         }
         let mut kwdict: Option<ObjRef> = None;
         if has_varkw {
-            let d = self.alloc(Kind::Dict(RefCell::new(Dict::new())));
+            let d = self.alloc(Kind::new_dict(RefCell::new(Dict::new())));
             slots[varargs_idx + has_varargs as usize] = Value::Obj(d);
             kwdict = Some(d);
         }
@@ -206,7 +206,7 @@ impl Vm {
     /// Creates a generator object for a call of generator function `func`.
     fn make_generator(&mut self, func: ObjRef, slots: Vec<Value>) -> Value {
         let f = func.as_function().unwrap();
-        Value::Obj(self.alloc(Kind::Generator(RefCell::new(Generator {
+        Value::Obj(self.alloc(Kind::new_generator(RefCell::new(Generator {
             func,
             code: f.code,
             globals: f.globals,
@@ -1049,7 +1049,7 @@ impl Vm {
                 }
                 Op::BuildMap => {
                     let n = ins.arg as usize;
-                    let d = self.alloc(Kind::Dict(RefCell::new(Dict::with_capacity(n))));
+                    let d = self.alloc(Kind::new_dict(RefCell::new(Dict::with_capacity(n))));
                     let start = self.stack.len() - 2 * n;
                     self.stack.insert(start, Value::Obj(d));
                     let start = start + 1;
@@ -1360,7 +1360,7 @@ impl Vm {
                         None => Value::None,
                     };
                     let cells: Box<[ObjRef]> = closure.as_obj().and_then(|t| t.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj()).collect())).unwrap_or_default();
-                    let f = self.alloc(Kind::Function(Function {
+                    let f = self.alloc(Kind::new_function(Function {
                         code: code_obj,
                         globals,
                         name: Cell::new(name),

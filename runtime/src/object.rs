@@ -30,31 +30,56 @@ pub enum Kind {
     BigInt(BigInt),
     Tuple(Box<[Value]>),
     List(RefCell<Vec<Value>>),
-    Dict(RefCell<Dict>),
+    Dict(Box<RefCell<Dict>>),
     Set(RefCell<SetTable>),
     FrozenSet(SetTable),
     Bytes(Box<[u8]>),
     ByteArray(RefCell<Vec<u8>>),
     Range(Range),
     Slice(Value, Value, Value),
-    Function(Function),
+    Function(Box<Function>),
     Native(Native),
     /// A function bound to its first argument: `(function, self)`.
     BoundMethod(Value, Value),
     Code(Rc<Code>),
-    Class(Class),
+    Class(Box<Class>),
     Instance(Instance),
     Module(Module),
     Cell(Cell<Value>),
     Iter(RefCell<IterState>),
-    Generator(RefCell<Generator>),
-    Property(Property),
+    Generator(Box<RefCell<Generator>>),
+    Property(Box<Property>),
     StaticMethod(Value),
     ClassMethod(Value),
     /// `super(type, obj)`: (the class to start after, the object or class).
     Super(Value, Value),
     /// A unique named object: NotImplemented, Ellipsis.
     Singleton(&'static str),
+}
+
+impl Kind {
+    /// Large layouts are boxed so that every object stays small (see `Obj` size test).
+    pub fn new_dict(d: RefCell<Dict>) -> Kind {
+        Kind::Dict(Box::new(d))
+    }
+    pub fn new_class(c: Class) -> Kind {
+        Kind::Class(Box::new(c))
+    }
+    pub fn new_function(f: Function) -> Kind {
+        Kind::Function(Box::new(f))
+    }
+    pub fn new_generator(g: RefCell<Generator>) -> Kind {
+        Kind::Generator(Box::new(g))
+    }
+    pub fn new_property(p: Property) -> Kind {
+        Kind::Property(Box::new(p))
+    }
+}
+
+impl Payload {
+    pub fn new_exception(e: RefCell<ExcData>) -> Payload {
+        Payload::Exception(Box::new(e))
+    }
 }
 
 /// An immutable Unicode string.
@@ -216,7 +241,7 @@ pub struct Class {
     pub base_kind: BaseKind,
     /// For built-in types: constructs a new value from the call arguments (`int("3")`).
     /// Subclasses of built-in types inherit it.
-    pub construct: Option<NativeFn>,
+    pub construct: Cell<Option<NativeFn>>,
     /// True for the built-in types (their dict is not writable from Python).
     pub builtin: bool,
     /// Bumped on every change to the class or a base: caches and JIT guards check it.
@@ -236,7 +261,7 @@ pub struct Instance {
 /// Extra state of instances of special classes.
 pub enum Payload {
     None,
-    Exception(RefCell<ExcData>),
+    Exception(Box<RefCell<ExcData>>),
     /// The built-in value a subclass of int/str/list/dict/... wraps.
     Builtin(Cell<Value>),
 }
@@ -590,5 +615,14 @@ impl Obj {
             Kind::Instance(Instance { payload: Payload::Exception(e), .. }) => Some(e),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn objects_stay_small() {
+        // Every heap object pays for the largest layout: keep big ones boxed.
+        assert!(std::mem::size_of::<super::Obj>() <= 80, "Obj is {} bytes", std::mem::size_of::<super::Obj>());
     }
 }

@@ -1586,7 +1586,7 @@ impl Vm {
                     let d = match f.dict.get() {
                         Some(d) => d,
                         None => {
-                            let d = self.alloc(Kind::Dict(RefCell::new(Dict::new())));
+                            let d = self.alloc(Kind::new_dict(RefCell::new(Dict::new())));
                             f.dict.set(Some(d));
                             d
                         }
@@ -1802,7 +1802,7 @@ impl Vm {
                         let d = match f.dict.get() {
                             Some(d) => d,
                             None => {
-                                let d = self.alloc(Kind::Dict(RefCell::new(Dict::new())));
+                                let d = self.alloc(Kind::new_dict(RefCell::new(Dict::new())));
                                 f.dict.set(Some(d));
                                 d
                             }
@@ -2028,7 +2028,7 @@ impl Vm {
         let new_name = self.names.new;
         let user_new = self.class_lookup(cls, new_name).filter(|v| !is_native_callable(v));
         if c.builtin && c.base_kind != BaseKind::Exception && user_new.is_none() {
-            return match c.construct {
+            return match c.construct.get() {
                 Some(ctor) => {
                     let mut a: SmallVec<[Value; 8]> = SmallVec::with_capacity(args.len() + 1);
                     a.push(Value::Obj(cls));
@@ -2097,7 +2097,7 @@ impl Vm {
         let c = cls.as_class().unwrap();
         let payload = match c.base_kind {
             BaseKind::Object => Payload::None,
-            BaseKind::Exception => Payload::Exception(RefCell::new(ExcData {
+            BaseKind::Exception => Payload::new_exception(RefCell::new(ExcData {
                 args: self.new_tuple(args.to_vec()),
                 traceback: Vec::new(),
                 cause: Value::None,
@@ -2108,14 +2108,14 @@ impl Vm {
                 // Find the built-in base and construct its value.
                 let mro = c.mro.borrow().clone();
                 let object = self.types.object;
-                let base = mro.iter().copied().find(|m| !m.ptr_eq(object) && m.as_class().is_some_and(|mc| mc.builtin && mc.construct.is_some()));
+                let base = mro.iter().copied().find(|m| !m.ptr_eq(object) && m.as_class().is_some_and(|mc| mc.builtin && mc.construct.get().is_some()));
                 if base.is_none() {
                     let shape = self.shapes.root();
                     return Ok(Value::Obj(self.alloc(Kind::Instance(Instance { class: Cell::new(cls), shape: Cell::new(shape), slots: RefCell::new(Vec::new()), payload: Payload::None }))));
                 }
                 let v = match base {
                     Some(b) => {
-                        let ctor = b.as_class().unwrap().construct.unwrap();
+                        let ctor = b.as_class().unwrap().construct.get().unwrap();
                         let mutable = [self.types.list, self.types.dict, self.types.set, self.types.bytearray].iter().any(|t| t.ptr_eq(b));
                         let mut a: SmallVec<[Value; 8]> = SmallVec::new();
                         a.push(Value::Obj(b));

@@ -333,8 +333,8 @@ impl Vm {
         let none_str = intern(&mut heap, "None");
         let mut type_objs = Vec::new();
         for name in TYPE_NAMES {
-            let dict = heap.alloc(Kind::Dict(RefCell::new(Dict::new())));
-            type_objs.push(heap.alloc(Kind::Class(Class {
+            let dict = heap.alloc(Kind::new_dict(RefCell::new(Dict::new())));
+            type_objs.push(heap.alloc(Kind::new_class(Class {
                 name: RefCell::new(name.to_string()),
                 qualname: RefCell::new(name.to_string()),
                 module: RefCell::new("builtins".into()),
@@ -342,7 +342,7 @@ impl Vm {
                 mro: RefCell::new(vec![]),
                 dict,
                 base_kind: BaseKind::Builtin,
-                construct: None,
+                construct: Cell::new(None),
                 builtin: true,
                 version: Cell::new(0),
                 cache: RefCell::new(FxHashMap::default()),
@@ -366,9 +366,9 @@ impl Vm {
         let empty_tuple = heap.alloc(Kind::Tuple(Box::new([])));
         let not_implemented = Value::Obj(heap.alloc(Kind::Singleton("NotImplemented")));
         let ellipsis = Value::Obj(heap.alloc(Kind::Singleton("Ellipsis")));
-        let builtins_dict = heap.alloc(Kind::Dict(RefCell::new(Dict::new())));
+        let builtins_dict = heap.alloc(Kind::new_dict(RefCell::new(Dict::new())));
         let builtins = heap.alloc(Kind::Module(Module { name: "builtins".into(), dict: builtins_dict }));
-        let modules = heap.alloc(Kind::Dict(RefCell::new(Dict::new())));
+        let modules = heap.alloc(Kind::new_dict(RefCell::new(Dict::new())));
         // Placeholder exception types until the hierarchy is built below.
         let placeholder: FxHashMap<&'static str, ObjRef> =
             EXCEPTION_TABLE.iter().map(|(n, _)| (*n, types.object)).collect();
@@ -482,7 +482,7 @@ impl Vm {
     }
 
     pub fn new_dict(&mut self, d: Dict) -> Value {
-        Value::Obj(self.heap.alloc(Kind::Dict(RefCell::new(d))))
+        Value::Obj(self.heap.alloc(Kind::new_dict(RefCell::new(d))))
     }
 
     pub fn new_native(&mut self, name: &'static str, f: NativeFn) -> Value {
@@ -493,9 +493,9 @@ impl Vm {
 
     /// Creates a class without running any Python code (for built-in classes).
     pub fn new_class_raw(&mut self, name: &str, bases: Vec<ObjRef>, base_kind: BaseKind, builtin: bool) -> ObjRef {
-        let dict = self.alloc(Kind::Dict(RefCell::new(Dict::new())));
-        let construct = bases.iter().find_map(|b| b.as_class().and_then(|c| c.construct));
-        let cls = self.alloc(Kind::Class(Class {
+        let dict = self.alloc(Kind::new_dict(RefCell::new(Dict::new())));
+        let construct = Cell::new(bases.iter().find_map(|b| b.as_class().and_then(|c| c.construct.get())));
+        let cls = self.alloc(Kind::new_class(Class {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(name.to_string()),
             module: RefCell::new("builtins".into()),
@@ -553,7 +553,7 @@ impl Vm {
 
     /// Creates a module object with a fresh namespace holding `__name__`.
     pub fn new_module(&mut self, name: &str) -> ObjRef {
-        let dict = self.alloc(Kind::Dict(RefCell::new(Dict::new())));
+        let dict = self.alloc(Kind::new_dict(RefCell::new(Dict::new())));
         let nm = self.new_str(name);
         let k = self.names.name;
         crate::ops::dict_set_str(dict, k, nm);
@@ -591,7 +591,7 @@ impl Vm {
             class: Cell::new(cls),
             shape: Cell::new(shape),
             slots: RefCell::new(Vec::new()),
-            payload: Payload::Exception(RefCell::new(ExcData {
+            payload: Payload::new_exception(RefCell::new(ExcData {
                 args,
                 traceback: Vec::new(),
                 cause: Value::None,

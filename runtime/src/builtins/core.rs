@@ -88,13 +88,9 @@ pub fn register(vm: &mut Vm) {
 }
 
 /// Sets the constructor of a built-in type.
-pub fn set_construct(vm: &mut Vm, cls: ObjRef, f: NativeFn) {
-    let _ = vm;
-    // SAFETY-free: `construct` is set once at start-up, before any Python code runs.
-    if let Kind::Class(c) = &cls.kind {
-        let p = c as *const Class as *mut Class;
-        // SAFETY: start-up only; no other reference to this Class is being read.
-        unsafe { (*p).construct = Some(f) };
+pub fn set_construct(_vm: &mut Vm, cls: ObjRef, f: NativeFn) {
+    if let Some(c) = cls.as_class() {
+        c.construct.set(Some(f));
     }
 }
 
@@ -131,7 +127,7 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<
     };
     if cls.as_class().is_some_and(|c| c.builtin) {
         let c = cls.as_class().unwrap();
-        if let Some(ctor) = c.construct {
+        if let Some(ctor) = c.construct.get() {
             return ctor(vm, args, &[]);
         }
     }
@@ -357,7 +353,7 @@ pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) ->
             return Err(vm.type_error(format!("type '{}' is not an acceptable base type", c.name.borrow())));
         }
     }
-    let construct = bases.iter().find_map(|b| b.as_class().and_then(|c| c.construct)).filter(|_| base_kind == BaseKind::Builtin);
+    let construct = Cell::new(bases.iter().find_map(|b| b.as_class().and_then(|c| c.construct.get())).filter(|_| base_kind == BaseKind::Builtin));
     let qualname = match dict_get_str(ns, vm.names.qualname) {
         Some(q) => vm.str_of(q)?,
         None => name.to_string(),
@@ -371,7 +367,7 @@ pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) ->
     if dict_get_str(ns, vm.names.eq).is_some() && dict_get_str(ns, vm.names.hash).is_none() {
         crate::ops::dict_set_str(ns, vm.names.hash, Value::None);
     }
-    let cls = vm.alloc(Kind::Class(Class {
+    let cls = vm.alloc(Kind::new_class(Class {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(qualname),
         module: RefCell::new(module),
@@ -392,7 +388,7 @@ pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) ->
         let mut builtin_bases: Vec<ObjRef> = Vec::new();
         for b in &bases {
             let m = b.as_class().unwrap().mro.borrow().clone();
-            if let Some(bb) = m.iter().find(|x| x.as_class().is_some_and(|c| c.builtin && c.construct.is_some() && !x.ptr_eq(vm.types.object))) {
+            if let Some(bb) = m.iter().find(|x| x.as_class().is_some_and(|c| c.builtin && c.construct.get().is_some() && !x.ptr_eq(vm.types.object))) {
                 if !builtin_bases.iter().any(|y| y.ptr_eq(*bb) || is_subclass(*y, *bb) || is_subclass(*bb, *y)) {
                     builtin_bases.push(*bb);
                 }
@@ -454,7 +450,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<
             }
         }
     }
-    let ns = vm.alloc(Kind::Dict(RefCell::new(Dict::new())));
+    let ns = vm.alloc(Kind::new_dict(RefCell::new(Dict::new())));
     vm.roots.push(Value::Obj(ns));
     let r = (|| {
         let cell = vm.call_function_ns(body, &[], &[], Some(ns))?;
@@ -495,7 +491,7 @@ fn property_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> Py
     } else {
         p.doc
     };
-    Ok(Value::Obj(vm.alloc(Kind::Property(Property { doc, ..p }))))
+    Ok(Value::Obj(vm.alloc(Kind::new_property(Property { doc, ..p }))))
 }
 
 fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
@@ -509,7 +505,7 @@ fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
         1 => np.fset = args[1],
         _ => np.fdel = args[1],
     }
-    Ok(Value::Obj(vm.alloc(Kind::Property(np))))
+    Ok(Value::Obj(vm.alloc(Kind::new_property(np))))
 }
 
 fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {

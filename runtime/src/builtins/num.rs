@@ -751,7 +751,7 @@ fn bool_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResu
 /// Registers `name` as a read-only attribute computed by `f(self)`.
 fn add_property(vm: &mut Vm, cls: ObjRef, name: &'static str, f: NativeFn) {
     let getter = vm.new_native(name, f);
-    let p = Kind::Property(Property {
+    let p = Kind::new_property(Property {
         fget: getter,
         fset: Value::None,
         fdel: Value::None,
