@@ -10,12 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
 fn main() {
-    let root = PathBuf::from(
-        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
-    );
-    let mut quick = std::env::var("KRAIT_BENCH_QUICK")
-        .map(|v| !v.is_empty() && v != "0")
-        .unwrap_or(false);
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()));
+    let mut quick = std::env::var("KRAIT_BENCH_QUICK").map(|v| !v.is_empty() && v != "0").unwrap_or(false);
     let mut filters = vec![];
     let mut passed = vec![];
     let mut args = std::env::args().skip(1);
@@ -42,20 +38,16 @@ fn main() {
         }
     };
     let mut scripts: Vec<PathBuf> = match std::fs::read_dir(root.join("benches")) {
-        Ok(dir) => dir
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "py"))
-            .collect(),
+        Ok(dir) => {
+            dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "py")).collect()
+        }
         Err(e) => {
             eprintln!("harness: cannot list benches/: {}", e);
             exit(2);
         }
     };
     scripts.retain(|p| {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
     });
     scripts.sort();
@@ -67,12 +59,7 @@ fn main() {
     // Ctrl-C reaches this process too (it shares the terminal's process group with
     // cargo); krait bench handles it and prints its partial results, so wait for it.
     let _ = ctrlc::set_handler(|| {});
-    eprintln!(
-        "harness: krait {} · commit {} · {}",
-        krait.display(),
-        commit(&root),
-        std::env::consts::ARCH
-    );
+    eprintln!("harness: krait {} · commit {} · {}", krait.display(), commit(&root), std::env::consts::ARCH);
     let mut cmd = Command::new(&krait);
     cmd.current_dir(&root).arg("bench");
     if quick {
@@ -92,14 +79,8 @@ fn main() {
 
 /// target/release/krait (under CARGO_TARGET_DIR when set), built first if missing.
 fn krait_binary(root: &Path) -> Result<PathBuf, String> {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    let target = if target.is_absolute() {
-        target
-    } else {
-        root.join(target)
-    };
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let target = if target.is_absolute() { target } else { root.join(target) };
     let krait = target.join("release").join("krait");
     if !krait.is_file() {
         eprintln!("harness: {} is missing; building it", krait.display());
@@ -111,10 +92,7 @@ fn krait_binary(root: &Path) -> Result<PathBuf, String> {
             .map_err(|e| format!("cannot run cargo build: {}", e))?
             .success();
         if !ok || !krait.is_file() {
-            return Err(format!(
-                "cargo build --release did not produce {}",
-                krait.display()
-            ));
+            return Err(format!("cargo build --release did not produce {}", krait.display()));
         }
     }
     Ok(krait)
@@ -122,10 +100,7 @@ fn krait_binary(root: &Path) -> Result<PathBuf, String> {
 
 /// The checked-out commit, for the record (`unknown` outside a git checkout).
 fn commit(root: &Path) -> String {
-    let out = Command::new("git")
-        .current_dir(root)
-        .args(["rev-parse", "--short", "HEAD"])
-        .output();
+    let out = Command::new("git").current_dir(root).args(["rev-parse", "--short", "HEAD"]).output();
     match out {
         Ok(o) if o.status.success() => {
             let dirty = Command::new("git")
@@ -134,11 +109,7 @@ fn commit(root: &Path) -> String {
                 .output()
                 .map(|o| !o.stdout.is_empty())
                 .unwrap_or(false);
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&o.stdout).trim(),
-                if dirty { " (with local changes)" } else { "" }
-            )
+            format!("{}{}", String::from_utf8_lossy(&o.stdout).trim(), if dirty { " (with local changes)" } else { "" })
         }
         _ => "unknown".into(),
     }

@@ -218,11 +218,7 @@ pub fn main(args: Vec<String>) -> i32 {
         interrupted: false,
         date: utc_date(SystemTime::now()),
     };
-    let names: Vec<&str> = report
-        .interpreters
-        .iter()
-        .map(|i| i.name.as_str())
-        .collect();
+    let names: Vec<&str> = report.interpreters.iter().map(|i| i.name.as_str()).collect();
     eprintln!(
         "krait bench: {} script(s) × {} ({}), {} run(s) after {} warm-up{}",
         config.scripts.len(),
@@ -247,10 +243,7 @@ pub fn main(args: Vec<String>) -> i32 {
     } else {
         0
     };
-    for (path, text) in [
-        (&config.json, to_json(&report)),
-        (&config.svg, to_svg(&report)),
-    ] {
+    for (path, text) in [(&config.json, to_json(&report)), (&config.svg, to_svg(&report))] {
         if let Some(path) = path {
             match std::fs::write(path, text) {
                 Ok(()) => eprintln!("krait bench: wrote {}", path),
@@ -291,19 +284,12 @@ fn parse_args(args: &[String]) -> Result<Option<Config>, String> {
                 let v = value(flag)?;
                 c.timeout = match v.parse::<f64>() {
                     Ok(t) if t > 0.0 && t.is_finite() => t,
-                    _ => {
-                        return Err(format!(
-                            "--timeout needs a positive number of seconds, not {:?}",
-                            v
-                        ))
-                    }
+                    _ => return Err(format!("--timeout needs a positive number of seconds, not {:?}", v)),
                 }
             }
             "--quick" => c.quick = true,
             "--" => c.scripts.extend(it.by_ref().cloned()),
-            f if f.starts_with('-') && f.len() > 1 => {
-                return Err(format!("unknown option {}", arg))
-            }
+            f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option {}", arg)),
             _ => c.scripts.push(arg.clone()),
         }
     }
@@ -317,34 +303,23 @@ fn parse_args(args: &[String]) -> Result<Option<Config>, String> {
 }
 
 fn parse_num(v: &str, flag: &str) -> Result<usize, String> {
-    v.parse()
-        .map_err(|_| format!("{} needs a whole number, not {:?}", flag, v))
+    v.parse().map_err(|_| format!("{} needs a whole number, not {:?}", flag, v))
 }
 
 /// krait, krait --no-jit, then the comparison interpreters that exist.
 fn interpreters(config: &Config) -> Result<Vec<Interpreter>, String> {
-    let exe =
-        std::env::current_exe().map_err(|e| format!("cannot find the krait executable: {}", e))?;
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find the krait executable: {}", e))?;
     let exe = exe.to_string_lossy().to_string();
     let mut list = vec![
-        Interpreter {
-            name: "krait".into(),
-            argv: vec![exe.clone()],
-        },
-        Interpreter {
-            name: "krait --no-jit".into(),
-            argv: vec![exe, "--no-jit".into()],
-        },
+        Interpreter { name: "krait".into(), argv: vec![exe.clone()] },
+        Interpreter { name: "krait --no-jit".into(), argv: vec![exe, "--no-jit".into()] },
     ];
     if !config.against_only {
         for default in ["python3", "pypy3"] {
             if find_on_path(default).is_some() {
                 match resolve_python(default) {
                     Some(i) => list.push(i),
-                    None => eprintln!(
-                        "krait bench: {} is on PATH but does not run; skipping it",
-                        default
-                    ),
+                    None => eprintln!("krait bench: {} is on PATH but does not run; skipping it", default),
                 }
             }
         }
@@ -354,15 +329,11 @@ fn interpreters(config: &Config) -> Result<Vec<Interpreter>, String> {
         let Some(first) = words.first() else {
             return Err("--against needs a command".into());
         };
-        if !first.contains('/') && find_on_path(first).is_none()
-            || first.contains('/') && !Path::new(first).is_file()
-        {
+        if !first.contains('/') && find_on_path(first).is_none() || first.contains('/') && !Path::new(first).is_file() {
             return Err(format!("--against {:?}: command not found", cmd));
         }
-        let interp = resolve_python(cmd).unwrap_or_else(|| Interpreter {
-            name: cmd.clone(),
-            argv: words.iter().map(|w| w.to_string()).collect(),
-        });
+        let interp = resolve_python(cmd)
+            .unwrap_or_else(|| Interpreter { name: cmd.clone(), argv: words.iter().map(|w| w.to_string()).collect() });
         if !list.iter().any(|i| i.name == interp.name) {
             list.push(interp);
         }
@@ -386,16 +357,11 @@ fn resolve_python(cmd: &str) -> Option<Interpreter> {
     }
     let exe = String::from_utf8_lossy(&out.stdout).trim().to_string();
     let argv = if !exe.is_empty() && Path::new(&exe).is_file() {
-        std::iter::once(exe)
-            .chain(words[1..].iter().cloned())
-            .collect()
+        std::iter::once(exe).chain(words[1..].iter().cloned()).collect()
     } else {
         words
     };
-    Some(Interpreter {
-        name: cmd.to_string(),
-        argv,
-    })
+    Some(Interpreter { name: cmd.to_string(), argv })
 }
 
 fn find_on_path(name: &str) -> Option<std::path::PathBuf> {
@@ -403,11 +369,7 @@ fn find_on_path(name: &str) -> Option<std::path::PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .map(|dir| dir.join(name))
-        .find(|p| {
-            p.metadata()
-                .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-                .unwrap_or(false)
-        })
+        .find(|p| p.metadata().map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0).unwrap_or(false))
 }
 
 /// Progress on stderr: one rewritten line on a terminal, a log line per run otherwise.
@@ -435,31 +397,19 @@ impl Progress {
 /// interleaved (run i of every interpreter, then run i + 1) so that a change in
 /// machine load affects all interpreters alike.
 fn run_all(config: &Config, report: &mut Report, interrupted: &AtomicBool) {
-    let progress = Progress {
-        tty: std::io::stderr().is_terminal(),
-    };
-    let extra: Vec<String> = if config.quick {
-        vec!["quick".into()]
-    } else {
-        vec![]
-    };
+    let progress = Progress { tty: std::io::stderr().is_terminal() };
+    let extra: Vec<String> = if config.quick { vec!["quick".into()] } else { vec![] };
     let timeout = Duration::from_secs_f64(config.timeout);
     let total = config.warmup + config.runs;
     let n_scripts = config.scripts.len();
     'scripts: for (si, script) in config.scripts.iter().enumerate() {
         let name = display_name(script);
-        report.rows.push(Row {
-            script: script.clone(),
-            cells: vec![Cell::new(); report.interpreters.len()],
-        });
+        report.rows.push(Row { script: script.clone(), cells: vec![Cell::new(); report.interpreters.len()] });
         let row = report.rows.last_mut().expect("just pushed");
         for round in 0..total {
             for (ii, interp) in report.interpreters.iter().enumerate() {
                 let cell = &mut row.cells[ii];
-                if matches!(
-                    cell.status,
-                    Status::Failed(_) | Status::Timeout(_) | Status::Unstable
-                ) {
+                if matches!(cell.status, Status::Failed(_) | Status::Timeout(_) | Status::Unstable) {
                     continue;
                 }
                 if interrupted.load(Ordering::SeqCst) {
@@ -471,14 +421,7 @@ fn run_all(config: &Config, report: &mut Report, interrupted: &AtomicBool) {
                 } else {
                     format!("run {}/{}", round - config.warmup + 1, config.runs)
                 };
-                let label = format!(
-                    "[{}/{}] {} · {} · {}",
-                    si + 1,
-                    n_scripts,
-                    name,
-                    interp.name,
-                    what
-                );
+                let label = format!("[{}/{}] {} · {} · {}", si + 1, n_scripts, name, interp.name, what);
                 progress.status(&format!("{} …", label));
                 let run = run_once(&interp.argv, script, &extra, timeout, interrupted);
                 match run.end {
@@ -494,12 +437,7 @@ fn run_all(config: &Config, report: &mut Report, interrupted: &AtomicBool) {
                             None => cell.stdout = Some(run.stdout),
                             Some(first) if *first != run.stdout => {
                                 cell.status = Status::Unstable;
-                                cell.error = describe_difference(
-                                    "first run",
-                                    first,
-                                    "a later run",
-                                    &run.stdout,
-                                );
+                                cell.error = describe_difference("first run", first, "a later run", &run.stdout);
                                 progress.log(&format!("{}: OUTPUT CHANGED between runs", label));
                                 continue;
                             }
@@ -580,13 +518,7 @@ struct RunResult {
 }
 
 /// Runs `argv script extra...` once, with stdin closed, in its own process group.
-fn run_once(
-    argv: &[String],
-    script: &str,
-    extra: &[String],
-    timeout: Duration,
-    interrupted: &AtomicBool,
-) -> RunResult {
+fn run_once(argv: &[String], script: &str, extra: &[String], timeout: Duration, interrupted: &AtomicBool) -> RunResult {
     let mut cmd = Command::new(&argv[0]);
     cmd.args(&argv[1..])
         .arg(script)
@@ -637,24 +569,16 @@ fn run_once(
                 }
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                break (
-                    Err(std::io::Error::other("the waiter thread died")),
-                    Instant::now(),
-                )
+                break (Err(std::io::Error::other("the waiter thread died")), Instant::now())
             }
         }
     };
     let wall = end_time.duration_since(start).as_secs_f64();
-    let collect =
-        |rx: mpsc::Receiver<Vec<u8>>| rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
+    let collect = |rx: mpsc::Receiver<Vec<u8>>| rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
     let stdout = collect(out);
     let stderr = collect(err);
     let (end, cpu, max_rss_kib) = match waited {
-        Err(e) => (
-            End::SpawnFailed(format!("cannot wait for the child: {}", e)),
-            0.0,
-            None,
-        ),
+        Err(e) => (End::SpawnFailed(format!("cannot wait for the child: {}", e)), 0.0, None),
         Ok(w) => {
             let end = match killed {
                 Some(k) => k,
@@ -667,14 +591,7 @@ fn run_once(
             (end, w.cpu, Some(w.max_rss_kib))
         }
     };
-    RunResult {
-        end,
-        wall,
-        cpu,
-        max_rss_kib,
-        stdout,
-        stderr,
-    }
+    RunResult { end, wall, cpu, max_rss_kib, stdout, stderr }
 }
 
 fn read_in_background(pipe: Option<impl Read + Send + 'static>) -> mpsc::Receiver<Vec<u8>> {
@@ -714,11 +631,7 @@ fn wait_pid(pid: u32) -> std::io::Result<Waited> {
             let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
             // Linux reports ru_maxrss in KiB, macOS in bytes.
             let rss = usage.ru_maxrss.max(0) as u64;
-            let max_rss_kib = if cfg!(target_os = "macos") {
-                rss / 1024
-            } else {
-                rss
-            };
+            let max_rss_kib = if cfg!(target_os = "macos") { rss / 1024 } else { rss };
             return Ok(Waited {
                 status: ExitStatus::from_raw(status),
                 cpu: secs(usage.ru_utime) + secs(usage.ru_stime),
@@ -734,10 +647,7 @@ fn wait_pid(pid: u32) -> std::io::Result<Waited> {
 
 /// The script's file name, for tables and charts.
 pub fn display_name(script: &str) -> String {
-    Path::new(script)
-        .file_name()
-        .map(|f| f.to_string_lossy().to_string())
-        .unwrap_or_else(|| script.to_string())
+    Path::new(script).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_else(|| script.to_string())
 }
 
 /// The median of `xs` (the mean of the middle two for an even count).
@@ -748,29 +658,18 @@ pub fn median(xs: &[f64]) -> Option<f64> {
     let mut v = xs.to_vec();
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
+    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
 }
 
 /// The smallest and largest of `xs`.
 pub fn min_max(xs: &[f64]) -> Option<(f64, f64)> {
     let first = *xs.first()?;
-    Some(
-        xs.iter()
-            .fold((first, first), |(lo, hi), &x| (lo.min(x), hi.max(x))),
-    )
+    Some(xs.iter().fold((first, first), |(lo, hi), &x| (lo.min(x), hi.max(x))))
 }
 
 /// The geometric mean of the positive values in `xs`.
 pub fn geomean(xs: &[f64]) -> Option<f64> {
-    let v: Vec<f64> = xs
-        .iter()
-        .copied()
-        .filter(|x| *x > 0.0 && x.is_finite())
-        .collect();
+    let v: Vec<f64> = xs.iter().copied().filter(|x| *x > 0.0 && x.is_finite()).collect();
     if v.is_empty() {
         return None;
     }
@@ -808,9 +707,7 @@ pub fn verdicts(report: &Report, row: &Row) -> Vec<Verdict> {
 
 /// Whether `row` must be flagged: a failed run or an output that differs.
 pub fn row_marked(report: &Report, row: &Row) -> bool {
-    verdicts(report, row)
-        .iter()
-        .any(|v| !matches!(v, Verdict::Valid | Verdict::NotRun))
+    verdicts(report, row).iter().any(|v| !matches!(v, Verdict::Valid | Verdict::NotRun))
 }
 
 /// krait's speedup over interpreter `j` on `row` (`median_j / median_krait`), when
@@ -865,9 +762,7 @@ pub fn first_difference(expected: &[u8], got: &[u8]) -> Option<(usize, String, S
     let mut line = 1;
     loop {
         match (a.next(), b.next()) {
-            (None, None) => {
-                return Some((line, "<same text, different bytes>".into(), String::new()))
-            }
+            (None, None) => return Some((line, "<same text, different bytes>".into(), String::new())),
             (x, y) if x != y => return Some((line, show(x), show(y))),
             _ => line += 1,
         }
@@ -938,12 +833,7 @@ pub fn fmt_ratio(r: f64) -> String {
 fn time_cell(cell: &Cell, verdict: &Verdict, runs: usize) -> String {
     match verdict {
         Verdict::NotRun if cell.times.is_empty() => "—".into(),
-        Verdict::NotRun => format!(
-            "{} [{} of {} runs]",
-            times_text(&cell.times),
-            cell.times.len(),
-            runs
-        ),
+        Verdict::NotRun => format!("{} [{} of {} runs]", times_text(&cell.times), cell.times.len(), runs),
         Verdict::Failed(why) if matches!(cell.status, Status::Timeout(_)) => {
             format!("TIMEOUT: {}", why)
         }
@@ -991,10 +881,7 @@ fn runs_text(report: &Report) -> String {
     let what = if report.runs == 1 {
         "wall time in seconds of 1 run".to_string()
     } else {
-        format!(
-            "median wall time in seconds of {}",
-            plural(report.runs, "run")
-        )
+        format!("median wall time in seconds of {}", plural(report.runs, "run"))
     };
     if report.warmup == 0 {
         format!("{}, no warm-up", what)
@@ -1016,17 +903,8 @@ struct Group {
 /// Lays out columns under group titles, two spaces apart, trailing spaces trimmed.
 fn render_columns(groups: &[Group], cols: &[Column]) -> String {
     let len = |s: &str| s.chars().count();
-    let mut w: Vec<usize> = cols
-        .iter()
-        .map(|c| {
-            c.cells
-                .iter()
-                .map(|s| len(s))
-                .chain([len(&c.header)])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let mut w: Vec<usize> =
+        cols.iter().map(|c| c.cells.iter().map(|s| len(s)).chain([len(&c.header)]).max().unwrap_or(0)).collect();
     for g in groups {
         let span: usize = w[g.first..=g.last].iter().sum::<usize>() + 2 * (g.last - g.first);
         if len(&g.title) > span {
@@ -1051,23 +929,12 @@ fn render_columns(groups: &[Group], cols: &[Column]) -> String {
         let mut line = String::new();
         for g in groups {
             let at = start(g.first);
-            line.push_str(
-                &" ".repeat(
-                    at.saturating_sub(len(&line))
-                        .max(usize::from(!line.is_empty())),
-                ),
-            );
+            line.push_str(&" ".repeat(at.saturating_sub(len(&line)).max(usize::from(!line.is_empty()))));
             line.push_str(&g.title);
         }
         push_line(line);
     }
-    push_line(
-        cols.iter()
-            .zip(&w)
-            .map(|(c, &width)| pad(&c.header, width, c.align))
-            .collect::<Vec<_>>()
-            .join("  "),
-    );
+    push_line(cols.iter().zip(&w).map(|(c, &width)| pad(&c.header, width, c.align)).collect::<Vec<_>>().join("  "));
     let total: usize = w.iter().sum::<usize>() + 2 * (w.len().saturating_sub(1));
     push_line("─".repeat(total));
     let rows = cols.first().map(|c| c.cells.len()).unwrap_or(0);
@@ -1077,11 +944,7 @@ fn render_columns(groups: &[Group], cols: &[Column]) -> String {
             continue;
         }
         push_line(
-            cols.iter()
-                .zip(&w)
-                .map(|(c, &width)| pad(&c.cells[r], width, c.align))
-                .collect::<Vec<_>>()
-                .join("  "),
+            cols.iter().zip(&w).map(|(c, &width)| pad(&c.cells[r], width, c.align)).collect::<Vec<_>>().join("  "),
         );
     }
     out
@@ -1090,61 +953,27 @@ fn render_columns(groups: &[Group], cols: &[Column]) -> String {
 /// The results table: a row per script, then the geometric means.
 pub fn format_table(report: &Report) -> String {
     let n = report.interpreters.len();
-    let mut cols = vec![Column {
-        header: "script".into(),
-        align: Align::Left,
-        cells: vec![],
-    }];
+    let mut cols = vec![Column { header: "script".into(), align: Align::Left, cells: vec![] }];
     let mut groups = vec![];
     for interp in &report.interpreters {
-        groups.push(Group {
-            title: interp.name.clone(),
-            first: cols.len(),
-            last: cols.len() + 1,
-        });
-        let header = if report.runs > 1 {
-            "time (min–max)"
-        } else {
-            "time"
-        };
-        cols.push(Column {
-            header: header.into(),
-            align: Align::Left,
-            cells: vec![],
-        });
-        cols.push(Column {
-            header: "peak RSS".into(),
-            align: Align::Right,
-            cells: vec![],
-        });
+        groups.push(Group { title: interp.name.clone(), first: cols.len(), last: cols.len() + 1 });
+        let header = if report.runs > 1 { "time (min–max)" } else { "time" };
+        cols.push(Column { header: header.into(), align: Align::Left, cells: vec![] });
+        cols.push(Column { header: "peak RSS".into(), align: Align::Right, cells: vec![] });
     }
     let speed_first = cols.len();
     for interp in &report.interpreters[1..] {
-        cols.push(Column {
-            header: interp.name.clone(),
-            align: Align::Right,
-            cells: vec![],
-        });
+        cols.push(Column { header: interp.name.clone(), align: Align::Right, cells: vec![] });
     }
-    groups.push(Group {
-        title: "speedup of krait over".into(),
-        first: speed_first,
-        last: cols.len() - 1,
-    });
-    cols.push(Column {
-        header: "check".into(),
-        align: Align::Left,
-        cells: vec![],
-    });
+    groups.push(Group { title: "speedup of krait over".into(), first: speed_first, last: cols.len() - 1 });
+    cols.push(Column { header: "check".into(), align: Align::Left, cells: vec![] });
     let check = cols.len() - 1;
 
     for row in &report.rows {
         let v = verdicts(report, row);
         cols[0].cells.push(display_name(&row.script));
         for (i, cell) in row.cells.iter().enumerate() {
-            cols[1 + 2 * i]
-                .cells
-                .push(time_cell(cell, &v[i], report.runs));
+            cols[1 + 2 * i].cells.push(time_cell(cell, &v[i], report.runs));
             let rss = match (&v[i], cell.peak_rss_kib) {
                 (Verdict::Valid | Verdict::WrongOutput | Verdict::NotRun, Some(k)) => fmt_kib(k),
                 _ => String::new(),
@@ -1152,11 +981,7 @@ pub fn format_table(report: &Report) -> String {
             cols[2 + 2 * i].cells.push(rss);
         }
         for j in 1..n {
-            cols[speed_first + j - 1].cells.push(
-                speedup(report, row, j)
-                    .map(fmt_ratio)
-                    .unwrap_or_else(|| "—".into()),
-            );
+            cols[speed_first + j - 1].cells.push(speedup(report, row, j).map(fmt_ratio).unwrap_or_else(|| "—".into()));
         }
         let problems: Vec<String> = report
             .interpreters
@@ -1176,8 +1001,7 @@ pub fn format_table(report: &Report) -> String {
     }
     // The geometric means, under a rule.
     for (c, col) in cols.iter_mut().enumerate() {
-        col.cells
-            .push(if c == 0 { RULE.into() } else { String::new() });
+        col.cells.push(if c == 0 { RULE.into() } else { String::new() });
     }
     cols[0].cells.push("geometric mean".into());
     for col in &mut cols[1..speed_first] {
@@ -1187,15 +1011,9 @@ pub fn format_table(report: &Report) -> String {
     for j in 1..n {
         let (g, count) = geomean_over(report, |r| speedup(report, r, j));
         partial |= count < report.rows.len();
-        cols[speed_first + j - 1]
-            .cells
-            .push(g.map(fmt_ratio).unwrap_or_else(|| "—".into()));
+        cols[speed_first + j - 1].cells.push(g.map(fmt_ratio).unwrap_or_else(|| "—".into()));
     }
-    cols[check].cells.push(if partial {
-        "(over the rows that have a speedup)".into()
-    } else {
-        String::new()
-    });
+    cols[check].cells.push(if partial { "(over the rows that have a speedup)".into() } else { String::new() });
 
     let mut out = format!(
         "krait bench {} · {}{} · peak RSS{}\n\n",
@@ -1225,13 +1043,7 @@ pub fn format_notes(report: &Report) -> String {
         let expected_from = if row.cells[report.reference].status == Status::Ok {
             reference.clone()
         } else {
-            report.interpreters[row
-                .cells
-                .iter()
-                .position(|c| c.status == Status::Ok)
-                .unwrap_or(0)]
-            .name
-            .clone()
+            report.interpreters[row.cells.iter().position(|c| c.status == Status::Ok).unwrap_or(0)].name.clone()
         };
         for (i, verdict) in v.iter().enumerate() {
             let interp = &report.interpreters[i].name;
@@ -1247,8 +1059,7 @@ pub fn format_notes(report: &Report) -> String {
                     let _ = writeln!(
                         out,
                         "  {}",
-                        describe_difference(&expected_from, expected, interp, got)
-                            .replace('\n', "\n  ")
+                        describe_difference(&expected_from, expected, interp, got).replace('\n', "\n  ")
                     );
                 }
                 Verdict::Failed(why) => {
@@ -1258,11 +1069,7 @@ pub fn format_notes(report: &Report) -> String {
                     }
                 }
                 Verdict::Unstable => {
-                    let _ = writeln!(
-                        out,
-                        "✗ {}: {} printed different output on different runs",
-                        name, interp
-                    );
+                    let _ = writeln!(out, "✗ {}: {} printed different output on different runs", name, interp);
                     let _ = writeln!(out, "  {}", cell.error.replace('\n', "\n  "));
                 }
                 Verdict::Valid | Verdict::NotRun => {}
@@ -1270,20 +1077,11 @@ pub fn format_notes(report: &Report) -> String {
         }
     }
     if report.interrupted {
-        let done = report
-            .rows
-            .iter()
-            .filter(|r| !verdicts(report, r).contains(&Verdict::NotRun))
-            .count();
+        let done = report.rows.iter().filter(|r| !verdicts(report, r).contains(&Verdict::NotRun)).count();
         let _ = writeln!(out, "interrupted: {} script(s) complete", done);
     }
     if marked > 0 {
-        let _ = writeln!(
-            out,
-            "{} of {} script(s) marked ✗: outputs differ or runs failed",
-            marked,
-            report.rows.len()
-        );
+        let _ = writeln!(out, "{} of {} script(s) marked ✗: outputs differ or runs failed", marked, report.rows.len());
     }
     out
 }
@@ -1321,19 +1119,11 @@ fn json_num(x: Option<f64>) -> String {
 /// times, status and memory, krait's speedups and the speeds relative to the
 /// reference; then the geometric means.
 pub fn to_json(report: &Report) -> String {
-    let names: Vec<&str> = report
-        .interpreters
-        .iter()
-        .map(|i| i.name.as_str())
-        .collect();
+    let names: Vec<&str> = report.interpreters.iter().map(|i| i.name.as_str()).collect();
     let n = names.len();
     let mut o = String::from("{\n");
     let _ = writeln!(o, "  \"tool\": \"krait bench\",");
-    let _ = writeln!(
-        o,
-        "  \"krait_version\": {},",
-        json_str(env!("CARGO_PKG_VERSION"))
-    );
+    let _ = writeln!(o, "  \"krait_version\": {},", json_str(env!("CARGO_PKG_VERSION")));
     let _ = writeln!(o, "  \"date\": {},", json_str(&report.date));
     let _ = writeln!(
         o,
@@ -1348,13 +1138,8 @@ pub fn to_json(report: &Report) -> String {
     o.push_str("  \"interpreters\": [\n");
     for (k, i) in report.interpreters.iter().enumerate() {
         let argv: Vec<String> = i.argv.iter().map(|a| json_str(a)).collect();
-        let _ = writeln!(
-            o,
-            "    {{\"name\": {}, \"command\": [{}]}}{}",
-            json_str(&i.name),
-            argv.join(", "),
-            comma(k, n)
-        );
+        let _ =
+            writeln!(o, "    {{\"name\": {}, \"command\": [{}]}}{}", json_str(&i.name), argv.join(", "), comma(k, n));
     }
     o.push_str("  ],\n  \"scripts\": [\n");
     for (r, row) in report.rows.iter().enumerate() {
@@ -1367,14 +1152,9 @@ pub fn to_json(report: &Report) -> String {
                 Verdict::Valid => ("ok", None),
                 Verdict::NotRun if cell.times.is_empty() => ("not run", None),
                 Verdict::NotRun => ("incomplete", None),
-                Verdict::Failed(why) => (
-                    if matches!(cell.status, Status::Timeout(_)) {
-                        "timeout"
-                    } else {
-                        "failed"
-                    },
-                    Some(why.clone()),
-                ),
+                Verdict::Failed(why) => {
+                    (if matches!(cell.status, Status::Timeout(_)) { "timeout" } else { "failed" }, Some(why.clone()))
+                }
                 Verdict::Unstable => ("unstable output", None),
                 Verdict::WrongOutput => ("wrong output", None),
             };
@@ -1403,67 +1183,28 @@ pub fn to_json(report: &Report) -> String {
             );
         }
         o.push_str("      ],\n");
-        let speedups: Vec<String> = (1..n)
-            .map(|j| {
-                format!(
-                    "{}: {}",
-                    json_str(names[j]),
-                    json_num(speedup(report, row, j))
-                )
-            })
-            .collect();
-        let _ = writeln!(
-            o,
-            "      \"speedup_of_krait_over\": {{{}}},",
-            speedups.join(", ")
-        );
+        let speedups: Vec<String> =
+            (1..n).map(|j| format!("{}: {}", json_str(names[j]), json_num(speedup(report, row, j)))).collect();
+        let _ = writeln!(o, "      \"speedup_of_krait_over\": {{{}}},", speedups.join(", "));
         let rel: Vec<String> = (0..n)
             .filter(|&j| j != report.reference)
-            .map(|j| {
-                format!(
-                    "{}: {}",
-                    json_str(names[j]),
-                    json_num(relative_speed(report, row, j))
-                )
-            })
+            .map(|j| format!("{}: {}", json_str(names[j]), json_num(relative_speed(report, row, j))))
             .collect();
-        let _ = writeln!(
-            o,
-            "      \"speed_relative_to_reference\": {{{}}}",
-            rel.join(", ")
-        );
+        let _ = writeln!(o, "      \"speed_relative_to_reference\": {{{}}}", rel.join(", "));
         let _ = writeln!(o, "    }}{}", comma(r, report.rows.len()));
     }
     o.push_str("  ],\n  \"geometric_mean\": {\n");
     let speedups: Vec<String> = (1..n)
-        .map(|j| {
-            format!(
-                "{}: {}",
-                json_str(names[j]),
-                json_num(geomean_over(report, |r| speedup(report, r, j)).0)
-            )
-        })
+        .map(|j| format!("{}: {}", json_str(names[j]), json_num(geomean_over(report, |r| speedup(report, r, j)).0)))
         .collect();
-    let _ = writeln!(
-        o,
-        "    \"speedup_of_krait_over\": {{{}}},",
-        speedups.join(", ")
-    );
+    let _ = writeln!(o, "    \"speedup_of_krait_over\": {{{}}},", speedups.join(", "));
     let rel: Vec<String> = (0..n)
         .filter(|&j| j != report.reference)
         .map(|j| {
-            format!(
-                "{}: {}",
-                json_str(names[j]),
-                json_num(geomean_over(report, |r| relative_speed(report, r, j)).0)
-            )
+            format!("{}: {}", json_str(names[j]), json_num(geomean_over(report, |r| relative_speed(report, r, j)).0))
         })
         .collect();
-    let _ = writeln!(
-        o,
-        "    \"speed_relative_to_reference\": {{{}}}",
-        rel.join(", ")
-    );
+    let _ = writeln!(o, "    \"speed_relative_to_reference\": {{{}}}", rel.join(", "));
     o.push_str("  }\n}\n");
     o
 }
@@ -1478,25 +1219,16 @@ fn comma(i: usize, n: usize) -> &'static str {
 
 /// Escapes text for SVG.
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Bar colours: krait, krait --no-jit, then the comparisons.
-const COLORS: [&str; 8] = [
-    "#e6550d", "#fdae6b", "#3182bd", "#31a354", "#756bb1", "#636363", "#e7ba52", "#843c39",
-];
+const COLORS: [&str; 8] = ["#e6550d", "#fdae6b", "#3182bd", "#31a354", "#756bb1", "#636363", "#e7ba52", "#843c39"];
 
 /// A tick label on the log axis: `0.25×`, `1×`, `8×`.
 fn tick_label(exp: i32) -> String {
     let v = 2f64.powi(exp);
-    let s = if exp >= 0 {
-        format!("{}", v as u64)
-    } else {
-        format!("{}", v)
-    };
+    let s = if exp >= 0 { format!("{}", v as u64) } else { format!("{}", v) };
     format!("{}×", s)
 }
 
@@ -1504,9 +1236,7 @@ fn tick_label(exp: i32) -> String {
 /// and as geometric means, on a log scale with the reference's 1× line.
 pub fn to_svg(report: &Report) -> String {
     let reference = report.interpreters[report.reference].name.clone();
-    let series: Vec<usize> = (0..report.interpreters.len())
-        .filter(|&j| j != report.reference)
-        .collect();
+    let series: Vec<usize> = (0..report.interpreters.len()).filter(|&j| j != report.reference).collect();
     // Groups: (label, per series Some(value) or Err(why)).
     let mut groups: Vec<(String, Vec<Result<f64, String>>)> = vec![];
     for row in &report.rows {
@@ -1542,10 +1272,7 @@ pub fn to_svg(report: &Report) -> String {
         .collect();
     groups.push(("geometric mean".into(), means));
 
-    let all: Vec<f64> = groups
-        .iter()
-        .flat_map(|g| g.1.iter().filter_map(|v| v.as_ref().ok().copied()))
-        .collect();
+    let all: Vec<f64> = groups.iter().flat_map(|g| g.1.iter().filter_map(|v| v.as_ref().ok().copied())).collect();
     let lo_v = all.iter().copied().fold(1.0f64, f64::min);
     let hi_v = all.iter().copied().fold(1.0f64, f64::max);
     let mut lo = ((lo_v.log2() - 0.3).floor() as i32).clamp(-10, -1);
@@ -1555,16 +1282,13 @@ pub fn to_svg(report: &Report) -> String {
         hi = hi.max(2);
     }
 
-    let (width, left, right, top, bar_h, bar_gap, group_gap) =
-        (900.0, 190.0, 70.0, 104.0, 14.0, 3.0, 14.0);
+    let (width, left, right, top, bar_h, bar_gap, group_gap) = (900.0, 190.0, 70.0, 104.0, 14.0, 3.0, 14.0);
     let plot_w = width - left - right;
     let ns = series.len().max(1) as f64;
     let group_h = ns * (bar_h + bar_gap) - bar_gap + group_gap;
     let plot_h = group_h * groups.len() as f64;
     let height = top + plot_h + 60.0;
-    let x = |v: f64| {
-        left + (v.log2().clamp(lo as f64, hi as f64) - lo as f64) / (hi - lo) as f64 * plot_w
-    };
+    let x = |v: f64| left + (v.log2().clamp(lo as f64, hi as f64) - lo as f64) / (hi - lo) as f64 * plot_w;
 
     let mut s = String::new();
     let _ = writeln!(
@@ -1588,11 +1312,7 @@ pub fn to_svg(report: &Report) -> String {
         xml(&report.date),
         runs_text(report),
         if report.quick { " · quick size" } else { "" },
-        if report.interrupted {
-            " · interrupted, partial results"
-        } else {
-            ""
-        }
+        if report.interrupted { " · interrupted, partial results" } else { "" }
     );
     // Legend.
     let mut lx = left / 8.0;
@@ -1604,12 +1324,7 @@ pub fn to_svg(report: &Report) -> String {
             lx,
             COLORS[j % COLORS.len()]
         );
-        let _ = writeln!(
-            s,
-            "<text x=\"{:.1}\" y=\"72\" fill=\"#222\">{}</text>",
-            lx + 17.0,
-            xml(name)
-        );
+        let _ = writeln!(s, "<text x=\"{:.1}\" y=\"72\" fill=\"#222\">{}</text>", lx + 17.0, xml(name));
         lx += 17.0 + 7.5 * name.chars().count() as f64 + 24.0;
     }
     // Grid and axis.
@@ -1678,11 +1393,7 @@ pub fn to_svg(report: &Report) -> String {
             match v {
                 Ok(v) => {
                     let bx = x(*v);
-                    let (x0, w) = if bx >= one {
-                        (one, bx - one)
-                    } else {
-                        (bx, one - bx)
-                    };
+                    let (x0, w) = if bx >= one { (one, bx - one) } else { (bx, one - bx) };
                     let _ = writeln!(
                         s,
                         "<rect x=\"{x0:.1}\" y=\"{by:.1}\" width=\"{:.1}\" height=\"{bar_h}\" fill=\"{}\"><title>{}: {}</title></rect>",
@@ -1691,11 +1402,7 @@ pub fn to_svg(report: &Report) -> String {
                         xml(&report.interpreters[j].name),
                         fmt_ratio(*v)
                     );
-                    let (tx, anchor) = if bx >= one {
-                        (bx + 4.0, "start")
-                    } else {
-                        (bx - 4.0, "end")
-                    };
+                    let (tx, anchor) = if bx >= one { (bx + 4.0, "start") } else { (bx - 4.0, "end") };
                     let _ = writeln!(
                         s,
                         "<text x=\"{tx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" font-size=\"11\" fill=\"#222\"{}>{}</text>",
@@ -1734,10 +1441,7 @@ pub fn to_svg(report: &Report) -> String {
 
 /// `YYYY-MM-DD HH:MM UTC` for a time.
 pub fn utc_date(t: SystemTime) -> String {
-    let secs = t
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    let secs = t.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let (days, rem) = ((secs / 86400) as i64, secs % 86400);
     // Howard Hinnant's civil_from_days.
     let z = days + 719468;
@@ -1749,14 +1453,7 @@ pub fn utc_date(t: SystemTime) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-        y,
-        m,
-        d,
-        rem / 3600,
-        rem % 3600 / 60
-    )
+    format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", y, m, d, rem / 3600, rem % 3600 / 60)
 }
 
 #[cfg(test)]
@@ -1764,10 +1461,7 @@ mod tests {
     use super::*;
 
     fn interp(name: &str) -> Interpreter {
-        Interpreter {
-            name: name.into(),
-            argv: vec![name.into()],
-        }
+        Interpreter { name: name.into(), argv: vec![name.into()] }
     }
 
     fn ok(times: &[f64], out: &str) -> Cell {
@@ -1799,19 +1493,11 @@ mod tests {
         report(vec![
             Row {
                 script: "benches/nbody.py".into(),
-                cells: vec![
-                    ok(&[1.0, 1.2, 1.1], "42\n"),
-                    ok(&[2.0, 2.2, 2.1], "42\n"),
-                    ok(&[3.3, 3.0, 3.6], "42\n"),
-                ],
+                cells: vec![ok(&[1.0, 1.2, 1.1], "42\n"), ok(&[2.0, 2.2, 2.1], "42\n"), ok(&[3.3, 3.0, 3.6], "42\n")],
             },
             Row {
                 script: "benches/sieve.py".into(),
-                cells: vec![
-                    ok(&[0.5, 0.5, 0.5], "7\n"),
-                    ok(&[1.0, 1.0, 1.0], "7\n"),
-                    ok(&[2.0, 2.0, 2.0], "7\n"),
-                ],
+                cells: vec![ok(&[0.5, 0.5, 0.5], "7\n"), ok(&[1.0, 1.0, 1.0], "7\n"), ok(&[2.0, 2.0, 2.0], "7\n")],
             },
         ])
     }
@@ -1853,42 +1539,22 @@ mod tests {
     #[test]
     fn output_comparison() {
         assert_eq!(first_difference(b"a\nb\n", b"a\nb\n"), None);
-        assert_eq!(
-            first_difference(b"a\nb\nc\n", b"a\nB\nc\n"),
-            Some((2, "b".into(), "B".into()))
-        );
-        assert_eq!(
-            first_difference(b"a\n", b"a\nextra\n"),
-            Some((2, "".into(), "extra".into()))
-        );
-        assert_eq!(
-            first_difference(b"a\nb", b"a"),
-            Some((2, "b".into(), "<end of output>".into()))
-        );
+        assert_eq!(first_difference(b"a\nb\nc\n", b"a\nB\nc\n"), Some((2, "b".into(), "B".into())));
+        assert_eq!(first_difference(b"a\n", b"a\nextra\n"), Some((2, "".into(), "extra".into())));
+        assert_eq!(first_difference(b"a\nb", b"a"), Some((2, "b".into(), "<end of output>".into())));
 
         let mut r = sample();
         r.rows[0].cells[0].stdout = Some(b"43\n".to_vec());
-        assert_eq!(
-            verdicts(&r, &r.rows[0]),
-            vec![Verdict::WrongOutput, Verdict::Valid, Verdict::Valid]
-        );
+        assert_eq!(verdicts(&r, &r.rows[0]), vec![Verdict::WrongOutput, Verdict::Valid, Verdict::Valid]);
         assert!(row_marked(&r, &r.rows[0]));
         assert!(!row_marked(&r, &r.rows[1]));
-        assert_eq!(
-            speedup(&r, &r.rows[0], 2),
-            None,
-            "a wrong answer has no speedup"
-        );
+        assert_eq!(speedup(&r, &r.rows[0], 2), None, "a wrong answer has no speedup");
         // When the reference fails, the first completed interpreter's output is expected.
         r.rows[1].cells[2].status = Status::Failed("exit status 1".into());
         r.rows[1].cells[1].stdout = Some(b"8\n".to_vec());
         assert_eq!(
             verdicts(&r, &r.rows[1]),
-            vec![
-                Verdict::Valid,
-                Verdict::WrongOutput,
-                Verdict::Failed("exit status 1".into())
-            ]
+            vec![Verdict::Valid, Verdict::WrongOutput, Verdict::Failed("exit status 1".into())]
         );
     }
 
@@ -1908,50 +1574,34 @@ mod tests {
         assert_eq!(tick_label(3), "8×");
         assert_eq!(tick_label(-2), "0.25×");
         assert_eq!(utc_date(UNIX_EPOCH), "1970-01-01 00:00 UTC");
-        assert_eq!(
-            utc_date(UNIX_EPOCH + Duration::from_secs(951_782_400 + 3600 + 120)),
-            "2000-02-29 01:02 UTC"
-        );
-        assert_eq!(
-            utc_date(UNIX_EPOCH + Duration::from_secs(1_735_787_045)),
-            "2025-01-02 03:04 UTC"
-        );
+        assert_eq!(utc_date(UNIX_EPOCH + Duration::from_secs(951_782_400 + 3600 + 120)), "2000-02-29 01:02 UTC");
+        assert_eq!(utc_date(UNIX_EPOCH + Duration::from_secs(1_735_787_045)), "2025-01-02 03:04 UTC");
     }
 
     #[test]
     fn table_layout() {
         let t = format_table(&sample());
         let lines: Vec<&str> = t.lines().collect();
-        assert!(lines[0].starts_with("krait bench 2025-01-02 03:04 UTC · median wall time in seconds of 3 runs after 1 warm-up"));
+        assert!(lines[0]
+            .starts_with("krait bench 2025-01-02 03:04 UTC · median wall time in seconds of 3 runs after 1 warm-up"));
         let group = lines[2];
         let header = lines[3];
         assert!(
-            group.contains("krait --no-jit")
-                && group.contains("python3")
-                && group.contains("speedup of krait over")
+            group.contains("krait --no-jit") && group.contains("python3") && group.contains("speedup of krait over")
         );
         assert!(header.starts_with("script"));
         // Every interpreter's group title sits over its time column.
-        let chars =
-            |s: &str, from: usize, n: usize| s.chars().skip(from).take(n).collect::<String>();
+        let chars = |s: &str, from: usize, n: usize| s.chars().skip(from).take(n).collect::<String>();
         for name in ["krait --no-jit", "python3"] {
             let col = group.split(name).next().unwrap().chars().count();
-            assert_eq!(
-                chars(header, col, 14),
-                "time (min–max)",
-                "{} misplaced",
-                name
-            );
+            assert_eq!(chars(header, col, 14), "time (min–max)", "{} misplaced", name);
         }
         let nbody = lines.iter().find(|l| l.starts_with("nbody.py")).unwrap();
         assert!(nbody.contains("1.100 (1.000–1.200)"));
         assert!(nbody.contains("20.0 MiB"));
         assert!(nbody.contains("3.00×"), "{}", nbody);
         assert!(nbody.ends_with("ok"));
-        let mean = lines
-            .iter()
-            .find(|l| l.starts_with("geometric mean"))
-            .unwrap();
+        let mean = lines.iter().find(|l| l.starts_with("geometric mean")).unwrap();
         assert!(mean.contains("3.46×"), "{}", mean);
         // Body rows line up: the speedup columns end at the same place.
         let sieve = lines.iter().find(|l| l.starts_with("sieve.py")).unwrap();
@@ -1963,26 +1613,17 @@ mod tests {
     fn table_marks_bad_rows() {
         let mut r = sample();
         r.rows[0].cells[1].stdout = Some(b"41\n".to_vec());
-        r.rows[1].cells[0] = Cell {
-            status: Status::Failed("exit status 1".into()),
-            error: "NameError: x".into(),
-            ..Cell::new()
-        };
+        r.rows[1].cells[0] =
+            Cell { status: Status::Failed("exit status 1".into()), error: "NameError: x".into(), ..Cell::new() };
         let t = format_table(&r);
         let nbody = t.lines().find(|l| l.starts_with("nbody.py")).unwrap();
-        assert!(
-            nbody.contains("✗ krait --no-jit: wrong output"),
-            "{}",
-            nbody
-        );
+        assert!(nbody.contains("✗ krait --no-jit: wrong output"), "{}", nbody);
         assert!(nbody.contains("2.100 (2.000–2.200) ✗"));
         let sieve = t.lines().find(|l| l.starts_with("sieve.py")).unwrap();
         assert!(sieve.contains("FAILED: exit status 1"));
         assert!(sieve.contains("✗ krait: failed (exit status 1)"));
         let notes = format_notes(&r);
-        assert!(notes.contains(
-            "✗ nbody.py: OUTPUT DIFFERS: krait --no-jit printed something other than python3"
-        ));
+        assert!(notes.contains("✗ nbody.py: OUTPUT DIFFERS: krait --no-jit printed something other than python3"));
         assert!(notes.contains("first difference at line 1:"));
         assert!(notes.contains("python3:        42"), "{}", notes);
         assert!(notes.contains("krait --no-jit: 41"));
@@ -2000,11 +1641,7 @@ mod tests {
         let t = format_table(&r);
         let sieve = t.lines().find(|l| l.starts_with("sieve.py")).unwrap();
         assert!(sieve.ends_with("incomplete"), "{}", sieve);
-        assert!(
-            sieve.contains("1.000 (1.000–1.000) [2 of 3 runs]"),
-            "{}",
-            sieve
-        );
+        assert!(sieve.contains("1.000 (1.000–1.000) [2 of 3 runs]"), "{}", sieve);
         assert!(to_json(&r).contains("\"status\": \"incomplete\""));
         assert!(!row_marked(&r, &r.rows[1]));
         assert!(format_notes(&r).contains("interrupted: 1 script(s) complete"));
@@ -2035,28 +1672,18 @@ mod tests {
         assert!(svg.contains("python3 = 1×"));
         assert!(svg.contains(">nbody.py</text>") && svg.contains(">geometric mean</text>"));
         assert!(svg.contains(">3.00×</text>"));
-        assert!(
-            svg.contains("✗ krait --no-jit: failed (timeout after 60 s)"),
-            "{}",
-            svg
-        );
+        assert!(svg.contains("✗ krait --no-jit: failed (timeout after 60 s)"), "{}", svg);
         assert!(svg.contains("of the valid rows only"));
         assert!(svg.contains("log scale"));
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
-        assert_eq!(
-            svg.matches("<title>").count(),
-            svg.matches("</title>").count()
-        );
+        assert_eq!(svg.matches("<title>").count(), svg.matches("</title>").count());
         assert_eq!(xml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
     }
 
     #[test]
     fn arguments() {
-        let args =
-            |s: &str| parse_args(&s.split_whitespace().map(String::from).collect::<Vec<_>>());
-        let c = args("--runs 3 --warmup=0 --against pypy3 --quick --json out.json a.py b.py")
-            .unwrap()
-            .unwrap();
+        let args = |s: &str| parse_args(&s.split_whitespace().map(String::from).collect::<Vec<_>>());
+        let c = args("--runs 3 --warmup=0 --against pypy3 --quick --json out.json a.py b.py").unwrap().unwrap();
         assert_eq!((c.runs, c.warmup, c.quick), (3, 0, true));
         assert_eq!(c.against, vec!["pypy3".to_string()]);
         assert_eq!(c.json.as_deref(), Some("out.json"));
