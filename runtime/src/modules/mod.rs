@@ -1,7 +1,15 @@
 //! Native modules: sys, gc, time, math and dis. Each is an initialiser registered by
 //! name and run on first import.
 
+pub mod bisect;
+pub mod collections;
+pub mod functools;
+pub mod heapq;
+pub mod itertools;
 pub mod math;
+pub mod operator;
+pub mod params;
+pub mod random;
 
 use crate::builtins::args::*;
 use crate::heap::ObjRef;
@@ -16,6 +24,23 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("time", time_init);
     vm.register_native_module("math", math::init);
     vm.register_native_module("dis", dis_init);
+    vm.register_native_module("_random", random::init);
+    vm.embedded_modules.insert("random", include_str!("py/random.py"));
+    vm.register_native_module("itertools", itertools::init);
+    vm.register_native_module("_operator", operator::init);
+    vm.embedded_modules.insert("operator", include_str!("py/operator.py"));
+    vm.register_native_module("_heapq", heapq::init);
+    vm.embedded_modules.insert("heapq", include_str!("py/heapq.py"));
+    vm.register_native_module("_bisect", bisect::init);
+    vm.embedded_modules.insert("bisect", include_str!("py/bisect.py"));
+    vm.register_native_module("_functools", functools::init);
+    vm.embedded_modules.insert("functools", include_str!("py/functools.py"));
+    vm.embedded_modules.insert("_collections_abc", include_str!("py/_collections_abc.py"));
+    vm.register_native_module("_collections", collections::init);
+    vm.embedded_modules.insert("collections", include_str!("py/collections.py"));
+    vm.embedded_modules.insert("collections.abc", include_str!("py/collections_abc.py"));
+    vm.embedded_modules.insert("copy", include_str!("py/copy.py"));
+    vm.embedded_modules.insert("string", include_str!("py/string.py"));
     // stdout/stderr objects exist from the start (print uses them).
     let textio = vm.types.textio;
     let shape = vm.shapes.root();
