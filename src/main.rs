@@ -10,6 +10,7 @@ use std::io::{IsTerminal, Read};
 use std::process::exit;
 
 const USAGE: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...
+       krait bench [--runs N] [--warmup K] [--against CMD]... [--json F] [--svg F] script.py...
 Options:
   -c cmd             program passed in as string
   -m mod             run library module as a script

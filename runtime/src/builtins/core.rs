@@ -755,9 +755,17 @@ pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
     match &o.kind {
         Kind::List(l) => {
             if let Some((a, b, s)) = slice_parts(&k) {
-                let items = l.borrow().clone();
-                let (start, _, step, n) = slice_indices(vm, a, b, s, items.len())?;
-                let out: Vec<Value> = (0..n).map(|i| items[(start + i as i64 * step) as usize]).collect();
+                let len = l.borrow().len();
+                let (start, _, step, n) = slice_indices(vm, a, b, s, len)?;
+                let items = l.borrow();
+                // The list may have shrunk while __index__ ran: clamp.
+                let out: Vec<Value> = if step == 1 {
+                    let lo = (start as usize).min(items.len());
+                    items[lo..(lo + n).min(items.len())].to_vec()
+                } else {
+                    (0..n).filter_map(|i| items.get((start + i as i64 * step) as usize).copied()).collect()
+                };
+                drop(items);
                 return Ok(vm.new_list(out));
             }
             let i = index_of(vm, k, "list")?;
