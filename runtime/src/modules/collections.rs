@@ -57,6 +57,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         if !vm.iter_types.contains_key(name) {
             let c = vm.new_class_raw(name, vec![object], BaseKind::Builtin, true);
             *c.as_class().unwrap().module.borrow_mut() = "collections".into();
+            crate::builtins::core::set_construct(vm, c, super::params::no_construct);
             crate::builtins::register_iter_type(vm, c);
             vm.iter_types.insert(name, c);
         }
@@ -207,7 +208,8 @@ impl Dq {
 }
 
 /// The state list of a deque (through the payload cell).
-fn state_of(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
+fn state_of(vm: &mut Vm, args: &[Value]) -> PyResult<ObjRef> {
+    let v = super::params::self_arg(vm, args, "deque", "method")?;
     let mut cur = v;
     for _ in 0..4 {
         let inner = crate::ops::unwrap_builtin(cur);
@@ -225,8 +227,8 @@ fn state_of(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
     Err(vm.type_error(format!("descriptor requires a 'collections.deque' object but received a '{}'", tn)))
 }
 
-fn load(vm: &mut Vm, v: Value) -> PyResult<Dq> {
-    let st = state_of(vm, v)?;
+fn load(vm: &mut Vm, args: &[Value]) -> PyResult<Dq> {
+    let st = state_of(vm, args)?;
     Ok(Dq::load(st))
 }
 
@@ -238,8 +240,8 @@ fn deque_new(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn deque_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let st = state_of(vm, args)?;
     let a = bind(vm, "deque", &args[1..], kw, &["iterable", "maxlen"], 0)?;
-    let st = state_of(vm, args[0])?;
     let maxlen = match a[1] {
         None | Some(Value::None) => Value::None,
         Some(v) => {
@@ -273,7 +275,7 @@ fn deque_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn deque_append(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "append", args, 1, 1)?;
-    let mut d = load(vm, args[0])?;
+    let mut d = load(vm, args)?;
     d.push_back(vm, args[1]);
     d.store();
     Ok(Value::None)
@@ -281,7 +283,7 @@ fn deque_append(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn deque_appendleft(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "appendleft", args, 1, 1)?;
-    let mut d = load(vm, args[0])?;
+    let mut d = load(vm, args)?;
     d.push_front(vm, args[1]);
     d.store();
     Ok(Value::None)
@@ -293,7 +295,7 @@ fn empty_pop(vm: &mut Vm) -> PyErr {
 
 fn deque_pop(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "pop", args, 0, 0)?;
-    let mut d = load(vm, args[0])?;
+    let mut d = load(vm, args)?;
     let Some(v) = d.pop_back() else { return Err(empty_pop(vm)) };
     d.shrink(vm);
     d.store();
@@ -302,7 +304,7 @@ fn deque_pop(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn deque_popleft(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "popleft", args, 0, 0)?;
-    let mut d = load(vm, args[0])?;
+    let mut d = load(vm, args)?;
     let Some(v) = d.pop_front() else { return Err(empty_pop(vm)) };
     d.shrink(vm);
     d.store();
@@ -312,7 +314,7 @@ fn deque_popleft(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// Appends (or appendlefts) every item of `iterable`; the iterator can run Python code
 /// that changes the deque, so the state is reloaded for each item.
 fn extend_impl(vm: &mut Vm, this: Value, iterable: Value, left: bool) -> PyResult<()> {
-    let st = state_of(vm, this)?;
+    let st = state_of(vm, &[this])?;
     let items: Option<Vec<Value>> = match iterable.as_obj().map(|o| (o, o.kind())) {
         Some((_, Kind::List(l))) => Some(l.borrow().clone()),
         Some((_, Kind::Tuple(t))) => Some(t.to_vec()),
@@ -366,7 +368,7 @@ fn deque_extendleft(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn deque_clear(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "clear", args, 0, 0)?;
-    let mut d = load(vm, args[0])?;
+    let mut d = load(vm, args)?;
     d.buf = vm.new_list(vec![Value::None; 8]).as_obj().unwrap();
     d.head = 0;
     d.len = 0;
@@ -377,7 +379,7 @@ fn deque_clear(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// `rotate(n)`: CPython's normalisation of n, then the cheaper direction.
 fn deque_rotate(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "rotate", args, 0, 1)?;
-    let mut d = load(vm, args[0])?;
+    let mut d = load(vm, args)?;
     let n = match args.get(1) {
         Some(v) => {
             let b = crate::builtins::num::index_big(vm, *v)?;
@@ -411,12 +413,12 @@ fn deque_rotate(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn deque_len(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let d = load(vm, args[0])?;
+    let d = load(vm, args)?;
     Ok(Value::Int(d.len as i64))
 }
 
 fn deque_bool(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let d = load(vm, args[0])?;
+    let d = load(vm, args)?;
     Ok(Value::Bool(d.len > 0))
 }
 
@@ -453,14 +455,14 @@ fn position(vm: &mut Vm, d: &Dq, i: Value) -> PyResult<usize> {
 
 fn deque_getitem(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "__getitem__", args, 1, 1)?;
-    let d = load(vm, args[0])?;
+    let d = load(vm, args)?;
     let i = position(vm, &d, args[1])?;
     Ok(Dq::load(d.st).get(i))
 }
 
 fn deque_setitem(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "__setitem__", args, 2, 2)?;
-    let d = load(vm, args[0])?;
+    let d = load(vm, args)?;
     let i = position(vm, &d, args[1])?;
     let d = Dq::load(d.st);
     if i < d.len {
@@ -471,7 +473,7 @@ fn deque_setitem(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn deque_delitem(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "__delitem__", args, 1, 1)?;
-    let d = load(vm, args[0])?;
+    let d = load(vm, args)?;
     let i = position(vm, &d, args[1])?;
     let mut d = Dq::load(d.st);
     let mut items = d.items();
@@ -493,7 +495,7 @@ fn mutated(vm: &mut Vm) -> PyErr {
 
 fn deque_contains(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "__contains__", args, 1, 1)?;
-    let d = load(vm, args[0])?;
+    let d = load(vm, args)?;
     let (n, m0) = (d.len, d.mutations());
     let x = args[1];
     for i in 0..n {
@@ -557,23 +559,23 @@ impl NativeIter for DequeIter {
     }
 }
 
-fn make_iter(vm: &mut Vm, this: Value, reverse: bool) -> PyResult<Value> {
-    let d = load(vm, this)?;
+fn make_iter(vm: &mut Vm, args: &[Value], reverse: bool) -> PyResult<Value> {
+    let d = load(vm, args)?;
     let it = DequeIter { st: d.st, pos: 0, left: d.len, mutations: d.mutations(), reverse };
     Ok(vm.new_iter(IterState::Dyn(Box::new(it))))
 }
 
 fn deque_iter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    make_iter(vm, args[0], false)
+    make_iter(vm, args, false)
 }
 
 fn deque_reversed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    make_iter(vm, args[0], true)
+    make_iter(vm, args, true)
 }
 
 /// `_list()`: the items as a new list.
 fn deque_list(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let d = load(vm, args[0])?;
+    let d = load(vm, args)?;
     let items = d.items();
     Ok(vm.new_list(items))
 }
@@ -581,7 +583,7 @@ fn deque_list(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// `_assign(items)`: replaces the contents (keeping the last `maxlen` items).
 fn deque_assign(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "_assign", args, 1, 1)?;
-    let mut d = load(vm, args[0])?;
+    let mut d = load(vm, args)?;
     let mut items = vm.collect_iter(args[1])?;
     if let Some(m) = d.maxlen {
         if items.len() > m {
@@ -598,7 +600,7 @@ fn deque_assign(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn deque_maxlen(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let d = load(vm, args[0])?;
+    let d = load(vm, args)?;
     Ok(match d.maxlen {
         Some(m) => Value::Int(m as i64),
         None => Value::None,

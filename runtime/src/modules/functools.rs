@@ -49,12 +49,15 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.add_method(lru, "__get__", lru_get);
     vm.add_method(lru, "cache_info", lru_cache_info);
     vm.add_method(lru, "cache_clear", lru_cache_clear);
-    vm.add_method(lru, "__copy__", |_vm, a, _k| Ok(a[0]));
-    vm.add_method(lru, "__deepcopy__", |_vm, a, _k| Ok(a[0]));
+    vm.add_method(lru, "__copy__", |vm, a, _k| super::params::self_arg(vm, a, "_lru_cache_wrapper", "__copy__"));
+    vm.add_method(lru, "__deepcopy__", |vm, a, _k| {
+        super::params::self_arg(vm, a, "_lru_cache_wrapper", "__deepcopy__")
+    });
     vm.module_set(m, "_lru_cache_wrapper", Value::Obj(lru));
 
     let kw = vm.new_class_raw("KeyWrapper", vec![object], BaseKind::Builtin, true);
     *kw.as_class().unwrap().module.borrow_mut() = "functools".into();
+    crate::builtins::core::set_construct(vm, kw, super::params::no_construct);
     vm.add_method(kw, "__call__", keywrapper_call);
     vm.add_method(kw, "__lt__", |vm, a, k| keywrapper_cmp(vm, a, k, CmpOp::Lt));
     vm.add_method(kw, "__le__", |vm, a, k| keywrapper_cmp(vm, a, k, CmpOp::Le));
@@ -194,7 +197,8 @@ fn keywrapper_cmp(vm: &mut Vm, args: &[Value], _kw: Kw, op: CmpOp) -> PyResult<V
 
 // -- lru_cache -------------------------------------------------------------------------------
 
-fn state_of(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
+fn state_of(vm: &mut Vm, args: &[Value]) -> PyResult<ObjRef> {
+    let v = super::params::self_arg(vm, args, "_lru_cache_wrapper", "method")?;
     match cell_data(v).and_then(|d| d.as_obj()).filter(|o| o.as_list().is_some_and(|l| l.borrow().len() == NSLOTS)) {
         Some(s) => Ok(s),
         None => {
@@ -323,7 +327,7 @@ fn make_key(vm: &mut Vm, st: ObjRef, args: &[Value], kw: Kw) -> Value {
 }
 
 fn lru_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let st = state_of(vm, args[0])?;
+    let st = state_of(vm, args)?;
     let cargs = &args[1..];
     let func = get(st, FUNC);
     let maxsize = get(st, MAXSIZE);
@@ -435,7 +439,7 @@ fn lru_get(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn lru_cache_info(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "cache_info", args, 0, 0)?;
-    let st = state_of(vm, args[0])?;
+    let st = state_of(vm, args)?;
     let n = get(st, CACHE).as_obj().and_then(|d| d.as_dict().map(|d| d.borrow().len())).unwrap_or(0);
     let info = get(st, CACHE_INFO);
     let vals = [get(st, HITS), get(st, MISSES), get(st, MAXSIZE), Value::Int(n as i64)];
@@ -444,7 +448,7 @@ fn lru_cache_info(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn lru_cache_clear(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "cache_clear", args, 0, 0)?;
-    let st = state_of(vm, args[0])?;
+    let st = state_of(vm, args)?;
     if let Some(d) = get(st, CACHE).as_obj().and_then(|d| d.as_dict()) {
         d.borrow_mut().clear();
     }

@@ -124,9 +124,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
                 let object = vm.types.object;
                 let cls = vm.new_class_raw(name, vec![object], BaseKind::Builtin, true);
                 *cls.as_class().unwrap().module.borrow_mut() = "itertools".into();
-                if let Some(f) = ctor {
-                    crate::builtins::core::set_construct(vm, cls, *f);
-                }
+                crate::builtins::core::set_construct(vm, cls, ctor.unwrap_or(super::params::no_construct));
                 vm.add_method(cls, "__iter__", iter_self);
                 vm.add_method(cls, "__next__", iter_next);
                 vm.iter_types.insert(name, cls);
@@ -142,16 +140,17 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     Ok(m)
 }
 
-fn iter_self(_vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(args[0])
+fn iter_self(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    super::params::self_arg(vm, args, "itertools", "__iter__")
 }
 
 /// `__next__` of the itertools classes; instances of Python subclasses carry the native
 /// iterator as their built-in payload.
 fn iter_next(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let it = crate::ops::unwrap_builtin(args[0]);
+    let this = super::params::self_arg(vm, args, "itertools", "__next__")?;
+    let it = crate::ops::unwrap_builtin(this);
     if !matches!(it.as_obj().map(|o| o.kind()), Some(Kind::Iter(_))) {
-        let tn = vm.type_name(args[0]);
+        let tn = vm.type_name(this);
         return Err(vm.type_error(format!("descriptor '__next__' requires an itertools object, not '{}'", tn)));
     }
     match vm.next(it)? {
@@ -583,9 +582,6 @@ impl Step for StarMap {
         let items = match v.as_obj().and_then(|o| o.as_tuple().map(|t| t.to_vec())) {
             Some(t) => t,
             None => {
-                if !is_iterable(vm, v) {
-                    return Err(vm.type_error("iterable argument required"));
-                }
                 let items = vm.collect_iter(v)?;
                 let t = vm.new_tuple(items.clone());
                 vm.roots.push(t);
@@ -597,30 +593,6 @@ impl Step for StarMap {
     fn trace(&self, out: &mut Vec<ObjRef>) {
         tv(&self.func, out);
         tv(&self.it, out);
-    }
-}
-
-fn is_iterable(vm: &mut Vm, v: Value) -> bool {
-    match v.as_obj().map(|o| o.kind()) {
-        Some(Kind::Instance(_)) => {
-            let cls = vm.type_of(v);
-            let (a, b) = (vm.names.iter, vm.names.getitem);
-            vm.class_lookup(cls, a).is_some() || vm.class_lookup(cls, b).is_some()
-        }
-        Some(
-            Kind::List(_)
-            | Kind::Tuple(_)
-            | Kind::Str(_)
-            | Kind::Dict(_)
-            | Kind::Set(_)
-            | Kind::FrozenSet(_)
-            | Kind::Bytes(_)
-            | Kind::ByteArray(_)
-            | Kind::Range(_)
-            | Kind::Iter(_)
-            | Kind::Generator(_),
-        ) => true,
-        _ => false,
     }
 }
 
@@ -662,6 +634,7 @@ fn groupby_step(vm: &mut Vm, st: &Rc<RefCell<GroupState>>) -> PyResult<bool> {
     let Some(v) = vm.next(it)? else { return Ok(false) };
     vm.roots.push(v);
     let k = if keyfunc.is_none() { v } else { vm.call(keyfunc, &[v], &[])? };
+    vm.roots.push(k);
     let mut s = st.borrow_mut();
     s.currvalue = Some(v);
     s.currkey = Some(k);
@@ -1210,6 +1183,11 @@ fn product_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     }
     vm.roots.truncate(mark);
+    let total: usize = base.iter().map(|p| p.len()).sum();
+    if total.saturating_mul(repeat as usize) > (1 << 28) {
+        let c = vm.exc.MemoryError;
+        return Err(vm.err(c, ""));
+    }
     let mut pools = Vec::with_capacity(nargs * repeat as usize);
     for _ in 0..repeat {
         pools.extend(base.iter().cloned());

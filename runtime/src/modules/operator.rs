@@ -177,7 +177,8 @@ fn new_getter(vm: &mut Vm, cls: Value, data: Value) -> Value {
 }
 
 /// The data tuple of a getter (through subclass instances' payloads).
-fn getter_data(vm: &mut Vm, v: Value, what: &str) -> PyResult<Vec<Value>> {
+fn getter_data(vm: &mut Vm, args: &[Value], what: &str) -> PyResult<Vec<Value>> {
+    let v = super::params::self_arg(vm, args, what, "__call__")?;
     let mut cur = v;
     for _ in 0..4 {
         let inner = crate::ops::unwrap_builtin(cur);
@@ -214,7 +215,7 @@ fn itemgetter_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn itemgetter_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kw(vm, "itemgetter", kw)?;
-    let items = getter_data(vm, args[0], "itemgetter")?;
+    let items = getter_data(vm, args, "itemgetter")?;
     if args.len() != 2 {
         return Err(vm.type_error(format!("itemgetter expected 1 argument, got {}", args.len() - 1)));
     }
@@ -241,7 +242,7 @@ fn itemgetter_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn itemgetter_repr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let items = getter_data(vm, args[0], "itemgetter")?;
+    let items = getter_data(vm, args, "itemgetter")?;
     vm.enter_native(" while getting the repr of an object")?;
     let mut parts = Vec::new();
     for it in items {
@@ -282,7 +283,7 @@ fn attrgetter_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn attrgetter_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kw(vm, "attrgetter", kw)?;
-    let data = getter_data(vm, args[0], "attrgetter")?;
+    let data = getter_data(vm, args, "attrgetter")?;
     if args.len() != 2 {
         return Err(vm.type_error(format!("attrgetter expected 1 argument, got {}", args.len() - 1)));
     }
@@ -315,7 +316,7 @@ fn attrgetter_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn attrgetter_repr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let data = getter_data(vm, args[0], "attrgetter")?;
+    let data = getter_data(vm, args, "attrgetter")?;
     let mut parts = Vec::new();
     for pair in data.chunks(2) {
         parts.push(vm.repr(pair[0])?);
@@ -347,7 +348,7 @@ fn methodcaller_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn methodcaller_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kw(vm, "methodcaller", kw)?;
-    let data = getter_data(vm, args[0], "methodcaller")?;
+    let data = getter_data(vm, args, "methodcaller")?;
     if args.len() != 2 {
         return Err(vm.type_error(format!("methodcaller expected 1 argument, got {}", args.len() - 1)));
     }
@@ -362,7 +363,7 @@ fn methodcaller_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn methodcaller_repr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let data = getter_data(vm, args[0], "methodcaller")?;
+    let data = getter_data(vm, args, "methodcaller")?;
     let mut parts = vec![vm.repr(data[0])?];
     let margs = data[1].as_obj().and_then(|o| o.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
     for a in margs {

@@ -60,3 +60,23 @@ pub fn bind(
     }
     Ok(out)
 }
+
+/// `self` of a native method, or CPython's TypeError when an unbound method is called
+/// without it.
+pub fn self_arg(vm: &mut Vm, args: &[Value], owner: &str, name: &str) -> PyResult<Value> {
+    match args.first() {
+        Some(v) => Ok(*v),
+        None => Err(vm.type_error(format!("unbound method {}.{}() needs an argument", owner, name))),
+    }
+}
+
+/// The constructor of built-in classes that cannot be instantiated from Python
+/// (`cannot create 'itertools._grouper' instances`); without one, a class made by
+/// `new_class_raw` would inherit object's.
+pub fn no_construct(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let name = match args.first().and_then(|c| c.as_obj()).and_then(|c| c.as_class().map(|k| (k, c))) {
+        Some((k, _)) => format!("{}.{}", k.module.borrow(), k.name.borrow()),
+        None => "object".to_string(),
+    };
+    Err(vm.type_error(format!("cannot create '{}' instances", name)))
+}

@@ -138,13 +138,18 @@ fn seed_from_os(b: &mut [u8]) {
     use std::io::Read;
     let mut buf = vec![0u8; N * 4];
     let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).is_ok();
-    let key: Vec<u32> = if ok {
-        buf.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
-    } else {
-        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-        vec![t.as_secs() as u32, (t.as_secs() >> 32) as u32, t.subsec_nanos(), std::process::id()]
-    };
+    let key: Vec<u32> =
+        if ok { buf.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect() } else { time_key() };
     init_by_array(b, &key);
+}
+
+/// A seed key from the clock, the process id and a per-process counter.
+fn time_key() -> Vec<u32> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    vec![t.as_secs() as u32, (t.as_secs() >> 32) as u32, t.subsec_nanos(), std::process::id(), n]
 }
 
 /// `getrandbits(k)` for k > 0: 32-bit words from least to most significant, the last
@@ -192,7 +197,8 @@ fn randbelow_u64(b: &mut [u8], n: u64) -> u64 {
 // -- The state object ----------------------------------------------------------------------
 
 /// The state bytearray of a `_random.Random` (or subclass) instance.
-fn state_of(vm: &mut Vm, v: Value, name: &str) -> PyResult<ObjRef> {
+fn state_of(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<ObjRef> {
+    let v = super::params::self_arg(vm, args, "Random", name)?;
     let mut inner = v;
     for _ in 0..3 {
         inner = crate::ops::unwrap_builtin(inner);
@@ -244,7 +250,8 @@ fn random_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mut b = vec![0u8; STATE_BYTES];
     match args.get(1) {
         Some(v) if !v.is_none() => seed_value(vm, &mut b, *v)?,
-        _ => seed_from_os(&mut b),
+        // `random.Random.__init__` seeds again; a cheap seed from the clock will do.
+        _ => init_by_array(&mut b, &time_key()),
     }
     let state = Value::Obj(vm.alloc(Kind::ByteArray(RefCell::new(b))));
     let cls = args[0].as_obj().filter(|o| o.as_class().is_some()).unwrap_or(vm.types.object);
@@ -282,7 +289,7 @@ fn seed_value(vm: &mut Vm, b: &mut [u8], v: Value) -> PyResult<()> {
 fn random_seed(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kw(vm, "seed", kw)?;
     check_method(vm, "seed", args, 0, 1)?;
-    let st = state_of(vm, args[0], "seed")?;
+    let st = state_of(vm, args, "seed")?;
     let v = args.get(1).copied().unwrap_or(Value::None);
     let mut buf = vec![0u8; STATE_BYTES];
     seed_value(vm, &mut buf, v)?;
@@ -292,13 +299,13 @@ fn random_seed(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn random_random(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "random", args, 0, 0)?;
-    let st = state_of(vm, args[0], "random")?;
+    let st = state_of(vm, args, "random")?;
     Ok(Value::Float(with_state(st, genrand_res53)))
 }
 
 fn random_getrandbits(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "getrandbits", args, 1, 1)?;
-    let st = state_of(vm, args[0], "getrandbits")?;
+    let st = state_of(vm, args, "getrandbits")?;
     let k = int_arg(vm, args[1])?;
     if k < 0 {
         return Err(vm.value_error("number of bits must be non-negative"));
@@ -309,7 +316,7 @@ fn random_getrandbits(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if k <= 63 {
         return Ok(Value::Int(with_state(st, |b| getrandbits_u64(b, k as u32)) as i64));
     }
-    if k > (1 << 40) {
+    if k > (1 << 32) {
         let c = vm.exc.MemoryError;
         return Err(vm.err(c, ""));
     }
@@ -319,14 +326,14 @@ fn random_getrandbits(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn random_getstate(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "getstate", args, 0, 0)?;
-    let st = state_of(vm, args[0], "getstate")?;
+    let st = state_of(vm, args, "getstate")?;
     let items: Vec<Value> = with_state(st, |b| (0..=N).map(|i| Value::Int(word(b, i) as i64)).collect());
     Ok(vm.new_tuple(items))
 }
 
 fn random_setstate(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "setstate", args, 1, 1)?;
-    let st = state_of(vm, args[0], "setstate")?;
+    let st = state_of(vm, args, "setstate")?;
     let Some(items) = args[1].as_obj().and_then(|o| o.as_tuple().map(|t| t.to_vec())) else {
         return Err(vm.type_error("state vector must be a tuple"));
     };
@@ -361,7 +368,7 @@ fn random_setstate(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// `_randbelow_with_getrandbits` computes it.
 fn random_randbelow(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "_randbelow", args, 1, 1)?;
-    let st = state_of(vm, args[0], "_randbelow")?;
+    let st = state_of(vm, args, "_randbelow")?;
     randbelow_value(vm, st, args[1])
 }
 
@@ -390,7 +397,7 @@ fn randbelow_value(vm: &mut Vm, st: ObjRef, n: Value) -> PyResult<Value> {
 /// uses this when `_randbelow` is the built-in one): same draws as CPython's code.
 fn random_randrange_fast(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "_randrange_fast", args, 2, 2)?;
-    let st = state_of(vm, args[0], "_randrange_fast")?;
+    let st = state_of(vm, args, "_randrange_fast")?;
     if let (Value::Int(a), Value::Int(b)) = (args[1], args[2]) {
         if let Some(width) = b.checked_sub(a) {
             if width > 0 {
@@ -414,7 +421,7 @@ fn random_randrange_fast(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value
 /// `shuffle(x)` for a list (the caller checks the type): CPython's loop from the end.
 fn random_shuffle_fast(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     check_method(vm, "_shuffle_fast", args, 1, 1)?;
-    let st = state_of(vm, args[0], "_shuffle_fast")?;
+    let st = state_of(vm, args, "_shuffle_fast")?;
     let Some(l) = args[1].as_obj().and_then(|o| o.as_list()) else {
         return Err(vm.type_error("_shuffle_fast() needs a list"));
     };
