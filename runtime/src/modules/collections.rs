@@ -53,6 +53,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.add_method(cls, "_assign", deque_assign);
     vm.add_method(cls, "_maxlen", deque_maxlen);
     vm.module_set(m, "_deque_core", Value::Obj(cls));
+    vm.module_add_fn(m, "_count_elements", count_elements);
     for name in ["_deque_iterator", "_deque_reverse_iterator"] {
         if !vm.iter_types.contains_key(name) {
             let c = vm.new_class_raw(name, vec![object], BaseKind::Builtin, true);
@@ -605,4 +606,79 @@ fn deque_maxlen(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         Some(m) => Value::Int(m as i64),
         None => Value::None,
     })
+}
+
+// -- Counter's helper ------------------------------------------------------------------------
+
+/// Whether `cls` still uses dict's own `name` method.
+fn uses_dict_method(vm: &mut Vm, cls: ObjRef, name: &str) -> bool {
+    let k = vm.intern(name);
+    let dict = vm.types.dict;
+    match (vm.class_lookup(cls, k), vm.class_lookup(dict, k)) {
+        (Some(a), Some(b)) => a.is(&b),
+        _ => false,
+    }
+}
+
+/// `_count_elements(mapping, iterable)`: `mapping[x] = mapping.get(x, 0) + 1` for each
+/// item, directly on the dict when the mapping does not override `get` or
+/// `__setitem__` (CPython's C helper does the same).
+fn count_elements(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_kw(vm, "_count_elements", kw)?;
+    check_args(vm, "_count_elements", args, 2, 2)?;
+    let mapping = args[0];
+    let cls = vm.type_of(mapping);
+    let direct = mapping
+        .as_obj()
+        .and_then(crate::ops::real_dict)
+        .filter(|_| uses_dict_method(vm, cls, "get") && uses_dict_method(vm, cls, "__setitem__"));
+    let it = vm.get_iter(args[1])?;
+    let mark = vm.roots.len();
+    vm.roots.push(it);
+    let r = (|| {
+        let get = match direct {
+            Some(_) => Value::None,
+            None => {
+                let k = vm.intern("get");
+                let g = vm.get_attr(mapping, k)?;
+                vm.roots.push(g);
+                g
+            }
+        };
+        let slot = vm.roots.len();
+        vm.roots.push(Value::None);
+        while let Some(x) = vm.next(it)? {
+            vm.roots[slot] = x;
+            let old = match direct {
+                Some(d) => vm.dict_get(d, x)?.unwrap_or(Value::Int(0)),
+                None => vm.call(get, &[x, Value::Int(0)], &[])?,
+            };
+            let new = match old {
+                Value::Int(n) if n < i64::MAX => Value::Int(n + 1),
+                _ => {
+                    vm.roots.push(old);
+                    let r = vm.binary_op(old, Value::Int(1), crate::bytecode::BinOp::Add);
+                    vm.roots.pop();
+                    r?
+                }
+            };
+            match direct {
+                Some(d) => {
+                    vm.roots.push(new);
+                    let r = vm.dict_set(d, x, new);
+                    vm.roots.pop();
+                    r?
+                }
+                None => {
+                    vm.roots.push(new);
+                    let r = vm.setitem(mapping, x, new);
+                    vm.roots.pop();
+                    r?
+                }
+            }
+        }
+        Ok(Value::None)
+    })();
+    vm.roots.truncate(mark);
+    r
 }

@@ -68,6 +68,23 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.set_class_attr(kw, "__hash__", Value::None);
     vm.module_set(m, "KeyWrapper", Value::Obj(kw));
     vm.module_add_fn(m, "cmp_to_key", cmp_to_key);
+
+    let pc = vm.new_class_raw("_partial_core", vec![object], BaseKind::Builtin, true);
+    *pc.as_class().unwrap().module.borrow_mut() = "functools".into();
+    crate::builtins::core::set_construct(vm, pc, partial_new);
+    vm.add_method(pc, "__call__", partial_call);
+    vm.add_method(pc, "_setstate", partial_setstate);
+    for (name, f) in [("func", partial_func as NativeFn), ("args", partial_args), ("keywords", partial_keywords)] {
+        let getter = vm.new_native(name, f);
+        let prop = Value::Obj(vm.alloc(Kind::new_property(Property {
+            fget: getter,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+        })));
+        vm.set_class_attr(pc, name, prop);
+    }
+    vm.module_set(m, "_partial_core", Value::Obj(pc));
     Ok(m)
 }
 
@@ -460,5 +477,133 @@ fn lru_cache_clear(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     set(st, HITS, Value::Int(0));
     set(st, MISSES, Value::Int(0));
     set(st, FULL, Value::Bool(false));
+    Ok(Value::None)
+}
+
+// -- partial ---------------------------------------------------------------------------------
+
+/// The state tuple `(marker, func, args, keywords)` of a partial object: the marker is
+/// the `_partial_core` class, which tells partials from other cell-payload objects.
+fn partial_state<'a>(v: Value) -> Option<&'a [Value]> {
+    let t = cell_data(v)?.as_obj()?.as_tuple()?;
+    (t.len() == 4
+        && t[0].as_obj().is_some_and(|c| c.as_class().is_some_and(|k| k.name.borrow().as_str() == "_partial_core")))
+    .then_some(t)
+}
+
+fn partial_self<'a>(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'a [Value]> {
+    let v = super::params::self_arg(vm, args, "partial", name)?;
+    match partial_state(v) {
+        Some(t) => Ok(t),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "descriptor '{}' requires a 'functools.partial' object but received '{}'",
+                name, tn
+            )))
+        }
+    }
+}
+
+/// `partial(func, /, *args, **keywords)`; a partial of a plain partial is flattened.
+fn partial_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let marker = args[0];
+    if args.len() < 2 {
+        return Err(vm.type_error("type 'partial' takes at least one argument"));
+    }
+    let mut func = args[1];
+    if !crate::builtins::functions::is_callable(vm, func) {
+        return Err(vm.type_error("the first argument must be callable"));
+    }
+    let mut pargs: Vec<Value> = Vec::new();
+    let mut pkw: Vec<(Value, Value)> = Vec::new();
+    if let Some(t) = partial_state(func) {
+        let plain = func.as_obj().and_then(|o| o.as_instance()).is_some_and(|i| i.slots.borrow().is_empty());
+        if plain {
+            pargs.extend(t[2].as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]).iter().copied());
+            if let Some(d) = t[3].as_obj().and_then(|o| o.as_dict()) {
+                pkw.extend(d.borrow().iter());
+            }
+            func = t[1];
+        }
+    }
+    pargs.extend_from_slice(&args[2..]);
+    let targs = vm.new_tuple(pargs);
+    vm.roots.push(targs);
+    let d = vm.new_dict(crate::dict::Dict::new());
+    vm.roots.push(d);
+    let dobj = d.as_obj().unwrap();
+    let r = (|| {
+        for (k, v) in pkw {
+            vm.dict_set(dobj, k, v)?;
+        }
+        for (k, v) in kw {
+            vm.dict_set(dobj, Value::Obj(*k), *v)?;
+        }
+        Ok(())
+    })();
+    vm.roots.pop();
+    vm.roots.pop();
+    r?;
+    let state = vm.new_tuple(vec![marker, func, targs, d]);
+    Ok(Value::Obj(vm.alloc(Kind::Cell(std::cell::Cell::new(state)))))
+}
+
+fn partial_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let t = partial_self(vm, args, "__call__")?;
+    let func = t[1];
+    let pargs = t[2].as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]);
+    let mut all: Vec<Value> = Vec::with_capacity(pargs.len() + args.len() - 1);
+    all.extend_from_slice(pargs);
+    all.extend_from_slice(&args[1..]);
+    let pkw =
+        t[3].as_obj().and_then(|o| o.as_dict()).map(|d| d.borrow().iter().collect::<Vec<_>>()).unwrap_or_default();
+    if pkw.is_empty() {
+        return vm.call(func, &all, kw);
+    }
+    let mut merged: Vec<(ObjRef, Value)> = Vec::with_capacity(pkw.len() + kw.len());
+    for (k, v) in pkw {
+        let Some(name) = k.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) else {
+            return Err(vm.type_error("keywords must be strings"));
+        };
+        let name = vm.intern(&name);
+        if !kw.iter().any(|(kk, _)| kk.ptr_eq(name)) {
+            merged.push((name, v));
+        }
+    }
+    merged.extend_from_slice(kw);
+    vm.call(func, &all, &merged)
+}
+
+fn partial_func(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(partial_self(vm, args, "func")?[1])
+}
+
+fn partial_args(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(partial_self(vm, args, "args")?[2])
+}
+
+fn partial_keywords(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(partial_self(vm, args, "keywords")?[3])
+}
+
+/// `_setstate(func, args, keywords)` (for `__setstate__`): replaces the state.
+fn partial_setstate(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    check_method(vm, "_setstate", args, 3, 3)?;
+    let t = partial_self(vm, args, "_setstate")?;
+    let marker = t[0];
+    let state = vm.new_tuple(vec![marker, args[1], args[2], args[3]]);
+    let mut cur = args[0];
+    for _ in 0..4 {
+        let inner = crate::ops::unwrap_builtin(cur);
+        if let Some(Kind::Cell(c)) = inner.as_obj().map(|o| o.kind()) {
+            c.set(state);
+            return Ok(Value::None);
+        }
+        if inner.is(&cur) {
+            break;
+        }
+        cur = inner;
+    }
     Ok(Value::None)
 }

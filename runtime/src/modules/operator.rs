@@ -177,13 +177,13 @@ fn new_getter(vm: &mut Vm, cls: Value, data: Value) -> Value {
 }
 
 /// The data tuple of a getter (through subclass instances' payloads).
-fn getter_data(vm: &mut Vm, args: &[Value], what: &str) -> PyResult<Vec<Value>> {
+fn getter_data<'a>(vm: &mut Vm, args: &[Value], what: &str) -> PyResult<&'a [Value]> {
     let v = super::params::self_arg(vm, args, what, "__call__")?;
     let mut cur = v;
     for _ in 0..4 {
         let inner = crate::ops::unwrap_builtin(cur);
         if let Some(Kind::Cell(c)) = inner.as_obj().map(|o| o.kind()) {
-            if let Some(t) = c.get().as_obj().and_then(|o| o.as_tuple().map(|t| t.to_vec())) {
+            if let Some(t) = c.get().as_obj().and_then(|o| o.as_tuple()) {
                 return Ok(t);
             }
         }
@@ -226,7 +226,7 @@ fn itemgetter_call(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mark = vm.roots.len();
     let mut out = Vec::with_capacity(items.len());
     for it in items {
-        match vm.getitem(obj, it) {
+        match vm.getitem(obj, *it) {
             Ok(v) => {
                 vm.roots.push(v);
                 out.push(v);
@@ -246,7 +246,7 @@ fn itemgetter_repr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     vm.enter_native(" while getting the repr of an object")?;
     let mut parts = Vec::new();
     for it in items {
-        match vm.repr(it) {
+        match vm.repr(*it) {
             Ok(s) => parts.push(s),
             Err(e) => {
                 vm.leave_native();

@@ -37,3 +37,16 @@ try:
 except NotImplementedError as e:
     print('NotImplementedError', e)
 print(Counter({'a': 1.5, 'b': 0.5}).most_common(), Counter({'b': 'x', 'a': 'y'}))
+
+
+class Loud(Counter):
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value * 10)
+
+
+class Getter(Counter):
+    def get(self, key, default=None):
+        return super().get(key, default) + 100 if key in self else default
+
+
+print(Loud('aab'), Getter('aab'), Counter(x for x in [1, 2, 1, 1]), Counter(iter('zzy')).most_common(1))

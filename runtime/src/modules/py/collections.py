@@ -223,7 +223,7 @@ class deque(_deque_core):
         state = getattr(self, '__dict__', None) or None
         m = self.maxlen
         if m is None:
-            return type(self), ((),), state, iter(self)
+            return type(self), (), state, iter(self)
         return type(self), ((), m), state, iter(self)
 
     def __class_getitem__(cls, item):
@@ -643,6 +643,8 @@ def _count_elements(mapping, iterable):
     mapping_get = mapping.get
     for elem in iterable:
         mapping[elem] = mapping_get(elem, 0) + 1
+
+from _collections import _count_elements
 
 
 class Counter(dict):

@@ -362,6 +362,56 @@ class partial:
 
 
 
+try:
+    from _functools import _partial_core
+except ImportError:
+    pass
+else:
+    # The native core (runtime/src/modules/functools.rs) holds func, args and
+    # keywords and implements the call; what is rare stays in Python.
+    class partial(_partial_core):
+        """New function with partial application of the given arguments
+        and keywords.
+        """
+
+        @_recursive_repr()
+        def __repr__(self):
+            qualname = type(self).__qualname__
+            args = [repr(self.func)]
+            args.extend(repr(x) for x in self.args)
+            args.extend(f"{k}={v!r}" for (k, v) in self.keywords.items())
+            if type(self).__module__ == "functools":
+                return f"functools.{qualname}({', '.join(args)})"
+            return f"{qualname}({', '.join(args)})"
+
+        def __reduce__(self):
+            return type(self), (self.func,), (self.func, self.args,
+                   self.keywords or None, self.__dict__ or None)
+
+        def __setstate__(self, state):
+            if not isinstance(state, tuple):
+                raise TypeError("argument to __setstate__ must be a tuple")
+            if len(state) != 4:
+                raise TypeError(f"expected 4 items in state, got {len(state)}")
+            func, args, kwds, namespace = state
+            if (not callable(func) or not isinstance(args, tuple) or
+               (kwds is not None and not isinstance(kwds, dict)) or
+               (namespace is not None and not isinstance(namespace, dict))):
+                raise TypeError("invalid partial state")
+
+            args = tuple(args) # just in case it's a subclass
+            if kwds is None:
+                kwds = {}
+            elif type(kwds) is not dict: # XXX does it need to be *exactly* dict?
+                kwds = dict(kwds)
+            if namespace:
+                self.__dict__.update(namespace)
+            self._setstate(func, args, kwds)
+
+        def __class_getitem__(cls, item):
+            return cls
+
+
 # Descriptor version
 class partialmethod(object):
     """Method descriptor with partial application of the given arguments
