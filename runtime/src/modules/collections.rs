@@ -57,7 +57,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     for name in ["_deque_iterator", "_deque_reverse_iterator"] {
         if !vm.iter_types.contains_key(name) {
             let c = vm.new_class_raw(name, vec![object], BaseKind::Builtin, true);
-            *c.as_class().unwrap().module.borrow_mut() = "collections".into();
+            *c.as_class().unwrap().module.borrow_mut() = "_collections".into();
             crate::builtins::core::set_construct(vm, c, super::params::no_construct);
             crate::builtins::register_iter_type(vm, c);
             vm.iter_types.insert(name, c);

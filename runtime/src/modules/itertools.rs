@@ -47,12 +47,15 @@ impl<T: Step> NativeIter for Rooted<T> {
         if !T::CALLS {
             return self.inner.step(vm);
         }
+        // Iterators nested in iterators recurse on the Rust stack.
+        vm.enter_native(" while calling a Python object")?;
         self.scratch.clear();
         self.inner.trace(&mut self.scratch);
         let mark = vm.roots.len();
         vm.roots.extend(self.scratch.iter().map(|o| Value::Obj(*o)));
         let r = self.inner.step(vm);
         vm.roots.truncate(mark);
+        vm.leave_native();
         r
     }
 
@@ -885,7 +888,14 @@ impl Step for Tee {
             }
             self.shared.borrow_mut().running = true;
             vm.roots.push(it);
-            let r = vm.next(it);
+            let r = match vm.enter_native(" while calling a Python object") {
+                Ok(()) => {
+                    let r = vm.next(it);
+                    vm.leave_native();
+                    r
+                }
+                Err(e) => Err(e),
+            };
             vm.roots.pop();
             let mut s = self.shared.borrow_mut();
             s.running = false;
