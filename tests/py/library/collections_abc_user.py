@@ -113,3 +113,6 @@ class Countdown(Iterator):
 
 print(list(Countdown(3)), iter(Countdown(1)) is not None, isinstance(Countdown(1), Iterable))
 print(sorted(n for n in cabc.__all__)[:6])
+from collections import deque
+dq = deque([1, 2])
+print(isinstance(dq, Sequence), isinstance(dq, cabc.MutableSequence), isinstance(dq, Iterable), isinstance(dq, cabc.Sized))

@@ -124,3 +124,5 @@ dd = defaultdict(lambda: (churn(), [])[1])
 for v in gen([1, 2, 1]):
     dd[v[0]].append(v[1])
 print(dict(dd))
+p = functools.partial(lambda *a, **k: (churn(), (a, sorted(k.items())))[1], [1], key=[2])
+print(p([3], other=[4]), functools.partial(p, [0])(), list(map(functools.partial(max, key=key_len), gen([1]), gen([22]))))

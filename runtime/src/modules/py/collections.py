@@ -83,11 +83,13 @@ def _recursive_repr(fillvalue='...'):
 ### deque
 ################################################################################
 
-class deque(_deque_core):
+class deque(_deque_core, _collections_abc.MutableSequence):
     '''A list-like sequence optimized for data accesses near its endpoints.'''
 
     # The items live in the native core (a ring buffer in runtime/src/modules/
-    # collections.rs), which also implements the frequent operations.
+    # collections.rs), which also implements the frequent operations. Deriving
+    # from MutableSequence (CPython registers deque with it) makes isinstance()
+    # checks against the ABCs work; every method is defined here or in the core.
 
     maxlen = property(_deque_core._maxlen,
                       doc='maximum size of a deque or None if unbounded')
