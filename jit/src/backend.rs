@@ -1,0 +1,760 @@
+//! The Cranelift backend: lowers a verified `Trace` to Cranelift IR and compiles it to
+//! native code for the host (`JitBackend`) or to bytes for any Cranelift target
+//! (`compile_for_isa`).
+//!
+//! The compiled function is `extern "C" fn(slots: *mut Value, ctx: *mut c_void) -> u32`.
+//! Shape of the generated code:
+//!
+//! - `entry`: the instructions before `loop` (slot loads, entry guards, constants).
+//! - `header`: one block parameter per phi (two for a boxed value); the entry jumps here
+//!   with the phis' entry values, the end of the body jumps back with their back-edge
+//!   values.
+//! - each guard: `brif` to a continuation block, or to its own exit block, which writes
+//!   the guard's snapshot into the slots (tag word at offset 0, payload at offset 8) and
+//!   returns the exit number.
+//!
+//! Values inside the trace are unboxed: i64 and f64 in registers, bools as i8, a boxed
+//! `Value` as two i64 words. Helpers are called through their absolute address
+//! (`call_indirect`), so lowering needs no relocations and no symbol table.
+//!
+//! Safety invariants (`CompiledTrace::run` is the one place that calls compiled code):
+//! - only verified traces are compiled (`compile` runs `verify`), so every slot access is
+//!   below `trace.n_slots`, and `run` checks the slot array is at least that long;
+//! - compiled code writes a slot only with a tag matching its payload (int, float, bool
+//!   0/1, or a whole `Value` it read from a slot), so the slots stay valid `Value`s;
+//! - a `JITModule` never frees finalized code on drop (it leaks it), and this backend never
+//!   calls `free_memory`, so a `CompiledTrace`'s entry pointer stays valid. Trace eviction
+//!   must free per module generation and tie `CompiledTrace`s to it first.
+
+use std::ffi::c_void;
+use std::fmt;
+
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::immediates::Ieee64;
+use cranelift_codegen::ir::{self as clif, types, AbiParam, InstBuilder, MemFlagsData, Signature, UserFuncName};
+use cranelift_codegen::isa::{OwnedTargetIsa, TargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{default_libcall_names, Linkage, Module};
+use krait_runtime::value::Value;
+
+use crate::ir::{verify, Arg, ExitNo, Helper, IrRef, Op, Slot, Trace, Type, VerifyError};
+
+/// The layout compiled code assumes for one slot: the `Value` layout (tag word, then
+/// payload). Kept here as the contract; a test checks `Value` still matches it.
+#[repr(C)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct SlotWords {
+    /// The tag (`krait_runtime::value::tag`).
+    pub tag: u64,
+    /// The payload (i64, f64 bits, bool in the low byte, or a heap pointer).
+    pub payload: u64,
+}
+
+const SLOT_SIZE: i32 = std::mem::size_of::<SlotWords>() as i32;
+const TAG_OFFSET: i32 = 0;
+const PAYLOAD_OFFSET: i32 = 8;
+
+/// Why a trace could not be compiled.
+#[derive(Debug)]
+pub enum BackendError {
+    /// The trace breaks an IR invariant.
+    Verify(VerifyError),
+    /// Cranelift refused it (or the host ISA is unsupported).
+    Codegen(String),
+}
+
+impl fmt::Display for BackendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackendError::Verify(e) => write!(f, "trace does not verify: {e}"),
+            BackendError::Codegen(e) => write!(f, "code generation failed: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BackendError {}
+
+impl From<VerifyError> for BackendError {
+    fn from(e: VerifyError) -> Self {
+        BackendError::Verify(e)
+    }
+}
+
+type TraceFn = unsafe extern "C" fn(*mut Value, *mut c_void) -> u32;
+
+/// A trace compiled to native code for the host.
+#[derive(Clone, Debug)]
+pub struct CompiledTrace {
+    /// Start of the finalized code, a function of type `TraceFn`.
+    code: *const u8,
+    n_slots: u32,
+    n_exits: u32,
+    code_size: u32,
+}
+
+impl CompiledTrace {
+    /// Run the trace on `slots` until it leaves; returns the exit taken, whose snapshot
+    /// has been written into `slots`. The `ctx` argument of the compiled function is null
+    /// for now: once helpers need the runtime (exception state, the pending word), it
+    /// becomes a typed `&mut` context here, never a raw pointer from the caller.
+    ///
+    /// Panics if `slots` is shorter than the trace's `n_slots`.
+    pub fn run(&self, slots: &mut [Value]) -> ExitNo {
+        assert!(slots.len() >= self.n_slots as usize, "slot array shorter than the trace's n_slots");
+        // SAFETY: `code` is the finalized code of a function `JitBackend::compile` declared
+        // with `trace_signature`, i.e. `TraceFn`'s C ABI, compiled from a verified trace,
+        // and never freed (see the module docs). It accesses only slots below `n_slots`,
+        // checked above, through the exclusive borrow `slots`, and writes only well-formed
+        // `Value`s (tag matching payload). No helper reads `ctx` yet, so null is fine.
+        let exit = unsafe {
+            let entry = std::mem::transmute::<*const u8, TraceFn>(self.code);
+            entry(slots.as_mut_ptr(), std::ptr::null_mut())
+        };
+        debug_assert!(exit < self.n_exits, "compiled trace returned an unknown exit");
+        ExitNo(exit)
+    }
+
+    /// Size of the native code in bytes.
+    pub fn code_size(&self) -> u32 {
+        self.code_size
+    }
+}
+
+/// Compiles traces to native code for the host, through one `JITModule`.
+pub struct JitBackend {
+    module: JITModule,
+    ctx: Context,
+    fctx: FunctionBuilderContext,
+    n_compiled: u32,
+}
+
+impl JitBackend {
+    /// A backend for the host ISA (`cranelift_native`), optimizing for speed.
+    pub fn new() -> Result<JitBackend, BackendError> {
+        let isa = host_isa()?;
+        let builder = JITBuilder::with_isa(isa, default_libcall_names());
+        let module = JITModule::new(builder);
+        let ctx = module.make_context();
+        Ok(JitBackend { module, ctx, fctx: FunctionBuilderContext::new(), n_compiled: 0 })
+    }
+
+    /// The ISA traces are compiled for.
+    pub fn isa(&self) -> &dyn TargetIsa {
+        self.module.isa()
+    }
+
+    /// Verify, lower and compile `trace`.
+    pub fn compile(&mut self, trace: &Trace) -> Result<CompiledTrace, BackendError> {
+        verify(trace)?;
+        let name = format!("trace{}", self.n_compiled);
+        self.n_compiled += 1;
+
+        self.module.clear_context(&mut self.ctx);
+        self.ctx.func.signature = trace_signature(self.module.isa());
+        self.ctx.func.name = UserFuncName::user(0, self.n_compiled);
+        lower(trace, &mut self.ctx.func, &mut self.fctx, self.module.isa());
+
+        let codegen = |e: &dyn fmt::Debug| BackendError::Codegen(format!("{e:?}"));
+        let id =
+            self.module.declare_function(&name, Linkage::Local, &self.ctx.func.signature).map_err(|e| codegen(&e))?;
+        self.module.define_function(id, &mut self.ctx).map_err(|e| codegen(&e))?;
+        let code_size = self.ctx.compiled_code().map_or(0, |c| c.code_info().total_size);
+        self.module.clear_context(&mut self.ctx);
+        self.module.finalize_definitions().map_err(|e| codegen(&e))?;
+        let code = self.module.get_finalized_function(id);
+        Ok(CompiledTrace { code, n_slots: trace.n_slots, n_exits: trace.exits.len() as u32, code_size })
+    }
+
+    /// The Cranelift IR `trace` lowers to, as text (for `--jit-dump=clif`).
+    pub fn clif_text(&mut self, trace: &Trace) -> Result<String, BackendError> {
+        verify(trace)?;
+        let mut func = clif::Function::with_name_signature(UserFuncName::user(0, 0), trace_signature(self.isa()));
+        lower(trace, &mut func, &mut self.fctx, self.module.isa());
+        Ok(func.display().to_string())
+    }
+}
+
+/// The host ISA, with the settings traces are compiled with.
+fn host_isa() -> Result<OwnedTargetIsa, BackendError> {
+    let isa_builder = cranelift_native::builder().map_err(|e| BackendError::Codegen(e.to_string()))?;
+    isa_builder.finish(settings::Flags::new(shared_flags(false))).map_err(|e| BackendError::Codegen(e.to_string()))
+}
+
+/// Cranelift settings for traces: optimize for speed, non-PIC (code is placed in memory,
+/// helpers called by absolute address); the IR verifier runs in debug builds.
+pub(crate) fn shared_flags(is_pic: bool) -> settings::Builder {
+    let mut flags = settings::builder();
+    let set = |flags: &mut settings::Builder, name: &str, value: &str| {
+        flags.set(name, value).unwrap_or_else(|e| panic!("cranelift setting {name}={value}: {e}"))
+    };
+    set(&mut flags, "opt_level", "speed");
+    set(&mut flags, "is_pic", if is_pic { "true" } else { "false" });
+    set(&mut flags, "use_colocated_libcalls", "false");
+    set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
+    flags
+}
+
+/// Compile `trace` for `isa` (any Cranelift target) and return the machine code bytes,
+/// without running them: proves the lowering does not depend on the host.
+pub fn compile_for_isa(trace: &Trace, isa: &dyn TargetIsa) -> Result<Vec<u8>, BackendError> {
+    verify(trace)?;
+    let mut ctx =
+        Context::for_function(clif::Function::with_name_signature(UserFuncName::user(0, 0), trace_signature(isa)));
+    lower(trace, &mut ctx.func, &mut FunctionBuilderContext::new(), isa);
+    let code = ctx.compile(isa, &mut ControlPlane::default()).map_err(|e| BackendError::Codegen(format!("{e:?}")))?;
+    Ok(code.code_buffer().to_vec())
+}
+
+/// `(slots: ptr, ctx: ptr) -> i32` in the ISA's default C calling convention.
+fn trace_signature(isa: &dyn TargetIsa) -> Signature {
+    let ptr = isa.pointer_type();
+    let mut sig = Signature::new(isa.default_call_conv());
+    sig.params.push(AbiParam::new(ptr));
+    sig.params.push(AbiParam::new(ptr));
+    sig.returns.push(AbiParam::new(types::I32));
+    sig
+}
+
+// -- Lowering ----------------------------------------------------------------------------
+
+/// An IR value once lowered: nothing, one Cranelift value, or a boxed `Value`'s two words.
+#[derive(Copy, Clone, Debug)]
+enum Lowered {
+    None,
+    One(clif::Value),
+    Pair { tag: clif::Value, payload: clif::Value },
+}
+
+impl Lowered {
+    fn one(self) -> clif::Value {
+        match self {
+            Lowered::One(v) => v,
+            other => panic!("expected one value, got {other:?} (verifier should have caught this)"),
+        }
+    }
+
+    fn words(self) -> Vec<clif::Value> {
+        match self {
+            Lowered::None => vec![],
+            Lowered::One(v) => vec![v],
+            Lowered::Pair { tag, payload } => vec![tag, payload],
+        }
+    }
+}
+
+/// The Cranelift types an IR type is carried in.
+fn clif_types(ty: Type) -> &'static [clif::Type] {
+    match ty {
+        Type::I64 => &[types::I64],
+        Type::F64 => &[types::F64],
+        Type::Bool => &[types::I8],
+        Type::Value => &[types::I64, types::I64],
+        Type::Nil => &[],
+    }
+}
+
+struct Lowering<'a, 'f> {
+    trace: &'a Trace,
+    b: FunctionBuilder<'f>,
+    slots: clif::Value,
+    vals: Vec<Lowered>,
+    /// Exit blocks to fill once the body is done: (block, guard).
+    exits: Vec<(clif::Block, IrRef)>,
+    ptr_ty: clif::Type,
+}
+
+/// Lower `trace` (verified) into `func`, whose signature is `trace_signature`.
+fn lower(trace: &Trace, func: &mut clif::Function, fctx: &mut FunctionBuilderContext, isa: &dyn TargetIsa) {
+    let mut b = FunctionBuilder::new(func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.seal_block(entry);
+    let slots = b.block_params(entry)[0];
+    let mut l = Lowering {
+        trace,
+        b,
+        slots,
+        vals: Vec::with_capacity(trace.ins.len()),
+        exits: vec![],
+        ptr_ty: isa.pointer_type(),
+    };
+
+    let mut header = None;
+    for (pos, ins) in trace.ins.iter().enumerate() {
+        let r = IrRef(pos as u32);
+        let v = match ins.op {
+            Op::Loop => {
+                header = Some(l.loop_header(pos));
+                Lowered::None
+            }
+            Op::Phi => l.vals[pos], // set by `loop_header`
+            _ => l.instruction(r),
+        };
+        if l.vals.len() == pos {
+            l.vals.push(v);
+        }
+    }
+
+    // Back-edge: jump to the header with each phi's loop-carried value.
+    if let Some((header, phis)) = header {
+        let args: Vec<clif::BlockArg> = phis
+            .iter()
+            .flat_map(|&phi| l.vals[trace.get(phi).b.as_ref().expect("verified phi").index()].words())
+            .map(clif::BlockArg::Value)
+            .collect();
+        l.b.ins().jump(header, &args);
+        l.b.seal_block(header);
+    }
+
+    for (block, guard) in std::mem::take(&mut l.exits) {
+        l.exit_block(block, guard);
+    }
+    l.b.finalize(isa.frontend_config());
+}
+
+impl Lowering<'_, '_> {
+    fn arg(&self, a: Arg) -> Lowered {
+        match a {
+            Arg::Ref(r) => self.vals[r.index()],
+            _ => Lowered::None,
+        }
+    }
+
+    fn slot_offset(slot: Arg) -> i32 {
+        match slot {
+            Arg::Slot(Slot(s)) => s as i32 * SLOT_SIZE,
+            other => panic!("expected a slot operand, got {other:?}"),
+        }
+    }
+
+    fn flags() -> MemFlagsData {
+        MemFlagsData::trusted()
+    }
+
+    fn load(&mut self, ty: clif::Type, slot: Arg, offset: i32) -> clif::Value {
+        let at = Self::slot_offset(slot) + offset;
+        self.b.ins().load(ty, Self::flags(), self.slots, at)
+    }
+
+    /// Write a lowered value of IR type `ty` into a slot (tag and payload).
+    fn store_slot(&mut self, slot: Arg, ty: Type, v: Lowered) {
+        let base = Self::slot_offset(slot);
+        let (tag, payload) = match (ty.slot_tag(), v) {
+            (Some(tag), Lowered::One(payload)) => (self.b.ins().iconst(types::I64, tag as i64), payload),
+            (None, Lowered::Pair { tag, payload }) => (tag, payload),
+            other => panic!("cannot store {other:?} of type {ty}"),
+        };
+        self.b.ins().store(Self::flags(), tag, self.slots, base + TAG_OFFSET);
+        // A bool is one byte (Rust's `bool` in the payload); storing just that byte keeps
+        // the layout right on either endianness.
+        self.b.ins().store(Self::flags(), payload, self.slots, base + PAYLOAD_OFFSET);
+    }
+
+    /// Branch to a fresh exit block for guard `r` when `fail` is true, else continue.
+    fn exit_if(&mut self, r: IrRef, fail: clif::Value) {
+        let exit = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(fail, exit, &[], cont, &[]);
+        self.b.seal_block(exit);
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
+        self.exits.push((exit, r));
+    }
+
+    /// Branch to the exit of guard `r` unless `ok` is true.
+    fn exit_unless(&mut self, r: IrRef, ok: clif::Value) {
+        let exit = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(ok, cont, &[], exit, &[]);
+        self.b.seal_block(exit);
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
+        self.exits.push((exit, r));
+    }
+
+    /// At `loop`: make the header block with a parameter per phi word, jump to it with the
+    /// phis' entry values, and continue in it. Returns the header and the phis.
+    fn loop_header(&mut self, loop_pos: usize) -> (clif::Block, Vec<IrRef>) {
+        let header = self.b.create_block();
+        let phis: Vec<IrRef> = (loop_pos + 1..self.trace.ins.len())
+            .take_while(|&p| self.trace.ins[p].op == Op::Phi)
+            .map(|p| IrRef(p as u32))
+            .collect();
+        let mut entry_args = vec![];
+        let mut params = vec![];
+        for &phi in &phis {
+            let ins = self.trace.get(phi);
+            entry_args.extend(self.arg(ins.a).words().into_iter().map(clif::BlockArg::Value));
+            let words: Vec<clif::Value> =
+                clif_types(ins.ty).iter().map(|&t| self.b.append_block_param(header, t)).collect();
+            params.push(match words[..] {
+                [v] => Lowered::One(v),
+                [tag, payload] => Lowered::Pair { tag, payload },
+                _ => Lowered::None,
+            });
+        }
+        self.b.ins().jump(header, &entry_args);
+        self.b.switch_to_block(header);
+        // The loop marker itself, then the phis, take the next positions in `vals`.
+        self.vals.push(Lowered::None);
+        self.vals.extend(params);
+        (header, phis)
+    }
+
+    fn instruction(&mut self, r: IrRef) -> Lowered {
+        let ins = self.trace.get(r);
+        let (a, b) = (self.arg(ins.a), self.arg(ins.b));
+        let imm = |arg: Arg| match arg {
+            Arg::Imm(v) => v,
+            other => panic!("expected an immediate, got {other:?}"),
+        };
+        let one = |v| Lowered::One(v);
+        match ins.op {
+            Op::KInt => one(self.b.ins().iconst(types::I64, imm(ins.a))),
+            Op::KFloat => one(self.b.ins().f64const(Ieee64::with_bits(imm(ins.a) as u64))),
+            Op::KBool => one(self.b.ins().iconst(types::I8, (imm(ins.a) != 0) as i64)),
+
+            Op::SLoadTag => one(self.load(types::I64, ins.a, TAG_OFFSET)),
+            Op::SLoadInt => one(self.load(types::I64, ins.a, PAYLOAD_OFFSET)),
+            Op::SLoadFloat => one(self.load(types::F64, ins.a, PAYLOAD_OFFSET)),
+            Op::SLoadBool => one(self.load(types::I8, ins.a, PAYLOAD_OFFSET)),
+            Op::SLoadVal => Lowered::Pair {
+                tag: self.load(types::I64, ins.a, TAG_OFFSET),
+                payload: self.load(types::I64, ins.a, PAYLOAD_OFFSET),
+            },
+            Op::SStore => {
+                let ty = self.trace.get(ins.b.as_ref().expect("verified sstore")).ty;
+                self.store_slot(ins.a, ty, b);
+                Lowered::None
+            }
+
+            Op::AddOv | Op::SubOv | Op::MulOv => {
+                let (x, y) = (a.one(), b.one());
+                let (res, overflow) = match ins.op {
+                    Op::AddOv => self.b.ins().sadd_overflow(x, y),
+                    Op::SubOv => self.b.ins().ssub_overflow(x, y),
+                    _ => self.b.ins().smul_overflow(x, y),
+                };
+                self.exit_if(r, overflow);
+                one(res)
+            }
+
+            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
+                let cc = match ins.op {
+                    Op::Lt => IntCC::SignedLessThan,
+                    Op::Le => IntCC::SignedLessThanOrEqual,
+                    Op::Gt => IntCC::SignedGreaterThan,
+                    Op::Ge => IntCC::SignedGreaterThanOrEqual,
+                    Op::Eq => IntCC::Equal,
+                    _ => IntCC::NotEqual,
+                };
+                one(self.b.ins().icmp(cc, a.one(), b.one()))
+            }
+
+            Op::FAdd => one(self.b.ins().fadd(a.one(), b.one())),
+            Op::FSub => one(self.b.ins().fsub(a.one(), b.one())),
+            Op::FMul => one(self.b.ins().fmul(a.one(), b.one())),
+            Op::FDiv => one(self.b.ins().fdiv(a.one(), b.one())),
+            Op::FLt | Op::FLe | Op::FGt | Op::FGe | Op::FEq | Op::FNe => {
+                let cc = match ins.op {
+                    Op::FLt => FloatCC::LessThan,
+                    Op::FLe => FloatCC::LessThanOrEqual,
+                    Op::FGt => FloatCC::GreaterThan,
+                    Op::FGe => FloatCC::GreaterThanOrEqual,
+                    Op::FEq => FloatCC::Equal,
+                    _ => FloatCC::NotEqual,
+                };
+                one(self.b.ins().fcmp(cc, a.one(), b.one()))
+            }
+            Op::IToF => one(self.b.ins().fcvt_from_sint(types::F64, a.one())),
+
+            Op::GuardTag => {
+                let ok = self.b.ins().icmp_imm_u(IntCC::Equal, a.one(), imm(ins.b));
+                self.exit_unless(r, ok);
+                Lowered::None
+            }
+            Op::GuardTrue => {
+                self.exit_unless(r, a.one());
+                Lowered::None
+            }
+            Op::GuardFalse => {
+                self.exit_if(r, a.one());
+                Lowered::None
+            }
+            Op::GuardEq => {
+                let ok = match (a, b) {
+                    (Lowered::Pair { tag: t1, payload: p1 }, Lowered::Pair { tag: t2, payload: p2 }) => {
+                        let same_tag = self.b.ins().icmp(IntCC::Equal, t1, t2);
+                        let same_payload = self.b.ins().icmp(IntCC::Equal, p1, p2);
+                        self.b.ins().band(same_tag, same_payload)
+                    }
+                    (Lowered::One(x), Lowered::One(y)) if self.b.func.dfg.value_type(x) == types::F64 => {
+                        self.b.ins().fcmp(FloatCC::Equal, x, y)
+                    }
+                    (x, y) => self.b.ins().icmp(IntCC::Equal, x.one(), y.one()),
+                };
+                self.exit_unless(r, ok);
+                Lowered::None
+            }
+            Op::Exit => {
+                let exit = self.b.create_block();
+                self.b.ins().jump(exit, &[]);
+                self.b.seal_block(exit);
+                self.exits.push((exit, r));
+                Lowered::None
+            }
+
+            Op::Loop | Op::Phi => unreachable!("handled by `lower`"),
+            Op::CArg => Lowered::None,
+            Op::CallHelper => {
+                let Arg::Helper(helper) = ins.b else { panic!("verified call has a helper") };
+                self.call_helper(helper, ins.a)
+            }
+        }
+    }
+
+    fn call_helper(&mut self, helper: Helper, args: Arg) -> Lowered {
+        let call_conv = self.b.func.signature.call_conv;
+        let mut sig = Signature::new(call_conv);
+        for &t in helper.params() {
+            sig.params.extend(clif_types(t).iter().map(|&ct| AbiParam::new(ct)));
+        }
+        sig.returns.extend(clif_types(helper.result()).iter().map(|&ct| AbiParam::new(ct)));
+        let sig = self.b.import_signature(sig);
+        let args: Vec<clif::Value> =
+            self.trace.call_args(args).iter().flat_map(|r| self.vals[r.index()].words()).collect();
+        let callee = self.b.ins().iconst(self.ptr_ty, helper.address() as i64);
+        let call = self.b.ins().call_indirect(sig, callee, &args);
+        match *self.b.inst_results(call) {
+            [] => Lowered::None,
+            [v] => Lowered::One(v),
+            [tag, payload] => Lowered::Pair { tag, payload },
+            _ => unreachable!("helpers return at most one value"),
+        }
+    }
+
+    /// Fill the exit block of `guard`: write its snapshot back, return its exit number.
+    fn exit_block(&mut self, block: clif::Block, guard: IrRef) {
+        self.b.switch_to_block(block);
+        let (snap, exit) = self.trace.get(guard).exit.expect("verified guard has a snapshot");
+        for &(slot, r) in &self.trace.snaps[snap.index()].entries {
+            let ty = self.trace.get(r).ty;
+            self.store_slot(Arg::Slot(slot), ty, self.vals[r.index()]);
+        }
+        let n = self.b.ins().iconst(types::I32, exit.0 as i64);
+        self.b.ins().return_(&[n]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::tests::counting_loop;
+    use crate::ir::TraceBuilder;
+    use krait_runtime::value::tag;
+
+    fn int(v: &Value) -> i64 {
+        match v {
+            Value::Int(i) => *i,
+            other => panic!("expected an int, got {other:?}"),
+        }
+    }
+
+    fn float(v: &Value) -> f64 {
+        match v {
+            Value::Float(x) => *x,
+            other => panic!("expected a float, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn value_has_the_slot_layout() {
+        assert_eq!(std::mem::size_of::<Value>(), std::mem::size_of::<SlotWords>());
+        // The offsets are checked by the runtime's own layout test and by every test
+        // below that reads back what compiled code wrote.
+    }
+
+    #[test]
+    fn counting_loop_runs_to_the_loop_exit() {
+        let trace = counting_loop();
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let mut slots = [Value::Int(3), Value::Int(1000)];
+        let exit = compiled.run(&mut slots);
+        // Exit 2 is `guard_true (i < n)`: it fails when i reaches n.
+        assert_eq!(exit, ExitNo(2));
+        assert_eq!(trace.exit_snapshot(exit).pc, 10);
+        assert_eq!(int(&slots[0]), 1000);
+        assert_eq!(int(&slots[1]), 1000);
+        assert!(compiled.code_size() > 0);
+    }
+
+    #[test]
+    fn entry_guard_fails_on_a_tag_mismatch() {
+        let trace = counting_loop();
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let mut slots = [Value::Int(0), Value::Float(10.0)];
+        // Exit 1 is the tag guard of slot #1; its snapshot is empty: slots unchanged.
+        assert_eq!(compiled.run(&mut slots), ExitNo(1));
+        assert_eq!(int(&slots[0]), 0);
+        assert_eq!(float(&slots[1]), 10.0);
+        let mut slots = [Value::None, Value::Int(10)];
+        assert_eq!(compiled.run(&mut slots), ExitNo(0));
+        assert!(slots[0].is_none());
+    }
+
+    #[test]
+    fn overflow_leaves_with_the_state_before_the_add() {
+        // `while True: i = i + step` over ints: only the overflow guard can leave.
+        let mut b = TraceBuilder::new(2);
+        let entry = b.snapshot(0, &[]);
+        for slot in 0..2 {
+            let t = b.sload(Op::SLoadTag, slot);
+            b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), entry);
+        }
+        let i0 = b.sload(Op::SLoadInt, 0);
+        let step = b.sload(Op::SLoadInt, 1);
+        b.loop_marker();
+        let i = b.phi(i0);
+        let s = b.snapshot(4, &[(0, i)]);
+        let next = b.guard_ref(Op::AddOv, i, Some(step), s);
+        b.set_phi(i, next);
+        let trace = b.finish();
+        verify(&trace).unwrap();
+
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let mut slots = [Value::Int(i64::MAX - 100), Value::Int(7)];
+        assert_eq!(compiled.run(&mut slots), ExitNo(2));
+        // The last i for which i + 7 does not fit: the interpreter redoes the add and
+        // promotes to a big int.
+        let last = int(&slots[0]);
+        assert!(last.checked_add(7).is_none(), "{last}");
+        assert_eq!(last, i64::MAX - 100 + 7 * 14);
+
+        // The same for mul_ov, going negative.
+        let mut b = TraceBuilder::new(1);
+        let entry = b.snapshot(0, &[]);
+        let t = b.sload(Op::SLoadTag, 0);
+        b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), entry);
+        let x0 = b.sload(Op::SLoadInt, 0);
+        let k = b.kint(-3);
+        b.loop_marker();
+        let x = b.phi(x0);
+        let s = b.snapshot(2, &[(0, x)]);
+        let next = b.guard_ref(Op::MulOv, x, Some(k), s);
+        b.set_phi(x, next);
+        let trace = b.finish();
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let mut slots = [Value::Int(1)];
+        assert_eq!(compiled.run(&mut slots), ExitNo(1));
+        assert_eq!(int(&slots[0]), (-3i64).pow(39));
+    }
+
+    /// `while x < limit: x = x * 1.5 + float(k); k = k + 1` with x, limit floats, k int.
+    fn float_loop() -> Trace {
+        let mut b = TraceBuilder::new(3);
+        let entry = b.snapshot(0, &[]);
+        for (slot, t) in [(0, tag::FLOAT), (1, tag::FLOAT), (2, tag::INT)] {
+            let tg = b.sload(Op::SLoadTag, slot);
+            b.guard(Op::GuardTag, Arg::Ref(tg), Arg::Imm(t as i64), entry);
+        }
+        let x0 = b.sload(Op::SLoadFloat, 0);
+        let limit = b.sload(Op::SLoadFloat, 1);
+        let k0 = b.sload(Op::SLoadInt, 2);
+        let factor = b.kfloat(1.5);
+        let one = b.kint(1);
+        b.loop_marker();
+        let x = b.phi(x0);
+        let k = b.phi(k0);
+        let s = b.snapshot(20, &[(0, x), (2, k)]);
+        let lt = b.bin(Op::FLt, x, limit);
+        b.guard_ref(Op::GuardTrue, lt, None, s);
+        let scaled = b.bin(Op::FMul, x, factor);
+        let kf = b.ins(Op::IToF, Arg::Ref(k), Arg::None);
+        let x1 = b.bin(Op::FAdd, scaled, kf);
+        let k1 = b.guard_ref(Op::AddOv, k, Some(one), s);
+        b.set_phi(x, x1);
+        b.set_phi(k, k1);
+        b.finish()
+    }
+
+    #[test]
+    fn float_loop_matches_the_same_loop_in_rust() {
+        let trace = float_loop();
+        verify(&trace).unwrap();
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let mut slots = [Value::Float(1.0), Value::Float(1e12), Value::Int(0)];
+        let exit = compiled.run(&mut slots);
+        assert_eq!(exit, ExitNo(3));
+
+        let (mut x, mut k) = (1.0f64, 0i64);
+        while x < 1e12 {
+            x = x * 1.5 + k as f64;
+            k += 1;
+        }
+        assert_eq!(float(&slots[0]).to_bits(), x.to_bits());
+        assert_eq!(int(&slots[2]), k);
+        assert_eq!(float(&slots[1]), 1e12);
+    }
+
+    #[test]
+    fn straight_trace_calls_helpers_and_stores() {
+        // slot0 = slot0 ** 0.5 + floor(2.75); slot1 = (slot0 > 1.0); slot2 = slot2 (boxed copy)
+        let mut b = TraceBuilder::new(3);
+        let entry = b.snapshot(0, &[]);
+        let t = b.sload(Op::SLoadTag, 0);
+        b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::FLOAT as i64), entry);
+        let x = b.sload(Op::SLoadFloat, 0);
+        let half = b.kfloat(0.5);
+        let root = b.call(Helper::PowF64, &[x, half]);
+        let k = b.kfloat(2.75);
+        let fl = b.call(Helper::FloorF64, &[k]);
+        let sum = b.bin(Op::FAdd, root, fl);
+        let onef = b.kfloat(1.0);
+        let gt = b.bin(Op::FGt, sum, onef);
+        let boxed = b.sload(Op::SLoadVal, 2);
+        b.ins(Op::SStore, Arg::Slot(Slot(0)), Arg::Ref(sum));
+        let s = b.snapshot(8, &[(1, gt), (2, boxed)]);
+        b.guard(Op::Exit, Arg::None, Arg::None, s);
+        let trace = b.finish();
+        verify(&trace).unwrap();
+
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let mut slots = [Value::Float(16.0), Value::None, Value::Bool(true)];
+        assert_eq!(compiled.run(&mut slots), ExitNo(1));
+        assert_eq!(float(&slots[0]), 6.0);
+        assert!(matches!(slots[1], Value::Bool(true)), "{:?}", slots[1]);
+        assert!(matches!(slots[2], Value::Bool(true)), "{:?}", slots[2]);
+    }
+
+    #[test]
+    fn broken_trace_is_refused() {
+        let mut trace = counting_loop();
+        trace.ins[1].exit = None;
+        assert!(matches!(JitBackend::new().unwrap().compile(&trace), Err(BackendError::Verify(_))));
+    }
+
+    #[test]
+    fn clif_text_has_the_loop_and_the_exits() {
+        let text = JitBackend::new().unwrap().clif_text(&counting_loop()).unwrap();
+        assert!(text.contains("sadd_overflow"), "{text}");
+        assert_eq!(text.matches("return").count(), 4, "{text}");
+    }
+
+    #[test]
+    fn lowering_is_isa_neutral_aarch64() {
+        let isa = cranelift_codegen::isa::lookup_by_name("aarch64-unknown-linux-gnu")
+            .expect("cranelift-codegen built with the arm64 backend")
+            .finish(settings::Flags::new(shared_flags(true)))
+            .unwrap();
+        for trace in [counting_loop(), float_loop()] {
+            let code = compile_for_isa(&trace, &*isa).unwrap();
+            // aarch64 instructions are 4 bytes each.
+            assert!(!code.is_empty() && code.len().is_multiple_of(4), "{} bytes", code.len());
+        }
+    }
+}

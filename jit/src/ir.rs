@@ -1,0 +1,925 @@
+//! The trace IR: typed SSA instructions with guards and snapshots, defined once in the
+//! `ir_ops!` table; a builder, a text dump (`Display`) and a verifier.
+//!
+//! A `Trace` is a straight list of instructions. An instruction's `IrRef` is its index in
+//! that list, and an operand always names an earlier instruction, except the second
+//! operand of a `Phi` (the value carried round the loop), which names a later one.
+//!
+//! The shape of a looping trace (LuaJIT's, with the phis moved to the loop header so a
+//! hand-written trace reads top to bottom):
+//!
+//! ```text
+//! 0000 i64  sload_int  #0          entry: load and guard the slots the trace reads
+//! 0001 i64  sload_int  #1
+//! 0002 nil  loop                   the loop header: everything below repeats
+//! 0003 i64  phi        0000 0005   i = phi(entry value, value at the end of the body)
+//! 0004 i64  kint       1
+//! 0005 i64  add_ov     0003 0004  [snap 0, exit 0]
+//! ...                              falling off the end jumps back to `loop`
+//! ```
+//!
+//! Values live in SSA refs while the trace runs; interpreter slots are written only by
+//! `sstore` and by the exit path of a guard, which writes its snapshot (slot -> ref) back.
+//! A trace without `loop` ends with `exit`, an unconditional guard.
+
+use std::fmt;
+
+// -- Typed indices -----------------------------------------------------------------------
+
+macro_rules! typed_index {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The index as a `usize`, for indexing the list it points into.
+            #[inline]
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+typed_index!(
+    /// An instruction of a trace (its index in `Trace::ins`); also the SSA value it defines.
+    IrRef
+);
+typed_index!(
+    /// A snapshot of a trace (index in `Trace::snaps`).
+    SnapNo
+);
+typed_index!(
+    /// An exit of a trace: the number compiled code returns when that guard fails. Exits
+    /// are numbered densely in instruction order (index in `Trace::exits`).
+    ExitNo
+);
+typed_index!(
+    /// An interpreter slot: index into the `Value` array compiled code is handed.
+    Slot
+);
+
+// -- Types -------------------------------------------------------------------------------
+
+/// The type of an IR value.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// A 64-bit integer (Python int in i64 range, or a tag word).
+    I64,
+    /// A 64-bit float.
+    F64,
+    /// A boolean (result of a compare, or a Python bool).
+    Bool,
+    /// A boxed 16-byte `Value` (tag and payload), passed through unexamined.
+    Value,
+    /// No value (stores, guards, markers).
+    Nil,
+}
+
+impl Type {
+    /// The name in the text dump.
+    pub fn name(self) -> &'static str {
+        match self {
+            Type::I64 => "i64",
+            Type::F64 => "f64",
+            Type::Bool => "bool",
+            Type::Value => "val",
+            Type::Nil => "nil",
+        }
+    }
+
+    /// The `Value` tag a slot gets when a value of this type is written back to it, if the
+    /// type fixes the tag (a boxed `Value` carries its own).
+    pub fn slot_tag(self) -> Option<u64> {
+        use krait_runtime::value::tag;
+        match self {
+            Type::I64 => Some(tag::INT),
+            Type::F64 => Some(tag::FLOAT),
+            Type::Bool => Some(tag::BOOL),
+            Type::Value | Type::Nil => None,
+        }
+    }
+}
+
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+// -- The op table ------------------------------------------------------------------------
+
+/// What an operand field of an op holds (the verifier's contract for each op).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum OperandKind {
+    /// Unused: must be `Arg::None`.
+    Nil,
+    /// An immediate (`Arg::Imm`): int constant, float bits, tag number.
+    Imm,
+    /// An interpreter slot (`Arg::Slot`).
+    Slot,
+    /// A helper table entry (`Arg::Helper`).
+    Helper,
+    /// A ref of type i64.
+    I64,
+    /// A ref of type f64.
+    F64,
+    /// A ref of type bool.
+    Bool,
+    /// A ref of any value type (not nil).
+    Any,
+    /// A ref of the same type as operand `a`.
+    SameAsA,
+    /// The arguments of a helper call: a ref, or a `carg` chain for several.
+    Args,
+    /// A ref of any type, including nil (a `carg` chain link).
+    ArgList,
+}
+
+/// The type of an op's result.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ResultType {
+    /// Always this type.
+    Fixed(Type),
+    /// The type of operand `a` (phi).
+    OfA,
+    /// The result type of the helper named by operand `b` (call).
+    OfHelper,
+}
+
+/// What running an op may do, for passes deciding what they may move, merge or drop.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// No effect: may be folded, merged (CSE), hoisted or removed when unused.
+    Pure,
+    /// Reads interpreter slots: may be merged with an identical load if no store intervenes.
+    Load,
+    /// May leave the trace: carries a snapshot and an exit number; never removed unless
+    /// proved redundant.
+    Guard,
+    /// Writes interpreter slots: runs exactly once, never removed.
+    Store,
+    /// Calls a runtime helper.
+    Call,
+    /// Structure of the trace (loop header, phi, argument list).
+    Marker,
+}
+
+macro_rules! ir_ops {
+    ($($(#[$doc:meta])* $op:ident $name:literal $res:ident, $a:ident, $b:ident, $eff:ident;)*) => {
+        /// An IR opcode. The table in `ir_ops!` is the single definition of every op.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Op {
+            $($(#[$doc])* $op,)*
+        }
+
+        impl Op {
+            /// Every op, in table order.
+            pub const ALL: &'static [Op] = &[$(Op::$op,)*];
+
+            /// The name in the text dump.
+            pub fn name(self) -> &'static str {
+                match self { $(Op::$op => $name,)* }
+            }
+
+            /// The result type.
+            pub fn result(self) -> ResultType {
+                match self { $(Op::$op => ir_ops!(@res $res),)* }
+            }
+
+            /// What operands `a` and `b` hold.
+            pub fn operands(self) -> [OperandKind; 2] {
+                match self { $(Op::$op => [OperandKind::$a, OperandKind::$b],)* }
+            }
+
+            /// What the op may do.
+            pub fn effect(self) -> Effect {
+                match self { $(Op::$op => Effect::$eff,)* }
+            }
+        }
+    };
+    (@res OfA) => { ResultType::OfA };
+    (@res OfHelper) => { ResultType::OfHelper };
+    (@res $t:ident) => { ResultType::Fixed(Type::$t) };
+}
+
+ir_ops! {
+    // -- Constants --
+    /// An i64 constant (`a`: the value).
+    KInt      "kint"      I64,      Imm,    Nil,     Pure;
+    /// An f64 constant (`a`: its bits).
+    KFloat    "kfloat"    F64,      Imm,    Nil,     Pure;
+    /// A bool constant (`a`: 0 or 1).
+    KBool     "kbool"     Bool,     Imm,    Nil,     Pure;
+
+    // -- Interpreter slots --
+    /// The tag word of a slot.
+    SLoadTag  "sload_tag" I64,      Slot,   Nil,     Load;
+    /// The payload of a slot holding an int (guard its tag first).
+    SLoadInt  "sload_int" I64,      Slot,   Nil,     Load;
+    /// The payload of a slot holding a float (guard its tag first).
+    SLoadFloat "sload_float" F64,   Slot,   Nil,     Load;
+    /// The payload of a slot holding a bool (guard its tag first).
+    SLoadBool "sload_bool" Bool,    Slot,   Nil,     Load;
+    /// A whole slot, boxed (tag and payload), not examined.
+    SLoadVal  "sload_val" Value,    Slot,   Nil,     Load;
+    /// Write `b` to slot `a`; the tag comes from `b`'s type (a boxed value brings its own).
+    SStore    "sstore"    Nil,      Slot,   Any,     Store;
+
+    // -- Integer arithmetic: leaves the trace on overflow (the interpreter promotes to a
+    // big int), so the result is always the exact i64 --
+    /// `a + b`, exits on overflow.
+    AddOv     "add_ov"    I64,      I64,    I64,     Guard;
+    /// `a - b`, exits on overflow.
+    SubOv     "sub_ov"    I64,      I64,    I64,     Guard;
+    /// `a * b`, exits on overflow.
+    MulOv     "mul_ov"    I64,      I64,    I64,     Guard;
+
+    // -- Integer compares --
+    /// `a < b` (signed).
+    Lt        "lt"        Bool,     I64,    I64,     Pure;
+    /// `a <= b` (signed).
+    Le        "le"        Bool,     I64,    I64,     Pure;
+    /// `a > b` (signed).
+    Gt        "gt"        Bool,     I64,    I64,     Pure;
+    /// `a >= b` (signed).
+    Ge        "ge"        Bool,     I64,    I64,     Pure;
+    /// `a == b`.
+    Eq        "eq"        Bool,     I64,    I64,     Pure;
+    /// `a != b`.
+    Ne        "ne"        Bool,     I64,    I64,     Pure;
+
+    // -- Float arithmetic and compares (IEEE; a compare with NaN is false except `fne`) --
+    /// `a + b`.
+    FAdd      "fadd"      F64,      F64,    F64,     Pure;
+    /// `a - b`.
+    FSub      "fsub"      F64,      F64,    F64,     Pure;
+    /// `a * b`.
+    FMul      "fmul"      F64,      F64,    F64,     Pure;
+    /// `a / b` (the recorder guards `b != 0` first: Python raises ZeroDivisionError).
+    FDiv      "fdiv"      F64,      F64,    F64,     Pure;
+    /// `a < b`.
+    FLt       "flt"       Bool,     F64,    F64,     Pure;
+    /// `a <= b`.
+    FLe       "fle"       Bool,     F64,    F64,     Pure;
+    /// `a > b`.
+    FGt       "fgt"       Bool,     F64,    F64,     Pure;
+    /// `a >= b`.
+    FGe       "fge"       Bool,     F64,    F64,     Pure;
+    /// `a == b`.
+    FEq       "feq"       Bool,     F64,    F64,     Pure;
+    /// `a != b`.
+    FNe       "fne"       Bool,     F64,    F64,     Pure;
+
+    // -- Conversions --
+    /// int to float (round to nearest, as Python's `float(i)`).
+    IToF      "itof"      F64,      I64,    Nil,     Pure;
+
+    // -- Guards: continue when the condition holds, else leave through the snapshot --
+    /// The tag word `a` equals the tag number `b`.
+    GuardTag  "guard_tag" Nil,      I64,    Imm,     Guard;
+    /// `a` is true.
+    GuardTrue "guard_true" Nil,     Bool,   Nil,     Guard;
+    /// `a` is false.
+    GuardFalse "guard_false" Nil,   Bool,   Nil,     Guard;
+    /// `a == b` (same type: i64 or bool).
+    GuardEq   "guard_eq"  Nil,      Any,    SameAsA, Guard;
+    /// Leave unconditionally (the end of a trace without a loop).
+    Exit      "exit"      Nil,      Nil,    Nil,     Guard;
+
+    // -- Loop structure --
+    /// The loop header: instructions after it repeat; the end of the list jumps back here.
+    Loop      "loop"      Nil,      Nil,    Nil,     Marker;
+    /// At the loop header: `a` on entry, `b` (defined in the body) on each back-edge.
+    Phi       "phi"       OfA,      Any,    SameAsA, Marker;
+
+    // -- Calls into the runtime --
+    /// Argument list link: `a` then the arguments in `b` (a ref or another `carg`).
+    CArg      "carg"      Nil,      Any,    ArgList, Marker;
+    /// Call helper `b` with the arguments `a` (a ref, a `carg` chain, or none).
+    CallHelper "call"     OfHelper, Args,   Helper,  Call;
+}
+
+// -- The helper table --------------------------------------------------------------------
+
+macro_rules! helpers {
+    ($($(#[$doc:meta])* $id:ident $name:literal ($($param:ident),*) -> $ret:ident = $func:path;)*) => {
+        /// A runtime helper compiled code may call, by its entry in the `helpers!` table.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Helper {
+            $($(#[$doc])* $id,)*
+        }
+
+        impl Helper {
+            /// Every helper, in table order.
+            pub const ALL: &'static [Helper] = &[$(Helper::$id,)*];
+
+            /// The name in the text dump.
+            pub fn name(self) -> &'static str {
+                match self { $(Helper::$id => $name,)* }
+            }
+
+            /// The parameter types (the C signature, in order).
+            pub fn params(self) -> &'static [Type] {
+                match self { $(Helper::$id => &[$(Type::$param),*],)* }
+            }
+
+            /// The result type.
+            pub fn result(self) -> Type {
+                match self { $(Helper::$id => Type::$ret,)* }
+            }
+
+            /// The address of the `extern "C"` function.
+            pub fn address(self) -> *const u8 {
+                match self { $(Helper::$id => $func as *const u8,)* }
+            }
+        }
+    };
+}
+
+helpers! {
+    /// `a ** b` on floats (C `pow`).
+    PowF64 "pow_f64" (F64, F64) -> F64 = helper_pow_f64;
+    /// `math.floor` as a float.
+    FloorF64 "floor_f64" (F64) -> F64 = helper_floor_f64;
+    /// `math.sqrt` (the recorder guards `a >= 0`: Python raises ValueError).
+    SqrtF64 "sqrt_f64" (F64) -> F64 = helper_sqrt_f64;
+}
+
+extern "C" fn helper_pow_f64(a: f64, b: f64) -> f64 {
+    a.powf(b)
+}
+
+extern "C" fn helper_floor_f64(a: f64) -> f64 {
+    a.floor()
+}
+
+extern "C" fn helper_sqrt_f64(a: f64) -> f64 {
+    a.sqrt()
+}
+
+// -- Instructions, snapshots, traces -----------------------------------------------------
+
+/// An operand field.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Unused.
+    None,
+    /// An SSA value.
+    Ref(IrRef),
+    /// An immediate.
+    Imm(i64),
+    /// An interpreter slot.
+    Slot(Slot),
+    /// A helper table entry.
+    Helper(Helper),
+}
+
+impl Arg {
+    /// The ref, if this operand is one.
+    pub fn as_ref(self) -> Option<IrRef> {
+        match self {
+            Arg::Ref(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// One instruction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ins {
+    /// The opcode.
+    pub op: Op,
+    /// The result type (derived from the op table when built).
+    pub ty: Type,
+    /// First operand.
+    pub a: Arg,
+    /// Second operand.
+    pub b: Arg,
+    /// For a guard: the snapshot its exit writes back, and its exit number.
+    pub exit: Option<(SnapNo, ExitNo)>,
+}
+
+/// The interpreter state to rebuild when leaving the trace at a guard: which slots must
+/// get which IR values (slots not listed already hold the right value), and where the
+/// interpreter resumes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// The bytecode offset the interpreter resumes at.
+    pub pc: u32,
+    /// Slot -> value to write back, in slot order.
+    pub entries: Vec<(Slot, IrRef)>,
+}
+
+/// A recorded trace.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trace {
+    /// The instructions, in order; `IrRef(i)` is `ins[i]`.
+    pub ins: Vec<Ins>,
+    /// The snapshots guards refer to.
+    pub snaps: Vec<Snapshot>,
+    /// Exit number -> the guard that takes it.
+    pub exits: Vec<IrRef>,
+    /// How many slots the trace may touch (the slot array compiled code gets is at least
+    /// this long).
+    pub n_slots: u32,
+}
+
+impl Trace {
+    /// The instruction defining `r`.
+    pub fn get(&self, r: IrRef) -> &Ins {
+        &self.ins[r.index()]
+    }
+
+    /// The position of the `loop` marker, if the trace loops.
+    pub fn loop_ref(&self) -> Option<IrRef> {
+        self.ins.iter().position(|i| i.op == Op::Loop).map(|p| IrRef(p as u32))
+    }
+
+    /// The snapshot that exit `e` writes back.
+    pub fn exit_snapshot(&self, e: ExitNo) -> &Snapshot {
+        let (snap, _) = self.get(self.exits[e.index()]).exit.expect("exit without a snapshot");
+        &self.snaps[snap.index()]
+    }
+
+    /// The argument refs of a helper call (flattening a `carg` chain).
+    pub fn call_args(&self, args: Arg) -> Vec<IrRef> {
+        let mut out = Vec::new();
+        let mut cur = args;
+        while let Arg::Ref(r) = cur {
+            let ins = self.get(r);
+            if ins.op == Op::CArg {
+                out.extend(ins.a.as_ref());
+                cur = ins.b;
+            } else {
+                out.push(r);
+                break;
+            }
+        }
+        out
+    }
+
+    /// Count of guards (including `exit`).
+    pub fn n_guards(&self) -> usize {
+        self.exits.len()
+    }
+}
+
+// -- Builder -----------------------------------------------------------------------------
+
+/// Builds a `Trace` instruction by instruction, deriving result types from the op table
+/// and numbering exits. It does not check operands: run `verify` on the result.
+#[derive(Default)]
+pub struct TraceBuilder {
+    trace: Trace,
+}
+
+impl TraceBuilder {
+    /// An empty trace over `n_slots` interpreter slots.
+    pub fn new(n_slots: u32) -> TraceBuilder {
+        TraceBuilder { trace: Trace { n_slots, ..Trace::default() } }
+    }
+
+    fn ty_of(&self, arg: Arg) -> Type {
+        match arg {
+            Arg::Ref(r) if r.index() < self.trace.ins.len() => self.trace.get(r).ty,
+            _ => Type::Nil,
+        }
+    }
+
+    /// Append a non-guard instruction.
+    pub fn ins(&mut self, op: Op, a: Arg, b: Arg) -> IrRef {
+        let ty = match op.result() {
+            ResultType::Fixed(t) => t,
+            ResultType::OfA => self.ty_of(a),
+            ResultType::OfHelper => match b {
+                Arg::Helper(h) => h.result(),
+                _ => Type::Nil,
+            },
+        };
+        let r = IrRef(self.trace.ins.len() as u32);
+        self.trace.ins.push(Ins { op, ty, a, b, exit: None });
+        r
+    }
+
+    /// Append a guard that leaves through snapshot `snap`; gets the next exit number.
+    pub fn guard(&mut self, op: Op, a: Arg, b: Arg, snap: SnapNo) -> IrRef {
+        let r = self.ins(op, a, b);
+        let exit = ExitNo(self.trace.exits.len() as u32);
+        self.trace.ins[r.index()].exit = Some((snap, exit));
+        self.trace.exits.push(r);
+        r
+    }
+
+    /// Add a snapshot (entries in any order; kept sorted by slot).
+    pub fn snapshot(&mut self, pc: u32, entries: &[(u32, IrRef)]) -> SnapNo {
+        let mut entries: Vec<(Slot, IrRef)> = entries.iter().map(|&(s, r)| (Slot(s), r)).collect();
+        entries.sort_by_key(|&(s, _)| s);
+        let n = SnapNo(self.trace.snaps.len() as u32);
+        self.trace.snaps.push(Snapshot { pc, entries });
+        n
+    }
+
+    /// An i64 constant.
+    pub fn kint(&mut self, v: i64) -> IrRef {
+        self.ins(Op::KInt, Arg::Imm(v), Arg::None)
+    }
+
+    /// An f64 constant.
+    pub fn kfloat(&mut self, v: f64) -> IrRef {
+        self.ins(Op::KFloat, Arg::Imm(v.to_bits() as i64), Arg::None)
+    }
+
+    /// A slot load (`op` is one of the `SLoad*` ops).
+    pub fn sload(&mut self, op: Op, slot: u32) -> IrRef {
+        self.ins(op, Arg::Slot(Slot(slot)), Arg::None)
+    }
+
+    /// A binary op on two refs.
+    pub fn bin(&mut self, op: Op, a: IrRef, b: IrRef) -> IrRef {
+        self.ins(op, Arg::Ref(a), Arg::Ref(b))
+    }
+
+    /// A guard on two refs (`b` may be unused).
+    pub fn guard_ref(&mut self, op: Op, a: IrRef, b: Option<IrRef>, snap: SnapNo) -> IrRef {
+        self.guard(op, Arg::Ref(a), b.map_or(Arg::None, Arg::Ref), snap)
+    }
+
+    /// The `loop` marker.
+    pub fn loop_marker(&mut self) -> IrRef {
+        self.ins(Op::Loop, Arg::None, Arg::None)
+    }
+
+    /// A phi with its entry value; give its back-edge value with `set_phi` once the body
+    /// has defined it.
+    pub fn phi(&mut self, entry: IrRef) -> IrRef {
+        self.ins(Op::Phi, Arg::Ref(entry), Arg::None)
+    }
+
+    /// Set the back-edge value of `phi`.
+    pub fn set_phi(&mut self, phi: IrRef, next: IrRef) {
+        self.trace.ins[phi.index()].b = Arg::Ref(next);
+    }
+
+    /// A helper call on `args` (a `carg` chain is built for more than one).
+    pub fn call(&mut self, helper: Helper, args: &[IrRef]) -> IrRef {
+        let mut list = Arg::None;
+        for (i, &r) in args.iter().enumerate().rev() {
+            list = if i == args.len() - 1 { Arg::Ref(r) } else { Arg::Ref(self.ins(Op::CArg, Arg::Ref(r), list)) };
+        }
+        self.ins(Op::CallHelper, list, Arg::Helper(helper))
+    }
+
+    /// The trace built so far.
+    pub fn finish(self) -> Trace {
+        self.trace
+    }
+}
+
+// -- Text dump ---------------------------------------------------------------------------
+
+impl fmt::Display for Arg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Arg::None => Ok(()),
+            Arg::Ref(r) => write!(f, "{:04}", r.0),
+            Arg::Imm(v) => write!(f, "{v}"),
+            Arg::Slot(s) => write!(f, "#{}", s.0),
+            Arg::Helper(h) => f.write_str(h.name()),
+        }
+    }
+}
+
+impl fmt::Display for Trace {
+    /// One line per instruction (`0003 i64  add_ov     0001 0002  [snap 1, exit 0]`),
+    /// then the snapshots (`snap 1 pc 12: #0=0003 #1=0001`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, ins) in self.ins.iter().enumerate() {
+            let mut line = format!("{i:04} {:<4} {:<11}", ins.ty.name(), ins.op.name());
+            match (ins.op, ins.a) {
+                (Op::KFloat, Arg::Imm(bits)) => line.push_str(&format!(" {:?}", f64::from_bits(bits as u64))),
+                (Op::KBool, Arg::Imm(v)) => line.push_str(if v != 0 { " true" } else { " false" }),
+                (_, Arg::None) => {}
+                (_, a) => line.push_str(&format!(" {a}")),
+            }
+            match (ins.op, ins.b) {
+                (_, Arg::None) if ins.op == Op::Phi => line.push_str(" ----"),
+                (_, Arg::None) => {}
+                (_, b) => line.push_str(&format!(" {b}")),
+            }
+            if let Some((snap, exit)) = ins.exit {
+                line = format!("{line:<36} [snap {}, exit {}]", snap.0, exit.0);
+            }
+            writeln!(f, "{}", line.trim_end())?;
+        }
+        for (i, snap) in self.snaps.iter().enumerate() {
+            write!(f, "snap {i} pc {}:", snap.pc)?;
+            for (slot, r) in &snap.entries {
+                write!(f, " #{}={:04}", slot.0, r.0)?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
+// -- Verifier ----------------------------------------------------------------------------
+
+/// A broken invariant found by `verify`: the instruction (if one) and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifyError {
+    /// The offending instruction, if the error is about one.
+    pub at: Option<IrRef>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.at {
+            Some(r) => write!(f, "{:04}: {}", r.0, self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for VerifyError {}
+
+/// Check every invariant the backend and the passes rely on:
+///
+/// 1. Every instruction's type is the one the op table gives it.
+/// 2. Every operand is of the kind the op table says (ref / imm / slot / helper / none),
+///    and a ref operand has the required type.
+/// 3. A ref operand names an earlier instruction; only a phi's back-edge operand names a
+///    later one (in the loop body).
+/// 4. Slot operands and snapshot slots are below `n_slots`.
+/// 5. Every guard has a snapshot that exists and a unique exit number, and `exits` lists
+///    the guards in order; no other instruction has a snapshot.
+/// 6. A snapshot used by a guard only names values of a storable type defined before the
+///    guard, and if the guard is in the loop body, defined in the body or before `loop`.
+/// 7. At most one `loop`; phis come right after it, each with an entry value defined
+///    before `loop` and a back-edge value defined after the phis. Phis exist only there.
+/// 8. A trace without `loop` ends with `exit`; `exit` appears only last.
+/// 9. A helper call's arguments match the helper's parameter types.
+pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
+    let err = |at: usize, message: String| VerifyError { at: Some(IrRef(at as u32)), message };
+    let loop_pos = trace.loop_ref().map(IrRef::index);
+    let n = trace.ins.len();
+    let mut n_exits = 0usize;
+
+    if trace.ins.iter().filter(|i| i.op == Op::Loop).count() > 1 {
+        return Err(VerifyError { at: None, message: "more than one loop marker".into() });
+    }
+
+    for (pos, ins) in trace.ins.iter().enumerate() {
+        let ty_of = |r: IrRef| trace.ins.get(r.index()).map(|i| i.ty);
+
+        // 3: where each ref operand may point.
+        for (which, arg) in [("a", ins.a), ("b", ins.b)] {
+            if let Arg::Ref(r) = arg {
+                let back_edge = ins.op == Op::Phi && which == "b";
+                if r.index() >= n {
+                    return Err(err(pos, format!("operand {which} {:04} is past the end", r.0)));
+                }
+                if back_edge {
+                    if r.index() <= pos || trace.ins[r.index()].op == Op::Phi {
+                        return Err(err(pos, format!("phi back-edge {:04} must be defined in the body", r.0)));
+                    }
+                } else if r.index() >= pos {
+                    return Err(err(pos, format!("operand {which} {:04} is not defined before use", r.0)));
+                }
+            }
+        }
+
+        // 1: result type.
+        let want_ty = match ins.op.result() {
+            ResultType::Fixed(t) => t,
+            ResultType::OfA => ins.a.as_ref().and_then(ty_of).unwrap_or(Type::Nil),
+            ResultType::OfHelper => match ins.b {
+                Arg::Helper(h) => h.result(),
+                _ => Type::Nil,
+            },
+        };
+        if ins.ty != want_ty {
+            return Err(err(pos, format!("type {} but {} gives {}", ins.ty, ins.op.name(), want_ty)));
+        }
+
+        // 2 and 4: operand kinds.
+        let a_ty = ins.a.as_ref().and_then(ty_of);
+        for (which, kind, arg) in [("a", ins.op.operands()[0], ins.a), ("b", ins.op.operands()[1], ins.b)] {
+            let ok = match (kind, arg) {
+                (OperandKind::Nil, Arg::None) => true,
+                (OperandKind::Imm, Arg::Imm(_)) => true,
+                (OperandKind::Slot, Arg::Slot(s)) => {
+                    if s.0 >= trace.n_slots {
+                        return Err(err(pos, format!("slot #{} out of range (n_slots {})", s.0, trace.n_slots)));
+                    }
+                    true
+                }
+                (OperandKind::Helper, Arg::Helper(_)) => true,
+                (OperandKind::I64, Arg::Ref(r)) => ty_of(r) == Some(Type::I64),
+                (OperandKind::F64, Arg::Ref(r)) => ty_of(r) == Some(Type::F64),
+                (OperandKind::Bool, Arg::Ref(r)) => ty_of(r) == Some(Type::Bool),
+                (OperandKind::Any, Arg::Ref(r)) => !matches!(ty_of(r), Some(Type::Nil) | None),
+                (OperandKind::SameAsA, Arg::Ref(r)) => ty_of(r).is_some() && ty_of(r) == a_ty,
+                // A phi's back edge is filled in after the body is built.
+                (OperandKind::SameAsA, Arg::None) if ins.op == Op::Phi => {
+                    return Err(err(pos, "phi without a back-edge value".into()));
+                }
+                (OperandKind::Args, Arg::None) => true,
+                (OperandKind::Args, Arg::Ref(r)) | (OperandKind::ArgList, Arg::Ref(r)) => {
+                    ty_of(r) != Some(Type::Nil) || trace.ins[r.index()].op == Op::CArg
+                }
+                _ => false,
+            };
+            if !ok {
+                let got = match arg {
+                    Arg::Ref(r) => format!("{:04} of type {}", r.0, ty_of(r).map_or("?", Type::name)),
+                    other => format!("{other:?}"),
+                };
+                return Err(err(pos, format!("{} operand {which}: expected {kind:?}, got {got}", ins.op.name())));
+            }
+        }
+
+        // 9: helper signature.
+        if ins.op == Op::CallHelper {
+            let Arg::Helper(h) = ins.b else { unreachable!("checked above") };
+            let args: Vec<Type> = trace.call_args(ins.a).iter().map(|&r| trace.get(r).ty).collect();
+            if args != h.params() {
+                return Err(err(pos, format!("call {}: arguments {args:?}, parameters {:?}", h.name(), h.params())));
+            }
+        }
+
+        // 5 and 6: guards and snapshots.
+        let is_guard = ins.op.effect() == Effect::Guard;
+        match (is_guard, ins.exit) {
+            (true, None) => return Err(err(pos, format!("guard {} has no snapshot", ins.op.name()))),
+            (false, Some(_)) => return Err(err(pos, format!("{} is not a guard but has a snapshot", ins.op.name()))),
+            (false, None) => {}
+            (true, Some((snap, exit))) => {
+                if exit.index() != n_exits || trace.exits.get(exit.index()) != Some(&IrRef(pos as u32)) {
+                    return Err(err(pos, format!("exit {} out of order or not listed in exits", exit.0)));
+                }
+                n_exits += 1;
+                let Some(s) = trace.snaps.get(snap.index()) else {
+                    return Err(err(pos, format!("snapshot {} does not exist", snap.0)));
+                };
+                for &(slot, r) in &s.entries {
+                    if slot.0 >= trace.n_slots {
+                        return Err(err(pos, format!("snapshot {} slot #{} out of range", snap.0, slot.0)));
+                    }
+                    if r.index() >= pos {
+                        return Err(err(pos, format!("snapshot {} names {:04}, not defined before", snap.0, r.0)));
+                    }
+                    if trace.ins[r.index()].ty == Type::Nil {
+                        return Err(err(pos, format!("snapshot {} names {:04}, which has no value", snap.0, r.0)));
+                    }
+                }
+            }
+        }
+
+        // 7: loop and phis.
+        if ins.op == Op::Phi {
+            let Some(lp) = loop_pos else { return Err(err(pos, "phi without a loop".into())) };
+            if pos <= lp || trace.ins[lp + 1..pos].iter().any(|i| i.op != Op::Phi) {
+                return Err(err(pos, "phi not at the loop header".into()));
+            }
+            if ins.a.as_ref().is_some_and(|r| r.index() >= lp) {
+                return Err(err(pos, "phi entry value defined after the loop marker".into()));
+            }
+        }
+
+        // 8: exit only last.
+        if ins.op == Op::Exit && pos != n - 1 {
+            return Err(err(pos, "exit before the end of the trace".into()));
+        }
+    }
+
+    if n_exits != trace.exits.len() {
+        return Err(VerifyError { at: None, message: "exits lists instructions that are not guards".into() });
+    }
+    if loop_pos.is_none() && trace.ins.last().map(|i| i.op) != Some(Op::Exit) {
+        return Err(VerifyError { at: None, message: "a trace without a loop must end with exit".into() });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use krait_runtime::value::tag;
+
+    /// `while i < n: i = i + 1` over slots #0 (i) and #1 (n), both ints.
+    pub(crate) fn counting_loop() -> Trace {
+        let mut b = TraceBuilder::new(2);
+        let entry = b.snapshot(0, &[]);
+        let t0 = b.sload(Op::SLoadTag, 0);
+        b.guard(Op::GuardTag, Arg::Ref(t0), Arg::Imm(tag::INT as i64), entry);
+        let t1 = b.sload(Op::SLoadTag, 1);
+        b.guard(Op::GuardTag, Arg::Ref(t1), Arg::Imm(tag::INT as i64), entry);
+        let i0 = b.sload(Op::SLoadInt, 0);
+        let n = b.sload(Op::SLoadInt, 1);
+        let one = b.kint(1);
+        b.loop_marker();
+        let i = b.phi(i0);
+        let s = b.snapshot(10, &[(0, i)]);
+        let lt = b.bin(Op::Lt, i, n);
+        b.guard_ref(Op::GuardTrue, lt, None, s);
+        let next = b.guard_ref(Op::AddOv, i, Some(one), s);
+        b.set_phi(i, next);
+        b.finish()
+    }
+
+    #[test]
+    fn dump_of_counting_loop() {
+        let t = counting_loop();
+        verify(&t).unwrap();
+        let expected = "\
+0000 i64  sload_tag   #0
+0001 nil  guard_tag   0000 3         [snap 0, exit 0]
+0002 i64  sload_tag   #1
+0003 nil  guard_tag   0002 3         [snap 0, exit 1]
+0004 i64  sload_int   #0
+0005 i64  sload_int   #1
+0006 i64  kint        1
+0007 nil  loop
+0008 i64  phi         0004 0011
+0009 bool lt          0008 0005
+0010 nil  guard_true  0009           [snap 1, exit 2]
+0011 i64  add_ov      0008 0006      [snap 1, exit 3]
+snap 0 pc 0:
+snap 1 pc 10: #0=0008
+";
+        assert_eq!(t.to_string(), expected);
+    }
+
+    #[test]
+    fn every_op_has_a_distinct_name() {
+        let mut names: Vec<&str> = Op::ALL.iter().map(|o| o.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Op::ALL.len());
+    }
+
+    fn expect_error(t: &Trace, needle: &str) {
+        let e = verify(t).expect_err("verifier accepted a broken trace");
+        assert!(e.to_string().contains(needle), "error {e} does not mention {needle:?}");
+    }
+
+    #[test]
+    fn verifier_rejects_guard_without_snapshot() {
+        let mut t = counting_loop();
+        t.ins[10].exit = None;
+        expect_error(&t, "has no snapshot");
+    }
+
+    #[test]
+    fn verifier_rejects_operand_type_mismatch() {
+        let mut t = counting_loop();
+        t.ins[9].op = Op::FLt;
+        expect_error(&t, "expected F64");
+    }
+
+    #[test]
+    fn verifier_rejects_use_before_definition() {
+        let mut t = counting_loop();
+        t.ins[9].b = Arg::Ref(IrRef(11));
+        expect_error(&t, "not defined before use");
+    }
+
+    #[test]
+    fn verifier_rejects_snapshot_of_later_value() {
+        let mut t = counting_loop();
+        t.snaps[1].entries.push((Slot(1), IrRef(11)));
+        expect_error(&t, "not defined before");
+    }
+
+    #[test]
+    fn verifier_rejects_trace_without_loop_or_exit() {
+        let mut b = TraceBuilder::new(1);
+        b.kint(1);
+        expect_error(&b.finish(), "must end with exit");
+    }
+
+    #[test]
+    fn verifier_checks_helper_arguments() {
+        let mut b = TraceBuilder::new(1);
+        let x = b.kfloat(2.0);
+        let i = b.kint(3);
+        b.call(Helper::PowF64, &[x, i]);
+        let s = b.snapshot(0, &[]);
+        b.guard(Op::Exit, Arg::None, Arg::None, s);
+        expect_error(&b.finish(), "call pow_f64");
+
+        let mut b = TraceBuilder::new(1);
+        let x = b.kfloat(2.0);
+        let y = b.kfloat(3.0);
+        let p = b.call(Helper::PowF64, &[x, y]);
+        let s = b.snapshot(0, &[(0, p)]);
+        b.guard(Op::Exit, Arg::None, Arg::None, s);
+        let t = b.finish();
+        verify(&t).unwrap();
+        assert!(t.to_string().contains("0003 f64  call        0002 pow_f64"), "{t}");
+    }
+}
