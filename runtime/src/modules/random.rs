@@ -239,19 +239,19 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     Ok(m)
 }
 
-/// Makes a new `_random.Random` instance: a built-in payload holding the state, seeded
-/// from the argument or the OS (the Python `__init__` seeds it again). Instances of
-/// Python subclasses hold such an instance as their own payload.
+/// Makes a new `_random.Random` instance: a built-in payload holding the state.
+/// Instances of Python subclasses (`random.Random`) hold such an instance as their own
+/// payload; the constructor gets their arguments too, but their `__init__` (which can
+/// take any arguments) does the seeding, so a lone argument is used as the seed only
+/// when it is one, and anything else leaves a cheap seed from the clock.
 fn random_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    if args.len() > 2 {
-        return Err(vm.type_error("Random() requires 0 or 1 argument"));
-    }
-    let _ = kw;
     let mut b = vec![0u8; STATE_BYTES];
-    match args.get(1) {
-        Some(v) if !v.is_none() => seed_value(vm, &mut b, *v)?,
-        // `random.Random.__init__` seeds again; a cheap seed from the clock will do.
-        _ => init_by_array(&mut b, &time_key()),
+    let seeded = match args.get(1) {
+        Some(v) if args.len() == 2 && kw.is_empty() && !v.is_none() => seed_value(vm, &mut b, *v).is_ok(),
+        _ => false,
+    };
+    if !seeded {
+        init_by_array(&mut b, &time_key());
     }
     let state = Value::Obj(vm.alloc(Kind::ByteArray(RefCell::new(b))));
     let cls = args[0].as_obj().filter(|o| o.as_class().is_some()).unwrap_or(vm.types.object);

@@ -73,3 +73,21 @@ try:
     sr.getstate()
 except NotImplementedError as e:
     print('NotImplementedError', e)
+
+
+class Named(random.Random):
+    def __init__(self, name, items):
+        super().__init__(name)
+        self.items = items
+
+
+nr = Named('alpha', [1, 2])
+print(nr.random(), nr.items, Named('alpha', None).randint(1, 99))
+
+
+class KwSeed(random.Random):
+    def __init__(self, *, seed=5):
+        super().__init__(seed)
+
+
+print(KwSeed(seed=3).random(), KwSeed().random())
