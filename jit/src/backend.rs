@@ -731,6 +731,93 @@ mod tests {
         assert!(matches!(slots[2], Value::Bool(true)), "{:?}", slots[2]);
     }
 
+    /// A straight trace that uses every op but the loop structure: int arithmetic and
+    /// compares on slots #0 and #1, float arithmetic on #2, a bool guard on #3, a boxed
+    /// copy of #4 into #5. Returns the trace and the exits of the bool guard and the sub.
+    fn every_op_trace() -> (Trace, ExitNo, ExitNo) {
+        let mut b = TraceBuilder::new(6);
+        let entry = b.snapshot(0, &[]);
+        for (slot, t) in [(0, tag::INT), (1, tag::INT), (2, tag::FLOAT), (3, tag::BOOL)] {
+            let tg = b.sload(Op::SLoadTag, slot);
+            b.guard(Op::GuardTag, Arg::Ref(tg), Arg::Imm(t as i64), entry);
+        }
+        let x = b.sload(Op::SLoadInt, 0);
+        let y = b.sload(Op::SLoadInt, 1);
+        let fx = b.sload(Op::SLoadFloat, 2);
+        let flag = b.sload(Op::SLoadBool, 3);
+        let boxed = b.sload(Op::SLoadVal, 4);
+        let flag_guard = b.guard_ref(Op::GuardFalse, flag, None, entry);
+        let diff = b.guard_ref(Op::SubOv, x, Some(y), entry);
+        let prod = b.guard_ref(Op::MulOv, diff, Some(y), entry);
+        let sum = b.guard_ref(Op::AddOv, prod, Some(x), entry);
+        b.ins(Op::SStore, Arg::Slot(Slot(4)), Arg::Ref(sum));
+        // x > y: these hold or fail together.
+        for (op, holds) in [(Op::Lt, false), (Op::Le, false), (Op::Gt, true), (Op::Ge, true), (Op::Eq, false)] {
+            let c = b.bin(op, x, y);
+            b.guard_ref(if holds { Op::GuardTrue } else { Op::GuardFalse }, c, None, entry);
+        }
+        let ne = b.bin(Op::Ne, x, y);
+        let yes = b.ins(Op::KBool, Arg::Imm(1), Arg::None);
+        b.guard_ref(Op::GuardEq, ne, Some(yes), entry);
+        b.guard_ref(Op::GuardEq, x, Some(x), entry);
+        b.guard_ref(Op::GuardEq, boxed, Some(boxed), entry);
+        // ((fx - float(x)) / sqrt(fx) * 2 - 1) ** 2, then the same compares against fx (it is smaller).
+        let xf = b.ins(Op::IToF, Arg::Ref(x), Arg::None);
+        let num = b.bin(Op::FSub, fx, xf);
+        let root = b.call(Helper::SqrtF64, &[fx]);
+        let quotient = b.bin(Op::FDiv, num, root);
+        let two = b.kfloat(2.0);
+        let doubled = b.bin(Op::FMul, quotient, two);
+        let minus_one = b.kfloat(-1.0);
+        let shifted = b.bin(Op::FAdd, doubled, minus_one);
+        let q = b.call(Helper::PowF64, &[shifted, two]);
+        for (op, holds) in
+            [(Op::FLt, true), (Op::FLe, true), (Op::FGt, false), (Op::FGe, false), (Op::FEq, false), (Op::FNe, true)]
+        {
+            let c = b.bin(op, q, fx);
+            b.guard_ref(if holds { Op::GuardTrue } else { Op::GuardFalse }, c, None, entry);
+        }
+        b.guard_ref(Op::GuardEq, q, Some(q), entry);
+        let done = b.snapshot(30, &[(0, diff), (1, prod), (2, q), (3, ne), (5, boxed)]);
+        b.guard(Op::Exit, Arg::None, Arg::None, done);
+        let trace = b.finish();
+        let exit_of = |r: IrRef| trace.get(r).exit.unwrap().1;
+        let (flag_exit, sub_exit) = (exit_of(flag_guard), exit_of(diff));
+        (trace, flag_exit, sub_exit)
+    }
+
+    #[test]
+    fn every_op_compiles_and_runs() {
+        let (trace, flag_exit, sub_exit) = every_op_trace();
+        verify(&trace).unwrap();
+        // Loop structure (loop, phi) and kint are covered by the loop tests.
+        for op in Op::ALL.iter().filter(|op| !matches!(op, Op::Loop | Op::Phi | Op::KInt)) {
+            assert!(trace.ins.iter().any(|i| i.op == *op), "{} not covered", op.name());
+        }
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let last_exit = ExitNo(trace.exits.len() as u32 - 1);
+
+        let start = [Value::Int(10), Value::Int(3), Value::Float(16.0), Value::Bool(false), Value::None, Value::Undef];
+        let mut slots = start;
+        assert_eq!(compiled.run(&mut slots), last_exit);
+        assert_eq!(int(&slots[0]), 7);
+        assert_eq!(int(&slots[1]), 21);
+        assert_eq!(float(&slots[2]), 4.0);
+        assert!(matches!(slots[3], Value::Bool(true)), "{:?}", slots[3]);
+        assert_eq!(int(&slots[4]), 31, "sstore");
+        assert!(slots[5].is_none(), "boxed copy: {:?}", slots[5]);
+
+        let mut slots = start;
+        slots[3] = Value::Bool(true);
+        assert_eq!(compiled.run(&mut slots), flag_exit);
+        assert!(matches!(slots[3], Value::Bool(true)) && slots[4].is_none());
+
+        let mut slots = start;
+        slots[0] = Value::Int(i64::MIN);
+        assert_eq!(compiled.run(&mut slots), sub_exit);
+        assert_eq!(int(&slots[0]), i64::MIN);
+    }
+
     #[test]
     fn broken_trace_is_refused() {
         let mut trace = counting_loop();
@@ -751,7 +838,7 @@ mod tests {
             .expect("cranelift-codegen built with the arm64 backend")
             .finish(settings::Flags::new(shared_flags(true)))
             .unwrap();
-        for trace in [counting_loop(), float_loop()] {
+        for trace in [counting_loop(), float_loop(), every_op_trace().0] {
             let code = compile_for_isa(&trace, &*isa).unwrap();
             // aarch64 instructions are 4 bytes each.
             assert!(!code.is_empty() && code.len().is_multiple_of(4), "{} bytes", code.len());
