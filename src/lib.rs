@@ -84,7 +84,12 @@ impl Krait {
     pub fn new(options: Options) -> Krait {
         let mut path = options.path.clone();
         path.push(".".into());
-        let mut vm = Vm::new(VmOptions { argv: options.argv.clone(), path, capture_stdout: options.capture_stdout, interactive: false });
+        let mut vm = Vm::new(VmOptions {
+            argv: options.argv.clone(),
+            path,
+            capture_stdout: options.capture_stdout,
+            interactive: false,
+        });
         vm.jit_threshold = if options.no_jit { 0 } else { options.jit_threshold };
         let main = vm.new_module("__main__");
         let key = vm.intern("__main__");
@@ -168,7 +173,12 @@ impl Krait {
         r.map_err(|e| self.exception(e))
     }
 
-    fn run_mode(&mut self, source: &str, filename: &str, mode: krait_runtime::compiler::Mode) -> Result<Value, PyException> {
+    fn run_mode(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: krait_runtime::compiler::Mode,
+    ) -> Result<Value, PyException> {
         self.vm.sources.insert(filename.to_string(), source.into());
         let co = match krait_runtime::compiler::compile(source, filename, mode) {
             Ok(c) => c,
@@ -206,7 +216,13 @@ impl Krait {
         if krait_runtime::ops::is_subclass(cls, system_exit) {
             let args = e.0.exc_data().map(|d| d.borrow().args).unwrap_or(Value::None);
             let items: Vec<Value> = args.as_obj().and_then(|t| t.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
-            let code = if items.len() == 1 { items[0] } else if items.is_empty() { Value::None } else { args };
+            let code = if items.len() == 1 {
+                items[0]
+            } else if items.is_empty() {
+                Value::None
+            } else {
+                args
+            };
             let (exit_code, exit_message) = match code {
                 Value::None => (0, None),
                 Value::Int(i) => (i as i32, None),

@@ -25,7 +25,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "py") && !p.file_name().unwrap().to_string_lossy().starts_with('_') {
+        } else if p.extension().is_some_and(|e| e == "py") && !p.file_name().unwrap().to_string_lossy().starts_with('_')
+        {
             out.push(p);
         }
     }
@@ -90,22 +91,40 @@ fn check(prog: &Path) -> Vec<String> {
     let mut failures = Vec::new();
     let expected_out = std::fs::read(prog.with_extension("out")).unwrap_or_default();
     let expected_err = std::fs::read_to_string(prog.with_extension("err")).ok();
-    let expected_code: i32 = std::fs::read_to_string(prog.with_extension("exit")).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
+    let expected_code: i32 =
+        std::fs::read_to_string(prog.with_extension("exit")).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
     for (mode, args) in MODES {
         let o = run(prog, args);
         let label = format!("{} [{}]", prog.display(), mode);
         if o.code != Some(expected_code) {
-            failures.push(format!("{}: exit status {:?}, expected {}\n{}", label, o.code, expected_code, tail(&o.stderr)));
+            failures.push(format!(
+                "{}: exit status {:?}, expected {}\n{}",
+                label,
+                o.code,
+                expected_code,
+                tail(&o.stderr)
+            ));
             continue;
         }
         if o.stdout != expected_out {
-            failures.push(format!("{}: stdout differs: {}\n{}", label, first_diff(&expected_out, &o.stdout), tail(&o.stderr)));
+            failures.push(format!(
+                "{}: stdout differs: {}\n{}",
+                label,
+                first_diff(&expected_out, &o.stdout),
+                tail(&o.stderr)
+            ));
             continue;
         }
         if let Some(err) = &expected_err {
             let (e, g) = (normalize_stderr(err), normalize_stderr(&o.stderr));
             if e != g {
-                failures.push(format!("{}: stderr differs: {}\n--- expected\n{}--- got\n{}", label, first_diff(e.as_bytes(), g.as_bytes()), e, g));
+                failures.push(format!(
+                    "{}: stderr differs: {}\n--- expected\n{}--- got\n{}",
+                    label,
+                    first_diff(e.as_bytes(), g.as_bytes()),
+                    e,
+                    g
+                ));
             }
         } else if o.stderr.contains("panicked") {
             failures.push(format!("{}: krait panicked\n{}", label, tail(&o.stderr)));
@@ -148,7 +167,10 @@ fn python_programs_match_cpython() {
                 let f = check(p);
                 if is_known(p) {
                     if f.is_empty() {
-                        failures.lock().unwrap().push(format!("{}: listed in known_failures.txt but now passes; remove it from the list", p.display()));
+                        failures.lock().unwrap().push(format!(
+                            "{}: listed in known_failures.txt but now passes; remove it from the list",
+                            p.display()
+                        ));
                     } else {
                         skipped.fetch_add(f.len(), Ordering::SeqCst);
                     }
@@ -161,7 +183,12 @@ fn python_programs_match_cpython() {
     let failures = failures.into_inner().unwrap();
     let total = progs.len() * MODES.len();
     let skipped = skipped.into_inner();
-    println!("{} passed, {} failed, {} skipped (known_failures.txt)", total - failures.len() - skipped, failures.len(), skipped);
+    println!(
+        "{} passed, {} failed, {} skipped (known_failures.txt)",
+        total - failures.len() - skipped,
+        failures.len(),
+        skipped
+    );
     for f in &failures {
         eprintln!("FAIL {}\n", f);
     }
@@ -170,7 +197,13 @@ fn python_programs_match_cpython() {
 
 /// Peak resident set size of a process, read from /proc while it runs (kB).
 fn run_peak_rss(args: &[&str], cwd: &Path) -> (Option<i32>, u64, String) {
-    let mut child = Command::new(krait()).args(args).current_dir(cwd).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let mut child = Command::new(krait())
+        .args(args)
+        .current_dir(cwd)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
     let status_path = format!("/proc/{}/status", child.id());
     let mut peak = 0u64;
     loop {
@@ -218,7 +251,11 @@ fn run_code(args: &[&str], stdin: Option<&[u8]>) -> (Option<i32>, String, String
         drop(child.stdin.take());
     }
     let out = child.wait_with_output().unwrap();
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -257,7 +294,10 @@ fn ctrl_c_raises_keyboard_interrupt_in_a_tight_loop() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "stderr: {}", err);
     // As CPython: the loop's line, and no source text for `-c` programs.
-    assert_eq!(err, "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\nKeyboardInterrupt\n");
+    assert_eq!(
+        err,
+        "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\nKeyboardInterrupt\n"
+    );
 }
 
 #[test]

@@ -153,7 +153,9 @@ fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        return Err(vm.value_error("math domain error: negative number raised to a fractional power (complex results are not supported)"));
+        return Err(vm.value_error(
+            "math domain error: negative number raised to a fractional power (complex results are not supported)",
+        ));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -238,7 +240,15 @@ fn num_binop(vm: &mut Vm, a: &N, b: &N, op: BinOp) -> PyResult<Option<Value>> {
                 if y < 0 {
                     return Err(vm.value_error("negative shift count"));
                 }
-                Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+                Some(Value::Int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                }))
             }
             Pow => {
                 if y < 0 {
@@ -381,7 +391,9 @@ impl Vm {
         let (Some(ao), bo) = (a.as_obj(), b.as_obj()) else {
             // int * sequence
             if let (Value::Int(_) | Value::Bool(_), Some(bo)) = (a, b.as_obj()) {
-                if op.base() == BinOp::Mul && matches!(bo.kind, Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Bytes(_)) {
+                if op.base() == BinOp::Mul
+                    && matches!(bo.kind, Kind::Str(_) | Kind::List(_) | Kind::Tuple(_) | Kind::Bytes(_))
+                {
                     return self.seq_binop(b, a, BinOp::Mul);
                 }
             }
@@ -586,10 +598,16 @@ impl Vm {
         if op.base() == BinOp::Add && na == "tuple" && na != nb {
             return Err(self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", nb)));
         }
-        if op.base() == BinOp::Mul && matches!(na.as_str(), "str" | "list" | "tuple") && !matches!(nb.as_str(), "int" | "bool") {
+        if op.base() == BinOp::Mul
+            && matches!(na.as_str(), "str" | "list" | "tuple")
+            && !matches!(nb.as_str(), "int" | "bool")
+        {
             return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", nb)));
         }
-        if op.base() == BinOp::Mul && matches!(nb.as_str(), "str" | "list" | "tuple") && !matches!(na.as_str(), "int" | "bool") {
+        if op.base() == BinOp::Mul
+            && matches!(nb.as_str(), "str" | "list" | "tuple")
+            && !matches!(na.as_str(), "int" | "bool")
+        {
             return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", na)));
         }
         Err(self.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), na, nb)))

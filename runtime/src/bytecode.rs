@@ -330,8 +330,8 @@ impl BinOp {
     /// The operator as Python spells it (`+`, `+=`, ...).
     pub fn symbol(self) -> &'static str {
         const SYMS: [&str; 26] = [
-            "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@", "+=", "-=",
-            "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", "@=",
+            "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@", "+=", "-=", "*=", "/=", "//=", "%=",
+            "**=", "<<=", ">>=", "&=", "|=", "^=", "@=",
         ];
         SYMS[self as usize]
     }
@@ -514,10 +514,7 @@ impl CodeObject {
     pub fn handler_for(&self, pc: usize) -> Option<&ExcEntry> {
         let pc = pc as u32;
         // Entries are emitted inner-first for nested ranges; pick the narrowest match.
-        self.exc_table
-            .iter()
-            .filter(|e| e.start <= pc && pc < e.end)
-            .min_by_key(|e| e.end - e.start)
+        self.exc_table.iter().filter(|e| e.start <= pc && pc < e.end).min_by_key(|e| e.end - e.start)
     }
 
     /// A readable description of an instruction's argument (the part `--dis` shows in
@@ -526,14 +523,8 @@ impl CodeObject {
         let a = instr.arg as usize;
         match instr.op {
             Op::LoadConst => self.consts.get(a).map(const_repr).unwrap_or_default(),
-            Op::LoadFast | Op::StoreFast | Op::DeleteFast => {
-                self.varnames.get(a).cloned().unwrap_or_default()
-            }
-            Op::LoadDeref
-            | Op::StoreDeref
-            | Op::DeleteDeref
-            | Op::LoadClosure
-            | Op::LoadClassDeref => {
+            Op::LoadFast | Op::StoreFast | Op::DeleteFast => self.varnames.get(a).cloned().unwrap_or_default(),
+            Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref => {
                 if a < self.cellvars.len() + self.freevars.len() {
                     self.deref_name(a).to_string()
                 } else {

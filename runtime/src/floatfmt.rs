@@ -27,15 +27,7 @@ pub struct DtsFlags {
 /// that round-trips, in fixed notation when the decimal exponent is in
 /// `-4..16`, scientific otherwise.
 pub fn float_repr(x: f64) -> String {
-    double_to_string(
-        x,
-        'r',
-        0,
-        DtsFlags {
-            add_dot_0: true,
-            ..DtsFlags::default()
-        },
-    )
+    double_to_string(x, 'r', 0, DtsFlags { add_dot_0: true, ..DtsFlags::default() })
 }
 
 /// `'%.*f' % (precision, x)`: fixed notation with `precision` digits after
@@ -47,12 +39,7 @@ pub fn format_float_fixed(x: f64, precision: usize) -> String {
 /// `'%.*e' % (precision, x)` (or `%E` when `upper`): one digit before the
 /// point, `precision` after, and an exponent of at least two digits.
 pub fn format_float_exp(x: f64, precision: usize, upper: bool) -> String {
-    double_to_string(
-        x,
-        if upper { 'E' } else { 'e' },
-        precision,
-        DtsFlags::default(),
-    )
+    double_to_string(x, if upper { 'E' } else { 'e' }, precision, DtsFlags::default())
 }
 
 /// `'%.*g' % (precision, x)` (`%G` when `upper`, `%#g` when `alternate`):
@@ -60,15 +47,7 @@ pub fn format_float_exp(x: f64, precision: usize, upper: bool) -> String {
 /// exponent is `< -4` or `>= precision`, trailing zeros removed unless
 /// `alternate`.
 pub fn format_float_general(x: f64, precision: usize, upper: bool, alternate: bool) -> String {
-    double_to_string(
-        x,
-        if upper { 'G' } else { 'g' },
-        precision,
-        DtsFlags {
-            alt: alternate,
-            ..DtsFlags::default()
-        },
-    )
+    double_to_string(x, if upper { 'G' } else { 'g' }, precision, DtsFlags { alt: alternate, ..DtsFlags::default() })
 }
 
 /// Port of CPython's `PyOS_double_to_string`.
@@ -137,11 +116,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
         }
         'f' => vdigits_end = decpt + precision,
         'g' => {
-            let limit = if flags.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -274,12 +249,11 @@ fn trim_trailing_zeros(digits: &mut String) {
 /// Zero digits of every run of Unicode decimal digits (category Nd, Unicode
 /// 14.0 as used by CPython 3.11); each run holds the digits 0..=9.
 const DECIMAL_ZEROS: &[u32] = &[
-    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
-    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
-    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
-    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
-    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
-    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+    0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620,
+    0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0,
+    0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60,
+    0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
 ];
 
 /// The value of a Unicode decimal digit (`unicodedata.decimal(c)`), e.g.
@@ -360,10 +334,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
         i += 1;
     }
     let rest = &s[i..];
-    if rest.eq_ignore_ascii_case("inf")
-        || rest.eq_ignore_ascii_case("infinity")
-        || rest.eq_ignore_ascii_case("nan")
-    {
+    if rest.eq_ignore_ascii_case("inf") || rest.eq_ignore_ascii_case("infinity") || rest.eq_ignore_ascii_case("nan") {
         return s.parse::<f64>().ok();
     }
     let mut ndigits = 0;
@@ -600,57 +571,29 @@ mod tests {
             (123.0, 'g', 2, false, "1.2e+02"),
         ];
         for &(x, code, prec, alt, want) in cases {
-            let got = double_to_string(
-                x,
-                code,
-                prec,
-                DtsFlags {
-                    alt,
-                    ..DtsFlags::default()
-                },
-            );
-            assert_eq!(
-                got,
-                want,
-                "'%{}.{}{}' % {:e}",
-                if alt { "#" } else { "" },
-                prec,
-                code,
-                x
-            );
+            let got = double_to_string(x, code, prec, DtsFlags { alt, ..DtsFlags::default() });
+            assert_eq!(got, want, "'%{}.{}{}' % {:e}", if alt { "#" } else { "" }, prec, code, x);
         }
         assert_eq!(format_float_fixed(2.675, 2), "2.67");
         assert_eq!(format_float_exp(12345.0, 2, true), "1.23E+04");
-        assert_eq!(
-            format_float_general(123456789.0, 6, false, false),
-            "1.23457e+08"
-        );
+        assert_eq!(format_float_general(123456789.0, 6, false, false), "1.23457e+08");
         assert_eq!(format_float_general(1.0, 3, false, true), "1.00");
     }
 
     #[test]
     fn floatfmt_add_dot_0_and_no_neg_0() {
-        let g0 = DtsFlags {
-            add_dot_0: true,
-            ..DtsFlags::default()
-        };
+        let g0 = DtsFlags { add_dot_0: true, ..DtsFlags::default() };
         // format(x, '.Np') without a type: like g, but one more digit
         // triggers the exponent and integers get '.0'.
         assert_eq!(double_to_string(123.0, 'g', 3, g0), "1.23e+02");
         assert_eq!(double_to_string(100.0, 'g', 5, g0), "100.0");
         assert_eq!(double_to_string(12.0, 'g', 3, g0), "12.0");
         assert_eq!(double_to_string(1e20, 'g', 3, g0), "1e+20");
-        let z = DtsFlags {
-            no_neg_0: true,
-            ..DtsFlags::default()
-        };
+        let z = DtsFlags { no_neg_0: true, ..DtsFlags::default() };
         assert_eq!(double_to_string(-0.0001, 'f', 2, z), "0.00");
         assert_eq!(double_to_string(-0.0, 'e', 1, z), "0.0e+00");
         assert_eq!(double_to_string(-0.5, 'f', 1, z), "-0.5");
-        let s = DtsFlags {
-            sign: true,
-            ..DtsFlags::default()
-        };
+        let s = DtsFlags { sign: true, ..DtsFlags::default() };
         assert_eq!(double_to_string(1.5, 'f', 1, s), "+1.5");
         assert_eq!(double_to_string(f64::NAN, 'f', 1, s), "+nan");
     }
@@ -686,9 +629,8 @@ mod tests {
         assert!(parse_float("nan").unwrap().is_nan());
         assert!(parse_float(" -NaN ").unwrap().is_nan());
         let bad = [
-            "", " ", ".", "e5", "1e", "1e+", "_1", "1_", "1__0", "1_.5", "1._5", "1e_5", "1_e5",
-            "in_f", "infinit", "nan1", "1.5.5", "0x10", "1 0", "- 1", "++1", "1e5.5", "\x1c1",
-            "1x", "\u{00b2}",
+            "", " ", ".", "e5", "1e", "1e+", "_1", "1_", "1__0", "1_.5", "1._5", "1e_5", "1_e5", "in_f", "infinit",
+            "nan1", "1.5.5", "0x10", "1 0", "- 1", "++1", "1e5.5", "\x1c1", "1x", "\u{00b2}",
         ];
         for s in bad {
             assert_eq!(parse_float(s), None, "{s:?}");

@@ -175,9 +175,7 @@ pub fn parse_format_spec_for(spec: &str, type_name: &str) -> Result<FormatSpec, 
         }
     }
     if end - pos > 1 {
-        return Err(format!(
-            "Invalid format specifier '{spec}' for object of type '{type_name}'"
-        ));
+        return Err(format!("Invalid format specifier '{spec}' for object of type '{type_name}'"));
     }
     if end - pos == 1 {
         f.ty = Some(c[pos]);
@@ -224,10 +222,7 @@ fn quote_code(ty: char) -> String {
 }
 
 fn unknown_code(ty: char, type_name: &str) -> String {
-    format!(
-        "Unknown format code {} for object of type '{type_name}'",
-        quote_code(ty)
-    )
+    format!("Unknown format code {} for object of type '{type_name}'", quote_code(ty))
 }
 
 /// Digits per group for the spec's grouping option with presentation type
@@ -262,11 +257,7 @@ fn push_n(out: &mut String, c: char, n: isize) {
 
 /// Lay out a number: `<lpad><sign><prefix><spad><grouped digits><.><remainder><rpad>`.
 fn layout_number(p: &NumParts, spec: &FormatSpec, group: usize) -> String {
-    let align = spec.align.unwrap_or(if spec.zero_pad {
-        Align::AfterSign
-    } else {
-        Align::Right
-    });
+    let align = spec.align.unwrap_or(if spec.zero_pad { Align::AfterSign } else { Align::Right });
     let sign = match spec.sign {
         Sign::Plus => Some(if p.neg { '-' } else { '+' }),
         Sign::Space => Some(if p.neg { '-' } else { ' ' }),
@@ -276,14 +267,8 @@ fn layout_number(p: &NumParts, spec: &FormatSpec, group: usize) -> String {
         + p.prefix.chars().count() as isize
         + p.decimal as isize
         + p.remainder.chars().count() as isize;
-    let width = spec
-        .width
-        .map_or(-1, |w| w.min(isize::MAX as usize) as isize);
-    let min_width = if spec.fill == '0' && align == Align::AfterSign {
-        width - n_non_digit
-    } else {
-        0
-    };
+    let width = spec.width.map_or(-1, |w| w.min(isize::MAX as usize) as isize);
+    let min_width = if spec.fill == '0' && align == Align::AfterSign { width - n_non_digit } else { 0 };
     let grouped = if p.digits.is_empty() {
         String::new()
     } else {
@@ -302,9 +287,8 @@ fn layout_number(p: &NumParts, spec: &FormatSpec, group: usize) -> String {
             Align::Right => lpad = padding,
         }
     }
-    let mut out = String::with_capacity(
-        (padding.max(0) as usize) + grouped.len() + p.remainder.len() + p.prefix.len() + 2,
-    );
+    let mut out =
+        String::with_capacity((padding.max(0) as usize) + grouped.len() + p.remainder.len() + p.prefix.len() + 2);
     push_n(&mut out, spec.fill, lpad);
     if let Some(s) = sign {
         out.push(s);
@@ -387,44 +371,26 @@ pub fn format_int_named(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Resul
     }
 }
 
-fn format_int_internal(
-    v: &BigInt,
-    spec: &FormatSpec,
-    ty: char,
-    group: usize,
-) -> Result<String, String> {
+fn format_int_internal(v: &BigInt, spec: &FormatSpec, ty: char, group: usize) -> Result<String, String> {
     if spec.precision.is_some() {
         return Err("Precision not allowed in integer format specifier".to_string());
     }
     if spec.no_neg_zero {
-        return Err(
-            "Negative zero coercion (z) not allowed in integer format specifier".to_string(),
-        );
+        return Err("Negative zero coercion (z) not allowed in integer format specifier".to_string());
     }
     if ty == 'c' {
         if spec.sign != Sign::Default {
             return Err("Sign not allowed with integer format specifier 'c'".to_string());
         }
         if spec.alternate {
-            return Err(
-                "Alternate form (#) not allowed with integer format specifier 'c'".to_string(),
-            );
+            return Err("Alternate form (#) not allowed with integer format specifier 'c'".to_string());
         }
         if v.to_i64().is_none() {
             return Err(LONG_RANGE_MSG.to_string());
         }
-        let code = v
-            .to_u32()
-            .filter(|&c| c < 0x110000)
-            .ok_or_else(|| CHAR_RANGE_MSG.to_string())?;
+        let code = v.to_u32().filter(|&c| c < 0x110000).ok_or_else(|| CHAR_RANGE_MSG.to_string())?;
         let ch = code_point_char(code).to_string();
-        let parts = NumParts {
-            neg: false,
-            prefix: "",
-            digits: "",
-            decimal: false,
-            remainder: &ch,
-        };
+        let parts = NumParts { neg: false, prefix: "", digits: "", decimal: false, remainder: &ch };
         return Ok(layout_number(&parts, spec, 0));
     }
     let (base, prefix) = match ty {
@@ -445,11 +411,7 @@ fn format_int_internal(
         decimal: false,
         remainder: "",
     };
-    Ok(layout_number(
-        &parts,
-        spec,
-        if ty == 'n' { 0 } else { group },
-    ))
+    Ok(layout_number(&parts, spec, if ty == 'n' { 0 } else { group }))
 }
 
 /// A code point as a `char`; lone surrogates, which a Rust string cannot
@@ -494,27 +456,16 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> Result<String, String> {
 pub fn format_float_named(x: f64, spec: &FormatSpec, type_name: &str) -> Result<String, String> {
     let group = group_size(spec.grouping, spec.ty.unwrap_or('\0'))?;
     match spec.ty {
-        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
-            format_float_internal(x, spec, spec.ty, group)
-        }
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_internal(x, spec, spec.ty, group),
         Some(ty) => Err(unknown_code(ty, type_name)),
     }
 }
 
-fn format_float_internal(
-    x: f64,
-    spec: &FormatSpec,
-    ty: Option<char>,
-    group: usize,
-) -> Result<String, String> {
+fn format_float_internal(x: f64, spec: &FormatSpec, ty: Option<char>, group: usize) -> Result<String, String> {
     if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err("precision too big".to_string());
     }
-    let mut flags = DtsFlags {
-        alt: spec.alternate,
-        no_neg_0: spec.no_neg_zero,
-        ..DtsFlags::default()
-    };
+    let mut flags = DtsFlags { alt: spec.alternate, no_neg_0: spec.no_neg_zero, ..DtsFlags::default() };
     let mut x = x;
     let mut code = match ty {
         None => {
@@ -552,18 +503,8 @@ fn format_float_internal(
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let parts = NumParts {
-        neg,
-        prefix: "",
-        digits,
-        decimal,
-        remainder,
-    };
-    Ok(layout_number(
-        &parts,
-        spec,
-        if ty == Some('n') { 0 } else { group },
-    ))
+    let parts = NumParts { neg, prefix: "", digits, decimal, remainder };
+    Ok(layout_number(&parts, spec, if ty == Some('n') { 0 } else { group }))
 }
 
 /// `format(s, spec)` for a str (`str.__format__`).  Width and precision
@@ -585,9 +526,7 @@ pub fn format_str_named(s: &str, spec: &FormatSpec, type_name: &str) -> Result<S
         _ => return Err("Sign not allowed in string format specifier".to_string()),
     }
     if spec.no_neg_zero {
-        return Err(
-            "Negative zero coercion (z) not allowed in string format specifier".to_string(),
-        );
+        return Err("Negative zero coercion (z) not allowed in string format specifier".to_string());
     }
     if spec.alternate {
         return Err("Alternate form (#) not allowed in string format specifier".to_string());
@@ -671,15 +610,8 @@ pub fn percent_format_int(v: &BigInt, flags: &PercentFlags, ty: char) -> String 
 /// `'%<flags>f' % x` for the conversions `e E f F g G` (precision defaults
 /// to 6).
 pub fn percent_format_float(x: f64, flags: &PercentFlags, ty: char) -> String {
-    let s = double_to_string(
-        x,
-        ty,
-        flags.precision.unwrap_or(6),
-        DtsFlags {
-            alt: flags.alternate,
-            ..DtsFlags::default()
-        },
-    );
+    let s =
+        double_to_string(x, ty, flags.precision.unwrap_or(6), DtsFlags { alt: flags.alternate, ..DtsFlags::default() });
     percent_output(&s, flags, ty, true)
 }
 
@@ -694,9 +626,7 @@ pub fn percent_format_str(s: &str, flags: &PercentFlags) -> String {
 fn percent_output(s: &str, flags: &PercentFlags, ch: char, numeric: bool) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut len = chars.len() as isize;
-    let mut width = flags
-        .width
-        .map_or(-1, |w| w.min(isize::MAX as usize) as isize);
+    let mut width = flags.width.map_or(-1, |w| w.min(isize::MAX as usize) as isize);
     if matches!(ch, 's' | 'r' | 'a') {
         if let Some(p) = flags.precision {
             len = len.min(p.min(isize::MAX as usize) as isize);
@@ -844,10 +774,7 @@ pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ()> {
     if error_if_nonzero && !mag.is_zero() {
         return Err(());
     }
-    Ok(BigInt::from_biguint(
-        if neg { BigSign::Minus } else { BigSign::Plus },
-        mag,
-    ))
+    Ok(BigInt::from_biguint(if neg { BigSign::Minus } else { BigSign::Plus }, mag))
 }
 
 #[cfg(test)]
@@ -1296,7 +1223,11 @@ mod tests {
         ("100000000000000000000", ",", Ok("100,000,000,000,000,000,000")),
         ("100000000000000000000", "_", Ok("100_000_000_000_000_000_000")),
         ("100000000000000000000", ",d", Ok("100,000,000,000,000,000,000")),
-        ("100000000000000000000", "_b", Ok("101_0110_1011_1100_0111_0101_1110_0010_1101_0110_0011_0001_0000_0000_0000_0000_0000")),
+        (
+            "100000000000000000000",
+            "_b",
+            Ok("101_0110_1011_1100_0111_0101_1110_0010_1101_0110_0011_0001_0000_0000_0000_0000_0000"),
+        ),
         ("100000000000000000000", "_x", Ok("5_6bc7_5e2d_6310_0000")),
         ("100000000000000000000", "#_x", Ok("0x5_6bc7_5e2d_6310_0000")),
         ("100000000000000000000", "_o", Ok("126_5707_2742_6543_0400_0000")),
@@ -1392,27 +1323,11 @@ mod tests {
         (0x0000000000000000, "z.1e", Ok("0.0e+00")),
         (0x0000000000000000, "#", Ok("0.0")),
         (0x0000000000000000, ".3000000000", Err("precision too big")),
-        (
-            0x0000000000000000,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x0000000000000000,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x0000000000000000,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x0000000000000000, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x0000000000000000, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x0000000000000000, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x0000000000000000, "010.1%", Ok("0000000.0%")),
-        (
-            0x0000000000000000,
-            ".50f",
-            Ok("0.00000000000000000000000000000000000000000000000000"),
-        ),
+        (0x0000000000000000, ".50f", Ok("0.00000000000000000000000000000000000000000000000000")),
         (0x0000000000000000, ".20e", Ok("0.00000000000000000000e+00")),
         (0x0000000000000000, ",e", Ok("0.000000e+00")),
         (0x0000000000000000, ",g", Ok("0")),
@@ -1458,32 +1373,12 @@ mod tests {
         (0x8000000000000000, "z.1e", Ok("0.0e+00")),
         (0x8000000000000000, "#", Ok("-0.0")),
         (0x8000000000000000, ".3000000000", Err("precision too big")),
-        (
-            0x8000000000000000,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x8000000000000000,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x8000000000000000,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x8000000000000000, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x8000000000000000, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x8000000000000000, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x8000000000000000, "010.1%", Ok("-000000.0%")),
-        (
-            0x8000000000000000,
-            ".50f",
-            Ok("-0.00000000000000000000000000000000000000000000000000"),
-        ),
-        (
-            0x8000000000000000,
-            ".20e",
-            Ok("-0.00000000000000000000e+00"),
-        ),
+        (0x8000000000000000, ".50f", Ok("-0.00000000000000000000000000000000000000000000000000")),
+        (0x8000000000000000, ".20e", Ok("-0.00000000000000000000e+00")),
         (0x8000000000000000, ",e", Ok("-0.000000e+00")),
         (0x8000000000000000, ",g", Ok("-0")),
         (0x8000000000000000, "_g", Ok("-0")),
@@ -1528,27 +1423,11 @@ mod tests {
         (0x4005666666666666, "z.1e", Ok("2.7e+00")),
         (0x4005666666666666, "#", Ok("2.675")),
         (0x4005666666666666, ".3000000000", Err("precision too big")),
-        (
-            0x4005666666666666,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x4005666666666666,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x4005666666666666,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x4005666666666666, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x4005666666666666, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x4005666666666666, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x4005666666666666, "010.1%", Ok("0000267.5%")),
-        (
-            0x4005666666666666,
-            ".50f",
-            Ok("2.67499999999999982236431605997495353221893310546875"),
-        ),
+        (0x4005666666666666, ".50f", Ok("2.67499999999999982236431605997495353221893310546875")),
         (0x4005666666666666, ".20e", Ok("2.67499999999999982236e+00")),
         (0x4005666666666666, ",e", Ok("2.675000e+00")),
         (0x4005666666666666, ",g", Ok("2.675")),
@@ -1594,27 +1473,11 @@ mod tests {
         (0x3ff8000000000000, "z.1e", Ok("1.5e+00")),
         (0x3ff8000000000000, "#", Ok("1.5")),
         (0x3ff8000000000000, ".3000000000", Err("precision too big")),
-        (
-            0x3ff8000000000000,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x3ff8000000000000,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x3ff8000000000000,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x3ff8000000000000, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x3ff8000000000000, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x3ff8000000000000, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x3ff8000000000000, "010.1%", Ok("0000150.0%")),
-        (
-            0x3ff8000000000000,
-            ".50f",
-            Ok("1.50000000000000000000000000000000000000000000000000"),
-        ),
+        (0x3ff8000000000000, ".50f", Ok("1.50000000000000000000000000000000000000000000000000")),
         (0x3ff8000000000000, ".20e", Ok("1.50000000000000000000e+00")),
         (0x3ff8000000000000, ",e", Ok("1.500000e+00")),
         (0x3ff8000000000000, ",g", Ok("1.5")),
@@ -1646,11 +1509,7 @@ mod tests {
         (0x4341c37937e08000, ",", Ok("1e+16")),
         (0x4341c37937e08000, ",.2f", Ok("10,000,000,000,000,000.00")),
         (0x4341c37937e08000, "_.3f", Ok("10_000_000_000_000_000.000")),
-        (
-            0x4341c37937e08000,
-            "020,.2f",
-            Ok("10,000,000,000,000,000.00"),
-        ),
+        (0x4341c37937e08000, "020,.2f", Ok("10,000,000,000,000,000.00")),
         (0x4341c37937e08000, "015", Ok("00000000001e+16")),
         (0x4341c37937e08000, "+", Ok("+1e+16")),
         (0x4341c37937e08000, " ", Ok(" 1e+16")),
@@ -1664,36 +1523,16 @@ mod tests {
         (0x4341c37937e08000, "z.1e", Ok("1.0e+16")),
         (0x4341c37937e08000, "#", Ok("1.e+16")),
         (0x4341c37937e08000, ".3000000000", Err("precision too big")),
-        (
-            0x4341c37937e08000,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x4341c37937e08000,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x4341c37937e08000,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x4341c37937e08000, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x4341c37937e08000, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x4341c37937e08000, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x4341c37937e08000, "010.1%", Ok("1000000000000000000.0%")),
-        (
-            0x4341c37937e08000,
-            ".50f",
-            Ok("10000000000000000.00000000000000000000000000000000000000000000000000"),
-        ),
+        (0x4341c37937e08000, ".50f", Ok("10000000000000000.00000000000000000000000000000000000000000000000000")),
         (0x4341c37937e08000, ".20e", Ok("1.00000000000000000000e+16")),
         (0x4341c37937e08000, ",e", Ok("1.000000e+16")),
         (0x4341c37937e08000, ",g", Ok("1e+16")),
         (0x4341c37937e08000, "_g", Ok("1e+16")),
-        (
-            0x4341c37937e08000,
-            "12,.4%",
-            Ok("1,000,000,000,000,000,000.0000%"),
-        ),
+        (0x4341c37937e08000, "12,.4%", Ok("1,000,000,000,000,000,000.0000%")),
         (0x4341c37937e08000, "0=12", Ok("00000001e+16")),
         (0x3ee4f8b588e368f1, "", Ok("1e-05")),
         (0x3ee4f8b588e368f1, ".0f", Ok("0")),
@@ -1734,27 +1573,11 @@ mod tests {
         (0x3ee4f8b588e368f1, "z.1e", Ok("1.0e-05")),
         (0x3ee4f8b588e368f1, "#", Ok("1.e-05")),
         (0x3ee4f8b588e368f1, ".3000000000", Err("precision too big")),
-        (
-            0x3ee4f8b588e368f1,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x3ee4f8b588e368f1,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x3ee4f8b588e368f1,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x3ee4f8b588e368f1, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x3ee4f8b588e368f1, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x3ee4f8b588e368f1, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x3ee4f8b588e368f1, "010.1%", Ok("0000000.0%")),
-        (
-            0x3ee4f8b588e368f1,
-            ".50f",
-            Ok("0.00001000000000000000081803053914031309545862313826"),
-        ),
+        (0x3ee4f8b588e368f1, ".50f", Ok("0.00001000000000000000081803053914031309545862313826")),
         (0x3ee4f8b588e368f1, ".20e", Ok("1.00000000000000008180e-05")),
         (0x3ee4f8b588e368f1, ",e", Ok("1.000000e-05")),
         (0x3ee4f8b588e368f1, ",g", Ok("1e-05")),
@@ -1800,27 +1623,11 @@ mod tests {
         (0x3f1a36e2eb1c432d, "z.1e", Ok("1.0e-04")),
         (0x3f1a36e2eb1c432d, "#", Ok("0.0001")),
         (0x3f1a36e2eb1c432d, ".3000000000", Err("precision too big")),
-        (
-            0x3f1a36e2eb1c432d,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x3f1a36e2eb1c432d,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x3f1a36e2eb1c432d,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x3f1a36e2eb1c432d, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x3f1a36e2eb1c432d, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x3f1a36e2eb1c432d, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x3f1a36e2eb1c432d, "010.1%", Ok("0000000.0%")),
-        (
-            0x3f1a36e2eb1c432d,
-            ".50f",
-            Ok("0.00010000000000000000479217360238592959831294137985"),
-        ),
+        (0x3f1a36e2eb1c432d, ".50f", Ok("0.00010000000000000000479217360238592959831294137985")),
         (0x3f1a36e2eb1c432d, ".20e", Ok("1.00000000000000004792e-04")),
         (0x3f1a36e2eb1c432d, ",e", Ok("1.000000e-04")),
         (0x3f1a36e2eb1c432d, ",g", Ok("0.0001")),
@@ -1866,27 +1673,11 @@ mod tests {
         (0x419d6f3454000000, "z.1e", Ok("1.2e+08")),
         (0x419d6f3454000000, "#", Ok("123456789.0")),
         (0x419d6f3454000000, ".3000000000", Err("precision too big")),
-        (
-            0x419d6f3454000000,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x419d6f3454000000,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x419d6f3454000000,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x419d6f3454000000, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x419d6f3454000000, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x419d6f3454000000, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x419d6f3454000000, "010.1%", Ok("12345678900.0%")),
-        (
-            0x419d6f3454000000,
-            ".50f",
-            Ok("123456789.00000000000000000000000000000000000000000000000000"),
-        ),
+        (0x419d6f3454000000, ".50f", Ok("123456789.00000000000000000000000000000000000000000000000000")),
         (0x419d6f3454000000, ".20e", Ok("1.23456789000000000000e+08")),
         (0x419d6f3454000000, ",e", Ok("1.234568e+08")),
         (0x419d6f3454000000, ",g", Ok("1.23457e+08")),
@@ -1932,32 +1723,12 @@ mod tests {
         (0xc132d687e4189375, "z.1e", Ok("-1.2e+06")),
         (0xc132d687e4189375, "#", Ok("-1234567.891")),
         (0xc132d687e4189375, ".3000000000", Err("precision too big")),
-        (
-            0xc132d687e4189375,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0xc132d687e4189375,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0xc132d687e4189375,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0xc132d687e4189375, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0xc132d687e4189375, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0xc132d687e4189375, ",n", Err("Cannot specify ',' with 'n'.")),
         (0xc132d687e4189375, "010.1%", Ok("-123456789.1%")),
-        (
-            0xc132d687e4189375,
-            ".50f",
-            Ok("-1234567.89100000006146728992462158203125000000000000000000"),
-        ),
-        (
-            0xc132d687e4189375,
-            ".20e",
-            Ok("-1.23456789100000006147e+06"),
-        ),
+        (0xc132d687e4189375, ".50f", Ok("-1234567.89100000006146728992462158203125000000000000000000")),
+        (0xc132d687e4189375, ".20e", Ok("-1.23456789100000006147e+06")),
         (0xc132d687e4189375, ",e", Ok("-1.234568e+06")),
         (0xc132d687e4189375, ",g", Ok("-1.23457e+06")),
         (0xc132d687e4189375, "_g", Ok("-1.23457e+06")),
@@ -2002,27 +1773,11 @@ mod tests {
         (0x3f202e7ef70994dd, "z.1e", Ok("1.2e-04")),
         (0x3f202e7ef70994dd, "#", Ok("0.000123456")),
         (0x3f202e7ef70994dd, ".3000000000", Err("precision too big")),
-        (
-            0x3f202e7ef70994dd,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x3f202e7ef70994dd,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x3f202e7ef70994dd,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x3f202e7ef70994dd, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x3f202e7ef70994dd, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x3f202e7ef70994dd, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x3f202e7ef70994dd, "010.1%", Ok("0000000.0%")),
-        (
-            0x3f202e7ef70994dd,
-            ".50f",
-            Ok("0.00012345600000000000518764198265131426524021662772"),
-        ),
+        (0x3f202e7ef70994dd, ".50f", Ok("0.00012345600000000000518764198265131426524021662772")),
         (0x3f202e7ef70994dd, ".20e", Ok("1.23456000000000005188e-04")),
         (0x3f202e7ef70994dd, ",e", Ok("1.234560e-04")),
         (0x3f202e7ef70994dd, ",g", Ok("0.000123456")),
@@ -2068,21 +1823,9 @@ mod tests {
         (0x7ff0000000000000, "z.1e", Ok("inf")),
         (0x7ff0000000000000, "#", Ok("inf")),
         (0x7ff0000000000000, ".3000000000", Err("precision too big")),
-        (
-            0x7ff0000000000000,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x7ff0000000000000,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x7ff0000000000000,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x7ff0000000000000, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x7ff0000000000000, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x7ff0000000000000, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x7ff0000000000000, "010.1%", Ok("000000inf%")),
         (0x7ff0000000000000, ".50f", Ok("inf")),
         (0x7ff0000000000000, ".20e", Ok("inf")),
@@ -2130,21 +1873,9 @@ mod tests {
         (0x7ff8000000000000, "z.1e", Ok("nan")),
         (0x7ff8000000000000, "#", Ok("nan")),
         (0x7ff8000000000000, ".3000000000", Err("precision too big")),
-        (
-            0x7ff8000000000000,
-            "d",
-            Err("Unknown format code 'd' for object of type 'float'"),
-        ),
-        (
-            0x7ff8000000000000,
-            "x",
-            Err("Unknown format code 'x' for object of type 'float'"),
-        ),
-        (
-            0x7ff8000000000000,
-            ",n",
-            Err("Cannot specify ',' with 'n'."),
-        ),
+        (0x7ff8000000000000, "d", Err("Unknown format code 'd' for object of type 'float'")),
+        (0x7ff8000000000000, "x", Err("Unknown format code 'x' for object of type 'float'")),
+        (0x7ff8000000000000, ",n", Err("Cannot specify ',' with 'n'.")),
         (0x7ff8000000000000, "010.1%", Ok("000000nan%")),
         (0x7ff8000000000000, ".50f", Ok("nan")),
         (0x7ff8000000000000, ".20e", Ok("nan")),
@@ -2169,37 +1900,17 @@ mod tests {
         ("", "05", Ok("00000")),
         ("", "010s", Ok("0000000000")),
         ("", "x>7", Ok("xxxxxxx")),
-        (
-            "",
-            "=10",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
+        ("", "=10", Err("'=' alignment not allowed in string format specifier")),
         ("", "+", Err("Sign not allowed in string format specifier")),
         ("", "-", Err("Sign not allowed in string format specifier")),
         ("", " ", Err("Space not allowed in string format specifier")),
-        (
-            "",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
+        ("", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
         ("", ",", Err("Cannot specify ',' with 's'.")),
         ("", "_", Err("Cannot specify '_' with 's'.")),
         ("", ",s", Err("Cannot specify ',' with 's'.")),
-        (
-            "",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
-        (
-            "",
-            "ss",
-            Err("Invalid format specifier 'ss' for object of type 'str'"),
-        ),
+        ("", "d", Err("Unknown format code 'd' for object of type 'str'")),
+        ("", "ss", Err("Invalid format specifier 'ss' for object of type 'str'")),
         ("", ">2", Ok("  ")),
         ("", "漢^8", Ok("漢漢漢漢漢漢漢漢")),
         ("a", "", Ok("a")),
@@ -2216,41 +1927,17 @@ mod tests {
         ("a", "05", Ok("a0000")),
         ("a", "010s", Ok("a000000000")),
         ("a", "x>7", Ok("xxxxxxa")),
-        (
-            "a",
-            "=10",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
+        ("a", "=10", Err("'=' alignment not allowed in string format specifier")),
         ("a", "+", Err("Sign not allowed in string format specifier")),
         ("a", "-", Err("Sign not allowed in string format specifier")),
-        (
-            "a",
-            " ",
-            Err("Space not allowed in string format specifier"),
-        ),
-        (
-            "a",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "a",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
+        ("a", " ", Err("Space not allowed in string format specifier")),
+        ("a", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("a", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
         ("a", ",", Err("Cannot specify ',' with 's'.")),
         ("a", "_", Err("Cannot specify '_' with 's'.")),
         ("a", ",s", Err("Cannot specify ',' with 's'.")),
-        (
-            "a",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
-        (
-            "a",
-            "ss",
-            Err("Invalid format specifier 'ss' for object of type 'str'"),
-        ),
+        ("a", "d", Err("Unknown format code 'd' for object of type 'str'")),
+        ("a", "ss", Err("Invalid format specifier 'ss' for object of type 'str'")),
         ("a", ">2", Ok(" a")),
         ("a", "漢^8", Ok("漢漢漢a漢漢漢漢")),
         ("hello", "", Ok("hello")),
@@ -2267,49 +1954,17 @@ mod tests {
         ("hello", "05", Ok("hello")),
         ("hello", "010s", Ok("hello00000")),
         ("hello", "x>7", Ok("xxhello")),
-        (
-            "hello",
-            "=10",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            "+",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            "-",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            " ",
-            Err("Space not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
+        ("hello", "=10", Err("'=' alignment not allowed in string format specifier")),
+        ("hello", "+", Err("Sign not allowed in string format specifier")),
+        ("hello", "-", Err("Sign not allowed in string format specifier")),
+        ("hello", " ", Err("Space not allowed in string format specifier")),
+        ("hello", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("hello", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
         ("hello", ",", Err("Cannot specify ',' with 's'.")),
         ("hello", "_", Err("Cannot specify '_' with 's'.")),
         ("hello", ",s", Err("Cannot specify ',' with 's'.")),
-        (
-            "hello",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
-        (
-            "hello",
-            "ss",
-            Err("Invalid format specifier 'ss' for object of type 'str'"),
-        ),
+        ("hello", "d", Err("Unknown format code 'd' for object of type 'str'")),
+        ("hello", "ss", Err("Invalid format specifier 'ss' for object of type 'str'")),
         ("hello", ">2", Ok("hello")),
         ("hello", "漢^8", Ok("漢hello漢漢")),
         ("héllo wörld", "", Ok("héllo wörld")),
@@ -2326,49 +1981,17 @@ mod tests {
         ("héllo wörld", "05", Ok("héllo wörld")),
         ("héllo wörld", "010s", Ok("héllo wörld")),
         ("héllo wörld", "x>7", Ok("héllo wörld")),
-        (
-            "héllo wörld",
-            "=10",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
-        (
-            "héllo wörld",
-            "+",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "héllo wörld",
-            "-",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "héllo wörld",
-            " ",
-            Err("Space not allowed in string format specifier"),
-        ),
-        (
-            "héllo wörld",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "héllo wörld",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
+        ("héllo wörld", "=10", Err("'=' alignment not allowed in string format specifier")),
+        ("héllo wörld", "+", Err("Sign not allowed in string format specifier")),
+        ("héllo wörld", "-", Err("Sign not allowed in string format specifier")),
+        ("héllo wörld", " ", Err("Space not allowed in string format specifier")),
+        ("héllo wörld", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("héllo wörld", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
         ("héllo wörld", ",", Err("Cannot specify ',' with 's'.")),
         ("héllo wörld", "_", Err("Cannot specify '_' with 's'.")),
         ("héllo wörld", ",s", Err("Cannot specify ',' with 's'.")),
-        (
-            "héllo wörld",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
-        (
-            "héllo wörld",
-            "ss",
-            Err("Invalid format specifier 'ss' for object of type 'str'"),
-        ),
+        ("héllo wörld", "d", Err("Unknown format code 'd' for object of type 'str'")),
+        ("héllo wörld", "ss", Err("Invalid format specifier 'ss' for object of type 'str'")),
         ("héllo wörld", ">2", Ok("héllo wörld")),
         ("héllo wörld", "漢^8", Ok("héllo wörld")),
         ("漢字", "", Ok("漢字")),
@@ -2385,49 +2008,17 @@ mod tests {
         ("漢字", "05", Ok("漢字000")),
         ("漢字", "010s", Ok("漢字00000000")),
         ("漢字", "x>7", Ok("xxxxx漢字")),
-        (
-            "漢字",
-            "=10",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
-        (
-            "漢字",
-            "+",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "漢字",
-            "-",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "漢字",
-            " ",
-            Err("Space not allowed in string format specifier"),
-        ),
-        (
-            "漢字",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "漢字",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
+        ("漢字", "=10", Err("'=' alignment not allowed in string format specifier")),
+        ("漢字", "+", Err("Sign not allowed in string format specifier")),
+        ("漢字", "-", Err("Sign not allowed in string format specifier")),
+        ("漢字", " ", Err("Space not allowed in string format specifier")),
+        ("漢字", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("漢字", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
         ("漢字", ",", Err("Cannot specify ',' with 's'.")),
         ("漢字", "_", Err("Cannot specify '_' with 's'.")),
         ("漢字", ",s", Err("Cannot specify ',' with 's'.")),
-        (
-            "漢字",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
-        (
-            "漢字",
-            "ss",
-            Err("Invalid format specifier 'ss' for object of type 'str'"),
-        ),
+        ("漢字", "d", Err("Unknown format code 'd' for object of type 'str'")),
+        ("漢字", "ss", Err("Invalid format specifier 'ss' for object of type 'str'")),
         ("漢字", ">2", Ok("漢字")),
         ("漢字", "漢^8", Ok("漢漢漢漢字漢漢漢")),
         ("😀x", "", Ok("😀x")),
@@ -2444,49 +2035,17 @@ mod tests {
         ("😀x", "05", Ok("😀x000")),
         ("😀x", "010s", Ok("😀x00000000")),
         ("😀x", "x>7", Ok("xxxxx😀x")),
-        (
-            "😀x",
-            "=10",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
-        (
-            "😀x",
-            "+",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "😀x",
-            "-",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "😀x",
-            " ",
-            Err("Space not allowed in string format specifier"),
-        ),
-        (
-            "😀x",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "😀x",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
+        ("😀x", "=10", Err("'=' alignment not allowed in string format specifier")),
+        ("😀x", "+", Err("Sign not allowed in string format specifier")),
+        ("😀x", "-", Err("Sign not allowed in string format specifier")),
+        ("😀x", " ", Err("Space not allowed in string format specifier")),
+        ("😀x", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("😀x", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
         ("😀x", ",", Err("Cannot specify ',' with 's'.")),
         ("😀x", "_", Err("Cannot specify '_' with 's'.")),
         ("😀x", ",s", Err("Cannot specify ',' with 's'.")),
-        (
-            "😀x",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
-        (
-            "😀x",
-            "ss",
-            Err("Invalid format specifier 'ss' for object of type 'str'"),
-        ),
+        ("😀x", "d", Err("Unknown format code 'd' for object of type 'str'")),
+        ("😀x", "ss", Err("Invalid format specifier 'ss' for object of type 'str'")),
         ("😀x", ">2", Ok("😀x")),
         ("😀x", "漢^8", Ok("漢漢漢😀x漢漢漢")),
     ];
@@ -2606,57 +2165,25 @@ mod tests {
         ("-1180591620717411303424", "%d", "-1180591620717411303424"),
         ("-1180591620717411303424", "%5d", "-1180591620717411303424"),
         ("-1180591620717411303424", "%-8d", "-1180591620717411303424"),
-        (
-            "-1180591620717411303424",
-            "%-8d|",
-            "-1180591620717411303424|",
-        ),
+        ("-1180591620717411303424", "%-8d|", "-1180591620717411303424|"),
         ("-1180591620717411303424", "%+d", "-1180591620717411303424"),
         ("-1180591620717411303424", "% d", "-1180591620717411303424"),
         ("-1180591620717411303424", "%05d", "-1180591620717411303424"),
-        (
-            "-1180591620717411303424",
-            "%-05d",
-            "-1180591620717411303424",
-        ),
-        (
-            "-1180591620717411303424",
-            "%+05d",
-            "-1180591620717411303424",
-        ),
-        (
-            "-1180591620717411303424",
-            "% 05d",
-            "-1180591620717411303424",
-        ),
+        ("-1180591620717411303424", "%-05d", "-1180591620717411303424"),
+        ("-1180591620717411303424", "%+05d", "-1180591620717411303424"),
+        ("-1180591620717411303424", "% 05d", "-1180591620717411303424"),
         ("-1180591620717411303424", "%.3d", "-1180591620717411303424"),
-        (
-            "-1180591620717411303424",
-            "%8.3d",
-            "-1180591620717411303424",
-        ),
+        ("-1180591620717411303424", "%8.3d", "-1180591620717411303424"),
         ("-1180591620717411303424", "%o", "-200000000000000000000000"),
-        (
-            "-1180591620717411303424",
-            "%#o",
-            "-0o200000000000000000000000",
-        ),
-        (
-            "-1180591620717411303424",
-            "%#010o",
-            "-0o200000000000000000000000",
-        ),
+        ("-1180591620717411303424", "%#o", "-0o200000000000000000000000"),
+        ("-1180591620717411303424", "%#010o", "-0o200000000000000000000000"),
         ("-1180591620717411303424", "%x", "-400000000000000000"),
         ("-1180591620717411303424", "%#x", "-0x400000000000000000"),
         ("-1180591620717411303424", "%#X", "-0X400000000000000000"),
         ("-1180591620717411303424", "%#10x", "-0x400000000000000000"),
         ("-1180591620717411303424", "%-#10x", "-0x400000000000000000"),
         ("-1180591620717411303424", "%#010x", "-0x400000000000000000"),
-        (
-            "-1180591620717411303424",
-            "%+#010x",
-            "-0x400000000000000000",
-        ),
+        ("-1180591620717411303424", "%+#010x", "-0x400000000000000000"),
         ("-1180591620717411303424", "%.5x", "-400000000000000000"),
         ("-1180591620717411303424", "%#.5x", "-0x400000000000000000"),
         ("-1180591620717411303424", "%i", "-1180591620717411303424"),
@@ -2794,11 +2321,7 @@ mod tests {
         (0x419d6f3454000000, "%e", "1.234568e+08"),
         (0x419d6f3454000000, "%.10e", "1.2345678900e+08"),
         (0x419d6f3454000000, "%+010.2e", "+01.23e+08"),
-        (
-            0x419d6f3454000000,
-            "%.20f",
-            "123456789.00000000000000000000",
-        ),
+        (0x419d6f3454000000, "%.20f", "123456789.00000000000000000000"),
         (0x4480f0cf064dd592, "%f", "10000000000000000000000.000000"),
         (0x4480f0cf064dd592, "%5.2f", "10000000000000000000000.00"),
         (0x4480f0cf064dd592, "%-10.3f", "10000000000000000000000.000"),
@@ -2806,11 +2329,7 @@ mod tests {
         (0x4480f0cf064dd592, "%+E", "+1.000000E+22"),
         (0x4480f0cf064dd592, "% e", " 1.000000e+22"),
         (0x4480f0cf064dd592, "%010.3f", "10000000000000000000000.000"),
-        (
-            0x4480f0cf064dd592,
-            "%-010.3f",
-            "10000000000000000000000.000",
-        ),
+        (0x4480f0cf064dd592, "%-010.3f", "10000000000000000000000.000"),
         (0x4480f0cf064dd592, "%#.0f", "10000000000000000000000."),
         (0x4480f0cf064dd592, "%#.0e", "1.e+22"),
         (0x4480f0cf064dd592, "%g", "1e+22"),
@@ -2824,11 +2343,7 @@ mod tests {
         (0x4480f0cf064dd592, "%e", "1.000000e+22"),
         (0x4480f0cf064dd592, "%.10e", "1.0000000000e+22"),
         (0x4480f0cf064dd592, "%+010.2e", "+01.00e+22"),
-        (
-            0x4480f0cf064dd592,
-            "%.20f",
-            "10000000000000000000000.00000000000000000000",
-        ),
+        (0x4480f0cf064dd592, "%.20f", "10000000000000000000000.00000000000000000000"),
         (0xfff0000000000000, "%f", "-inf"),
         (0xfff0000000000000, "%5.2f", " -inf"),
         (0xfff0000000000000, "%-10.3f", "-inf      "),
@@ -2942,11 +2457,7 @@ mod tests {
         ("\u{b}12\u{c}", 10, Some("12")),
         ("\u{1c}12", 10, None),
         ("-0", 10, Some("0")),
-        (
-            "123456789012345678901234567890",
-            10,
-            Some("123456789012345678901234567890"),
-        ),
+        ("123456789012345678901234567890", 10, Some("123456789012345678901234567890")),
         ("-0b1_0_1", 0, Some("-5")),
         ("0_", 0, None),
         ("１２３", 10, Some("123")),
@@ -2960,11 +2471,7 @@ mod tests {
     fn format_int_table() {
         for &(v, spec, want) in INT_CASES {
             let got = fmt_int(v, spec);
-            assert_eq!(
-                got,
-                want.map(String::from).map_err(String::from),
-                "format({v}, {spec:?})"
-            );
+            assert_eq!(got, want.map(String::from).map_err(String::from), "format({v}, {spec:?})");
         }
     }
 
@@ -2973,11 +2480,7 @@ mod tests {
         for &(bits, spec, want) in FLOAT_CASES {
             let x = f64::from_bits(bits);
             let got = fmt_float(x, spec);
-            assert_eq!(
-                got,
-                want.map(String::from).map_err(String::from),
-                "format({x:e}, {spec:?})"
-            );
+            assert_eq!(got, want.map(String::from).map_err(String::from), "format({x:e}, {spec:?})");
         }
     }
 
@@ -2985,11 +2488,7 @@ mod tests {
     fn format_str_table() {
         for &(v, spec, want) in STR_CASES {
             let got = fmt_str(v, spec);
-            assert_eq!(
-                got,
-                want.map(String::from).map_err(String::from),
-                "format({v:?}, {spec:?})"
-            );
+            assert_eq!(got, want.map(String::from).map_err(String::from), "format({v:?}, {spec:?})");
         }
     }
 
@@ -3039,58 +2538,24 @@ mod tests {
             fmt_int("-123456789012345678901234567890", ",").unwrap(),
             "-123,456,789,012,345,678,901,234,567,890"
         );
-        assert_eq!(
-            fmt_int("1", ".2").unwrap_err(),
-            "Precision not allowed in integer format specifier"
-        );
-        assert_eq!(
-            fmt_int("1", "q").unwrap_err(),
-            "Unknown format code 'q' for object of type 'int'"
-        );
+        assert_eq!(fmt_int("1", ".2").unwrap_err(), "Precision not allowed in integer format specifier");
+        assert_eq!(fmt_int("1", "q").unwrap_err(), "Unknown format code 'q' for object of type 'int'");
         assert_eq!(
             format_int_named(&big("1"), &parse_format_spec("q").unwrap(), "bool").unwrap_err(),
             "Unknown format code 'q' for object of type 'bool'"
         );
-        assert_eq!(
-            fmt_str("a", "+").unwrap_err(),
-            "Sign not allowed in string format specifier"
-        );
-        assert_eq!(
-            fmt_str("a", "=5").unwrap_err(),
-            "'=' alignment not allowed in string format specifier"
-        );
-        assert_eq!(
-            parse_format_spec("abc").unwrap_err(),
-            "Invalid format specifier 'abc' for object of type 'object'"
-        );
-        assert_eq!(
-            fmt_str("a", "xx").unwrap_err(),
-            "Invalid format specifier 'xx' for object of type 'str'"
-        );
+        assert_eq!(fmt_str("a", "+").unwrap_err(), "Sign not allowed in string format specifier");
+        assert_eq!(fmt_str("a", "=5").unwrap_err(), "'=' alignment not allowed in string format specifier");
+        assert_eq!(parse_format_spec("abc").unwrap_err(), "Invalid format specifier 'abc' for object of type 'object'");
+        assert_eq!(fmt_str("a", "xx").unwrap_err(), "Invalid format specifier 'xx' for object of type 'str'");
 
-        let flags = |w, p| PercentFlags {
-            width: w,
-            precision: p,
-            ..PercentFlags::default()
-        };
-        assert_eq!(
-            percent_format_float(12.3456, &flags(Some(6), Some(2)), 'f'),
-            " 12.35"
-        );
-        let left = PercentFlags {
-            left: true,
-            ..flags(Some(8), None)
-        };
+        let flags = |w, p| PercentFlags { width: w, precision: p, ..PercentFlags::default() };
+        assert_eq!(percent_format_float(12.3456, &flags(Some(6), Some(2)), 'f'), " 12.35");
+        let left = PercentFlags { left: true, ..flags(Some(8), None) };
         assert_eq!(percent_format_int(&big("42"), &left, 'd'), "42      ");
-        let plus = PercentFlags {
-            plus: true,
-            ..PercentFlags::default()
-        };
+        let plus = PercentFlags { plus: true, ..PercentFlags::default() };
         assert_eq!(percent_format_float(12.5, &plus, 'e'), "+1.250000e+01");
-        let alt = PercentFlags {
-            alternate: true,
-            ..PercentFlags::default()
-        };
+        let alt = PercentFlags { alternate: true, ..PercentFlags::default() };
         assert_eq!(percent_format_int(&big("8"), &alt, 'o'), "0o10");
     }
 
@@ -3119,14 +2584,8 @@ mod tests {
             parse_format_spec("99999999999999999999999").unwrap_err(),
             "Too many decimal digits in format string"
         );
-        assert_eq!(
-            parse_format_spec("._").unwrap_err(),
-            "Format specifier missing precision"
-        );
-        assert_eq!(
-            parse_format_spec(",\u{1}").unwrap_err(),
-            "Cannot specify ',' with '\\x1'."
-        );
+        assert_eq!(parse_format_spec("._").unwrap_err(), "Format specifier missing precision");
+        assert_eq!(parse_format_spec(",\u{1}").unwrap_err(), "Cannot specify ',' with '\\x1'.");
     }
 
     #[test]
@@ -3150,10 +2609,7 @@ mod tests {
         // 2**1024 - 2**970 is the halfway point to 2**1024: overflows.
         let half = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
         assert_eq!(f(half), None);
-        assert_eq!(
-            fmt_int(half, "e").unwrap_err(),
-            "int too large to convert to float"
-        );
+        assert_eq!(fmt_int(half, "e").unwrap_err(), "int too large to convert to float");
         assert!(is_overflow_error(INT_TOO_LARGE_MSG));
         assert!(!is_overflow_error("Invalid format specifier"));
     }

@@ -122,7 +122,13 @@ impl Vm {
     }
 
     /// Compiles and runs module source, registering the module in sys.modules first.
-    pub fn exec_module_source(&mut self, name: &str, src: &str, filename: &str, pkg_dir: Option<String>) -> PyResult<ObjRef> {
+    pub fn exec_module_source(
+        &mut self,
+        name: &str,
+        src: &str,
+        filename: &str,
+        pkg_dir: Option<String>,
+    ) -> PyResult<ObjRef> {
         let co = match crate::compiler::compile(src, filename, crate::compiler::Mode::Exec) {
             Ok(c) => c,
             Err(ce) => {
@@ -171,7 +177,10 @@ impl Vm {
     fn search_path(&mut self) -> Vec<String> {
         if let Some(p) = self.sys_attr("path") {
             if let Some(items) = crate::ops::seq_items(&p) {
-                return items.iter().filter_map(|v| v.as_obj().and_then(|o| o.as_str().map(|s| s.to_string()))).collect();
+                return items
+                    .iter()
+                    .filter_map(|v| v.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())))
+                    .collect();
             }
         }
         self.options.path.clone()
@@ -190,10 +199,17 @@ impl Vm {
                     }
                     let c = self.exc.ImportError;
                     let modname = md.name.clone();
-                    let file = dict_get_str(md.dict, self.names.file).and_then(|f| f.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())));
+                    let file = dict_get_str(md.dict, self.names.file)
+                        .and_then(|f| f.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())));
                     let msg = match file {
-                        Some(f) => format!("cannot import name '{}' from '{}' ({})", name.as_str().unwrap_or(""), modname, f),
-                        None => format!("cannot import name '{}' from '{}' (unknown location)", name.as_str().unwrap_or(""), modname),
+                        Some(f) => {
+                            format!("cannot import name '{}' from '{}' ({})", name.as_str().unwrap_or(""), modname, f)
+                        }
+                        None => format!(
+                            "cannot import name '{}' from '{}' (unknown location)",
+                            name.as_str().unwrap_or(""),
+                            modname
+                        ),
                     };
                     let e = self.err(c, msg);
                     let mn = self.new_str(modname);

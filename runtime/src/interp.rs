@@ -60,14 +60,20 @@ impl Vm {
                 slots[varargs_idx] = self.new_tuple(args[argc..].to_vec());
             } else {
                 let defaults = f.defaults.get().as_obj().and_then(|t| t.as_tuple().map(|t| t.len())).unwrap_or(0);
-                let given_kw = kw.iter().filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|v| v.ptr_eq(*k))).count();
+                let given_kw =
+                    kw.iter().filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|v| v.ptr_eq(*k))).count();
                 let takes = if defaults > 0 {
                     format!("from {} to {} positional arguments", argc - defaults, argc)
                 } else {
                     format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
                 };
                 let kwpart = if given_kw > 0 {
-                    format!(" positional argument{} (and {} keyword-only argument{})", if n == 1 { "" } else { "s" }, given_kw, if given_kw == 1 { "" } else { "s" })
+                    format!(
+                        " positional argument{} (and {} keyword-only argument{})",
+                        if n == 1 { "" } else { "s" },
+                        given_kw,
+                        if given_kw == 1 { "" } else { "s" }
+                    )
                 } else {
                     String::new()
                 };
@@ -89,11 +95,16 @@ impl Vm {
         }
         let posonly = co.posonlyargcount as usize;
         for (name, v) in kw {
-            let pos = code.varnames[..argc + kwonly].iter().position(|vn| vn.ptr_eq(*name) || vn.as_str() == name.as_str());
+            let pos =
+                code.varnames[..argc + kwonly].iter().position(|vn| vn.ptr_eq(*name) || vn.as_str() == name.as_str());
             match pos {
                 Some(p) if p >= posonly => {
                     if !slots[p].is_undef() {
-                        return Err(self.type_error(format!("{}() got multiple values for argument '{}'", qual(), name.as_str().unwrap_or(""))));
+                        return Err(self.type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            qual(),
+                            name.as_str().unwrap_or("")
+                        )));
                     }
                     slots[p] = *v;
                 }
@@ -107,7 +118,11 @@ impl Vm {
                                 name.as_str().unwrap_or("")
                             )));
                         }
-                        return Err(self.type_error(format!("{}() got an unexpected keyword argument '{}'", qual(), name.as_str().unwrap_or(""))));
+                        return Err(self.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            qual(),
+                            name.as_str().unwrap_or("")
+                        )));
                     }
                 },
             }
@@ -225,7 +240,13 @@ impl Vm {
     }
 
     /// Like `call_function`, with a namespace dict as the frame's locals (class bodies).
-    pub fn call_function_ns(&mut self, func: ObjRef, args: &[Value], kw: &[(ObjRef, Value)], ns: Option<ObjRef>) -> PyResult<Value> {
+    pub fn call_function_ns(
+        &mut self,
+        func: ObjRef,
+        args: &[Value],
+        kw: &[(ObjRef, Value)],
+        ns: Option<ObjRef>,
+    ) -> PyResult<Value> {
         let f = func.as_function().unwrap();
         let code = f.code.as_code().unwrap();
         if code.simple && kw.is_empty() && args.len() == code.co.argcount as usize && ns.is_none() {
@@ -311,7 +332,18 @@ impl Vm {
             self.stack.push(sent);
         }
         let code = code_obj.as_code().unwrap().clone();
-        self.frames.push(Frame { code, code_obj, func: Some(func), globals, locals: None, pc, base, ret_sp: base, entry: true, generator: Some(gen) });
+        self.frames.push(Frame {
+            code,
+            code_obj,
+            func: Some(func),
+            globals,
+            locals: None,
+            pc,
+            base,
+            ret_sp: base,
+            entry: true,
+            generator: Some(gen),
+        });
         cell.borrow_mut().started = true;
         self.yielded = false;
         let r = self.run();
@@ -714,7 +746,10 @@ impl Vm {
                     if let Value::Obj(o) = obj {
                         if let Kind::Instance(inst) = &o.kind {
                             let c = cache.get();
-                            if c.key == inst.class.get().addr() && c.shape == inst.shape.get() && c.epoch == self.class_epoch.get() {
+                            if c.key == inst.class.get().addr()
+                                && c.shape == inst.shape.get()
+                                && c.epoch == self.class_epoch.get()
+                            {
                                 let v = if c.slot != u32::MAX { inst.slots.borrow()[c.slot as usize] } else { c.value };
                                 if !v.is_undef() {
                                     drop_push!(1, v);
@@ -735,7 +770,10 @@ impl Vm {
                     if let Value::Obj(o) = obj {
                         if let Kind::Instance(inst) = &o.kind {
                             let c = cache.get();
-                            if c.key == inst.class.get().addr() && c.shape == inst.shape.get() && c.epoch == self.class_epoch.get() {
+                            if c.key == inst.class.get().addr()
+                                && c.shape == inst.shape.get()
+                                && c.epoch == self.class_epoch.get()
+                            {
                                 let mut slots = inst.slots.borrow_mut();
                                 if c.new_shape == u32::MAX {
                                     slots[c.slot as usize] = v;
@@ -750,7 +788,10 @@ impl Vm {
                     let name = code.names[ins.arg as usize];
                     if let Value::Obj(o) = obj {
                         if let Kind::Instance(inst) = &o.kind {
-                            if matches!(inst.payload, Payload::None) && inst.shape.get() != crate::shape::DICT_MODE && !self.class_has_setter(inst.class.get(), name) {
+                            if matches!(inst.payload, Payload::None)
+                                && inst.shape.get() != crate::shape::DICT_MODE
+                                && !self.class_has_setter(inst.class.get(), name)
+                            {
                                 let before = inst.shape.get();
                                 self.store_instance_attr(inst, name, v);
                                 let after = inst.shape.get();
@@ -772,7 +813,9 @@ impl Vm {
                         if let Kind::Instance(inst) = &o.kind {
                             // Fast path: existing slot, no data descriptor, no __setattr__.
                             if let Some(slot) = self.shapes.lookup(inst.shape.get(), name) {
-                                if matches!(inst.payload, Payload::None) && !self.class_has_setter(inst.class.get(), name) {
+                                if matches!(inst.payload, Payload::None)
+                                    && !self.class_has_setter(inst.class.get(), name)
+                                {
                                     inst.slots.borrow_mut()[slot] = v;
                                     continue;
                                 }
@@ -1254,7 +1297,9 @@ impl Vm {
                     if kwnames.is_none() {
                         if let Value::Obj(fo) = f {
                             if let Kind::BoundMethod(inner, s) = &fo.kind {
-                                if matches!(inner.as_obj().map(|o| o.kind()), Some(Kind::Function(_))) && ins.op != Op::CallMethod {
+                                if matches!(inner.as_obj().map(|o| o.kind()), Some(Kind::Function(_)))
+                                    && ins.op != Op::CallMethod
+                                {
                                     // [bm, a1..an] -> [func, self, a1..an]
                                     let (inner, s) = (*inner, *s);
                                     self.stack[fpos] = inner;
@@ -1297,9 +1342,13 @@ impl Vm {
                     let r = match kwnames {
                         None => tri!(self.call(f, &args, &[])),
                         Some(names) => {
-                            let names: Vec<ObjRef> = names.as_obj().and_then(|t| t.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj()).collect())).unwrap_or_default();
+                            let names: Vec<ObjRef> = names
+                                .as_obj()
+                                .and_then(|t| t.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj()).collect()))
+                                .unwrap_or_default();
                             let npos = args.len() - names.len();
-                            let kw: SmallVec<[(ObjRef, Value); 4]> = names.iter().copied().zip(args[npos..].iter().copied()).collect();
+                            let kw: SmallVec<[(ObjRef, Value); 4]> =
+                                names.iter().copied().zip(args[npos..].iter().copied()).collect();
                             tri!(self.call(f, &args[..npos], &kw))
                         }
                     };
@@ -1359,7 +1408,10 @@ impl Vm {
                         Some(d) => self.new_str(d.as_str()),
                         None => Value::None,
                     };
-                    let cells: Box<[ObjRef]> = closure.as_obj().and_then(|t| t.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj()).collect())).unwrap_or_default();
+                    let cells: Box<[ObjRef]> = closure
+                        .as_obj()
+                        .and_then(|t| t.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj()).collect()))
+                        .unwrap_or_default();
                     let f = self.alloc(Kind::new_function(Function {
                         code: code_obj,
                         globals,
@@ -1426,7 +1478,15 @@ impl Vm {
                                 match self.call_method(recv, "send", &[v]) {
                                     Ok(y) => GenResult::Yield(y),
                                     Err(e) if self.err_matches(&e, self.exc.StopIteration) => {
-                                        let val = e.0.exc_data().and_then(|d| d.borrow().args.as_obj().and_then(|t| t.as_tuple().and_then(|t| t.first().copied()))).unwrap_or(Value::None);
+                                        let val =
+                                            e.0.exc_data()
+                                                .and_then(|d| {
+                                                    d.borrow()
+                                                        .args
+                                                        .as_obj()
+                                                        .and_then(|t| t.as_tuple().and_then(|t| t.first().copied()))
+                                                })
+                                                .unwrap_or(Value::None);
                                         GenResult::Return(val)
                                     }
                                     Err(e) => throw!(e),
@@ -1502,7 +1562,10 @@ impl Vm {
                         let what = if self.class_lookup(cls, self.names.enter).is_none() {
                             format!("'{}' object does not support the context manager protocol", tn)
                         } else {
-                            format!("'{}' object does not support the context manager protocol (missed __exit__ method)", tn)
+                            format!(
+                                "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                                tn
+                            )
                         };
                         throw!(self.type_error(what));
                     };
@@ -1601,7 +1664,8 @@ impl Vm {
         let Some(gd) = globals.as_dict() else { return };
         let gd = gd.borrow();
         let Kind::Str(ks) = &name.kind else { return };
-        let eq = |k: &Value| matches!(k, Value::Obj(o) if o.ptr_eq(name) || matches!(&o.kind, Kind::Str(s) if s.s == ks.s));
+        let eq =
+            |k: &Value| matches!(k, Value::Obj(o) if o.ptr_eq(name) || matches!(&o.kind, Kind::Str(s) if s.s == ks.s));
         let mut c = InlineCache { key: globals.addr(), epoch: gd.version, ..InlineCache::default() };
         if let Some(pos) = gd.find(ks.hash(), eq) {
             c.slot = pos as u32;
@@ -1630,11 +1694,25 @@ impl Vm {
             return;
         }
         let class_attr = self.class_lookup(cls, name);
-        let is_descr = |v: &Value| matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Property(_) | Kind::Instance(_) | Kind::Function(_) | Kind::Native(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_)));
+        let is_descr = |v: &Value| {
+            matches!(
+                v.as_obj().map(|o| o.kind()),
+                Some(
+                    Kind::Property(_)
+                        | Kind::Instance(_)
+                        | Kind::Function(_)
+                        | Kind::Native(_)
+                        | Kind::StaticMethod(_)
+                        | Kind::ClassMethod(_)
+                )
+            )
+        };
         let mut c = InlineCache { key: cls.addr(), epoch: self.class_epoch.get(), shape, ..InlineCache::default() };
         match self.shapes.lookup(shape, name) {
             Some(slot) => {
-                if class_attr.as_ref().is_some_and(|v| matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Property(_) | Kind::Instance(_)))) {
+                if class_attr.as_ref().is_some_and(|v| {
+                    matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Property(_) | Kind::Instance(_)))
+                }) {
                     return;
                 }
                 c.slot = slot as u32;
@@ -1668,7 +1746,13 @@ impl Vm {
             },
             _ => (self.type_of(obj), u32::MAX - 1),
         };
-        cache.set(InlineCache { key: cls.addr(), epoch: self.class_epoch.get(), shape, value: f, ..InlineCache::default() });
+        cache.set(InlineCache {
+            key: cls.addr(),
+            epoch: self.class_epoch.get(),
+            shape,
+            value: f,
+            ..InlineCache::default()
+        });
     }
 
     /// `c[k]`, None on KeyError (for LOAD_NAME with a non-dict namespace).
@@ -1744,7 +1828,10 @@ impl Vm {
                     Some(x) if x.exc_data().is_some() => Ok(PyErr(x)),
                     _ => {
                         let (r, tn) = (self.repr(e)?, self.type_name(v));
-                        Err(self.type_error(format!("calling {} should have returned an instance of BaseException, not {}", r, tn)))
+                        Err(self.type_error(format!(
+                            "calling {} should have returned an instance of BaseException, not {}",
+                            r, tn
+                        )))
                     }
                 }
             }

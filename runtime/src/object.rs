@@ -325,23 +325,62 @@ pub trait NativeIter {
 /// The state of a built-in iterator.
 pub enum IterState {
     /// Over a list, tuple, or any object indexed by position.
-    Seq { seq: Value, idx: usize },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
     /// Over a str, by byte offset.
-    Str { s: ObjRef, pos: usize },
-    Range { cur: i64, stop: i64, step: i64 },
+    Str {
+        s: ObjRef,
+        pos: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Over a dict: what (0 keys, 1 values, 2 items), entry index, expected length.
-    Dict { dict: ObjRef, idx: usize, what: u8, len: usize },
+    Dict {
+        dict: ObjRef,
+        idx: usize,
+        what: u8,
+        len: usize,
+    },
     /// Over a set's table, slot index, expected length.
-    Set { set: ObjRef, idx: usize, len: usize },
-    Reversed { seq: Value, idx: usize },
+    Set {
+        set: ObjRef,
+        idx: usize,
+        len: usize,
+    },
+    Reversed {
+        seq: Value,
+        idx: usize,
+    },
     /// Calls `__getitem__(0)`, `__getitem__(1)`, ... until IndexError.
-    GetItem { obj: Value, idx: usize },
+    GetItem {
+        obj: Value,
+        idx: usize,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { f: Value, sentinel: Value },
-    Enumerate { it: Value, n: Value },
-    Zip { its: Vec<Value> },
-    Map { f: Value, its: Vec<Value> },
-    Filter { f: Value, it: Value },
+    Callable {
+        f: Value,
+        sentinel: Value,
+    },
+    Enumerate {
+        it: Value,
+        n: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+    },
     Dyn(Box<dyn NativeIter>),
     Exhausted,
 }

@@ -96,7 +96,8 @@ pub fn isinstance(vm: &Vm, v: Value, cls: ObjRef) -> bool {
 
 /// The C3 linearisation of a new class with `bases`.
 pub fn compute_mro(vm: &mut Vm, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
-    let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| b.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default()).collect();
+    let mut seqs: Vec<Vec<ObjRef>> =
+        bases.iter().map(|b| b.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default()).collect();
     seqs.push(bases.to_vec());
     let mut out = vec![cls];
     loop {
@@ -326,7 +327,8 @@ impl Vm {
             self.leave_native();
             return r;
         }
-        let is_container = matches!(o.kind, Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_) | Kind::Set(_) | Kind::FrozenSet(_));
+        let is_container =
+            matches!(o.kind, Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_) | Kind::Set(_) | Kind::FrozenSet(_));
         if is_container {
             if self.repr_stack.contains(&o.addr()) {
                 return Ok(match &o.kind {
@@ -419,7 +421,12 @@ impl Vm {
                 match f.as_obj().map(|x| x.kind()) {
                     Some(Kind::Native(n)) => {
                         let tn = self.type_name(s);
-                        format!("<built-in method {} of {} object at {:#x}>", n.name, tn, s.as_obj().map(|x| x.addr()).unwrap_or(0))
+                        format!(
+                            "<built-in method {} of {} object at {:#x}>",
+                            n.name,
+                            tn,
+                            s.as_obj().map(|x| x.addr()).unwrap_or(0)
+                        )
                     }
                     _ => {
                         let qn = self.get_attr(f, self.names.qualname)?;
@@ -429,7 +436,13 @@ impl Vm {
                     }
                 }
             }
-            Kind::Code(c) => format!("<code object {} at {:#x}, file \"{}\", line {}>", c.co.name, o.addr(), c.co.filename, c.co.first_line),
+            Kind::Code(c) => format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                c.co.name,
+                o.addr(),
+                c.co.filename,
+                c.co.first_line
+            ),
             Kind::Class(c) => {
                 let m = c.module.borrow().clone();
                 if m == "builtins" {
@@ -472,7 +485,12 @@ impl Vm {
                     }
                 }
             }
-            Kind::Str(_) | Kind::BigInt(_) | Kind::Bytes(_) | Kind::ByteArray(_) | Kind::Range(_) | Kind::Singleton(_) => unreachable!(),
+            Kind::Str(_)
+            | Kind::BigInt(_)
+            | Kind::Bytes(_)
+            | Kind::ByteArray(_)
+            | Kind::Range(_)
+            | Kind::Singleton(_) => unreachable!(),
         })
     }
 
@@ -783,7 +801,8 @@ impl Vm {
         }
         let name = self.intern(op.dunder());
         let rname = self.intern(op.swapped().dunder());
-        let tries: [(Value, Value, ObjRef); 2] = if reflected_first { [(b, a, rname), (a, b, name)] } else { [(a, b, name), (b, a, rname)] };
+        let tries: [(Value, Value, ObjRef); 2] =
+            if reflected_first { [(b, a, rname), (a, b, name)] } else { [(a, b, name), (b, a, rname)] };
         for (x, y, n) in tries {
             let r = self.richcmp_builtin(x, y, n)?;
             if !r.is(&self.not_implemented) {
@@ -795,7 +814,12 @@ impl Vm {
             CmpOp::Ne => Ok(Value::Bool(!a.is(&b))),
             _ => {
                 let (na, nb) = (self.type_name(a), self.type_name(b));
-                Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), na, nb)))
+                Err(self.type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    na,
+                    nb
+                )))
             }
         }
     }
@@ -818,7 +842,11 @@ impl Vm {
         if !ux.is(&x) || !uy.is(&y) {
             if let (Value::Obj(p), Value::Obj(q)) = (ux, uy) {
                 if std::mem::discriminant(&p.kind) == std::mem::discriminant(&q.kind) {
-                    let op = CmpOp::ALL.iter().copied().find(|o| o.dunder() == name.as_str().unwrap_or("")).unwrap_or(CmpOp::Eq);
+                    let op = CmpOp::ALL
+                        .iter()
+                        .copied()
+                        .find(|o| o.dunder() == name.as_str().unwrap_or(""))
+                        .unwrap_or(CmpOp::Eq);
                     return self.compare(ux, uy, op);
                 }
             }
@@ -999,13 +1027,17 @@ pub fn eq_simple(a: &Value, b: &Value) -> Option<bool> {
             match (&x.kind, &y.kind) {
                 (Kind::Str(s), Kind::Str(t)) => Some(s.s == t.s),
                 (Kind::BigInt(p), Kind::BigInt(q)) => Some(p == q),
-                (Kind::Str(_), Kind::BigInt(_) | Kind::Tuple(_)) | (Kind::BigInt(_) | Kind::Tuple(_), Kind::Str(_)) => Some(false),
+                (Kind::Str(_), Kind::BigInt(_) | Kind::Tuple(_)) | (Kind::BigInt(_) | Kind::Tuple(_), Kind::Str(_)) => {
+                    Some(false)
+                }
                 _ => None,
             }
         }
         (Value::None, Value::None) => Some(true),
         (Value::None, _) | (_, Value::None) => {
-            if matches!(a, Value::Obj(o) if matches!(o.kind, Kind::Instance(_))) || matches!(b, Value::Obj(o) if matches!(o.kind, Kind::Instance(_))) {
+            if matches!(a, Value::Obj(o) if matches!(o.kind, Kind::Instance(_)))
+                || matches!(b, Value::Obj(o) if matches!(o.kind, Kind::Instance(_)))
+            {
                 None
             } else {
                 Some(false)
@@ -1053,7 +1085,10 @@ pub fn dict_del_str(d: ObjRef, key: ObjRef) -> bool {
     let Some(cell) = d.as_dict() else { return false };
     let mut dict = cell.borrow_mut();
     let Kind::Str(ks) = &key.kind else { return false };
-    match dict.find(ks.hash(), |k| matches!(k, Value::Obj(o) if o.ptr_eq(key) || matches!(&o.kind, Kind::Str(s) if s.s == ks.s))) {
+    match dict.find(
+        ks.hash(),
+        |k| matches!(k, Value::Obj(o) if o.ptr_eq(key) || matches!(&o.kind, Kind::Str(s) if s.s == ks.s)),
+    ) {
         Some(pos) => {
             dict.remove_at(pos);
             true
@@ -1178,7 +1213,9 @@ impl Vm {
 pub fn real_dict(o: ObjRef) -> Option<ObjRef> {
     match &o.kind {
         Kind::Dict(_) => Some(o),
-        Kind::Instance(Instance { payload: Payload::Builtin(b), .. }) => b.get().as_obj().filter(|p| matches!(p.kind, Kind::Dict(_))),
+        Kind::Instance(Instance { payload: Payload::Builtin(b), .. }) => {
+            b.get().as_obj().filter(|p| matches!(p.kind, Kind::Dict(_)))
+        }
         _ => None,
     }
 }
@@ -1246,7 +1283,9 @@ impl SetLike {
 fn is_native_callable(v: &Value) -> bool {
     match v.as_obj().map(|o| o.kind()) {
         Some(Kind::Native(_)) => true,
-        Some(Kind::StaticMethod(f) | Kind::ClassMethod(f)) => matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(_))),
+        Some(Kind::StaticMethod(f) | Kind::ClassMethod(f)) => {
+            matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(_)))
+        }
         _ => false,
     }
 }
@@ -1328,10 +1367,12 @@ impl Vm {
                         let nv = Value::Obj(name);
                         return match self.call(ga, &[obj, nv], &[]) {
                             Ok(v) => Ok(Some(v)),
-                            Err(e) if self.err_matches(&e, self.exc.AttributeError) => match self.class_lookup(cls, self.names.getattr) {
-                                Some(f) => self.call(f, &[obj, nv], &[]).map(Some),
-                                None => Err(e),
-                            },
+                            Err(e) if self.err_matches(&e, self.exc.AttributeError) => {
+                                match self.class_lookup(cls, self.names.getattr) {
+                                    Some(f) => self.call(f, &[obj, nv], &[]).map(Some),
+                                    None => Err(e),
+                                }
+                            }
                             Err(e) => Err(e),
                         };
                     }
@@ -1353,6 +1394,9 @@ impl Vm {
     /// Attribute lookup without a user `__getattribute__` (`object.__getattribute__`).
     pub fn generic_get_attr_opt(&mut self, obj: Value, name: ObjRef) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
+        if name.ptr_eq(self.names.class) && !matches!(obj, Value::Obj(_)) {
+            return Ok(Some(Value::Obj(cls)));
+        }
         // Modules and classes first: their namespaces are the attributes.
         if let Value::Obj(o) = obj {
             match &o.kind {
@@ -1434,7 +1478,9 @@ impl Vm {
         let Value::Obj(o) = d else { return Ok(d) };
         Ok(match &o.kind {
             Kind::Function(_) => Value::Obj(self.alloc(Kind::BoundMethod(d, obj))),
-            Kind::Native(n) if n.bound.is_undef() && n.owner.is_some() => Value::Obj(self.alloc(Kind::BoundMethod(d, obj))),
+            Kind::Native(n) if n.bound.is_undef() && n.owner.is_some() => {
+                Value::Obj(self.alloc(Kind::BoundMethod(d, obj)))
+            }
             Kind::StaticMethod(f) => *f,
             Kind::ClassMethod(f) => {
                 let f = *f;
@@ -1487,7 +1533,13 @@ impl Vm {
     fn super_get_attr(&mut self, start: Value, target: Value, name: ObjRef) -> PyResult<Option<Value>> {
         let Some(start) = start.as_obj() else { return Ok(None) };
         let target_cls = match target.as_obj() {
-            Some(o) if matches!(o.kind, Kind::Class(_)) && !matches!(start.kind, Kind::Instance(_)) && is_subclass(o, start) => o,
+            Some(o)
+                if matches!(o.kind, Kind::Class(_))
+                    && !matches!(start.kind, Kind::Instance(_))
+                    && is_subclass(o, start) =>
+            {
+                o
+            }
             _ => self.type_of(target),
         };
         let mro = target_cls.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default();
@@ -1514,7 +1566,9 @@ impl Vm {
     /// Attributes that built-in objects provide without a class namespace entry.
     fn special_attr(&mut self, o: ObjRef, obj: Value, name: ObjRef) -> PyResult<Option<Value>> {
         let n = name.as_str().unwrap_or("");
-        if !n.starts_with("__") && !matches!(o.kind, Kind::Instance(_) | Kind::Range(_) | Kind::Slice(..) | Kind::Function(_)) {
+        if !n.starts_with("__")
+            && !matches!(o.kind, Kind::Instance(_) | Kind::Range(_) | Kind::Slice(..) | Kind::Function(_))
+        {
             return Ok(None);
         }
         if n == "__class__" {
@@ -1533,14 +1587,20 @@ impl Vm {
                     "__context__" => Some(e.context),
                     "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
                     "__traceback__" => Some(Value::None),
-                    "value" if is_subclass(self.type_of(obj), self.exc.StopIteration) => {
-                        Some(e.args.as_obj().and_then(|t| t.as_tuple().and_then(|t| t.first().copied())).unwrap_or(Value::None))
-                    }
+                    "value" if is_subclass(self.type_of(obj), self.exc.StopIteration) => Some(
+                        e.args
+                            .as_obj()
+                            .and_then(|t| t.as_tuple().and_then(|t| t.first().copied()))
+                            .unwrap_or(Value::None),
+                    ),
                     "name" | "path" if is_subclass(self.type_of(obj), self.exc.ImportError) => Some(Value::None),
                     "name" | "obj" if is_subclass(self.type_of(obj), self.exc.AttributeError) => Some(Value::None),
-                    "code" if is_subclass(self.type_of(obj), self.exc.SystemExit) => {
-                        Some(e.args.as_obj().and_then(|t| t.as_tuple().and_then(|t| if t.len() == 1 { Some(t[0]) } else { None })).unwrap_or(Value::None))
-                    }
+                    "code" if is_subclass(self.type_of(obj), self.exc.SystemExit) => Some(
+                        e.args
+                            .as_obj()
+                            .and_then(|t| t.as_tuple().and_then(|t| if t.len() == 1 { Some(t[0]) } else { None }))
+                            .unwrap_or(Value::None),
+                    ),
                     _ => None,
                 }
             }
@@ -1746,7 +1806,10 @@ impl Vm {
                                 if p.fset.is_none() || p.fset.is_undef() {
                                     let n = name.as_str().unwrap_or("").to_string();
                                     let tn = class_name(cls);
-                                    return Err(self.attribute_error(format!("property '{}' of '{}' object has no setter", n, tn)));
+                                    return Err(self.attribute_error(format!(
+                                        "property '{}' of '{}' object has no setter",
+                                        n, tn
+                                    )));
                                 }
                                 let s = p.fset;
                                 self.call(s, &[obj, value], &[])?;
@@ -1775,7 +1838,11 @@ impl Vm {
             Kind::Class(c) => {
                 if c.builtin {
                     let n = c.name.borrow().clone();
-                    return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", name.as_str().unwrap_or(""), n)));
+                    return Err(self.type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        name.as_str().unwrap_or(""),
+                        n
+                    )));
                 }
                 let dict = c.dict;
                 dict_set_str(dict, name, value);
@@ -1866,7 +1933,9 @@ impl Vm {
                         if p.fdel.is_none() || p.fdel.is_undef() {
                             let n = name.as_str().unwrap_or("").to_string();
                             let tn = class_name(cls);
-                            return Err(self.attribute_error(format!("property '{}' of '{}' object has no deleter", n, tn)));
+                            return Err(
+                                self.attribute_error(format!("property '{}' of '{}' object has no deleter", n, tn))
+                            );
                         }
                         let f = p.fdel;
                         self.call(f, &[obj], &[])?;
@@ -2108,15 +2177,24 @@ impl Vm {
                 // Find the built-in base and construct its value.
                 let mro = c.mro.borrow().clone();
                 let object = self.types.object;
-                let base = mro.iter().copied().find(|m| !m.ptr_eq(object) && m.as_class().is_some_and(|mc| mc.builtin && mc.construct.get().is_some()));
+                let base = mro.iter().copied().find(|m| {
+                    !m.ptr_eq(object) && m.as_class().is_some_and(|mc| mc.builtin && mc.construct.get().is_some())
+                });
                 if base.is_none() {
                     let shape = self.shapes.root();
-                    return Ok(Value::Obj(self.alloc(Kind::Instance(Instance { class: Cell::new(cls), shape: Cell::new(shape), slots: RefCell::new(Vec::new()), payload: Payload::None }))));
+                    return Ok(Value::Obj(self.alloc(Kind::Instance(Instance {
+                        class: Cell::new(cls),
+                        shape: Cell::new(shape),
+                        slots: RefCell::new(Vec::new()),
+                        payload: Payload::None,
+                    }))));
                 }
                 let v = match base {
                     Some(b) => {
                         let ctor = b.as_class().unwrap().construct.get().unwrap();
-                        let mutable = [self.types.list, self.types.dict, self.types.set, self.types.bytearray].iter().any(|t| t.ptr_eq(b));
+                        let mutable = [self.types.list, self.types.dict, self.types.set, self.types.bytearray]
+                            .iter()
+                            .any(|t| t.ptr_eq(b));
                         let mut a: SmallVec<[Value; 8]> = SmallVec::new();
                         a.push(Value::Obj(b));
                         if mutable {
@@ -2161,7 +2239,9 @@ impl Vm {
                     if let Some(f) = self.class_lookup(cls, self.names.iter) {
                         let it = self.call(f, &[v], &[])?;
                         let itc = self.type_of(it);
-                        if self.class_lookup(itc, self.names.next).is_none() && !matches!(it.as_obj().map(|o| o.kind()), Some(Kind::Iter(_) | Kind::Generator(_))) {
+                        if self.class_lookup(itc, self.names.next).is_none()
+                            && !matches!(it.as_obj().map(|o| o.kind()), Some(Kind::Iter(_) | Kind::Generator(_)))
+                        {
                             let tn = self.type_name(it);
                             return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", tn)));
                         }
@@ -2347,7 +2427,10 @@ impl Vm {
                 drop(st);
                 match self.getitem(o, Value::Int(i as i64)) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if self.err_matches(&e, self.exc.IndexError) || self.err_matches(&e, self.exc.StopIteration) => {
+                    Err(e)
+                        if self.err_matches(&e, self.exc.IndexError)
+                            || self.err_matches(&e, self.exc.StopIteration) =>
+                    {
                         *cell.borrow_mut() = IterState::Exhausted;
                         Ok(None)
                     }
@@ -2522,7 +2605,13 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
 }
 
 /// `slice.indices(len)`: (start, stop, step, count).
-pub fn slice_indices(vm: &mut Vm, start: Value, stop: Value, step: Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+pub fn slice_indices(
+    vm: &mut Vm,
+    start: Value,
+    stop: Value,
+    step: Value,
+    len: usize,
+) -> PyResult<(i64, i64, i64, usize)> {
     let len = len as i64;
     let step = if step.is_none() { 1 } else { vm.to_index(step)? };
     if step == 0 {

@@ -28,9 +28,7 @@ pub struct Shapes {
 
 impl Shapes {
     pub fn new() -> Shapes {
-        Shapes {
-            shapes: vec![Shape { names: vec![], index: FxHashMap::default(), transitions: FxHashMap::default() }],
-        }
+        Shapes { shapes: vec![Shape { names: vec![], index: FxHashMap::default(), transitions: FxHashMap::default() }] }
     }
 
     /// The empty shape.

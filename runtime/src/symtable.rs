@@ -34,10 +34,7 @@ pub enum ScopeKind {
 impl ScopeKind {
     /// Function-like scopes use fast locals and may have cells and free variables.
     pub fn is_function_like(self) -> bool {
-        matches!(
-            self,
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
-        )
+        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
     }
 }
 
@@ -179,10 +176,7 @@ impl Scope {
 
     /// The resolved scope of `name` (already mangled); unknown names are implicit globals.
     pub fn lookup(&self, name: &str) -> NameScope {
-        self.symbols
-            .get(name)
-            .map(|s| s.scope)
-            .unwrap_or(NameScope::GlobalImplicit)
+        self.symbols.get(name).map(|s| s.scope).unwrap_or(NameScope::GlobalImplicit)
     }
 
     /// The collected flags of `name` (0 if unknown).
@@ -209,12 +203,8 @@ impl Scope {
 
     /// Cell variables, sorted (a class's only possible cell is `__class__`).
     pub fn cellvars(&self) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .symbols
-            .iter()
-            .filter(|(_, s)| s.scope == NameScope::Cell)
-            .map(|(n, _)| n.clone())
-            .collect();
+        let mut out: Vec<String> =
+            self.symbols.iter().filter(|(_, s)| s.scope == NameScope::Cell).map(|(n, _)| n.clone()).collect();
         out.sort();
         if self.needs_class_closure && !out.iter().any(|n| n == "__class__") {
             out.insert(0, "__class__".to_string());
@@ -229,8 +219,7 @@ impl Scope {
             .symbols
             .iter()
             .filter(|(_, s)| {
-                s.scope == NameScope::Free
-                    || (self.kind == ScopeKind::Class && s.flags & DEF_FREE_CLASS != 0)
+                s.scope == NameScope::Free || (self.kind == ScopeKind::Class && s.flags & DEF_FREE_CLASS != 0)
             })
             .map(|(n, _)| n.clone())
             .collect();
@@ -311,10 +300,7 @@ struct Builder {
 type R = Result<(), SymtableError>;
 
 fn err<T>(msg: impl Into<String>, range: TextRange) -> Result<T, SymtableError> {
-    Err(SymtableError {
-        msg: msg.into(),
-        range,
-    })
+    Err(SymtableError { msg: msg.into(), range })
 }
 
 fn unsupported<T>(what: &str, range: TextRange) -> Result<T, SymtableError> {
@@ -396,27 +382,15 @@ impl Builder {
         match scope.symbols.get_mut(&mangled) {
             Some(sym) => {
                 if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
-                    return err(
-                        format!("duplicate argument '{}' in function definition", mangled),
-                        range,
-                    );
+                    return err(format!("duplicate argument '{}' in function definition", mangled), range);
                 }
-                if flag & (DEF_GLOBAL | DEF_NONLOCAL) != 0
-                    && sym.flags & (DEF_GLOBAL | DEF_NONLOCAL) == 0
-                {
+                if flag & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && sym.flags & (DEF_GLOBAL | DEF_NONLOCAL) == 0 {
                     sym.range = range;
                 }
                 sym.flags |= flag;
             }
             None => {
-                scope.symbols.insert(
-                    mangled.clone(),
-                    Symbol {
-                        flags: flag,
-                        scope: NameScope::GlobalImplicit,
-                        range,
-                    },
-                );
+                scope.symbols.insert(mangled.clone(), Symbol { flags: flag, scope: NameScope::GlobalImplicit, range });
                 scope.order.push(mangled.clone());
             }
         }
@@ -430,10 +404,7 @@ impl Builder {
         let mut free = FxHashSet::default();
         let global = FxHashSet::default();
         self.analyze_block(0, None, &mut free, &global)?;
-        Ok(SymbolTable {
-            scopes: self.scopes,
-            by_node: self.by_node,
-        })
+        Ok(SymbolTable { scopes: self.scopes, by_node: self.by_node })
     }
 
     // ----- first pass: collect -----
@@ -515,19 +486,9 @@ impl Builder {
                     let cur = self.cur_ref();
                     let mangled = mangle(cur.private.as_deref(), n.id.as_str()).into_owned();
                     let flags = cur.flags(&mangled);
-                    if flags & (DEF_GLOBAL | DEF_NONLOCAL) != 0
-                        && cur.kind != ScopeKind::Module
-                        && a.simple
-                    {
-                        let which = if flags & DEF_GLOBAL != 0 {
-                            "global"
-                        } else {
-                            "nonlocal"
-                        };
-                        return err(
-                            format!("annotated name '{}' can't be {}", n.id.as_str(), which),
-                            a.range,
-                        );
+                    if flags & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && cur.kind != ScopeKind::Module && a.simple {
+                        let which = if flags & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        return err(format!("annotated name '{}' can't be {}", n.id.as_str(), which), a.range);
                     }
                     if a.simple {
                         self.add_def(n.id.as_str(), DEF_ANNOT | DEF_LOCAL, n.range)?;
@@ -617,12 +578,7 @@ impl Builder {
                 for alias in &i.names {
                     let stored = match &alias.asname {
                         Some(a) => a.as_str(),
-                        None => alias
-                            .name
-                            .as_str()
-                            .split('.')
-                            .next()
-                            .unwrap_or(alias.name.as_str()),
+                        None => alias.name.as_str().split('.').next().unwrap_or(alias.name.as_str()),
                     };
                     self.add_def(stored, DEF_IMPORT, alias.range)?;
                 }
@@ -729,10 +685,7 @@ impl Builder {
         for k in &args.keywords {
             if let Some(name) = &k.arg {
                 if !seen.insert(name.as_str()) {
-                    return err(
-                        format!("keyword argument repeated: {}", name.as_str()),
-                        k.range,
-                    );
+                    return err(format!("keyword argument repeated: {}", name.as_str()), k.range);
                 }
             }
             self.visit_expr(&k.value)?;
@@ -756,10 +709,7 @@ impl Builder {
             }
             Expr::Named(n) => {
                 if self.cur_ref().comp_iter_expr > 0 {
-                    return err(
-                        "assignment expression cannot be used in a comprehension iterable expression",
-                        n.range,
-                    );
+                    return err("assignment expression cannot be used in a comprehension iterable expression", n.range);
                 }
                 self.visit_expr(&n.value)?;
                 if let Expr::Name(target) = &*n.target {
@@ -816,46 +766,21 @@ impl Builder {
                     self.visit_expr(v)?;
                 }
             }
-            Expr::ListComp(c) => self.visit_comprehension(
-                node_key(c),
-                c.range,
-                CompKind::List,
-                &c.generators,
-                &c.elt,
-                None,
-            )?,
-            Expr::SetComp(c) => self.visit_comprehension(
-                node_key(c),
-                c.range,
-                CompKind::Set,
-                &c.generators,
-                &c.elt,
-                None,
-            )?,
+            Expr::ListComp(c) => {
+                self.visit_comprehension(node_key(c), c.range, CompKind::List, &c.generators, &c.elt, None)?
+            }
+            Expr::SetComp(c) => {
+                self.visit_comprehension(node_key(c), c.range, CompKind::Set, &c.generators, &c.elt, None)?
+            }
             Expr::DictComp(c) => match &c.key {
-                Some(key) => self.visit_comprehension(
-                    node_key(c),
-                    c.range,
-                    CompKind::Dict,
-                    &c.generators,
-                    key,
-                    Some(&c.value),
-                )?,
-                None => {
-                    return err(
-                        "dict unpacking cannot be used in dict comprehension",
-                        c.range,
-                    )
+                Some(key) => {
+                    self.visit_comprehension(node_key(c), c.range, CompKind::Dict, &c.generators, key, Some(&c.value))?
                 }
+                None => return err("dict unpacking cannot be used in dict comprehension", c.range),
             },
-            Expr::Generator(g) => self.visit_comprehension(
-                node_key(g),
-                g.range,
-                CompKind::Generator,
-                &g.generators,
-                &g.elt,
-                None,
-            )?,
+            Expr::Generator(g) => {
+                self.visit_comprehension(node_key(g), g.range, CompKind::Generator, &g.generators, &g.elt, None)?
+            }
             Expr::Await(a) => return unsupported("'await' is", a.range),
             Expr::Yield(y) => {
                 self.check_yield(y.range)?;
@@ -904,10 +829,7 @@ impl Builder {
                     ExprContext::Invalid => return err("invalid syntax", n.range),
                 };
                 self.add_def(n.id.as_str(), flag, n.range)?;
-                if n.ctx == ExprContext::Load
-                    && self.cur_ref().kind.is_function_like()
-                    && n.id.as_str() == "super"
-                {
+                if n.ctx == ExprContext::Load && self.cur_ref().kind.is_function_like() && n.id.as_str() == "super" {
                     // Zero-argument super() needs the class cell.
                     self.add_def("__class__", USE, n.range)?;
                 }
@@ -952,10 +874,7 @@ impl Builder {
         match cur.kind {
             ScopeKind::Module | ScopeKind::Class => err("'yield' outside function", range),
             ScopeKind::Comprehension => {
-                let what = cur
-                    .comp_kind
-                    .map(CompKind::description)
-                    .unwrap_or("comprehension");
+                let what = cur.comp_kind.map(CompKind::description).unwrap_or("comprehension");
                 err(format!("'yield' inside {}", what), range)
             }
             ScopeKind::Function | ScopeKind::Lambda => {
@@ -1035,20 +954,13 @@ impl Builder {
                 ScopeKind::Comprehension => {
                     if scope.flags(&mangled) & DEF_COMP_ITER != 0 {
                         return err(
-                            format!(
-                                "assignment expression cannot rebind comprehension iteration variable '{}'",
-                                name
-                            ),
+                            format!("assignment expression cannot rebind comprehension iteration variable '{}'", name),
                             target.range,
                         );
                     }
                 }
                 ScopeKind::Function | ScopeKind::Lambda => {
-                    let decl = if scope.flags(&mangled) & DEF_GLOBAL != 0 {
-                        DEF_GLOBAL
-                    } else {
-                        DEF_NONLOCAL
-                    };
+                    let decl = if scope.flags(&mangled) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
                     self.add_def(name, decl, target.range)?;
                     return self.add_def_in(id, name, DEF_LOCAL, target.range);
                 }
@@ -1181,14 +1093,9 @@ impl Builder {
             if bound_here.as_ref().is_some_and(|b| !b.contains(&name)) {
                 continue;
             }
-            scope.symbols.insert(
-                name.clone(),
-                Symbol {
-                    flags: 0,
-                    scope: NameScope::Free,
-                    range: TextRange::default(),
-                },
-            );
+            scope
+                .symbols
+                .insert(name.clone(), Symbol { flags: 0, scope: NameScope::Free, range: TextRange::default() });
             scope.order.push(name);
         }
         free.extend(newfree);
@@ -1206,10 +1113,7 @@ mod tests {
     }
 
     fn find<'t>(t: &'t SymbolTable, name: &str) -> &'t Scope {
-        t.scopes
-            .iter()
-            .find(|s| s.name == name)
-            .expect("scope exists")
+        t.scopes.iter().find(|s| s.name == name).expect("scope exists")
     }
 
     #[test]
@@ -1249,22 +1153,10 @@ mod tests {
             let parsed = ruff_python_parser::parse_module(src).expect("parse");
             SymbolTable::for_module(parsed.suite()).unwrap_err().msg
         };
-        assert_eq!(
-            bad("nonlocal x\n"),
-            "nonlocal declaration not allowed at module level"
-        );
-        assert_eq!(
-            bad("def f():\n    nonlocal x\n"),
-            "no binding for nonlocal 'x' found"
-        );
-        assert_eq!(
-            bad("def f():\n    print(x)\n    global x\n"),
-            "name 'x' is used prior to global declaration"
-        );
-        assert_eq!(
-            bad("def f(a, a): pass\n"),
-            "duplicate argument 'a' in function definition"
-        );
+        assert_eq!(bad("nonlocal x\n"), "nonlocal declaration not allowed at module level");
+        assert_eq!(bad("def f():\n    nonlocal x\n"), "no binding for nonlocal 'x' found");
+        assert_eq!(bad("def f():\n    print(x)\n    global x\n"), "name 'x' is used prior to global declaration");
+        assert_eq!(bad("def f(a, a): pass\n"), "duplicate argument 'a' in function definition");
     }
 
     #[test]

@@ -743,7 +743,10 @@ impl Vm {
             co.cellvars.iter().map(|c| co.varnames.iter().position(|v| v == c).map(|p| p as u32)).collect();
         let simple = co.cellvars.is_empty()
             && co.kwonlyargcount == 0
-            && co.flags & (crate::bytecode::flags::VARARGS | crate::bytecode::flags::VARKEYWORDS | crate::bytecode::flags::GENERATOR)
+            && co.flags
+                & (crate::bytecode::flags::VARARGS
+                    | crate::bytecode::flags::VARKEYWORDS
+                    | crate::bytecode::flags::GENERATOR)
                 == 0;
         let n = co.instrs.len();
         let code = Code {
@@ -836,10 +839,39 @@ impl Vm {
     fn type_roots(&self) -> Vec<ObjRef> {
         let t = &self.types;
         let mut v = vec![
-            t.object, t.type_, t.int, t.bool_, t.float, t.complex, t.str, t.list, t.tuple, t.dict, t.set,
-            t.frozenset, t.bytes, t.bytearray, t.range, t.slice, t.function, t.builtin_function, t.method,
-            t.code, t.module, t.cell, t.generator, t.property, t.staticmethod, t.classmethod, t.super_,
-            t.none_type, t.notimplemented_type, t.ellipsis_type, t.dict_keys, t.dict_values, t.dict_items,
+            t.object,
+            t.type_,
+            t.int,
+            t.bool_,
+            t.float,
+            t.complex,
+            t.str,
+            t.list,
+            t.tuple,
+            t.dict,
+            t.set,
+            t.frozenset,
+            t.bytes,
+            t.bytearray,
+            t.range,
+            t.slice,
+            t.function,
+            t.builtin_function,
+            t.method,
+            t.code,
+            t.module,
+            t.cell,
+            t.generator,
+            t.property,
+            t.staticmethod,
+            t.classmethod,
+            t.super_,
+            t.none_type,
+            t.notimplemented_type,
+            t.ellipsis_type,
+            t.dict_keys,
+            t.dict_values,
+            t.dict_items,
             t.textio,
         ];
         v.push(self.exc.BaseException);

@@ -30,24 +30,7 @@ pub fn check_args(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usiz
 
 /// Checks a method's arguments (args[0] is self): `min..=max` besides self.
 pub fn check_method(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
-    let n = args.len().saturating_sub(1);
-    if n < min || n > max {
-        let msg = if min == max {
-            if min == 0 {
-                format!("{}() takes no arguments ({} given)", name, n)
-            } else if min == 1 {
-                format!("{}() takes exactly one argument ({} given)", name, n)
-            } else {
-                format!("{} expected {} arguments, got {}", name, min, n)
-            }
-        } else if n < min {
-            format!("{} expected at least {} argument{}, got {}", name, min, if min == 1 { "" } else { "s" }, n)
-        } else {
-            format!("{} expected at most {} argument{}, got {}", name, max, if max == 1 { "" } else { "s" }, n)
-        };
-        return Err(vm.type_error(msg));
-    }
-    Ok(())
+    check_args(vm, name, args.get(1..).unwrap_or(&[]), min, max)
 }
 
 /// Rejects keyword arguments.
@@ -102,7 +85,9 @@ pub fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
         Value::Float(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
-        Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+        Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
+            Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+        }
         _ => vm.to_index(v),
     }
 }

@@ -98,6 +98,13 @@ pub fn set_construct(_vm: &mut Vm, cls: ObjRef, f: NativeFn) {
 pub fn register_iter_type(vm: &mut Vm, cls: ObjRef) {
     vm.add_method(cls, "__next__", iter_next);
     vm.add_method(cls, "__iter__", iter_self);
+    set_construct(vm, cls, cannot_create);
+}
+
+/// The constructor of built-in types that Python code cannot instantiate.
+fn cannot_create(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let name = args.first().and_then(|c| c.as_obj()).map(class_name).unwrap_or_default();
+    Err(vm.type_error(format!("cannot create '{}' instances", name)))
 }
 
 fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
@@ -150,7 +157,11 @@ pub fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyRe
     let m = c.module.borrow().clone();
     let q = c.qualname.borrow().clone();
     let addr = v.as_obj().map(|o| o.addr()).unwrap_or(0);
-    let s = if m == "builtins" { format!("<{} object at {:#x}>", q, addr) } else { format!("<{}.{} object at {:#x}>", m, q, addr) };
+    let s = if m == "builtins" {
+        format!("<{} object at {:#x}>", q, addr)
+    } else {
+        format!("<{}.{} object at {:#x}>", m, q, addr)
+    };
     Ok(vm.new_str(s))
 }
 
@@ -200,7 +211,11 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyRes
                 if let Kind::Property(p) = &d.kind {
                     if p.fset.is_none() || p.fset.is_undef() {
                         let tn = class_name(cls);
-                        return Err(vm.attribute_error(format!("property '{}' of '{}' object has no setter", name.as_str().unwrap_or(""), tn)));
+                        return Err(vm.attribute_error(format!(
+                            "property '{}' of '{}' object has no setter",
+                            name.as_str().unwrap_or(""),
+                            tn
+                        )));
                     }
                     let f = p.fset;
                     vm.call(f, &[o, v], &[])?;
@@ -316,7 +331,8 @@ fn type_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResu
 
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     let cls = args[0].as_obj().unwrap();
-    let m: Vec<Value> = cls.as_class().map(|c| c.mro.borrow().iter().map(|x| Value::Obj(*x)).collect()).unwrap_or_default();
+    let m: Vec<Value> =
+        cls.as_class().map(|c| c.mro.borrow().iter().map(|x| Value::Obj(*x)).collect()).unwrap_or_default();
     Ok(vm.new_list(m))
 }
 
@@ -326,7 +342,19 @@ fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyR
 
 /// Creates a user class from a name, bases and a namespace dict (used as the class
 /// dict), runs `__set_name__` and `__init_subclass__`.
-pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) -> PyResult<ObjRef> {
+pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<ObjRef>, ns: ObjRef) -> PyResult<ObjRef> {
+    new_class_kw(vm, name, bases, ns, &[])
+}
+
+/// `new_class` with the class statement's keyword arguments (passed to the parent's
+/// `__init_subclass__`).
+pub fn new_class_kw(
+    vm: &mut Vm,
+    name: &str,
+    mut bases: Vec<ObjRef>,
+    ns: ObjRef,
+    kw: &[(ObjRef, Value)],
+) -> PyResult<ObjRef> {
     for b in &bases {
         if b.as_class().is_none() {
             return Err(vm.type_error("bases must be types"));
@@ -348,12 +376,18 @@ pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) ->
     };
     for b in &bases {
         let c = b.as_class().unwrap();
-        let final_types = [vm.types.bool_, vm.types.range, vm.types.slice, vm.types.function, vm.types.generator, vm.types.none_type];
+        let final_types =
+            [vm.types.bool_, vm.types.range, vm.types.slice, vm.types.function, vm.types.generator, vm.types.none_type];
         if final_types.iter().any(|t| t.ptr_eq(*b)) {
             return Err(vm.type_error(format!("type '{}' is not an acceptable base type", c.name.borrow())));
         }
     }
-    let construct = Cell::new(bases.iter().find_map(|b| b.as_class().and_then(|c| c.construct.get())).filter(|_| base_kind == BaseKind::Builtin));
+    let construct = Cell::new(
+        bases
+            .iter()
+            .find_map(|b| b.as_class().and_then(|c| c.construct.get()))
+            .filter(|_| base_kind == BaseKind::Builtin),
+    );
     let qualname = match dict_get_str(ns, vm.names.qualname) {
         Some(q) => vm.str_of(q)?,
         None => name.to_string(),
@@ -363,6 +397,16 @@ pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) ->
         None => "__main__".into(),
     };
     crate::ops::dict_del_str(ns, vm.names.qualname);
+    // __init_subclass__ and __class_getitem__ are implicit classmethods.
+    for n in ["__init_subclass__", "__class_getitem__"] {
+        let k = vm.intern(n);
+        if let Some(f) = dict_get_str(ns, k) {
+            if f.as_obj().is_some_and(|o| o.as_function().is_some()) {
+                let cm = Value::Obj(vm.alloc(Kind::ClassMethod(f)));
+                crate::ops::dict_set_str(ns, k, cm);
+            }
+        }
+    }
     // Defining __eq__ without __hash__ makes instances unhashable.
     if dict_get_str(ns, vm.names.eq).is_some() && dict_get_str(ns, vm.names.hash).is_none() {
         crate::ops::dict_set_str(ns, vm.names.hash, Value::None);
@@ -388,7 +432,9 @@ pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) ->
         let mut builtin_bases: Vec<ObjRef> = Vec::new();
         for b in &bases {
             let m = b.as_class().unwrap().mro.borrow().clone();
-            if let Some(bb) = m.iter().find(|x| x.as_class().is_some_and(|c| c.builtin && c.construct.get().is_some() && !x.ptr_eq(vm.types.object))) {
+            if let Some(bb) = m.iter().find(|x| {
+                x.as_class().is_some_and(|c| c.builtin && c.construct.get().is_some() && !x.ptr_eq(vm.types.object))
+            }) {
                 if !builtin_bases.iter().any(|y| y.ptr_eq(*bb) || is_subclass(*y, *bb) || is_subclass(*bb, *y)) {
                     builtin_bases.push(*bb);
                 }
@@ -409,17 +455,20 @@ pub fn new_class(vm: &mut Vm, name: &str, mut bases: Vec<ObjRef>, ns: ObjRef) ->
                 }
             }
         }
-        // __init_subclass__ of the parent.
+        // __init_subclass__ of the parent (object's default accepts no keywords).
         let isn = vm.names.init_subclass;
-        let parent = bases[0];
-        if let Some(f) = vm.class_lookup(parent, isn) {
-            let is_default = matches!(f.as_obj().map(|o| o.kind()), Some(Kind::ClassMethod(inner)) if matches!(inner.as_obj().map(|o| o.kind()), Some(Kind::Native(_))));
-            if !is_default {
-                let sup = vm.alloc(Kind::Super(Value::Obj(cls), Value::Obj(cls)));
-                let bound = vm.get_attr(Value::Obj(sup), isn)?;
-                vm.call(bound, &[], &[])?;
+        let sup = vm.alloc(Kind::Super(Value::Obj(cls), Value::Obj(cls)));
+        vm.roots.push(Value::Obj(sup));
+        let r = vm.get_attr(Value::Obj(sup), isn).and_then(|bound| {
+            let is_default = matches!(bound.as_obj().map(|o| o.kind()), Some(Kind::BoundMethod(f, _)) if matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(_))));
+            if is_default && !kw.is_empty() {
+                let c = class_name(cls);
+                return Err(vm.type_error(format!("{}.__init_subclass__() takes no keyword arguments", c)));
             }
-        }
+            vm.call(bound, &[], kw)
+        });
+        vm.roots.pop();
+        r?;
         Ok(cls)
     })();
     vm.roots.pop();
@@ -454,25 +503,11 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<
     vm.roots.push(Value::Obj(ns));
     let r = (|| {
         let cell = vm.call_function_ns(body, &[], &[], Some(ns))?;
-        let cls = new_class(vm, &name, bases, ns)?;
+        let cls = new_class_kw(vm, &name, bases, ns, kw)?;
         if let Some(Kind::Cell(c)) = cell.as_obj().map(|o| o.kind()) {
             c.set(Value::Obj(cls));
         }
         crate::ops::dict_del_str(ns, vm.names.classcell);
-        // Keyword arguments other than metaclass go to __init_subclass__ (already run
-        // without them); reject them like CPython does when nothing accepts them.
-        if !kw.is_empty() {
-            let isn = vm.names.init_subclass;
-            let parent = cls.as_class().unwrap().mro.borrow().get(1).copied();
-            if let Some(p) = parent {
-                if let Some(f) = vm.class_lookup(p, isn) {
-                    let sup = vm.alloc(Kind::Super(Value::Obj(cls), Value::Obj(cls)));
-                    let _ = f;
-                    let bound = vm.get_attr(Value::Obj(sup), isn)?;
-                    vm.call(bound, &[], kw)?;
-                }
-            }
-        }
         Ok(Value::Obj(cls))
     })();
     vm.roots.pop();
@@ -572,7 +607,9 @@ fn range_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyRes
         v[i] = match a {
             Value::Int(x) => *x,
             Value::Bool(b) => *b as i64,
-            Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
+                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+            }
             _ => vm.to_index(*a)?,
         };
     }
@@ -611,7 +648,14 @@ fn slice_construct(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyRe
         1 => (Value::None, args[0], Value::None),
         2 => (args[0], args[1], Value::None),
         3 => (args[0], args[1], args[2]),
-        n => return Err(vm.type_error(format!("slice expected at {} 1 argument{}, got {}", if n == 0 { "least" } else { "most" }, if n == 0 { "" } else { "s" }, n))),
+        n => {
+            return Err(vm.type_error(format!(
+                "slice expected at {} 1 argument{}, got {}",
+                if n == 0 { "least" } else { "most" },
+                if n == 0 { "" } else { "s" },
+                n
+            )))
+        }
     };
     Ok(Value::Obj(vm.alloc(Kind::Slice(a, b, c))))
 }
@@ -730,7 +774,9 @@ fn index_of(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
     match k {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
-        Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => Err(vm.index_error("cannot fit 'int' into an index-sized integer")),
+        Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
+            Err(vm.index_error("cannot fit 'int' into an index-sized integer"))
+        }
         _ => {
             let cls = vm.type_of(k);
             let ix = vm.names.index;
@@ -856,7 +902,11 @@ pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
             let i = index_of(vm, k, if matches!(o.kind, Kind::Bytes(_)) { "byte" } else { "bytearray" })?;
             match norm_index(i, data.len()) {
                 Some(j) => Ok(Value::Int(data[j] as i64)),
-                None => Err(vm.index_error(if matches!(o.kind, Kind::Bytes(_)) { "index out of range" } else { "bytearray index out of range" })),
+                None => Err(vm.index_error(if matches!(o.kind, Kind::Bytes(_)) {
+                    "index out of range"
+                } else {
+                    "bytearray index out of range"
+                })),
             }
         }
         _ => {
@@ -888,7 +938,11 @@ pub fn setitem_builtin(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()
                     return Ok(());
                 }
                 if new_items.len() != n {
-                    return Err(vm.value_error(format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), n)));
+                    return Err(vm.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new_items.len(),
+                        n
+                    )));
                 }
                 let mut lb = l.borrow_mut();
                 for (i, item) in new_items.into_iter().enumerate() {
@@ -947,12 +1001,21 @@ pub fn delitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
             if let Some((a, b, st)) = slice_parts(&k) {
                 let len = l.borrow().len();
                 let (start, _, step, n) = slice_indices(vm, a, b, st, len)?;
-                let mut idx: Vec<usize> = (0..n).map(|i| (start + i as i64 * step) as usize).collect();
-                idx.sort_unstable();
                 let mut lb = l.borrow_mut();
-                for i in idx.into_iter().rev() {
-                    lb.remove(i);
+                if step == 1 {
+                    let lo = (start as usize).min(lb.len());
+                    let hi = (lo + n).min(lb.len());
+                    lb.drain(lo..hi);
+                    return Ok(());
                 }
+                let remove: std::collections::HashSet<usize> =
+                    (0..n).map(|i| (start + i as i64 * step) as usize).collect();
+                let mut i = 0;
+                lb.retain(|_| {
+                    let keep = !remove.contains(&i);
+                    i += 1;
+                    keep
+                });
                 return Ok(());
             }
             let i = index_of(vm, k, "list")?;

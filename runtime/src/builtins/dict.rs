@@ -15,9 +15,7 @@
 //! on `vm.roots` inside a `with_roots` scope, which truncates the root stack on exit.
 
 use super::core::set_construct;
-use super::list::{
-    add_hash_slot, builtin_hash, descriptor_error, no_args, one_arg, pos_args, repr_items_self,
-};
+use super::list::{add_hash_slot, builtin_hash, descriptor_error, no_args, one_arg, pos_args, repr_items_self};
 use crate::bytecode::{BinOp, CmpOp};
 use crate::dict::Dict;
 use crate::heap::ObjRef;
@@ -48,11 +46,7 @@ fn with_roots<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResul
 
 /// Runs `f` with `vals` rooted. Operator entry points root their operands themselves:
 /// the interpreter pops them off its stack before calling the operator.
-fn with_rooted<T>(
-    vm: &mut Vm,
-    vals: &[Value],
-    f: impl FnOnce(&mut Vm) -> PyResult<T>,
-) -> PyResult<T> {
+fn with_rooted<T>(vm: &mut Vm, vals: &[Value], f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
     with_roots(vm, |vm| {
         vm.roots.extend_from_slice(vals);
         f(vm)
@@ -172,11 +166,7 @@ fn iterates_as_dict(vm: &mut Vm, v: Value) -> Option<ObjRef> {
     }
     let cls = vm.type_of(v);
     let it = vm.names.iter;
-    match vm
-        .class_lookup(cls, it)
-        .and_then(|f| f.as_obj())
-        .map(|o| o.kind())
-    {
+    match vm.class_lookup(cls, it).and_then(|f| f.as_obj()).map(|o| o.kind()) {
         Some(Kind::Native(n)) if n.owner == Some("dict") && n.name == "__iter__" => Some(d),
         _ => None,
     }
@@ -234,7 +224,10 @@ fn merge_from_seq2(vm: &mut Vm, dst: ObjRef, seq: Value) -> PyResult<()> {
                     let sub = match vm.get_iter(item) {
                         Ok(s) => s,
                         Err(e) if is_type_error(vm, &e) => {
-                            return Err(vm.type_error(format!("cannot convert dictionary update sequence element #{} to a sequence", i)));
+                            return Err(vm.type_error(format!(
+                                "cannot convert dictionary update sequence element #{} to a sequence",
+                                i
+                            )));
                         }
                         Err(e) => return Err(e),
                     };
@@ -270,19 +263,9 @@ fn dict_update_arg(vm: &mut Vm, dst: ObjRef, arg: Value) -> PyResult<()> {
 }
 
 /// The shared body of `dict(...)`, `dict.__init__` and `dict.update`.
-fn dict_update_common(
-    vm: &mut Vm,
-    dst: ObjRef,
-    rest: &[Value],
-    kw: Kw,
-    fname: &str,
-) -> PyResult<()> {
+fn dict_update_common(vm: &mut Vm, dst: ObjRef, rest: &[Value], kw: Kw, fname: &str) -> PyResult<()> {
     if rest.len() > 1 {
-        return Err(vm.type_error(format!(
-            "{} expected at most 1 argument, got {}",
-            fname,
-            rest.len()
-        )));
+        return Err(vm.type_error(format!("{} expected at most 1 argument, got {}", fname, rest.len())));
     }
     if let Some(&a) = rest.first() {
         dict_update_arg(vm, dst, a)?;
@@ -323,9 +306,7 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         vm.roots.push(d);
         if let Some(dd) = exact_dict(d) {
             let hashed: Option<Vec<(i64, Value)>> = match iterable.as_obj().map(|o| o.kind()) {
-                Some(Kind::Dict(src)) => {
-                    Some(src.borrow().iter_hashed().map(|(h, k, _)| (h, k)).collect())
-                }
+                Some(Kind::Dict(src)) => Some(src.borrow().iter_hashed().map(|(h, k, _)| (h, k)).collect()),
                 Some(Kind::Set(s)) => Some(s.borrow().iter().collect()),
                 Some(Kind::FrozenSet(s)) => Some(s.iter().collect()),
                 _ => None,
@@ -355,9 +336,7 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn dict_get(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let d = this_dict(vm, args, "get")?;
     pos_args(vm, "get", "dict.get", args, kw, 1, 2)?;
-    Ok(vm
-        .dict_get(d, args[1])?
-        .unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
+    Ok(vm.dict_get(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -488,12 +467,7 @@ fn dict_iter(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn dict_iterator(vm: &mut Vm, d: ObjRef, what: u8) -> Value {
     let len = table(d).borrow().len();
-    vm.new_iter(IterState::Dict {
-        dict: d,
-        idx: 0,
-        what,
-        len,
-    })
+    vm.new_iter(IterState::Dict { dict: d, idx: 0, what, len })
 }
 
 /// A reverse iterator over a snapshot of the keys (0), values (1) or items (2).
@@ -502,10 +476,7 @@ fn dict_reverse_iterator(vm: &mut Vm, d: ObjRef, what: u8) -> Value {
     let items: Vec<Value> = match what {
         0 => entries.iter().map(|e| e.0).collect(),
         1 => entries.iter().map(|e| e.1).collect(),
-        _ => entries
-            .iter()
-            .map(|&(k, v)| vm.new_tuple(vec![k, v]))
-            .collect(),
+        _ => entries.iter().map(|&(k, v)| vm.new_tuple(vec![k, v])).collect(),
     };
     let n = items.len();
     let l = vm.new_list(items);
@@ -617,16 +588,8 @@ fn dict_repr(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
             let mut parts = Vec::with_capacity(items.len());
             for (k, v) in items {
-                let ks = if k.is(&this) {
-                    "{...}".to_string()
-                } else {
-                    vm.repr(k)?
-                };
-                let vs = if v.is(&this) {
-                    "{...}".to_string()
-                } else {
-                    vm.repr(v)?
-                };
+                let ks = if k.is(&this) { "{...}".to_string() } else { vm.repr(k)? };
+                let vs = if v.is(&this) { "{...}".to_string() } else { vm.repr(v)? };
                 parts.push(format!("{}: {}", ks, vs));
             }
             Ok(format!("{{{}}}", parts.join(", ")))
@@ -647,20 +610,8 @@ fn register_views(vm: &mut Vm) {
     let items = vm.types.dict_items;
     // Methods every view has.
     for (cls, len, iter, reversed, repr) in [
-        (
-            keys,
-            keys_len as NativeFn,
-            keys_iter as NativeFn,
-            keys_reversed as NativeFn,
-            keys_repr as NativeFn,
-        ),
-        (
-            values,
-            values_len,
-            values_iter,
-            values_reversed,
-            values_repr,
-        ),
+        (keys, keys_len as NativeFn, keys_iter as NativeFn, keys_reversed as NativeFn, keys_repr as NativeFn),
+        (values, values_len, values_iter, values_reversed, values_repr),
         (items, items_len, items_iter, items_reversed, items_repr),
     ] {
         vm.add_method(cls, "__len__", len);
@@ -730,13 +681,7 @@ fn new_view(vm: &mut Vm, cls: ObjRef, dict: Value) -> Value {
 /// If `v` is a dict view: (which view, the dict as given to `keys()` & co, the real dict).
 fn as_view(vm: &Vm, v: Value) -> Option<(u8, Value, ObjRef)> {
     let o = v.as_obj()?;
-    let Kind::Instance(Instance {
-        class,
-        slots,
-        payload: Payload::None,
-        ..
-    }) = &o.kind
-    else {
+    let Kind::Instance(Instance { class, slots, payload: Payload::None, .. }) = &o.kind else {
         return None;
     };
     let c = class.get();
@@ -766,53 +711,30 @@ fn this_view(vm: &mut Vm, args: &[Value], which: u8, name: &str) -> PyResult<Obj
 
 fn view_len(vm: &mut Vm, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
     let d = this_view(vm, args, which, "__len__")?;
-    no_args(
-        vm,
-        &format!("{}.__len__", VIEW_NAMES[which as usize]),
-        args,
-        kw,
-    )?;
+    no_args(vm, &format!("{}.__len__", VIEW_NAMES[which as usize]), args, kw)?;
     Ok(Value::Int(table(d).borrow().len() as i64))
 }
 
 fn view_iter(vm: &mut Vm, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
     let d = this_view(vm, args, which, "__iter__")?;
-    no_args(
-        vm,
-        &format!("{}.__iter__", VIEW_NAMES[which as usize]),
-        args,
-        kw,
-    )?;
+    no_args(vm, &format!("{}.__iter__", VIEW_NAMES[which as usize]), args, kw)?;
     Ok(dict_iterator(vm, d, which))
 }
 
 fn view_reversed(vm: &mut Vm, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
     let d = this_view(vm, args, which, "__reversed__")?;
-    no_args(
-        vm,
-        &format!("{}.__reversed__", VIEW_NAMES[which as usize]),
-        args,
-        kw,
-    )?;
+    no_args(vm, &format!("{}.__reversed__", VIEW_NAMES[which as usize]), args, kw)?;
     Ok(dict_reverse_iterator(vm, d, which))
 }
 
 fn view_repr(vm: &mut Vm, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
     let d = this_view(vm, args, which, "__repr__")?;
-    no_args(
-        vm,
-        &format!("{}.__repr__", VIEW_NAMES[which as usize]),
-        args,
-        kw,
-    )?;
+    no_args(vm, &format!("{}.__repr__", VIEW_NAMES[which as usize]), args, kw)?;
     let entries: Vec<(Value, Value)> = table(d).borrow().iter().collect();
     let items: Vec<Value> = match which {
         KEYS => entries.iter().map(|e| e.0).collect(),
         VALUES => entries.iter().map(|e| e.1).collect(),
-        _ => entries
-            .iter()
-            .map(|&(k, v)| vm.new_tuple(vec![k, v]))
-            .collect(),
+        _ => entries.iter().map(|&(k, v)| vm.new_tuple(vec![k, v])).collect(),
     };
     let l = vm.new_list(items);
     let inner = with_roots(vm, |vm| {
@@ -828,10 +750,7 @@ fn view_has(vm: &mut Vm, which: u8, d: ObjRef, x: Value) -> PyResult<bool> {
     match which {
         KEYS => Ok(vm.dict_get(d, x)?.is_some()),
         _ => {
-            let Some(&[k, v]) = x
-                .as_obj()
-                .and_then(|o| o.as_tuple())
-                .and_then(|t| <&[Value; 2]>::try_from(t).ok())
+            let Some(&[k, v]) = x.as_obj().and_then(|o| o.as_tuple()).and_then(|t| <&[Value; 2]>::try_from(t).ok())
             else {
                 return Ok(false);
             };
@@ -845,12 +764,7 @@ fn view_has(vm: &mut Vm, which: u8, d: ObjRef, x: Value) -> PyResult<bool> {
 
 fn view_contains(vm: &mut Vm, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
     let d = this_view(vm, args, which, "__contains__")?;
-    one_arg(
-        vm,
-        &format!("{}.__contains__", VIEW_NAMES[which as usize]),
-        args,
-        kw,
-    )?;
+    one_arg(vm, &format!("{}.__contains__", VIEW_NAMES[which as usize]), args, kw)?;
     Ok(Value::Bool(view_has(vm, which, d, args[1])?))
 }
 
@@ -860,11 +774,7 @@ fn view_setattr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         Some(&v) => vm.type_name(v),
         None => "dict_keys".into(),
     };
-    let name = match args
-        .get(1)
-        .and_then(|v| v.as_obj())
-        .and_then(|o| o.as_str())
-    {
+    let name = match args.get(1).and_then(|v| v.as_obj()).and_then(|o| o.as_str()) {
         Some(n) => n.to_string(),
         None => return Err(vm.type_error("attribute name must be string")),
     };
@@ -889,13 +799,7 @@ macro_rules! view_fns {
 }
 
 view_fns!(KEYS, keys_len, keys_iter, keys_reversed, keys_repr);
-view_fns!(
-    VALUES,
-    values_len,
-    values_iter,
-    values_reversed,
-    values_repr
-);
+view_fns!(VALUES, values_len, values_iter, values_reversed, values_repr);
 view_fns!(ITEMS, items_len, items_iter, items_reversed, items_repr);
 
 fn keys_contains(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -931,12 +835,7 @@ fn all_contained_in(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 /// `dictview_richcompare`: set-like comparison of a keys/items view with a set or view.
 fn view_richcmp(vm: &mut Vm, args: &[Value], kw: Kw, which: u8, op: CmpOp) -> PyResult<Value> {
     this_view(vm, args, which, op.dunder())?;
-    one_arg(
-        vm,
-        &format!("{}.{}", VIEW_NAMES[which as usize], op.dunder()),
-        args,
-        kw,
-    )?;
+    one_arg(vm, &format!("{}.{}", VIEW_NAMES[which as usize], op.dunder()), args, kw)?;
     let (this, other) = (args[0], args[1]);
     if real_set(other).is_none() && !is_setlike_view(vm, other) {
         return Ok(vm.not_implemented);
@@ -990,12 +889,7 @@ view_cmp_fns!(
 /// `dictviews_isdisjoint`.
 fn view_isdisjoint(vm: &mut Vm, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
     this_view(vm, args, which, "isdisjoint")?;
-    one_arg(
-        vm,
-        &format!("{}.isdisjoint", VIEW_NAMES[which as usize]),
-        args,
-        kw,
-    )?;
+    one_arg(vm, &format!("{}.isdisjoint", VIEW_NAMES[which as usize]), args, kw)?;
     with_rooted(vm, args, |vm| view_disjoint(vm, args[0], args[1]))
 }
 
@@ -1048,10 +942,7 @@ fn view_to_set(vm: &mut Vm, left: Value) -> PyResult<ObjRef> {
 
 fn binop_args(vm: &mut Vm, args: &[Value]) -> PyResult<(Value, Value)> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "expected 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
     }
     Ok((args[0], args[1]))
 }
@@ -1063,11 +954,7 @@ fn view_and(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn views_and(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
-    let (mut this, mut other) = if as_view(vm, a).is_some() {
-        (a, b)
-    } else {
-        (b, a)
-    };
+    let (mut this, mut other) = if as_view(vm, a).is_some() { (a, b) } else { (b, a) };
     let len_self = vm.len(this)?;
     // An exact set at least as large: other.intersection(view).
     if let Some(o) = other.as_obj().filter(|o| matches!(o.kind, Kind::Set(_))) {
@@ -1223,9 +1110,7 @@ fn view_rxor(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 /// The set or frozenset behind a value (unwrapping subclass instances).
 fn real_set(v: Value) -> Option<ObjRef> {
-    unwrap_builtin(v)
-        .as_obj()
-        .filter(|o| matches!(o.kind, Kind::Set(_) | Kind::FrozenSet(_)))
+    unwrap_builtin(v).as_obj().filter(|o| matches!(o.kind, Kind::Set(_) | Kind::FrozenSet(_)))
 }
 
 fn is_frozen(o: ObjRef) -> bool {
@@ -1259,11 +1144,7 @@ fn snapshot(o: ObjRef) -> Vec<(i64, Value)> {
 
 /// Pushes the keys of a snapshot on the root stack.
 fn root_keys(vm: &mut Vm, keys: &[(i64, Value)]) {
-    vm.roots.extend(
-        keys.iter()
-            .filter(|(_, k)| matches!(k, Value::Obj(_)))
-            .map(|(_, k)| *k),
-    );
+    vm.roots.extend(keys.iter().filter(|(_, k)| matches!(k, Value::Obj(_))).map(|(_, k)| *k));
 }
 
 fn new_set(vm: &mut Vm) -> ObjRef {
@@ -1407,11 +1288,7 @@ fn set_update_internal(vm: &mut Vm, dst: ObjRef, other: Value) -> PyResult<()> {
         return set_merge(vm, dst, o);
     }
     if let Some(d) = exact_dict(other) {
-        let keys: Vec<(i64, Value)> = table(d)
-            .borrow()
-            .iter_hashed()
-            .map(|(h, k, _)| (h, k))
-            .collect();
+        let keys: Vec<(i64, Value)> = table(d).borrow().iter_hashed().map(|(h, k, _)| (h, k)).collect();
         with_table_mut(dst, |t| t.reserve_for_merge(keys.len()));
         return with_roots(vm, |vm| {
             root_keys(vm, &keys);
@@ -1461,11 +1338,7 @@ fn set_intersection(vm: &mut Vm, so: ObjRef, other: Value) -> PyResult<ObjRef> {
         vm.roots.push(Value::Obj(result));
         if let Some(o) = real_set(other) {
             // Iterate over the smaller set, probing the larger.
-            let (probe, iter) = if set_len(o) > set_len(so) {
-                (o, so)
-            } else {
-                (so, o)
-            };
+            let (probe, iter) = if set_len(o) > set_len(so) { (o, so) } else { (so, o) };
             let keys = snapshot(iter);
             root_keys(vm, &keys);
             for (h, k) in keys {
@@ -1545,8 +1418,7 @@ fn difference_update_internal(vm: &mut Vm, so: ObjRef, other: Value) -> PyResult
         // removed just now are a lower bound; the exact count costs a table copy, which
         // is skipped for large tables (see `dummies_at_least`).
         let limit = (t.slots() - 1) / 4;
-        let rebuild = removed > limit
-            || (t.slots() <= EXACT_DUMMY_COUNT_MAX_SLOTS && dummies_at_least(t, limit + 1));
+        let rebuild = removed > limit || (t.slots() <= EXACT_DUMMY_COUNT_MAX_SLOTS && dummies_at_least(t, limit + 1));
         if rebuild {
             let used = t.len();
             t.resize(if used > 50000 { used * 2 } else { used * 4 });
@@ -1558,11 +1430,7 @@ fn difference_update_internal(vm: &mut Vm, so: ObjRef, other: Value) -> PyResult
 /// `set_difference(so, other)`.
 fn set_difference(vm: &mut Vm, so: ObjRef, other: Value) -> PyResult<ObjRef> {
     let other_set = real_set(other);
-    let other_dict = if other_set.is_none() {
-        exact_dict(other)
-    } else {
-        None
-    };
+    let other_dict = if other_set.is_none() { exact_dict(other) } else { None };
     let other_size = match (other_set, other_dict) {
         (Some(o), _) => Some(set_len(o)),
         (None, Some(d)) => Some(table(d).borrow().len()),
@@ -1608,11 +1476,7 @@ fn symmetric_difference_update(vm: &mut Vm, so: ObjRef, other: Value) -> PyResul
     }
     with_roots(vm, |vm| {
         let keys: Vec<(i64, Value)> = if let Some(d) = exact_dict(other) {
-            table(d)
-                .borrow()
-                .iter_hashed()
-                .map(|(h, k, _)| (h, k))
-                .collect()
+            table(d).borrow().iter_hashed().map(|(h, k, _)| (h, k)).collect()
         } else {
             let oset = match real_set(other) {
                 Some(o) => o,
@@ -1685,15 +1549,8 @@ fn isdisjoint(vm: &mut Vm, so: ObjRef, other: Value) -> PyResult<bool> {
     if real_set(other).is_some_and(|o| o.ptr_eq(so)) {
         return Ok(set_len(so) == 0);
     }
-    if let Some(o) = other
-        .as_obj()
-        .filter(|o| matches!(o.kind, Kind::Set(_) | Kind::FrozenSet(_)))
-    {
-        let (probe, iter) = if set_len(o) > set_len(so) {
-            (o, so)
-        } else {
-            (so, o)
-        };
+    if let Some(o) = other.as_obj().filter(|o| matches!(o.kind, Kind::Set(_) | Kind::FrozenSet(_))) {
+        let (probe, iter) = if set_len(o) > set_len(so) { (o, so) } else { (so, o) };
         let keys = snapshot(iter);
         return with_roots(vm, |vm| {
             root_keys(vm, &keys);
@@ -1750,9 +1607,7 @@ fn set_inplace(vm: &mut Vm, so: ObjRef, other: Value, op: BinOp) -> PyResult<()>
 
 /// `a op b` for two sets/frozensets (`|`, `&`, `-`, `^` and in-place forms).
 pub fn set_binop(vm: &mut Vm, a: ObjRef, b: ObjRef, op: BinOp) -> PyResult<Value> {
-    with_rooted(vm, &[Value::Obj(a), Value::Obj(b)], |vm| {
-        set_binop_rooted(vm, a, b, op)
-    })
+    with_rooted(vm, &[Value::Obj(a), Value::Obj(b)], |vm| set_binop_rooted(vm, a, b, op))
 }
 
 fn set_binop_rooted(vm: &mut Vm, a: ObjRef, b: ObjRef, op: BinOp) -> PyResult<Value> {
@@ -1847,10 +1702,7 @@ fn register_sets(vm: &mut Vm) {
         ("update", set_update),
         ("intersection_update", set_intersection_update),
         ("difference_update", set_difference_update),
-        (
-            "symmetric_difference_update",
-            set_symmetric_difference_update,
-        ),
+        ("symmetric_difference_update", set_symmetric_difference_update),
         ("__init__", set_init),
         ("__ior__", set_ior),
         ("__iand__", set_iand),
@@ -1895,11 +1747,7 @@ fn set_args(vm: &mut Vm, fname: &str, args: &[Value], kw: Kw) -> PyResult<Option
         return Err(vm.type_error(format!("{}() takes no keyword arguments", fname)));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "{} expected at most 1 argument, got {}",
-            fname,
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("{} expected at most 1 argument, got {}", fname, args.len() - 1)));
     }
     Ok(args.get(1).copied())
 }
@@ -2009,10 +1857,7 @@ thread_local! {
 fn set_pop(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = this_mut_set(vm, args, "pop")?;
     no_args(vm, "set.pop", args, kw)?;
-    let vm_id = (
-        std::sync::Arc::as_ptr(&vm.interrupt) as usize,
-        vm.start_time,
-    );
+    let vm_id = (std::sync::Arc::as_ptr(&vm.interrupt) as usize, vm.start_time);
     let collections = vm.heap.stats.collections;
     let mut finger = FINGERS.with(|f| {
         let mut f = f.borrow_mut();
@@ -2170,11 +2015,7 @@ fn set_iter(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = this_set(vm, args, "__iter__")?;
     no_args(vm, "set.__iter__", args, kw)?;
     let len = set_len(s);
-    Ok(vm.new_iter(IterState::Set {
-        set: s,
-        idx: 0,
-        len,
-    }))
+    Ok(vm.new_iter(IterState::Set { set: s, idx: 0, len }))
 }
 
 fn set_repr(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -2187,11 +2028,7 @@ fn set_repr(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         if keys.is_empty() {
             format!("{}()", name)
         } else {
-            format!(
-                "{}({{{}}})",
-                name,
-                repr_items_self(vm, &keys, args[0], "...")?
-            )
+            format!("{}({{{}}})", name, repr_items_self(vm, &keys, args[0], "...")?)
         }
     } else {
         vm.repr(Value::Obj(s))?
@@ -2203,9 +2040,7 @@ fn set_richcmp(vm: &mut Vm, args: &[Value], kw: Kw, op: CmpOp) -> PyResult<Value
     let s = this_set(vm, args, op.dunder())?;
     one_arg(vm, &format!("set.{}", op.dunder()), args, kw)?;
     match real_set(args[1]) {
-        Some(o) => Ok(Value::Bool(with_rooted(vm, args, |vm| {
-            set_cmp(vm, s, o, op)
-        })?)),
+        Some(o) => Ok(Value::Bool(with_rooted(vm, args, |vm| set_cmp(vm, s, o, op))?)),
         None => Ok(vm.not_implemented),
     }
 }
@@ -2230,21 +2065,10 @@ fn set_ge(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 /// The explicit `set.__or__` & co: NotImplemented unless both operands are sets.
-fn set_operator(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    op: BinOp,
-    reflected: bool,
-) -> PyResult<Value> {
+fn set_operator(vm: &mut Vm, args: &[Value], kw: Kw, op: BinOp, reflected: bool) -> PyResult<Value> {
     let (fwd, rev, _) = op.dunders();
     this_set(vm, args, if reflected { rev } else { fwd })?;
-    one_arg(
-        vm,
-        &format!("set.{}", if reflected { rev } else { fwd }),
-        args,
-        kw,
-    )?;
+    one_arg(vm, &format!("set.{}", if reflected { rev } else { fwd }), args, kw)?;
     let (Some(a), Some(b)) = (real_set(args[0]), real_set(args[1])) else {
         return Ok(vm.not_implemented);
     };

@@ -34,7 +34,9 @@ fn exc_init(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Va
 }
 
 fn exc_args(o: ObjRef) -> Vec<Value> {
-    o.exc_data().and_then(|d| d.borrow().args.as_obj().and_then(|t| t.as_tuple().map(|t| t.to_vec()))).unwrap_or_default()
+    o.exc_data()
+        .and_then(|d| d.borrow().args.as_obj().and_then(|t| t.as_tuple().map(|t| t.to_vec())))
+        .unwrap_or_default()
 }
 
 fn exc_str(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
@@ -155,7 +157,11 @@ impl Vm {
             let flush = |out: &mut String, repeat: usize| {
                 if repeat > 3 {
                     let n = repeat - 3;
-                    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+                    out.push_str(&format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        n,
+                        if n == 1 { "" } else { "s" }
+                    ));
                 }
             };
             for entry in tb.iter().rev() {
@@ -222,7 +228,10 @@ impl Vm {
         }
         let cls = self.type_of(Value::Obj(e));
         let name = class_name(cls);
-        let m = msg.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())).unwrap_or_else(|| self.str_of(Value::Obj(e)).unwrap_or_default());
+        let m = msg
+            .as_obj()
+            .and_then(|o| o.as_str().map(|s| s.to_string()))
+            .unwrap_or_else(|| self.str_of(Value::Obj(e)).unwrap_or_default());
         out.push_str(&format!("{}: {}\n", name, m));
     }
 

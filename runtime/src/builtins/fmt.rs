@@ -4,9 +4,8 @@
 
 use super::str::{as_pystr, bytes_like};
 use crate::format::{
-    format_float_named, format_int_named, format_str_named, is_overflow_error,
-    parse_format_spec_for, percent_format_float, percent_format_int, percent_format_str,
-    PercentFlags,
+    format_float_named, format_int_named, format_str_named, is_overflow_error, parse_format_spec_for,
+    percent_format_float, percent_format_int, percent_format_str, PercentFlags,
 };
 use crate::heap::ObjRef;
 use crate::object::*;
@@ -125,9 +124,7 @@ impl Vm {
                 fmt_str(self, s, spec_s, "str")?
             }
             Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
-                let Kind::BigInt(b) = o.kind() else {
-                    unreachable!()
-                };
+                let Kind::BigInt(b) = o.kind() else { unreachable!() };
                 if spec_s.is_empty() {
                     b.to_string()
                 } else {
@@ -168,19 +165,11 @@ fn format_builtin(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         match k.as_str().unwrap_or("") {
             "value" if value.is_none() => value = Some(*v),
             "format_spec" if spec.is_none() => spec = Some(*v),
-            n => {
-                return Err(vm.type_error(format!(
-                    "'{}' is an invalid keyword argument for format()",
-                    n
-                )))
-            }
+            n => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for format()", n))),
         }
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "format expected at most 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("format expected at most 2 arguments, got {}", args.len())));
     }
     let Some(value) = value else {
         return Err(vm.type_error("format expected at least 1 argument, got 0"));
@@ -223,15 +212,9 @@ fn descriptor_error(vm: &mut Vm, owner: &str, v: Option<&Value>) -> PyErr {
     match v {
         Some(v) => {
             let tn = vm.type_name(*v);
-            vm.type_error(format!(
-                "descriptor '__format__' for '{}' objects doesn't apply to a '{}' object",
-                owner, tn
-            ))
+            vm.type_error(format!("descriptor '__format__' for '{}' objects doesn't apply to a '{}' object", owner, tn))
         }
-        None => vm.type_error(format!(
-            "unbound method {}.__format__() needs an argument",
-            owner
-        )),
+        None => vm.type_error(format!("unbound method {}.__format__() needs an argument", owner)),
     }
 }
 
@@ -305,23 +288,18 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(match args.first() {
             Some(v) => {
                 let tn = vm.type_name(*v);
-                vm.type_error(format!(
-                    "descriptor 'format' for 'str' objects doesn't apply to a '{}' object",
-                    tn
-                ))
+                vm.type_error(format!("descriptor 'format' for 'str' objects doesn't apply to a '{}' object", tn))
             }
             None => vm.type_error("unbound method str.format() needs an argument"),
         });
     };
     let text: &str = &s.s;
     if !text.contains(['{', '}']) {
-        return Ok(
-            if matches!(args[0], Value::Obj(o) if matches!(o.kind, Kind::Str(_))) {
-                args[0]
-            } else {
-                vm.new_str(text)
-            },
-        );
+        return Ok(if matches!(args[0], Value::Obj(o) if matches!(o.kind, Kind::Str(_))) {
+            args[0]
+        } else {
+            vm.new_str(text)
+        });
     }
     let src = Source::Args(&args[1..], kw);
     run_format(vm, text, &src)
@@ -335,10 +313,7 @@ fn str_format_map(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(vm.type_error("str.format_map() takes no keyword arguments"));
     }
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "str.format_map() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("str.format_map() takes exactly one argument ({} given)", args.len() - 1)));
     }
     let src = Source::Map(args[1]);
     run_format(vm, &s.s, &src)
@@ -444,12 +419,7 @@ fn parse_field(vm: &mut Vm, fmt: &str, i: &mut usize) -> PyResult<Field> {
                 let c2 = b[*i];
                 *i += 1;
                 if c2 == b'}' {
-                    return Ok(Field {
-                        name,
-                        conversion,
-                        spec: (*i, *i),
-                        spec_needs_expanding: false,
-                    });
+                    return Ok(Field { name, conversion, spec: (*i, *i), spec_needs_expanding: false });
                 }
                 if c2 != b':' {
                     return Err(vm.value_error("expected ':' after conversion specifier"));
@@ -468,12 +438,7 @@ fn parse_field(vm: &mut Vm, fmt: &str, i: &mut usize) -> PyResult<Field> {
             } else if c == b'}' {
                 count -= 1;
                 if count == 0 {
-                    return Ok(Field {
-                        name,
-                        conversion,
-                        spec: (spec_start, *i - 1),
-                        spec_needs_expanding: expand,
-                    });
+                    return Ok(Field { name, conversion, spec: (spec_start, *i - 1), spec_needs_expanding: expand });
                 }
             }
         }
@@ -482,12 +447,7 @@ fn parse_field(vm: &mut Vm, fmt: &str, i: &mut usize) -> PyResult<Field> {
     if c != b'}' {
         return Err(vm.value_error("expected '}' before end of string"));
     }
-    Ok(Field {
-        name,
-        conversion: None,
-        spec: (*i, *i),
-        spec_needs_expanding: false,
-    })
+    Ok(Field { name, conversion: None, spec: (*i, *i), spec_needs_expanding: false })
 }
 
 /// A field name part made only of decimal digits, as an index.
@@ -513,10 +473,7 @@ fn get_integer(vm: &mut Vm, s: &str) -> PyResult<Option<usize>> {
 /// numbering) to its value.
 fn get_field(vm: &mut Vm, name: &str, src: &Source, auto: &mut AutoNumber) -> PyResult<Value> {
     let b = name.as_bytes();
-    let first_end = b
-        .iter()
-        .position(|&c| c == b'.' || c == b'[')
-        .unwrap_or(b.len());
+    let first_end = b.iter().position(|&c| c == b'.' || c == b'[').unwrap_or(b.len());
     let first = &name[..first_end];
     let mut idx = get_integer(vm, first)?;
     let empty = first.is_empty();
@@ -526,14 +483,10 @@ fn get_field(vm: &mut Vm, name: &str, src: &Source, auto: &mut AutoNumber) -> Py
     }
     if numeric {
         if auto.state == 2 && empty {
-            return Err(vm.value_error(
-                "cannot switch from manual field specification to automatic field numbering",
-            ));
+            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
         }
         if auto.state == 1 && !empty {
-            return Err(vm.value_error(
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
+            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
         }
     }
     if empty {
@@ -556,15 +509,10 @@ fn get_field(vm: &mut Vm, name: &str, src: &Source, auto: &mut AutoNumber) -> Py
         (Some(i), Source::Args(a, _)) => match a.get(i) {
             Some(v) => *v,
             None => {
-                return Err(vm.index_error(format!(
-                    "Replacement index {} out of range for positional args tuple",
-                    i
-                )))
+                return Err(vm.index_error(format!("Replacement index {} out of range for positional args tuple", i)))
             }
         },
-        (Some(_), Source::Map(_)) => {
-            return Err(vm.value_error("Format string contains positional fields"))
-        }
+        (Some(_), Source::Map(_)) => return Err(vm.value_error("Format string contains positional fields")),
     };
     let mut pos = first_end;
     while pos < b.len() {
@@ -608,11 +556,7 @@ fn get_field(vm: &mut Vm, name: &str, src: &Source, auto: &mut AutoNumber) -> Py
                 };
                 obj = vm.getitem(obj, k)?;
             }
-            _ => {
-                return Err(
-                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
-                )
-            }
+            _ => return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier")),
         }
     }
     Ok(obj)
@@ -726,11 +670,7 @@ fn is_mapping(vm: &Vm, v: Value, bytes: bool) -> bool {
     }
     match v {
         Value::Obj(o) => match &o.kind {
-            Kind::Dict(_)
-            | Kind::List(_)
-            | Kind::Bytes(_)
-            | Kind::ByteArray(_)
-            | Kind::Range(_) => true,
+            Kind::Dict(_) | Kind::List(_) | Kind::Bytes(_) | Kind::ByteArray(_) | Kind::Range(_) => true,
             Kind::Instance(i) => {
                 vm.class_lookup(i.class.get(), vm.names.getitem).is_some()
                     || matches!(&i.payload, Payload::Builtin(b) if matches!(b.get().as_obj().map(|x| x.kind()), Some(Kind::Dict(_) | Kind::List(_))))
@@ -813,24 +753,10 @@ fn star_arg(vm: &mut Vm, v: Value, limit: i64) -> PyResult<i64> {
 fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResult<String> {
     let items = tuple_items(args);
     let mut st = match items {
-        Some(items) => PctArgs {
-            args,
-            arglen: items.len() as isize,
-            argidx: 0,
-            items,
-        },
-        None => PctArgs {
-            args,
-            items: Vec::new(),
-            arglen: -1,
-            argidx: -2,
-        },
+        Some(items) => PctArgs { args, arglen: items.len() as isize, argidx: 0, items },
+        None => PctArgs { args, items: Vec::new(), arglen: -1, argidx: -2 },
     };
-    let dict = if st.arglen < 0 && is_mapping(vm, args, bytes) {
-        Some(args)
-    } else {
-        None
-    };
+    let dict = if st.arglen < 0 && is_mapping(vm, args, bytes) { Some(args) } else { None };
     let b = fmt.as_bytes();
     let n = b.len();
     let mut out = String::with_capacity(n + 16);
@@ -850,12 +776,7 @@ fn percent_core(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResult<St
             i += 1;
             continue;
         }
-        let mut cur = Cursor {
-            s: fmt,
-            pos: i,
-            ch: fmt[i..].chars().next().unwrap_or('\0'),
-            exhausted: false,
-        };
+        let mut cur = Cursor { s: fmt, pos: i, ch: fmt[i..].chars().next().unwrap_or('\0'), exhausted: false };
         let mut flags = PercentFlags::default();
         // A mapping key: %(name)s.
         if cur.ch == '(' && i < n {
@@ -996,10 +917,9 @@ fn format_one(
                                     Some(Kind::Bytes(d)) => d.iter().map(|&x| x as char).collect(),
                                     _ => {
                                         let tn = vm.type_name(r);
-                                        return Err(vm.type_error(format!(
-                                            "__bytes__ returned non-bytes (type {})",
-                                            tn
-                                        )));
+                                        return Err(
+                                            vm.type_error(format!("__bytes__ returned non-bytes (type {})", tn))
+                                        );
                                     }
                                 }
                             }
@@ -1022,9 +942,7 @@ fn format_one(
         's' | 'r' | 'a' => {
             let text: Cow<str> = match ch {
                 's' => match v {
-                    Value::Obj(o) if matches!(o.kind, Kind::Str(_)) => {
-                        Cow::Borrowed(o.as_str().unwrap_or(""))
-                    }
+                    Value::Obj(o) if matches!(o.kind, Kind::Str(_)) => Cow::Borrowed(o.as_str().unwrap_or("")),
                     _ => Cow::Owned(vm.str_of(v)?),
                 },
                 'r' => Cow::Owned(vm.repr(v)?),
@@ -1051,21 +969,13 @@ fn format_one(
             let code: u32 = if bytes {
                 match bytes_like(v) {
                     Some(d) if d.len() == 1 => d[0] as u32,
-                    Some(_) => {
-                        return Err(
-                            vm.type_error("%c requires an integer in range(256) or a single byte")
-                        )
-                    }
+                    Some(_) => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
                     None => match int_value(v) {
                         Some(i) => match i.to_u32() {
                             Some(u) if u < 256 => u,
                             _ => return Err(vm.overflow_error("%c arg not in range(256)")),
                         },
-                        None => {
-                            return Err(vm.type_error(
-                                "%c requires an integer in range(256) or a single byte",
-                            ))
-                        }
+                        None => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
                     },
                 }
             } else {
@@ -1099,10 +1009,9 @@ fn format_one(
             let u = ch as u32;
             let shown = if (31..=126).contains(&u) { ch } else { '?' };
             let index = fmt[..end - ch.len_utf8()].chars().count();
-            return Err(vm.value_error(format!(
-                "unsupported format character '{}' (0x{:x}) at index {}",
-                shown, u, index
-            )));
+            return Err(
+                vm.value_error(format!("unsupported format character '{}' (0x{:x}) at index {}", shown, u, index))
+            );
         }
     }
     Ok(())
@@ -1111,15 +1020,9 @@ fn format_one(
 fn percent_wrong_type(vm: &mut Vm, v: Value, ch: char) -> PyErr {
     let tn = vm.type_name(v);
     if matches!(ch, 'o' | 'x' | 'X') {
-        vm.type_error(format!(
-            "%{} format: an integer is required, not {}",
-            ch, tn
-        ))
+        vm.type_error(format!("%{} format: an integer is required, not {}", ch, tn))
     } else {
-        vm.type_error(format!(
-            "%{} format: a real number is required, not {}",
-            ch, tn
-        ))
+        vm.type_error(format!("%{} format: a real number is required, not {}", ch, tn))
     }
 }
 
@@ -1145,11 +1048,8 @@ fn int_for_percent(vm: &mut Vm, v: Value, ch: char) -> PyResult<BigInt> {
     if let Value::Obj(o) = v {
         if let Kind::Instance(i) = &o.kind {
             let cls = i.class.get();
-            let names: &[ObjRef] = if matches!(ch, 'o' | 'x' | 'X') {
-                &[vm.names.index]
-            } else {
-                &[vm.names.int, vm.names.index]
-            };
+            let names: &[ObjRef] =
+                if matches!(ch, 'o' | 'x' | 'X') { &[vm.names.index] } else { &[vm.names.int, vm.names.index] };
             for &name in names {
                 if let Some(f) = vm.class_lookup(cls, name) {
                     let r = vm.call(f, &[v], &[])?;
@@ -1190,10 +1090,7 @@ fn float_for_percent(vm: &mut Vm, v: Value) -> PyResult<f64> {
                     Value::Float(x) => Ok(x),
                     _ => {
                         let (tn, rn) = (vm.type_name(v), vm.type_name(r));
-                        Err(vm.type_error(format!(
-                            "{}.__float__ returned non-float (type {})",
-                            tn, rn
-                        )))
+                        Err(vm.type_error(format!("{}.__float__ returned non-float (type {})", tn, rn)))
                     }
                 };
             }

@@ -267,7 +267,9 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, op: 
         return Err(vm.type_error(format!("{} expected at least 1 argument, got 0", name)));
     } else {
         if default.is_some() {
-            return Err(vm.type_error(format!("Cannot specify a default for {}() with multiple positional arguments", name)));
+            return Err(
+                vm.type_error(format!("Cannot specify a default for {}() with multiple positional arguments", name))
+            );
         }
         args.to_vec()
     };
@@ -583,7 +585,9 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> 
     match args[0].as_obj().map(|o| o.kind()) {
         Some(Kind::Str(s)) => {
             if s.nchars != 1 {
-                return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.nchars)));
+                return Err(
+                    vm.type_error(format!("ord() expected a character, but string of length {} found", s.nchars))
+                );
             }
             Ok(Value::Int(s.s.chars().next().unwrap() as i64))
         }
@@ -700,8 +704,10 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Va
         _ => {}
     }
     let gi = vm.names.getitem;
-    let has_getitem = matches!(v.as_obj().map(|o| o.kind()), Some(Kind::List(_) | Kind::Tuple(_) | Kind::Str(_) | Kind::Range(_) | Kind::Bytes(_) | Kind::ByteArray(_)))
-        || vm.class_lookup(c, gi).is_some();
+    let has_getitem = matches!(
+        v.as_obj().map(|o| o.kind()),
+        Some(Kind::List(_) | Kind::Tuple(_) | Kind::Str(_) | Kind::Range(_) | Kind::Bytes(_) | Kind::ByteArray(_))
+    ) || vm.class_lookup(c, gi).is_some();
     if !has_getitem {
         let tn = vm.type_name(v);
         return Err(vm.type_error(format!("'{}' object is not reversible", tn)));
@@ -713,7 +719,10 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Va
 fn divmod(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     check_args(vm, "divmod", args, 2, 2)?;
     let (a, b) = (args[0], args[1]);
-    let is_num = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_)) || matches!(v.as_obj().map(|o| o.kind()), Some(Kind::BigInt(_)));
+    let is_num = |v: &Value| {
+        matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+            || matches!(v.as_obj().map(|o| o.kind()), Some(Kind::BigInt(_)))
+    };
     if is_num(&a) && is_num(&b) {
         let q = vm.binary_op(a, b, BinOp::FloorDiv)?;
         let r = vm.binary_op(a, b, BinOp::Mod)?;
@@ -923,7 +932,13 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], mode: crate::compiler::Mode, name: 
         },
         None => current_globals(vm).unwrap_or(vm.builtins_dict),
     };
-    let locals = args.get(2).filter(|v| !v.is_none()).and_then(|v| v.as_obj()).or_else(|| if args.len() < 2 { vm.frames.last().and_then(|f| f.locals) } else { None });
+    let locals = args.get(2).filter(|v| !v.is_none()).and_then(|v| v.as_obj()).or_else(|| {
+        if args.len() < 2 {
+            vm.frames.last().and_then(|f| f.locals)
+        } else {
+            None
+        }
+    });
     let src = if matches!(mode, crate::compiler::Mode::Eval) { src.trim_start().to_string() } else { src };
     let co = match crate::compiler::compile(&src, "<string>", mode) {
         Ok(c) => c,

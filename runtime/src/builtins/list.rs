@@ -95,22 +95,15 @@ pub fn register(vm: &mut Vm) {
 /// a tuple subclass hashes exactly like the equal tuple. Explicit calls
 /// (`(1, 2).__hash__()`) still get the right number.
 pub(crate) fn add_hash_slot(vm: &mut Vm, cls: ObjRef, f: NativeFn) {
-    let m = Value::Obj(vm.alloc(Kind::Native(Native {
-        name: "__hash__",
-        owner: Some("object"),
-        f,
-        bound: Value::Undef,
-    })));
+    let m =
+        Value::Obj(vm.alloc(Kind::Native(Native { name: "__hash__", owner: Some("object"), f, bound: Value::Undef })));
     vm.set_class_attr(cls, "__hash__", m);
 }
 
 /// `__hash__` of a hashable built-in value (or a subclass instance wrapping one).
 pub(crate) fn builtin_hash(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "expected 0 arguments, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("expected 0 arguments, got {}", args.len().saturating_sub(1))));
     }
     let h = vm.hash(unwrap_builtin(args[0]))?;
     Ok(Value::Int(h))
@@ -119,33 +112,18 @@ pub(crate) fn builtin_hash(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Val
 // -- argument helpers ------------------------------------------------------------------------
 
 /// CPython's error for a method descriptor applied to the wrong type.
-pub(crate) fn descriptor_error(
-    vm: &mut Vm,
-    args: &[Value],
-    ty: &str,
-    name: &str,
-) -> crate::value::PyErr {
+pub(crate) fn descriptor_error(vm: &mut Vm, args: &[Value], ty: &str, name: &str) -> crate::value::PyErr {
     match args.first() {
-        None if name.starts_with("__") => vm.type_error(format!(
-            "descriptor '{}' of '{}' object needs an argument",
-            name, ty
-        )),
-        None => vm.type_error(format!(
-            "unbound method {}.{}() needs an argument",
-            ty, name
-        )),
+        None if name.starts_with("__") => {
+            vm.type_error(format!("descriptor '{}' of '{}' object needs an argument", name, ty))
+        }
+        None => vm.type_error(format!("unbound method {}.{}() needs an argument", ty, name)),
         Some(&v) => {
             let tn = vm.type_name(v);
             if name.starts_with("__") {
-                vm.type_error(format!(
-                    "descriptor '{}' requires a '{}' object but received a '{}'",
-                    name, ty, tn
-                ))
+                vm.type_error(format!("descriptor '{}' requires a '{}' object but received a '{}'", name, ty, tn))
             } else {
-                vm.type_error(format!(
-                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                    name, ty, tn
-                ))
+                vm.type_error(format!("descriptor '{}' for '{}' objects doesn't apply to a '{}' object", name, ty, tn))
             }
         }
     }
@@ -157,11 +135,7 @@ pub(crate) fn no_args(vm: &mut Vm, qualname: &str, args: &[Value], kw: Kw) -> Py
         return Err(vm.type_error(format!("{}() takes no keyword arguments", qualname)));
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "{}() takes no arguments ({} given)",
-            qualname,
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("{}() takes no arguments ({} given)", qualname, args.len() - 1)));
     }
     Ok(())
 }
@@ -265,9 +239,7 @@ fn this_list(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<ObjRef> {
 
 /// The list object behind any value, if it is a list (or list subclass instance).
 fn as_list(v: Value) -> Option<ObjRef> {
-    unwrap_builtin(v)
-        .as_obj()
-        .filter(|o| matches!(o.kind, Kind::List(_)))
+    unwrap_builtin(v).as_obj().filter(|o| matches!(o.kind, Kind::List(_)))
 }
 
 #[inline]
@@ -280,10 +252,7 @@ fn list_construct(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(vm.type_error("list() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "list expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len() - 1)));
     }
     let items = match args.get(1) {
         Some(&it) => vm.collect_iter(it)?,
@@ -298,10 +267,7 @@ fn list_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(vm.type_error("list() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "list expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len() - 1)));
     }
     // Like CPython: empty the list first, then extend it (so `l.__init__(l)` empties l).
     cells(l).borrow_mut().clear();
@@ -361,13 +327,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// The position of the first item equal to `x` in `l[start..stop]` (the list may change
 /// while user `__eq__` methods run; it is re-read at every step).
-fn find_in_list(
-    vm: &mut Vm,
-    l: ObjRef,
-    x: Value,
-    start: usize,
-    stop: usize,
-) -> PyResult<Option<usize>> {
+fn find_in_list(vm: &mut Vm, l: ObjRef, x: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
     let mut i = start;
     while i < stop {
         let item = match cells(l).borrow().get(i) {
@@ -508,20 +468,14 @@ fn list_contains(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn list_iter(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let l = this_list(vm, args, "__iter__")?;
     no_args(vm, "list.__iter__", args, kw)?;
-    Ok(vm.new_iter(IterState::Seq {
-        seq: Value::Obj(l),
-        idx: 0,
-    }))
+    Ok(vm.new_iter(IterState::Seq { seq: Value::Obj(l), idx: 0 }))
 }
 
 fn list_reversed(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let l = this_list(vm, args, "__reversed__")?;
     no_args(vm, "list.__reversed__", args, kw)?;
     let n = cells(l).borrow().len();
-    Ok(vm.new_iter(IterState::Reversed {
-        seq: Value::Obj(l),
-        idx: n,
-    }))
+    Ok(vm.new_iter(IterState::Reversed { seq: Value::Obj(l), idx: n }))
 }
 
 fn list_add(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -529,10 +483,7 @@ fn list_add(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     one_arg(vm, "list.__add__", args, kw)?;
     let Some(m) = as_list(args[1]) else {
         let tn = vm.type_name(args[1]);
-        return Err(vm.type_error(format!(
-            "can only concatenate list (not \"{}\") to list",
-            tn
-        )));
+        return Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", tn)));
     };
     let mut r = cells(l).borrow().clone();
     r.extend_from_slice(&cells(m).borrow());
@@ -604,12 +555,7 @@ fn list_ge(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// Reprs of `items` joined by ", ", showing `shown_as` for items that are `this` itself
 /// (a subclass instance containing itself: the VM's repr guard is keyed on the instance).
-pub(crate) fn repr_items_self(
-    vm: &mut Vm,
-    items: &[Value],
-    this: Value,
-    shown_as: &str,
-) -> PyResult<String> {
+pub(crate) fn repr_items_self(vm: &mut Vm, items: &[Value], this: Value, shown_as: &str) -> PyResult<String> {
     let mark = vm.roots.len();
     vm.roots.extend_from_slice(items);
     let mut parts = Vec::with_capacity(items.len());
@@ -657,9 +603,7 @@ fn this_tuple(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<ObjRef> {
 }
 
 fn as_tuple(v: Value) -> Option<ObjRef> {
-    unwrap_builtin(v)
-        .as_obj()
-        .filter(|o| matches!(o.kind, Kind::Tuple(_)))
+    unwrap_builtin(v).as_obj().filter(|o| matches!(o.kind, Kind::Tuple(_)))
 }
 
 #[inline]
@@ -672,10 +616,7 @@ fn tuple_construct(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(vm.type_error("tuple() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "tuple expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.len() - 1)));
     }
     match args.get(1) {
         None => Ok(Value::Obj(vm.empty_tuple)),
@@ -693,12 +634,7 @@ fn tuple_index(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let items = elems(t);
     let (start, stop) = index_range(vm, args, items.len())?;
     let x = args[1];
-    for (i, item) in items
-        .iter()
-        .enumerate()
-        .take(stop.min(items.len()))
-        .skip(start)
-    {
+    for (i, item) in items.iter().enumerate().take(stop.min(items.len())).skip(start) {
         if item.is(&x) || vm.eq(*item, x)? {
             return Ok(Value::Int(i as i64));
         }
@@ -740,10 +676,7 @@ fn tuple_contains(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn tuple_iter(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let t = this_tuple(vm, args, "__iter__")?;
     no_args(vm, "tuple.__iter__", args, kw)?;
-    Ok(vm.new_iter(IterState::Seq {
-        seq: Value::Obj(t),
-        idx: 0,
-    }))
+    Ok(vm.new_iter(IterState::Seq { seq: Value::Obj(t), idx: 0 }))
 }
 
 fn tuple_add(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -751,10 +684,7 @@ fn tuple_add(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     one_arg(vm, "tuple.__add__", args, kw)?;
     let Some(u) = as_tuple(args[1]) else {
         let tn = vm.type_name(args[1]);
-        return Err(vm.type_error(format!(
-            "can only concatenate tuple (not \"{}\") to tuple",
-            tn
-        )));
+        return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", tn)));
     };
     let mut r = elems(t).to_vec();
     r.extend_from_slice(elems(u));

@@ -24,11 +24,7 @@ pub fn register(vm: &mut Vm) {
     register_int(vm);
     register_bool(vm);
     register_float(vm);
-    for (name, cls) in [
-        ("int", vm.types.int),
-        ("float", vm.types.float),
-        ("bool", vm.types.bool_),
-    ] {
+    for (name, cls) in [("int", vm.types.int), ("float", vm.types.float), ("bool", vm.types.bool_)] {
         vm.set_builtin(name, Value::Obj(cls));
     }
 }
@@ -216,10 +212,7 @@ fn recv_int(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
         Some(v) => Ok(v),
         None => {
             let tn = vm.type_name(s);
-            Err(vm.type_error(format!(
-                "descriptor '{}' for 'int' objects doesn't apply to a '{}' object",
-                name, tn
-            )))
+            Err(vm.type_error(format!("descriptor '{}' for 'int' objects doesn't apply to a '{}' object", name, tn)))
         }
     }
 }
@@ -227,19 +220,13 @@ fn recv_int(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
 /// The receiver of an int slot wrapper (`__add__`, `__repr__`, ...).
 fn recv_int_slot(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
     let Some(&s) = args.first() else {
-        return Err(vm.type_error(format!(
-            "descriptor '{}' of 'int' object needs an argument",
-            name
-        )));
+        return Err(vm.type_error(format!("descriptor '{}' of 'int' object needs an argument", name)));
     };
     match int_value(s) {
         Some(v) => Ok(v),
         None => {
             let tn = vm.type_name(s);
-            Err(vm.type_error(format!(
-                "descriptor '{}' requires a 'int' object but received a '{}'",
-                name, tn
-            )))
+            Err(vm.type_error(format!("descriptor '{}' requires a 'int' object but received a '{}'", name, tn)))
         }
     }
 }
@@ -253,10 +240,7 @@ fn recv_float(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
         Some(v) => Ok(v),
         None => {
             let tn = vm.type_name(s);
-            Err(vm.type_error(format!(
-                "descriptor '{}' for 'float' objects doesn't apply to a '{}' object",
-                name, tn
-            )))
+            Err(vm.type_error(format!("descriptor '{}' for 'float' objects doesn't apply to a '{}' object", name, tn)))
         }
     }
 }
@@ -264,41 +248,24 @@ fn recv_float(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
 /// The receiver of a float slot wrapper.
 fn recv_float_slot(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
     let Some(&s) = args.first() else {
-        return Err(vm.type_error(format!(
-            "descriptor '{}' of 'float' object needs an argument",
-            name
-        )));
+        return Err(vm.type_error(format!("descriptor '{}' of 'float' object needs an argument", name)));
     };
     match float_value(s) {
         Some(v) => Ok(v),
         None => {
             let tn = vm.type_name(s);
-            Err(vm.type_error(format!(
-                "descriptor '{}' requires a 'float' object but received a '{}'",
-                name, tn
-            )))
+            Err(vm.type_error(format!("descriptor '{}' requires a 'float' object but received a '{}'", name, tn)))
         }
     }
 }
 
 /// A method that takes no arguments besides self.
-fn no_args(
-    vm: &mut Vm,
-    owner: &str,
-    name: &str,
-    args: &[Value],
-    kw: &[(ObjRef, Value)],
-) -> PyResult<()> {
+fn no_args(vm: &mut Vm, owner: &str, name: &str, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<()> {
     if !kw.is_empty() {
         return Err(vm.type_error(format!("{}.{}() takes no keyword arguments", owner, name)));
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "{}.{}() takes no arguments ({} given)",
-            owner,
-            name,
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("{}.{}() takes no arguments ({} given)", owner, name, args.len() - 1)));
     }
     Ok(())
 }
@@ -319,12 +286,7 @@ fn slot_args(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], n: usize) -> P
     }
     let got = args.len().saturating_sub(1);
     if got != n {
-        return Err(vm.type_error(format!(
-            "expected {} argument{}, got {}",
-            n,
-            if n == 1 { "" } else { "s" },
-            got
-        )));
+        return Err(vm.type_error(format!("expected {} argument{}, got {}", n, if n == 1 { "" } else { "s" }, got)));
     }
     Ok(())
 }
@@ -350,17 +312,13 @@ pub fn index_big(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
         };
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!(
-        "'{}' object cannot be interpreted as an integer",
-        tn
-    )))
+    Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
 }
 
 /// `operator.index(v)` clamped to i64 (CPython's `PyNumber_AsSsize_t(v, NULL)`).
 fn index_clamped(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let b = index_big(vm, v)?;
-    Ok(b.to_i64()
-        .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))
+    Ok(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))
 }
 
 fn new_bytes(vm: &mut Vm, b: Vec<u8>) -> Value {
@@ -386,13 +344,7 @@ fn construct_for(vm: &mut Vm, cls: Value, base: ObjRef, v: Value) -> PyResult<Va
 
 /// `int.__new__(cls, ...)` (and float's, bool's): the plain value for the type itself,
 /// an instance wrapping a new value for subclasses.
-fn new_value(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(ObjRef, Value)],
-    name: &str,
-    construct: NativeFn,
-) -> PyResult<Value> {
+fn new_value(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, construct: NativeFn) -> PyResult<Value> {
     let base = match name {
         "int" => vm.types.int,
         "float" => vm.types.float,
@@ -402,10 +354,7 @@ fn new_value(
         Some(c) if crate::ops::is_subclass(c, base) => c,
         Some(c) => {
             let cn = crate::ops::class_name(c);
-            return Err(vm.type_error(format!(
-                "{}.__new__({}): {} is not a subtype of {}",
-                name, cn, cn, name
-            )));
+            return Err(vm.type_error(format!("{}.__new__({}): {} is not a subtype of {}", name, cn, cn, name)));
         }
         None => return Err(vm.type_error(format!("{}.__new__(X): X is not a type object", name))),
     };
@@ -460,10 +409,7 @@ fn parse_int_value(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> 
             Err(()) => {
                 check_str_digits(vm, &s.s, base)?;
                 let r: String = crate::ops::repr_str(&s.s).chars().take(200).collect();
-                Err(vm.value_error(format!(
-                    "invalid literal for int() with base {}: {}",
-                    base, r
-                )))
+                Err(vm.value_error(format!("invalid literal for int() with base {}: {}", base, r)))
             }
         },
         Kind::Bytes(_) | Kind::ByteArray(_) => {
@@ -487,10 +433,7 @@ fn parse_int_value(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> 
                         check_str_digits(vm, std::str::from_utf8(&data).unwrap_or(""), base)?;
                     }
                     let r = crate::ops::repr_bytes(&data[..data.len().min(200)]);
-                    Err(vm.value_error(format!(
-                        "invalid literal for int() with base {}: {}",
-                        base, r
-                    )))
+                    Err(vm.value_error(format!("invalid literal for int() with base {}: {}", base, r)))
                 }
             }
         }
@@ -520,11 +463,7 @@ fn check_str_digits(vm: &mut Vm, s: &str, base: u32) -> PyResult<()> {
     }
     // The leading run of digits counts, even when junk follows (CPython checks the
     // limit before it reports an invalid literal).
-    let digits = t
-        .chars()
-        .take_while(|c| *c == '_' || c.is_digit(base))
-        .filter(|c| *c != '_')
-        .count();
+    let digits = t.chars().take_while(|c| *c == '_' || c.is_digit(base)).filter(|c| *c != '_').count();
     if digits > MAX_STR_DIGITS {
         return Err(vm.value_error(format!(
             "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
@@ -595,10 +534,7 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
         return Ok(v);
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!(
-        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-        tn
-    )))
+    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", tn)))
 }
 
 fn float_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
@@ -607,10 +543,7 @@ fn float_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyRes
         return Err(vm.type_error("float() takes no keyword arguments"));
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "float expected at most 1 argument, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("float expected at most 1 argument, got {}", args.len())));
     }
     match args.first() {
         None => Ok(Value::Float(0.0)),
@@ -674,10 +607,7 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
         return Ok(f);
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!(
-        "float() argument must be a string or a real number, not '{}'",
-        tn
-    )))
+    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", tn)))
 }
 
 /// `x.__float__()`, else `x.__index__()` converted; None when x has neither.
@@ -735,10 +665,7 @@ fn bool_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResu
         return Err(vm.type_error("bool() takes no keyword arguments"));
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "bool expected at most 1 argument, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("bool expected at most 1 argument, got {}", args.len())));
     }
     match args.first() {
         None => Ok(Value::Bool(false)),
@@ -751,12 +678,7 @@ fn bool_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResu
 /// Registers `name` as a read-only attribute computed by `f(self)`.
 fn add_property(vm: &mut Vm, cls: ObjRef, name: &'static str, f: NativeFn) {
     let getter = vm.new_native(name, f);
-    let p = Kind::new_property(Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: Value::None,
-    });
+    let p = Kind::new_property(Property { fget: getter, fset: Value::None, fdel: Value::None, doc: Value::None });
     let p = Value::Obj(vm.alloc(p));
     vm.set_class_attr(cls, name, p);
 }
@@ -781,12 +703,7 @@ macro_rules! cmpops {
 fn register_int(vm: &mut Vm) {
     let t = vm.types.int;
     set_construct(vm, t, int_construct);
-    vm.add_static_method(
-        t,
-        "__new__",
-        |vm, a, k| new_value(vm, a, k, "int", int_construct),
-        false,
-    );
+    vm.add_static_method(t, "__new__", |vm, a, k| new_value(vm, a, k, "int", int_construct), false);
     vm.add_method(t, "bit_length", int_bit_length);
     vm.add_method(t, "bit_count", int_bit_count);
     vm.add_method(t, "to_bytes", int_to_bytes);
@@ -798,25 +715,15 @@ fn register_int(vm: &mut Vm) {
     });
     add_property(vm, t, "real", |vm, a, _| recv_int(vm, a, "real"));
     add_property(vm, t, "numerator", |vm, a, _| recv_int(vm, a, "numerator"));
-    add_property(vm, t, "imag", |vm, a, _| {
-        recv_int(vm, a, "imag").map(|_| Value::Int(0))
-    });
-    add_property(vm, t, "denominator", |vm, a, _| {
-        recv_int(vm, a, "denominator").map(|_| Value::Int(1))
-    });
+    add_property(vm, t, "imag", |vm, a, _| recv_int(vm, a, "imag").map(|_| Value::Int(0)));
+    add_property(vm, t, "denominator", |vm, a, _| recv_int(vm, a, "denominator").map(|_| Value::Int(1)));
     // Conversions to int: all return the plain int value.
     vm.add_method(t, "__index__", |vm, a, k| int_unary(vm, a, k, "__index__"));
     vm.add_method(t, "__int__", |vm, a, k| int_unary(vm, a, k, "__int__"));
     vm.add_method(t, "__pos__", |vm, a, k| int_unary(vm, a, k, "__pos__"));
-    vm.add_method(t, "__trunc__", |vm, a, k| {
-        int_unary_method(vm, a, k, "__trunc__")
-    });
-    vm.add_method(t, "__floor__", |vm, a, k| {
-        int_unary_method(vm, a, k, "__floor__")
-    });
-    vm.add_method(t, "__ceil__", |vm, a, k| {
-        int_unary_method(vm, a, k, "__ceil__")
-    });
+    vm.add_method(t, "__trunc__", |vm, a, k| int_unary_method(vm, a, k, "__trunc__"));
+    vm.add_method(t, "__floor__", |vm, a, k| int_unary_method(vm, a, k, "__floor__"));
+    vm.add_method(t, "__ceil__", |vm, a, k| int_unary_method(vm, a, k, "__ceil__"));
     vm.add_method(t, "__float__", |vm, a, k| {
         let v = int_unary(vm, a, k, "__float__")?;
         int_to_f64(vm, v).map(Value::Float)
@@ -890,15 +797,9 @@ fn register_int(vm: &mut Vm) {
         ]
     );
     vm.add_method(t, "__pow__", |vm, a, k| int_pow(vm, a, k, "__pow__", false));
-    vm.add_method(t, "__rpow__", |vm, a, k| {
-        int_pow(vm, a, k, "__rpow__", true)
-    });
-    vm.add_method(t, "__divmod__", |vm, a, k| {
-        int_divmod(vm, a, k, "__divmod__", false)
-    });
-    vm.add_method(t, "__rdivmod__", |vm, a, k| {
-        int_divmod(vm, a, k, "__rdivmod__", true)
-    });
+    vm.add_method(t, "__rpow__", |vm, a, k| int_pow(vm, a, k, "__rpow__", true));
+    vm.add_method(t, "__divmod__", |vm, a, k| int_divmod(vm, a, k, "__divmod__", false));
+    vm.add_method(t, "__rdivmod__", |vm, a, k| int_divmod(vm, a, k, "__rdivmod__", true));
     cmpops!(
         vm,
         t,
@@ -922,12 +823,7 @@ fn int_unary(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str) ->
 }
 
 /// A no-argument method (`__trunc__`, `__floor__`, `__ceil__`): the receiver's int.
-fn int_unary_method(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(ObjRef, Value)],
-    name: &str,
-) -> PyResult<Value> {
+fn int_unary_method(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str) -> PyResult<Value> {
     no_args(vm, "int", name, args, kw)?;
     recv_int(vm, args, name)
 }
@@ -952,13 +848,7 @@ fn int_binop(
     }
 }
 
-fn int_pow(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(ObjRef, Value)],
-    name: &str,
-    reflected: bool,
-) -> PyResult<Value> {
+fn int_pow(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, reflected: bool) -> PyResult<Value> {
     let a = recv_int_slot(vm, args, name)?;
     if !kw.is_empty() {
         return Err(vm.type_error("wrapper takes no keyword arguments"));
@@ -979,13 +869,7 @@ fn int_pow(
     }
 }
 
-fn int_divmod(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(ObjRef, Value)],
-    name: &str,
-    reflected: bool,
-) -> PyResult<Value> {
+fn int_divmod(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, reflected: bool) -> PyResult<Value> {
     let a = recv_int_slot(vm, args, name)?;
     slot_args(vm, args, kw, 1)?;
     let Some(b) = int_value(args[1]) else {
@@ -997,13 +881,7 @@ fn int_divmod(
     Ok(vm.new_tuple(vec![q, r]))
 }
 
-fn int_cmp(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(ObjRef, Value)],
-    name: &str,
-    op: CmpOp,
-) -> PyResult<Value> {
+fn int_cmp(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, op: CmpOp) -> PyResult<Value> {
     let a = recv_int_slot(vm, args, name)?;
     slot_args(vm, args, kw, 1)?;
     let Some(b) = int_value(args[1]) else {
@@ -1043,10 +921,7 @@ fn byteorder_arg(vm: &mut Vm, fname: &str, v: Option<Value>) -> PyResult<bool> {
         Some(s) => s,
         None => {
             let tn = vm.type_name(v);
-            return Err(vm.type_error(format!(
-                "{}() argument 'byteorder' must be str, not {}",
-                fname, tn
-            )));
+            return Err(vm.type_error(format!("{}() argument 'byteorder' must be str, not {}", fname, tn)));
         }
     };
     match s.as_str() {
@@ -1061,10 +936,7 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult
     let pos = &args[1..];
     check_kw(vm, "to_bytes", kw, &["length", "byteorder", "signed"])?;
     if pos.len() > 2 {
-        return Err(vm.type_error(format!(
-            "to_bytes() takes at most 2 positional arguments ({} given)",
-            pos.len()
-        )));
+        return Err(vm.type_error(format!("to_bytes() takes at most 2 positional arguments ({} given)", pos.len())));
     }
     let length = match arg_or_kw(pos, 0, kw, "length") {
         Some(l) => index_clamped(vm, l)?,
@@ -1105,10 +977,7 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResu
     let pos = &args[1..];
     check_kw(vm, "from_bytes", kw, &["bytes", "byteorder", "signed"])?;
     if pos.len() > 2 {
-        return Err(vm.type_error(format!(
-            "from_bytes() takes at most 2 positional arguments ({} given)",
-            pos.len()
-        )));
+        return Err(vm.type_error(format!("from_bytes() takes at most 2 positional arguments ({} given)", pos.len())));
     }
     let Some(src) = arg_or_kw(pos, 0, kw, "bytes") else {
         return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
@@ -1122,11 +991,7 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResu
     if !little {
         data.reverse();
     }
-    let b = if signed {
-        BigInt::from_signed_bytes_le(&data)
-    } else {
-        BigInt::from_bytes_le(Sign::Plus, &data)
-    };
+    let b = if signed { BigInt::from_signed_bytes_le(&data) } else { BigInt::from_bytes_le(Sign::Plus, &data) };
     let v = vm.new_int(b);
     let base = vm.types.int;
     construct_for(vm, cls, base, v)
@@ -1176,10 +1041,7 @@ fn int_round_method(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyRe
         return Err(vm.type_error("int.__round__() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "__round__ expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("__round__ expected at most 1 argument, got {}", args.len() - 1)));
     }
     match args.get(1) {
         None => Ok(v),
@@ -1217,12 +1079,7 @@ fn int_round(vm: &mut Vm, x: Value, nd: Value) -> PyResult<Value> {
 fn register_bool(vm: &mut Vm) {
     let t = vm.types.bool_;
     set_construct(vm, t, bool_construct);
-    vm.add_static_method(
-        t,
-        "__new__",
-        |vm, a, k| new_value(vm, a, k, "bool", bool_construct),
-        false,
-    );
+    vm.add_static_method(t, "__new__", |vm, a, k| new_value(vm, a, k, "bool", bool_construct), false);
     vm.add_method(t, "__repr__", |vm, a, k| {
         let b = recv_bool(vm, a, "__repr__")?;
         slot_args(vm, a, k, 0)?;
@@ -1232,11 +1089,7 @@ fn register_bool(vm: &mut Vm) {
         vm,
         t,
         bool_binop,
-        [
-            ("__and__", "__rand__", BinOp::And),
-            ("__or__", "__ror__", BinOp::Or),
-            ("__xor__", "__rxor__", BinOp::Xor),
-        ]
+        [("__and__", "__rand__", BinOp::And), ("__or__", "__ror__", BinOp::Or), ("__xor__", "__rxor__", BinOp::Xor),]
     );
 }
 
@@ -1245,15 +1098,9 @@ fn recv_bool(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<bool> {
         Some(Value::Bool(b)) => Ok(*b),
         Some(&v) => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{}' requires a 'bool' object but received a '{}'",
-                name, tn
-            )))
+            Err(vm.type_error(format!("descriptor '{}' requires a 'bool' object but received a '{}'", name, tn)))
         }
-        None => Err(vm.type_error(format!(
-            "descriptor '{}' of 'bool' object needs an argument",
-            name
-        ))),
+        None => Err(vm.type_error(format!("descriptor '{}' of 'bool' object needs an argument", name))),
     }
 }
 
@@ -1275,11 +1122,7 @@ fn bool_binop(
             None => return Ok(vm.not_implemented),
         },
     };
-    let a = if matches!(b, Value::Bool(_)) {
-        a
-    } else {
-        int_value(a).unwrap_or(a)
-    };
+    let a = if matches!(b, Value::Bool(_)) { a } else { int_value(a).unwrap_or(a) };
     if reflected {
         vm.binary_op(b, a, op)
     } else {
@@ -1292,12 +1135,7 @@ fn bool_binop(
 fn register_float(vm: &mut Vm) {
     let t = vm.types.float;
     set_construct(vm, t, float_construct);
-    vm.add_static_method(
-        t,
-        "__new__",
-        |vm, a, k| new_value(vm, a, k, "float", float_construct),
-        false,
-    );
+    vm.add_static_method(t, "__new__", |vm, a, k| new_value(vm, a, k, "float", float_construct), false);
     vm.add_method(t, "is_integer", |vm, a, k| {
         no_args(vm, "float", "is_integer", a, k)?;
         let f = recv_float(vm, a, "is_integer")?;
@@ -1315,27 +1153,13 @@ fn register_float(vm: &mut Vm) {
         no_args(vm, "float", "conjugate", a, k)?;
         recv_float(vm, a, "conjugate").map(Value::Float)
     });
-    add_property(vm, t, "real", |vm, a, _| {
-        recv_float(vm, a, "real").map(Value::Float)
-    });
-    add_property(vm, t, "imag", |vm, a, _| {
-        recv_float(vm, a, "imag").map(|_| Value::Float(0.0))
-    });
-    vm.add_method(t, "__float__", |vm, a, k| {
-        float_unary(vm, a, k, "__float__").map(Value::Float)
-    });
-    vm.add_method(t, "__pos__", |vm, a, k| {
-        float_unary(vm, a, k, "__pos__").map(Value::Float)
-    });
-    vm.add_method(t, "__neg__", |vm, a, k| {
-        float_unary(vm, a, k, "__neg__").map(|f| Value::Float(-f))
-    });
-    vm.add_method(t, "__abs__", |vm, a, k| {
-        float_unary(vm, a, k, "__abs__").map(|f| Value::Float(f.abs()))
-    });
-    vm.add_method(t, "__bool__", |vm, a, k| {
-        float_unary(vm, a, k, "__bool__").map(|f| Value::Bool(f != 0.0))
-    });
+    add_property(vm, t, "real", |vm, a, _| recv_float(vm, a, "real").map(Value::Float));
+    add_property(vm, t, "imag", |vm, a, _| recv_float(vm, a, "imag").map(|_| Value::Float(0.0)));
+    vm.add_method(t, "__float__", |vm, a, k| float_unary(vm, a, k, "__float__").map(Value::Float));
+    vm.add_method(t, "__pos__", |vm, a, k| float_unary(vm, a, k, "__pos__").map(Value::Float));
+    vm.add_method(t, "__neg__", |vm, a, k| float_unary(vm, a, k, "__neg__").map(|f| Value::Float(-f)));
+    vm.add_method(t, "__abs__", |vm, a, k| float_unary(vm, a, k, "__abs__").map(|f| Value::Float(f.abs())));
+    vm.add_method(t, "__bool__", |vm, a, k| float_unary(vm, a, k, "__bool__").map(|f| Value::Bool(f != 0.0)));
     vm.add_method(t, "__int__", |vm, a, k| {
         let f = float_unary(vm, a, k, "__int__")?;
         float_to_int(vm, f)
@@ -1387,18 +1211,10 @@ fn register_float(vm: &mut Vm) {
             ("__mod__", "__rmod__", BinOp::Mod),
         ]
     );
-    vm.add_method(t, "__pow__", |vm, a, k| {
-        float_pow(vm, a, k, "__pow__", false)
-    });
-    vm.add_method(t, "__rpow__", |vm, a, k| {
-        float_pow(vm, a, k, "__rpow__", true)
-    });
-    vm.add_method(t, "__divmod__", |vm, a, k| {
-        float_divmod(vm, a, k, "__divmod__", false)
-    });
-    vm.add_method(t, "__rdivmod__", |vm, a, k| {
-        float_divmod(vm, a, k, "__rdivmod__", true)
-    });
+    vm.add_method(t, "__pow__", |vm, a, k| float_pow(vm, a, k, "__pow__", false));
+    vm.add_method(t, "__rpow__", |vm, a, k| float_pow(vm, a, k, "__rpow__", true));
+    vm.add_method(t, "__divmod__", |vm, a, k| float_divmod(vm, a, k, "__divmod__", false));
+    vm.add_method(t, "__rdivmod__", |vm, a, k| float_divmod(vm, a, k, "__rdivmod__", true));
     cmpops!(
         vm,
         t,
@@ -1449,13 +1265,7 @@ fn float_binop(
     }
 }
 
-fn float_pow(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(ObjRef, Value)],
-    name: &str,
-    reflected: bool,
-) -> PyResult<Value> {
+fn float_pow(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, reflected: bool) -> PyResult<Value> {
     let a = Value::Float(recv_float_slot(vm, args, name)?);
     if !kw.is_empty() {
         return Err(vm.type_error("wrapper takes no keyword arguments"));
@@ -1465,9 +1275,7 @@ fn float_pow(
         return Ok(vm.not_implemented);
     };
     if args.get(2).is_some_and(|m| !m.is_none()) {
-        return Err(
-            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-        );
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
     if reflected {
         vm.binary_op(b, a, BinOp::Pow)
@@ -1476,13 +1284,7 @@ fn float_pow(
     }
 }
 
-fn float_divmod(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(ObjRef, Value)],
-    name: &str,
-    reflected: bool,
-) -> PyResult<Value> {
+fn float_divmod(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, reflected: bool) -> PyResult<Value> {
     let a = recv_float_slot(vm, args, name)?;
     slot_args(vm, args, kw, 1)?;
     let Some(b) = float_other(args[1]) else {
@@ -1501,13 +1303,7 @@ fn float_divmod(
     Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]))
 }
 
-fn float_cmp(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(ObjRef, Value)],
-    name: &str,
-    op: CmpOp,
-) -> PyResult<Value> {
+fn float_cmp(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, op: CmpOp) -> PyResult<Value> {
     let a = Value::Float(recv_float_slot(vm, args, name)?);
     slot_args(vm, args, kw, 1)?;
     let Some(b) = float_other(args[1]) else {
@@ -1559,19 +1355,8 @@ pub fn float_hex(x: f64) -> String {
     let bits = x.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (lead, e) = if exp == 0 {
-        (0, -1022)
-    } else {
-        (1, exp - 1023)
-    };
-    format!(
-        "{}0x{}.{:013x}p{}{}",
-        sign,
-        lead,
-        frac,
-        if e < 0 { '-' } else { '+' },
-        e.abs()
-    )
+    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    format!("{}0x{}.{:013x}p{}{}", sign, lead, frac, if e < 0 { '-' } else { '+' }, e.abs())
 }
 
 /// Why `float.fromhex` failed.
@@ -1591,11 +1376,7 @@ fn parse_hex_float(s: &str) -> Result<f64, HexErr> {
     };
     let lower = rest.to_ascii_lowercase();
     if lower == "inf" || lower == "infinity" {
-        return Ok(if neg {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        });
+        return Ok(if neg { f64::NEG_INFINITY } else { f64::INFINITY });
     }
     if lower == "nan" {
         return Ok(if neg { -f64::NAN } else { f64::NAN });
@@ -1635,9 +1416,7 @@ fn parse_hex_float(s: &str) -> Result<f64, HexErr> {
         }
         let start = i;
         while i < b.len() && b[i].is_ascii_digit() {
-            exp = (exp.saturating_mul(10))
-                .saturating_add((b[i] - b'0') as i64)
-                .min(1 << 40);
+            exp = (exp.saturating_mul(10)).saturating_add((b[i] - b'0') as i64).min(1 << 40);
             i += 1;
         }
         if i == start {
@@ -1674,26 +1453,16 @@ fn parse_hex_float(s: &str) -> Result<f64, HexErr> {
 fn float_fromhex(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     no_kw(vm, "float.fromhex", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "float.fromhex() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("float.fromhex() takes exactly one argument ({} given)", args.len() - 1)));
     }
-    let s = match unwrap_builtin(args[1])
-        .as_obj()
-        .and_then(|o| o.as_str().map(|s| s.to_string()))
-    {
+    let s = match unwrap_builtin(args[1]).as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {
         Some(s) => s,
         None => return Err(vm.type_error("bad argument type for built-in operation")),
     };
     let f = match parse_hex_float(&s) {
         Ok(f) => f,
-        Err(HexErr::Invalid) => {
-            return Err(vm.value_error("invalid hexadecimal floating-point string"))
-        }
-        Err(HexErr::Overflow) => {
-            return Err(vm.overflow_error("hexadecimal value too large to represent as a float"))
-        }
+        Err(HexErr::Invalid) => return Err(vm.value_error("invalid hexadecimal floating-point string")),
+        Err(HexErr::Overflow) => return Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
     };
     let base = vm.types.float;
     construct_for(vm, args[0], base, Value::Float(f))
@@ -1701,19 +1470,14 @@ fn float_fromhex(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResul
 
 fn float_getformat(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "float.__getformat__() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(
+            vm.type_error(format!("float.__getformat__() takes exactly one argument ({} given)", args.len() - 1))
+        );
     }
     let s = str_arg(vm, &args[1], "__getformat__() argument")?.to_string();
     match s.as_str() {
         "double" | "float" => {
-            let desc = if cfg!(target_endian = "little") {
-                "IEEE, little-endian"
-            } else {
-                "IEEE, big-endian"
-            };
+            let desc = if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" };
             Ok(vm.new_str(desc))
         }
         _ => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
@@ -1726,10 +1490,7 @@ fn float_round_method(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> Py
         return Err(vm.type_error("float.__round__() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "__round__ expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("__round__ expected at most 1 argument, got {}", args.len() - 1)));
     }
     float_round(vm, f, args.get(1).copied().filter(|v| !v.is_none()))
 }
@@ -1826,9 +1587,7 @@ pub fn pow_mod(vm: &mut Vm, base: Value, exp: Value, m: Value) -> PyResult<Value
     let (Some(b), Some(e), Some(md)) = (int_value(base), int_value(exp), int_value(m)) else {
         let is_num = |v: Value| int_value(v).is_some() || float_value(v).is_some();
         if is_num(base) && is_num(exp) && is_num(m) {
-            return Err(
-                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-            );
+            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
         }
         // A user type's three-argument __pow__.
         let cls = vm.type_of(base);
@@ -1843,10 +1602,7 @@ pub fn pow_mod(vm: &mut Vm, base: Value, exp: Value, m: Value) -> PyResult<Value
             }
         }
         let (a, b, c) = (vm.type_name(base), vm.type_name(exp), vm.type_name(m));
-        return Err(vm.type_error(format!(
-            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-            a, b, c
-        )));
+        return Err(vm.type_error(format!("unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'", a, b, c)));
     };
     let (b, e, md) = (big_of(b), big_of(e), big_of(md));
     if md.is_zero() {
@@ -1865,11 +1621,7 @@ pub fn pow_mod(vm: &mut Vm, base: Value, exp: Value, m: Value) -> PyResult<Value
     } else {
         b.modpow(&e, &m_abs)
     };
-    let r = if md.is_negative() && !r.is_zero() {
-        r - m_abs
-    } else {
-        r
-    };
+    let r = if md.is_negative() && !r.is_zero() { r - m_abs } else { r };
     Ok(vm.new_int(r))
 }
 
@@ -1883,10 +1635,7 @@ mod tests {
         assert_eq!(round_to_digits(0.125, 2), Some(0.12));
         assert_eq!(round_to_digits(0.375, 2), Some(0.38));
         assert_eq!(round_to_digits(123.456, -1), Some(120.0));
-        assert_eq!(
-            round_to_digits(-0.4, 0).map(|f| f.to_bits()),
-            Some((-0.0f64).to_bits())
-        );
+        assert_eq!(round_to_digits(-0.4, 0).map(|f| f.to_bits()), Some((-0.0f64).to_bits()));
         assert_eq!(round_to_digits(1.7976931348623157e308, -308), None);
         assert_eq!(round_to_digits(2.5, -400), Some(0.0));
     }
@@ -1897,24 +1646,13 @@ mod tests {
         assert_eq!(float_hex(5e-324), "0x0.0000000000001p-1022");
         assert_eq!(float_hex(-0.0), "-0x0.0p+0");
         assert_eq!(float_hex(1.0), "0x1.0000000000000p+0");
-        for x in [
-            0.1,
-            1.5,
-            -2.75,
-            5e-324,
-            2.2250738585072014e-308,
-            1.7976931348623157e308,
-            3.0e-310,
-        ] {
+        for x in [0.1, 1.5, -2.75, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 3.0e-310] {
             assert_eq!(parse_hex_float(&float_hex(x)).ok(), Some(x));
         }
         assert_eq!(parse_hex_float("0x1p-1075").ok(), Some(0.0));
         assert_eq!(parse_hex_float("0x1.1p-1075").ok(), Some(5e-324));
         assert_eq!(parse_hex_float("0x3p-1076").ok(), Some(5e-324));
-        assert!(matches!(
-            parse_hex_float("0x1.fffffffffffff8p1023"),
-            Err(HexErr::Overflow)
-        ));
+        assert!(matches!(parse_hex_float("0x1.fffffffffffff8p1023"), Err(HexErr::Overflow)));
         assert!(matches!(parse_hex_float("0x.p1"), Err(HexErr::Invalid)));
         assert_eq!(parse_hex_float(" -0x1.8p1 ").ok(), Some(-3.0));
     }

@@ -156,16 +156,7 @@ pub fn register(vm: &mut Vm) {
             vm.add_method(cls, name, *f);
         }
         vm.add_static_method(cls, "fromhex", bytes_fromhex, true);
-        vm.add_static_method(
-            cls,
-            "__new__",
-            if cls.ptr_eq(ba) {
-                bytearray_new
-            } else {
-                bytes_new
-            },
-            false,
-        );
+        vm.add_static_method(cls, "__new__", if cls.ptr_eq(ba) { bytearray_new } else { bytes_new }, false);
         vm.add_static_method(cls, "maketrans", bytes_maketrans, false);
         // The interpreter's operator dispatch skips native methods of built-in types
         // (it has fast paths for them), but it has none for bytes `%` or for mixing
@@ -240,44 +231,16 @@ fn parse<const N: usize>(
     let arity_msg = |k: usize, n: usize| -> String {
         let exact = required == N;
         match (style, exact) {
-            (Style::Tuple, true) => format!(
-                "{}() takes exactly {} argument{} ({} given)",
-                f,
-                k,
-                plural(k),
-                n
-            ),
-            (Style::Tuple, false) if n > k => format!(
-                "{}() takes at most {} argument{} ({} given)",
-                f,
-                k,
-                plural(k),
-                n
-            ),
-            (Style::Tuple, false) => format!(
-                "{}() takes at least {} argument{} ({} given)",
-                f,
-                k,
-                plural(k),
-                n
-            ),
+            (Style::Tuple, true) => format!("{}() takes exactly {} argument{} ({} given)", f, k, plural(k), n),
+            (Style::Tuple, false) if n > k => {
+                format!("{}() takes at most {} argument{} ({} given)", f, k, plural(k), n)
+            }
+            (Style::Tuple, false) => format!("{}() takes at least {} argument{} ({} given)", f, k, plural(k), n),
             (Style::Clinic, true) => {
                 format!("{} expected {} argument{}, got {}", f, k, plural(k), n)
             }
-            (Style::Clinic, false) if n > k => format!(
-                "{} expected at most {} argument{}, got {}",
-                f,
-                k,
-                plural(k),
-                n
-            ),
-            (Style::Clinic, false) => format!(
-                "{} expected at least {} argument{}, got {}",
-                f,
-                k,
-                plural(k),
-                n
-            ),
+            (Style::Clinic, false) if n > k => format!("{} expected at most {} argument{}, got {}", f, k, plural(k), n),
+            (Style::Clinic, false) => format!("{} expected at least {} argument{}, got {}", f, k, plural(k), n),
         }
     };
     if n > N {
@@ -304,12 +267,7 @@ fn parse<const N: usize>(
                     )));
                 }
                 Some(i) => out[i] = Some(*v),
-                None => {
-                    return Err(vm.type_error(format!(
-                        "'{}' is an invalid keyword argument for {}()",
-                        name, f
-                    )))
-                }
+                None => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {}()", name, f))),
             }
         }
     }
@@ -326,11 +284,7 @@ fn noargs(vm: &mut Vm, qualname: &str, args: &[Value], kw: Kw) -> PyResult<()> {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", qualname)));
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "{}() takes no arguments ({} given)",
-            qualname,
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("{}() takes no arguments ({} given)", qualname, args.len() - 1)));
     }
     Ok(())
 }
@@ -369,10 +323,8 @@ fn this<'a>(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'a Str> {
             Some(s) => Ok(s),
             None => {
                 let tn = vm.type_name(*v);
-                Err(vm.type_error(format!(
-                    "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
-                    name, tn
-                )))
+                Err(vm
+                    .type_error(format!("descriptor '{}' for 'str' objects doesn't apply to a '{}' object", name, tn)))
             }
         },
     }
@@ -463,10 +415,7 @@ fn new_cls(vm: &mut Vm, args: &[Value], base: ObjRef, name: &str) -> PyResult<Ob
         Some(c) if crate::ops::is_subclass(c, base) => Ok(c),
         Some(c) => {
             let cn = crate::ops::class_name(c);
-            Err(vm.type_error(format!(
-                "{}.__new__({}): {} is not a subtype of {}",
-                name, cn, cn, name
-            )))
+            Err(vm.type_error(format!("{}.__new__({}): {} is not a subtype of {}", name, cn, cn, name)))
         }
         None => Err(vm.type_error(format!("{}.__new__(X): X is not a type object", name))),
     }
@@ -503,16 +452,8 @@ fn bytearray_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn str_construct(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let [obj, encoding, errors] = parse(
-        vm,
-        "str",
-        Style::Tuple,
-        true,
-        &args[1..],
-        kw,
-        ["object", "encoding", "errors"],
-        0,
-    )?;
+    let [obj, encoding, errors] =
+        parse(vm, "str", Style::Tuple, true, &args[1..], kw, ["object", "encoding", "errors"], 0)?;
     let Some(obj) = obj else {
         return Ok(Value::Obj(vm.intern("")));
     };
@@ -520,9 +461,7 @@ fn str_construct(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return vm.str_value(obj);
     }
     let enc = match encoding {
-        Some(e) => str_param(vm, e, "str() argument 'encoding' ")?
-            .s
-            .to_string(),
+        Some(e) => str_param(vm, e, "str() argument 'encoding' ")?.s.to_string(),
         None => "utf-8".to_string(),
     };
     let err = match errors {
@@ -536,10 +475,7 @@ fn str_construct(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 return Err(vm.type_error("decoding str is not supported"));
             }
             let tn = vm.type_name(obj);
-            return Err(vm.type_error(format!(
-                "decoding to str: need a bytes-like object, {} found",
-                tn
-            )));
+            return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", tn)));
         }
     };
     let s = decode(vm, &data, &enc, &err)?;
@@ -557,26 +493,13 @@ pub enum Codec {
 impl Codec {
     /// Looks up an encoding name the way CPython's codec registry normalises it.
     pub fn lookup(name: &str) -> Option<Codec> {
-        let n: String = name
-            .trim()
-            .chars()
-            .map(|c| {
-                if c == '_' || c == ' ' {
-                    '-'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect();
+        let n: String =
+            name.trim().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() }).collect();
         match n.as_str() {
-            "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8-ucs2" | "utf8-ucs4" => {
-                Some(Codec::Utf8)
-            }
-            "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "iso646-us" => {
-                Some(Codec::Ascii)
-            }
-            "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859"
-            | "cp819" | "iso-ir-100" | "iso-8859-1:1987" => Some(Codec::Latin1),
+            "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8-ucs2" | "utf8-ucs4" => Some(Codec::Utf8),
+            "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "iso646-us" => Some(Codec::Ascii),
+            "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100"
+            | "iso-8859-1:1987" => Some(Codec::Latin1),
             _ => None,
         }
     }
@@ -641,17 +564,9 @@ pub fn encode_str(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, Result
         }
         match errors {
             "strict" | "surrogateescape" | "surrogatepass" => {
-                let reason = if codec == Codec::Ascii {
-                    "ordinal not in range(128)"
-                } else {
-                    "ordinal not in range(256)"
-                };
-                return Err(Ok(EncodeError {
-                    start: i,
-                    end: j,
-                    ch: c,
-                    reason,
-                }));
+                let reason =
+                    if codec == Codec::Ascii { "ordinal not in range(128)" } else { "ordinal not in range(256)" };
+                return Err(Ok(EncodeError { start: i, end: j, ch: c, reason }));
             }
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', j - i)),
@@ -728,11 +643,7 @@ pub struct DecodeError {
 }
 
 /// Decodes bytes with `codec`; errors as for [`encode_str`].
-pub fn decode_bytes(
-    b: &[u8],
-    codec: Codec,
-    errors: &str,
-) -> Result<String, Result<DecodeError, ()>> {
+pub fn decode_bytes(b: &[u8], codec: Codec, errors: &str) -> Result<String, Result<DecodeError, ()>> {
     match codec {
         Codec::Latin1 => Ok(b.iter().map(|&x| x as char).collect()),
         Codec::Ascii => {
@@ -748,11 +659,7 @@ pub fn decode_bytes(
                 }
                 match errors {
                     "strict" | "surrogateescape" | "surrogatepass" => {
-                        return Err(Ok(DecodeError {
-                            start: i,
-                            end: i + 1,
-                            reason: "ordinal not in range(128)",
-                        }))
+                        return Err(Ok(DecodeError { start: i, end: i + 1, reason: "ordinal not in range(128)" }))
                     }
                     "ignore" => {}
                     "replace" => out.push('\u{fffd}'),
@@ -786,11 +693,7 @@ pub fn decode_bytes(
                         };
                         match errors {
                             "strict" | "surrogateescape" | "surrogatepass" => {
-                                return Err(Ok(DecodeError {
-                                    start,
-                                    end: start + len,
-                                    reason,
-                                }))
+                                return Err(Ok(DecodeError { start, end: start + len, reason }))
                             }
                             "ignore" => {}
                             "replace" => out.push('\u{fffd}'),
@@ -842,26 +745,13 @@ fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<Strin
 
 fn str_encode(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "encode")?;
-    let [enc, err] = parse(
-        vm,
-        "encode",
-        Style::Tuple,
-        true,
-        &args[1..],
-        kw,
-        ["encoding", "errors"],
-        0,
-    )?;
+    let [enc, err] = parse(vm, "encode", Style::Tuple, true, &args[1..], kw, ["encoding", "errors"], 0)?;
     let enc = match enc {
-        Some(e) => str_param(vm, e, "encode() argument 'encoding' ")?
-            .s
-            .to_string(),
+        Some(e) => str_param(vm, e, "encode() argument 'encoding' ")?.s.to_string(),
         None => "utf-8".into(),
     };
     let err = match err {
-        Some(e) => str_param(vm, e, "encode() argument 'errors' ")?
-            .s
-            .to_string(),
+        Some(e) => str_param(vm, e, "encode() argument 'errors' ")?.s.to_string(),
         None => "strict".into(),
     };
     let b = encode(vm, &s.s, &enc, &err)?;
@@ -969,16 +859,7 @@ pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
 }
 
 fn split_args(vm: &mut Vm, name: &str, args: &[Value], kw: Kw) -> PyResult<(Option<Value>, i64)> {
-    let [sep, maxsplit] = parse(
-        vm,
-        name,
-        Style::Tuple,
-        true,
-        &args[1..],
-        kw,
-        ["sep", "maxsplit"],
-        0,
-    )?;
+    let [sep, maxsplit] = parse(vm, name, Style::Tuple, true, &args[1..], kw, ["sep", "maxsplit"], 0)?;
     let maxsplit = match maxsplit {
         Some(m) => index_param(vm, m)?,
         None => -1,
@@ -1000,11 +881,7 @@ fn str_split(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
-            let n = if maxsplit < 0 {
-                usize::MAX
-            } else {
-                (maxsplit as usize).saturating_add(1)
-            };
+            let n = if maxsplit < 0 { usize::MAX } else { (maxsplit as usize).saturating_add(1) };
             match single_char(sep) {
                 // A char pattern searches with memchr, a str pattern with two-way.
                 Some(c) => s.s.splitn(n, c).collect(),
@@ -1029,11 +906,7 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
-            let n = if maxsplit < 0 {
-                usize::MAX
-            } else {
-                (maxsplit as usize).saturating_add(1)
-            };
+            let n = if maxsplit < 0 { usize::MAX } else { (maxsplit as usize).saturating_add(1) };
             let mut v: Vec<&str> = match single_char(sep) {
                 Some(c) => s.s.rsplitn(n, c).collect(),
                 None => s.s.rsplitn(n, sep).collect(),
@@ -1046,18 +919,7 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// `s.splitlines(keepends)`.
@@ -1075,11 +937,7 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
             it.next();
             eol += 1;
         }
-        out.push(if keepends {
-            &s[start..eol]
-        } else {
-            &s[start..i]
-        });
+        out.push(if keepends { &s[start..eol] } else { &s[start..i] });
         start = eol;
     }
     if start < s.len() {
@@ -1105,16 +963,7 @@ fn bool_param(vm: &mut Vm, v: Option<Value>) -> PyResult<bool> {
 
 fn str_splitlines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "splitlines")?;
-    let [keep] = parse(
-        vm,
-        "splitlines",
-        Style::Tuple,
-        true,
-        &args[1..],
-        kw,
-        ["keepends"],
-        0,
-    )?;
+    let [keep] = parse(vm, "splitlines", Style::Tuple, true, &args[1..], kw, ["keepends"], 0)?;
     let keep = bool_param(vm, keep)?;
     let parts = splitlines(&s.s, keep);
     Ok(new_list_of_strs(vm, &parts))
@@ -1152,10 +1001,7 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             Some(s) => total += s.s.len(),
             None => {
                 let tn = vm.type_name(*it);
-                return Err(vm.type_error(format!(
-                    "sequence item {}: expected str instance, {} found",
-                    i, tn
-                )));
+                return Err(vm.type_error(format!("sequence item {}: expected str instance, {} found", i, tn)));
             }
         }
     }
@@ -1230,16 +1076,7 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn str_replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "replace")?;
-    let [old, new, count] = parse(
-        vm,
-        "replace",
-        Style::Clinic,
-        false,
-        &args[1..],
-        kw,
-        ["old", "new", "count"],
-        2,
-    )?;
+    let [old, new, count] = parse(vm, "replace", Style::Clinic, false, &args[1..], kw, ["old", "new", "count"], 2)?;
     let old = str_param(vm, old.unwrap(), "replace() argument 1 ")?;
     let new = str_param(vm, new.unwrap(), "replace() argument 2 ")?;
     let count = match count {
@@ -1249,33 +1086,14 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if count == 0 || (!old.s.is_empty() && !s.s.contains(&*old.s)) {
         return Ok(same_str(vm, args[0], s));
     }
-    let r = if count < 0 {
-        s.s.replace(&*old.s, &new.s)
-    } else {
-        s.s.replacen(&*old.s, &new.s, count as usize)
-    };
+    let r = if count < 0 { s.s.replace(&*old.s, &new.s) } else { s.s.replacen(&*old.s, &new.s, count as usize) };
     Ok(vm.new_str(r))
 }
 
 /// Parses `(sub[, start[, end]])` of the find family; returns sub and the code point
 /// range.
-fn find_args<'a>(
-    vm: &mut Vm,
-    name: &str,
-    s: &Str,
-    args: &[Value],
-    kw: Kw,
-) -> PyResult<(&'a Str, usize, usize)> {
-    let [sub, start, end] = parse(
-        vm,
-        name,
-        Style::Tuple,
-        false,
-        &args[1..],
-        kw,
-        ["sub", "start", "end"],
-        1,
-    )?;
+fn find_args<'a>(vm: &mut Vm, name: &str, s: &Str, args: &[Value], kw: Kw) -> PyResult<(&'a Str, usize, usize)> {
+    let [sub, start, end] = parse(vm, name, Style::Tuple, false, &args[1..], kw, ["sub", "start", "end"], 1)?;
     let sub = str_param(vm, sub.unwrap(), "")?;
     let start = slice_bound(vm, start)?;
     let end = slice_bound(vm, end)?;
@@ -1291,11 +1109,7 @@ fn find_in(s: &Str, sub: &str, a: usize, b: usize, rev: bool) -> Option<usize> {
     if sub.is_empty() {
         return Some(if rev { b } else { a });
     }
-    let (ba, bb) = if s.is_ascii() {
-        (a, b)
-    } else {
-        (cp_to_byte(s, a), cp_to_byte(s, b))
-    };
+    let (ba, bb) = if s.is_ascii() { (a, b) } else { (cp_to_byte(s, a), cp_to_byte(s, b)) };
     let hay = &s.s[ba..bb];
     let found = match (single_char(sub), rev) {
         (Some(c), false) => hay.find(c),
@@ -1303,21 +1117,10 @@ fn find_in(s: &Str, sub: &str, a: usize, b: usize, rev: bool) -> Option<usize> {
         (None, false) => hay.find(sub),
         (None, true) => hay.rfind(sub),
     }?;
-    Some(if s.is_ascii() {
-        a + found
-    } else {
-        a + hay[..found].chars().count()
-    })
+    Some(if s.is_ascii() { a + found } else { a + hay[..found].chars().count() })
 }
 
-fn find_impl(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    rev: bool,
-    raise: bool,
-) -> PyResult<Value> {
+fn find_impl(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, rev: bool, raise: bool) -> PyResult<Value> {
     let s = this(vm, args, name)?;
     let (sub, a, b) = find_args(vm, name, s, args, kw)?;
     match find_in(s, &sub.s, a, b, rev) {
@@ -1352,11 +1155,7 @@ fn str_count(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if sub.s.is_empty() {
         return Ok(Value::Int((b - a + 1) as i64));
     }
-    let (ba, bb) = if s.is_ascii() {
-        (a, b)
-    } else {
-        (cp_to_byte(s, a), cp_to_byte(s, b))
-    };
+    let (ba, bb) = if s.is_ascii() { (a, b) } else { (cp_to_byte(s, a), cp_to_byte(s, b)) };
     let hay = &s.s[ba..bb];
     let n = if sub.s.len() == 1 {
         let c = sub.s.as_bytes()[0];
@@ -1373,11 +1172,7 @@ fn tailmatch(s: &Str, sub: &Str, a: usize, b: usize, end: bool) -> bool {
     if b < sub.nchars || b - sub.nchars < a {
         return false;
     }
-    let (ba, bb) = if s.is_ascii() {
-        (a, b)
-    } else {
-        (cp_to_byte(s, a), cp_to_byte(s, b))
-    };
+    let (ba, bb) = if s.is_ascii() { (a, b) } else { (cp_to_byte(s, a), cp_to_byte(s, b)) };
     let hay = &s.s[ba..bb];
     if end {
         hay.ends_with(&*sub.s)
@@ -1388,16 +1183,7 @@ fn tailmatch(s: &Str, sub: &Str, a: usize, b: usize, end: bool) -> bool {
 
 fn starts_ends(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, end: bool) -> PyResult<Value> {
     let s = this(vm, args, name)?;
-    let [prefix, start, stop] = parse(
-        vm,
-        name,
-        Style::Tuple,
-        false,
-        &args[1..],
-        kw,
-        ["prefix", "start", "end"],
-        1,
-    )?;
+    let [prefix, start, stop] = parse(vm, name, Style::Tuple, false, &args[1..], kw, ["prefix", "start", "end"], 1)?;
     let prefix = prefix.unwrap();
     let start = slice_bound(vm, start)?;
     let stop = slice_bound(vm, stop)?;
@@ -1412,10 +1198,7 @@ fn starts_ends(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, end: bool) -> Py
                 }
                 None => {
                     let tn = vm.type_name(*it);
-                    return Err(vm.type_error(format!(
-                        "tuple for {} must only contain str, not {}",
-                        name, tn
-                    )));
+                    return Err(vm.type_error(format!("tuple for {} must only contain str, not {}", name, tn)));
                 }
             }
         }
@@ -1425,10 +1208,7 @@ fn starts_ends(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, end: bool) -> Py
         Some(p) => Ok(Value::Bool(tailmatch(s, p, a, b, end))),
         None => {
             let tn = vm.type_name(prefix);
-            Err(vm.type_error(format!(
-                "{} first arg must be str or a tuple of str, not {}",
-                name, tn
-            )))
+            Err(vm.type_error(format!("{} first arg must be str or a tuple of str, not {}", name, tn)))
         }
     }
 }
@@ -1443,21 +1223,13 @@ fn str_endswith(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, rev: bool) -> PyResult<Value> {
     let s = this(vm, args, name)?;
-    let qual = if rev {
-        "str.rpartition"
-    } else {
-        "str.partition"
-    };
+    let qual = if rev { "str.rpartition" } else { "str.partition" };
     let sep = onearg(vm, qual, args, kw)?;
     let sep_s = str_param(vm, sep, "")?;
     if sep_s.s.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let found = if rev {
-        s.s.rfind(&*sep_s.s)
-    } else {
-        s.s.find(&*sep_s.s)
-    };
+    let found = if rev { s.s.rfind(&*sep_s.s) } else { s.s.find(&*sep_s.s) };
     let parts = match found {
         Some(i) => {
             let a = vm.new_str(&s.s[..i]);
@@ -1516,10 +1288,7 @@ fn fill_char(vm: &mut Vm, v: Option<Value>) -> PyResult<char> {
             Some(_) => Err(vm.type_error("The fill character must be exactly one character long")),
             None => {
                 let tn = vm.type_name(v);
-                Err(vm.type_error(format!(
-                    "The fill character must be a unicode character, not {}",
-                    tn
-                )))
+                Err(vm.type_error(format!("The fill character must be a unicode character, not {}", tn)))
             }
         },
     }
@@ -1527,16 +1296,7 @@ fn fill_char(vm: &mut Vm, v: Option<Value>) -> PyResult<char> {
 
 fn pad_impl(vm: &mut Vm, args: &[Value], kw: Kw, name: &str) -> PyResult<Value> {
     let s = this(vm, args, name)?;
-    let [width, fill] = parse(
-        vm,
-        name,
-        Style::Clinic,
-        false,
-        &args[1..],
-        kw,
-        ["width", "fillchar"],
-        1,
-    )?;
+    let [width, fill] = parse(vm, name, Style::Clinic, false, &args[1..], kw, ["width", "fillchar"], 1)?;
     let width = index_param(vm, width.unwrap())?;
     let fill = fill_char(vm, fill)?;
     let len = s.nchars as i64;
@@ -1595,16 +1355,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "expandtabs")?;
-    let [ts] = parse(
-        vm,
-        "expandtabs",
-        Style::Tuple,
-        true,
-        &args[1..],
-        kw,
-        ["tabsize"],
-        0,
-    )?;
+    let [ts] = parse(vm, "expandtabs", Style::Tuple, true, &args[1..], kw, ["tabsize"], 0)?;
     let tabsize = match ts {
         Some(v) => index_param(vm, v)?,
         None => 8,
@@ -1713,12 +1464,8 @@ pub fn push_title(out: &mut String, c: char) {
         0x01C7..=0x01C9 => out.push('\u{01C8}'),
         0x01CA..=0x01CC => out.push('\u{01CB}'),
         0x01F1..=0x01F3 => out.push('\u{01F2}'),
-        0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7 => {
-            out.push(char::from_u32(u + 8).unwrap_or(c))
-        }
-        0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC => {
-            out.push(c)
-        }
+        0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7 => out.push(char::from_u32(u + 8).unwrap_or(c)),
+        0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC => out.push(c),
         0x1FB3 => out.push('\u{1FBC}'),
         0x1FC3 => out.push('\u{1FCC}'),
         0x1FF3 => out.push('\u{1FFC}'),
@@ -1765,22 +1512,14 @@ pub fn push_casefold(out: &mut String, c: char) {
 fn str_upper(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "upper")?;
     noargs(vm, "str.upper", args, kw)?;
-    let r = if s.is_ascii() {
-        s.s.to_ascii_uppercase()
-    } else {
-        s.s.to_uppercase()
-    };
+    let r = if s.is_ascii() { s.s.to_ascii_uppercase() } else { s.s.to_uppercase() };
     Ok(vm.new_str(r))
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = this(vm, args, "lower")?;
     noargs(vm, "str.lower", args, kw)?;
-    let r = if s.is_ascii() {
-        s.s.to_ascii_lowercase()
-    } else {
-        s.s.to_lowercase()
-    };
+    let r = if s.is_ascii() { s.s.to_ascii_lowercase() } else { s.s.to_lowercase() };
     Ok(vm.new_str(r))
 }
 
@@ -2012,29 +1751,14 @@ macro_rules! str_predicate {
     };
 }
 
-str_predicate!(str_isdigit, "isdigit", "str.isdigit", |s| !s.s.is_empty()
-    && s.s.chars().all(is_digit_char));
-str_predicate!(str_isdecimal, "isdecimal", "str.isdecimal", |s| !s
-    .s
-    .is_empty()
-    && s.s.chars().all(is_decimal_char));
-str_predicate!(str_isnumeric, "isnumeric", "str.isnumeric", |s| !s
-    .s
-    .is_empty()
-    && s.s.chars().all(is_numeric_char));
-str_predicate!(str_isalpha, "isalpha", "str.isalpha", |s| !s.s.is_empty()
-    && s.s.chars().all(is_alpha_char));
-str_predicate!(str_isalnum, "isalnum", "str.isalnum", |s| !s.s.is_empty()
-    && s.s.chars().all(is_alnum_char));
-str_predicate!(str_isspace, "isspace", "str.isspace", |s| !s.s.is_empty()
-    && s.s.chars().all(py_is_space));
-str_predicate!(str_isidentifier, "isidentifier", "str.isidentifier", |s| {
-    is_identifier(&s.s)
-});
-str_predicate!(str_isprintable, "isprintable", "str.isprintable", |s| s
-    .s
-    .chars()
-    .all(is_printable_char));
+str_predicate!(str_isdigit, "isdigit", "str.isdigit", |s| !s.s.is_empty() && s.s.chars().all(is_digit_char));
+str_predicate!(str_isdecimal, "isdecimal", "str.isdecimal", |s| !s.s.is_empty() && s.s.chars().all(is_decimal_char));
+str_predicate!(str_isnumeric, "isnumeric", "str.isnumeric", |s| !s.s.is_empty() && s.s.chars().all(is_numeric_char));
+str_predicate!(str_isalpha, "isalpha", "str.isalpha", |s| !s.s.is_empty() && s.s.chars().all(is_alpha_char));
+str_predicate!(str_isalnum, "isalnum", "str.isalnum", |s| !s.s.is_empty() && s.s.chars().all(is_alnum_char));
+str_predicate!(str_isspace, "isspace", "str.isspace", |s| !s.s.is_empty() && s.s.chars().all(py_is_space));
+str_predicate!(str_isidentifier, "isidentifier", "str.isidentifier", |s| is_identifier(&s.s));
+str_predicate!(str_isprintable, "isprintable", "str.isprintable", |s| s.s.chars().all(is_printable_char));
 str_predicate!(str_isascii, "isascii", "str.isascii", |s| s.is_ascii());
 str_predicate!(str_isupper, "isupper", "str.isupper", |s| {
     let mut cased = false;
@@ -2062,9 +1786,7 @@ str_predicate!(str_islower, "islower", "str.islower", |s| {
     }
     ok && cased
 });
-str_predicate!(str_istitle, "istitle", "str.istitle", |s| is_title_str(
-    &s.s
-));
+str_predicate!(str_istitle, "istitle", "str.istitle", |s| is_title_str(&s.s));
 
 /// `str.istitle()`.
 pub fn is_title_str(s: &str) -> bool {
@@ -2123,14 +1845,10 @@ fn str_translate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                     None => {
                         if let Value::Obj(o) = v {
                             if matches!(o.kind, Kind::BigInt(_)) {
-                                return Err(
-                                    vm.value_error("character mapping must be in range(0x110000)")
-                                );
+                                return Err(vm.value_error("character mapping must be in range(0x110000)"));
                             }
                         }
-                        return Err(
-                            vm.type_error("character mapping must return integer, None or str")
-                        );
+                        return Err(vm.type_error("character mapping must return integer, None or str"));
                     }
                 },
             },
@@ -2144,25 +1862,14 @@ fn str_translate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let [x, y, z] = parse(
-        vm,
-        "maketrans",
-        Style::Clinic,
-        false,
-        args,
-        kw,
-        ["x", "y", "z"],
-        1,
-    )?;
+    let [x, y, z] = parse(vm, "maketrans", Style::Clinic, false, args, kw, ["x", "y", "z"], 1)?;
     let x = x.unwrap();
     let d = vm.new_dict(Dict::new());
     let dref = d.as_obj().unwrap();
     match y {
         None => {
             let Some(src) = x.as_obj().filter(|o| o.as_dict().is_some()) else {
-                return Err(
-                    vm.type_error("if you give only one argument to maketrans it must be a dict")
-                );
+                return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
             };
             let items: Vec<(Value, Value)> = src.as_dict().unwrap().borrow().iter().collect();
             for (k, v) in items {
@@ -2171,17 +1878,12 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                     Value::Bool(b) => Value::Int(b as i64),
                     _ => match as_pystr(k) {
                         Some(s) if s.nchars == 1 => Value::Int(s.s.chars().next().unwrap() as i64),
-                        Some(_) => {
-                            return Err(vm
-                                .value_error("string keys in translate table must be of length 1"))
-                        }
+                        Some(_) => return Err(vm.value_error("string keys in translate table must be of length 1")),
                         None => {
                             if matches!(k, Value::Obj(o) if matches!(o.kind, Kind::BigInt(_))) {
                                 k
                             } else {
-                                return Err(vm.type_error(
-                                    "keys in translate table must be strings or integers",
-                                ));
+                                return Err(vm.type_error("keys in translate table must be strings or integers"));
                             }
                         }
                     },
@@ -2193,9 +1895,7 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             let xs = str_param(vm, x, "maketrans() argument 1 ")?;
             let ys = str_param(vm, y, "maketrans() argument 2 ")?;
             if xs.nchars != ys.nchars {
-                return Err(
-                    vm.value_error("the first two maketrans arguments must have equal length")
-                );
+                return Err(vm.value_error("the first two maketrans arguments must have equal length"));
             }
             for (a, b) in xs.s.chars().zip(ys.s.chars()) {
                 vm.dict_set(dref, Value::Int(a as i64), Value::Int(b as i64))?;
@@ -2226,10 +1926,7 @@ fn str_contains(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         Some(t) => Ok(Value::Bool(s.s.contains(&*t.s))),
         None => {
             let tn = vm.type_name(k);
-            Err(vm.type_error(format!(
-                "'in <string>' requires string as left operand, not {}",
-                tn
-            )))
+            Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", tn)))
         }
     }
 }
@@ -2276,13 +1973,7 @@ fn str_mod(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     super::fmt::percent_format(vm, &s.s, a)
 }
 
-fn str_cmp(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    f: fn(std::cmp::Ordering) -> bool,
-) -> PyResult<Value> {
+fn str_cmp(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
     let s = this(vm, args, name)?;
     let o = onearg(vm, name, args, kw)?;
     match as_pystr(o) {
@@ -2363,10 +2054,7 @@ fn bself<'a>(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(Cow<'a, [u8]>
         Some(d) => Ok((d, is_ba)),
         None => {
             let tn = vm.type_name(*v);
-            Err(vm.type_error(format!(
-                "descriptor '{}' for 'bytes' objects doesn't apply to a '{}' object",
-                name, tn
-            )))
+            Err(vm.type_error(format!("descriptor '{}' for 'bytes' objects doesn't apply to a '{}' object", name, tn)))
         }
     }
 }
@@ -2382,10 +2070,7 @@ fn ba_self(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<ObjRef> {
                 name, tn
             )))
         }
-        None => Err(vm.type_error(format!(
-            "unbound method bytearray.{}() needs an argument",
-            name
-        ))),
+        None => Err(vm.type_error(format!("unbound method bytearray.{}() needs an argument", name))),
     }
 }
 
@@ -2523,16 +2208,7 @@ fn bytes_from_iter(vm: &mut Vm, it: Value) -> PyResult<Vec<u8>> {
 }
 
 fn bytes_args(vm: &mut Vm, name: &str, args: &[Value], kw: Kw) -> PyResult<Vec<u8>> {
-    let [src, enc, err] = parse(
-        vm,
-        name,
-        Style::Tuple,
-        true,
-        args,
-        kw,
-        ["source", "encoding", "errors"],
-        0,
-    )?;
+    let [src, enc, err] = parse(vm, name, Style::Tuple, true, args, kw, ["source", "encoding", "errors"], 0)?;
     let Some(src) = src else {
         if enc.is_some() || err.is_some() {
             return Err(vm.type_error(if enc.is_some() {
@@ -2552,15 +2228,11 @@ fn bytes_args(vm: &mut Vm, name: &str, args: &[Value], kw: Kw) -> PyResult<Vec<u
             }));
         };
         let enc = match enc {
-            Some(e) => str_param(vm, e, &format!("{}() argument 'encoding' ", name))?
-                .s
-                .to_string(),
+            Some(e) => str_param(vm, e, &format!("{}() argument 'encoding' ", name))?.s.to_string(),
             None => "utf-8".into(),
         };
         let err = match err {
-            Some(e) => str_param(vm, e, &format!("{}() argument 'errors' ", name))?
-                .s
-                .to_string(),
+            Some(e) => str_param(vm, e, &format!("{}() argument 'errors' ", name))?.s.to_string(),
             None => "strict".into(),
         };
         return encode(vm, &s.s, &enc, &err);
@@ -2595,26 +2267,13 @@ fn bytearray_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn bytes_decode(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (d, _) = bself(vm, args, "decode")?;
-    let [enc, err] = parse(
-        vm,
-        "decode",
-        Style::Tuple,
-        true,
-        &args[1..],
-        kw,
-        ["encoding", "errors"],
-        0,
-    )?;
+    let [enc, err] = parse(vm, "decode", Style::Tuple, true, &args[1..], kw, ["encoding", "errors"], 0)?;
     let enc = match enc {
-        Some(e) => str_param(vm, e, "decode() argument 'encoding' ")?
-            .s
-            .to_string(),
+        Some(e) => str_param(vm, e, "decode() argument 'encoding' ")?.s.to_string(),
         None => "utf-8".into(),
     };
     let err = match err {
-        Some(e) => str_param(vm, e, "decode() argument 'errors' ")?
-            .s
-            .to_string(),
+        Some(e) => str_param(vm, e, "decode() argument 'errors' ")?.s.to_string(),
         None => "strict".into(),
     };
     let s = decode(vm, &d, &enc, &err)?;
@@ -2630,11 +2289,7 @@ pub fn hex_string(d: &[u8], sep: Option<char>, per: i64) -> String {
         if let Some(sc) = sep {
             if i > 0 && group > 0 {
                 // Groups count from the right for a positive bytes_per_sep.
-                let boundary = if per > 0 {
-                    (d.len() - i).is_multiple_of(group)
-                } else {
-                    i.is_multiple_of(group)
-                };
+                let boundary = if per > 0 { (d.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
                 if boundary {
                     out.push(sc);
                 }
@@ -2648,16 +2303,7 @@ pub fn hex_string(d: &[u8], sep: Option<char>, per: i64) -> String {
 
 fn bytes_hex(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (d, _) = bself(vm, args, "hex")?;
-    let [sep, per] = parse(
-        vm,
-        "hex",
-        Style::Tuple,
-        true,
-        &args[1..],
-        kw,
-        ["sep", "bytes_per_sep"],
-        0,
-    )?;
+    let [sep, per] = parse(vm, "hex", Style::Tuple, true, &args[1..], kw, ["sep", "bytes_per_sep"], 0)?;
     let sep = match sep {
         None => None,
         Some(v) => {
@@ -2714,24 +2360,12 @@ pub fn from_hex(s: &str) -> Result<Vec<u8>, usize> {
 
 fn bytes_fromhex(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let cls = args.first().copied().unwrap_or(Value::Obj(vm.types.bytes));
-    let [s] = parse(
-        vm,
-        "fromhex",
-        Style::Clinic,
-        false,
-        &args[1..],
-        kw,
-        ["string"],
-        1,
-    )?;
+    let [s] = parse(vm, "fromhex", Style::Clinic, false, &args[1..], kw, ["string"], 1)?;
     let s = str_param(vm, s.unwrap(), "fromhex() argument ")?;
     let d = match from_hex(&s.s) {
         Ok(d) => d,
         Err(pos) => {
-            return Err(vm.value_error(format!(
-                "non-hexadecimal number found in fromhex() arg at position {}",
-                pos
-            )))
+            return Err(vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", pos)))
         }
     };
     let clsref = cls.as_obj().unwrap_or(vm.types.bytes);
@@ -2754,9 +2388,7 @@ fn needle<'a>(vm: &mut Vm, v: Value) -> PyResult<Cow<'a, [u8]>> {
     }
     match v {
         Value::Int(_) | Value::Bool(_) => Ok(Cow::Owned(vec![byte_value(vm, v)?])),
-        Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
-            Err(vm.value_error("byte must be in range(0, 256)"))
-        }
+        Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => Err(vm.value_error("byte must be in range(0, 256)")),
         _ => {
             let cls = vm.type_of(v);
             let ix = vm.names.index;
@@ -2764,10 +2396,7 @@ fn needle<'a>(vm: &mut Vm, v: Value) -> PyResult<Cow<'a, [u8]>> {
                 return Ok(Cow::Owned(vec![byte_value(vm, v)?]));
             }
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "argument should be integer or bytes-like object, not '{}'",
-                tn
-            )))
+            Err(vm.type_error(format!("argument should be integer or bytes-like object, not '{}'", tn)))
         }
     }
 }
@@ -2781,16 +2410,10 @@ pub fn bfind(h: &[u8], n: &[u8], rev: bool) -> Option<usize> {
         return None;
     }
     if n.len() == 1 {
-        return if rev {
-            h.iter().rposition(|&x| x == n[0])
-        } else {
-            h.iter().position(|&x| x == n[0])
-        };
+        return if rev { h.iter().rposition(|&x| x == n[0]) } else { h.iter().position(|&x| x == n[0]) };
     }
     if rev {
-        (0..=h.len() - n.len())
-            .rev()
-            .find(|&i| &h[i..i + n.len()] == n)
+        (0..=h.len() - n.len()).rev().find(|&i| &h[i..i + n.len()] == n)
     } else {
         let first = n[0];
         let last = h.len() - n.len();
@@ -2832,16 +2455,7 @@ fn bfind_args<'a>(
     args: &[Value],
     kw: Kw,
 ) -> PyResult<(Cow<'a, [u8]>, usize, usize)> {
-    let [sub, start, end] = parse(
-        vm,
-        name,
-        Style::Tuple,
-        false,
-        &args[1..],
-        kw,
-        ["sub", "start", "end"],
-        1,
-    )?;
+    let [sub, start, end] = parse(vm, name, Style::Tuple, false, &args[1..], kw, ["sub", "start", "end"], 1)?;
     let sub = needle(vm, sub.unwrap())?;
     let start = slice_bound(vm, start)?;
     let end = slice_bound(vm, end)?;
@@ -2849,21 +2463,10 @@ fn bfind_args<'a>(
     Ok((sub, a, b))
 }
 
-fn bytes_find_impl(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    rev: bool,
-    raise: bool,
-) -> PyResult<Value> {
+fn bytes_find_impl(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, rev: bool, raise: bool) -> PyResult<Value> {
     let (d, _) = bself(vm, args, name)?;
     let (sub, a, b) = bfind_args(vm, name, d.len(), args, kw)?;
-    let r = if a > b || b - a < sub.len() {
-        None
-    } else {
-        bfind(&d[a..b], &sub, rev).map(|i| i + a)
-    };
+    let r = if a > b || b - a < sub.len() { None } else { bfind(&d[a..b], &sub, rev).map(|i| i + a) };
     match r {
         Some(i) => Ok(Value::Int(i as i64)),
         None if raise => Err(vm.value_error("subsection not found")),
@@ -2896,24 +2499,9 @@ fn bytes_count(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::Int(bcount(&d[a..b], &sub) as i64))
 }
 
-fn bytes_starts_ends(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    end: bool,
-) -> PyResult<Value> {
+fn bytes_starts_ends(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, end: bool) -> PyResult<Value> {
     let (d, _) = bself(vm, args, name)?;
-    let [prefix, start, stop] = parse(
-        vm,
-        name,
-        Style::Tuple,
-        false,
-        &args[1..],
-        kw,
-        ["prefix", "start", "end"],
-        1,
-    )?;
+    let [prefix, start, stop] = parse(vm, name, Style::Tuple, false, &args[1..], kw, ["prefix", "start", "end"], 1)?;
     let prefix = prefix.unwrap();
     let start = slice_bound(vm, start)?;
     let stop = slice_bound(vm, stop)?;
@@ -2938,9 +2526,7 @@ fn bytes_starts_ends(
                 }
                 None => {
                     let tn = vm.type_name(*it);
-                    return Err(
-                        vm.type_error(format!("a bytes-like object is required, not '{}'", tn))
-                    );
+                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)));
                 }
             }
         }
@@ -2950,10 +2536,7 @@ fn bytes_starts_ends(
         Some(p) => Ok(Value::Bool(matches(&p))),
         None => {
             let tn = vm.type_name(prefix);
-            Err(vm.type_error(format!(
-                "{} first arg must be bytes or a tuple of bytes, not {}",
-                name, tn
-            )))
+            Err(vm.type_error(format!("{} first arg must be bytes or a tuple of bytes, not {}", name, tn)))
         }
     }
 }
@@ -3066,10 +2649,7 @@ fn bytes_split_impl(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, rev: bool) 
         return Err(vm.value_error("empty separator"));
     }
     let parts = bsplit(&d, sep.as_deref(), maxsplit, rev);
-    let items: Vec<Value> = parts
-        .iter()
-        .map(|p| new_bytes(vm, ba, p.to_vec()))
-        .collect();
+    let items: Vec<Value> = parts.iter().map(|p| new_bytes(vm, ba, p.to_vec())).collect();
     Ok(vm.new_list(items))
 }
 
@@ -3083,16 +2663,7 @@ fn bytes_rsplit(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn bytes_splitlines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (d, ba) = bself(vm, args, "splitlines")?;
-    let [keep] = parse(
-        vm,
-        "splitlines",
-        Style::Tuple,
-        true,
-        &args[1..],
-        kw,
-        ["keepends"],
-        0,
-    )?;
+    let [keep] = parse(vm, "splitlines", Style::Tuple, true, &args[1..], kw, ["keepends"], 0)?;
     let keep = bool_param(vm, keep)?;
     let mut parts: Vec<&[u8]> = Vec::new();
     let mut start = 0;
@@ -3114,10 +2685,7 @@ fn bytes_splitlines(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if start < d.len() {
         parts.push(&d[start..]);
     }
-    let items: Vec<Value> = parts
-        .iter()
-        .map(|p| new_bytes(vm, ba, p.to_vec()))
-        .collect();
+    let items: Vec<Value> = parts.iter().map(|p| new_bytes(vm, ba, p.to_vec())).collect();
     Ok(vm.new_list(items))
 }
 
@@ -3131,9 +2699,7 @@ fn bytes_join(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             vm.roots.pop();
             r?
         }
-        Err(e) if vm.err_matches(&e, vm.exc.TypeError) => {
-            return Err(vm.type_error("can only join an iterable"))
-        }
+        Err(e) if vm.err_matches(&e, vm.exc.TypeError) => return Err(vm.type_error("can only join an iterable")),
         Err(e) => return Err(e),
     };
     let mut out = Vec::new();
@@ -3147,23 +2713,14 @@ fn bytes_join(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
             None => {
                 let tn = vm.type_name(*it);
-                return Err(vm.type_error(format!(
-                    "sequence item {}: expected a bytes-like object, {} found",
-                    i, tn
-                )));
+                return Err(vm.type_error(format!("sequence item {}: expected a bytes-like object, {} found", i, tn)));
             }
         }
     }
     Ok(new_bytes(vm, ba, out))
 }
 
-fn bytes_strip_impl(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    side: Side,
-) -> PyResult<Value> {
+fn bytes_strip_impl(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, side: Side) -> PyResult<Value> {
     let (d, ba) = bself(vm, args, name)?;
     let [chars] = parse(vm, name, Style::Clinic, false, &args[1..], kw, ["bytes"], 0)?;
     let set: Cow<[u8]> = match chars {
@@ -3235,16 +2792,7 @@ pub fn breplace(d: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
 
 fn bytes_replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (d, ba) = bself(vm, args, "replace")?;
-    let [old, new, count] = parse(
-        vm,
-        "replace",
-        Style::Clinic,
-        false,
-        &args[1..],
-        kw,
-        ["old", "new", "count"],
-        2,
-    )?;
+    let [old, new, count] = parse(vm, "replace", Style::Clinic, false, &args[1..], kw, ["old", "new", "count"], 2)?;
     let old = bytes_param(vm, old.unwrap())?;
     let new = bytes_param(vm, new.unwrap())?;
     let count = match count {
@@ -3255,13 +2803,7 @@ fn bytes_replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(new_bytes(vm, ba, r))
 }
 
-fn bytes_map(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    f: fn(&[u8]) -> Vec<u8>,
-) -> PyResult<Value> {
+fn bytes_map(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let (d, ba) = bself(vm, args, name)?;
     noargs(vm, name, args, kw)?;
     let r = f(&d);
@@ -3289,13 +2831,7 @@ fn bytes_capitalize(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn bytes_swapcase(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     bytes_map(vm, args, kw, "swapcase", |d| {
         d.iter()
-            .map(|&b| {
-                if b.is_ascii_uppercase() {
-                    b.to_ascii_lowercase()
-                } else {
-                    b.to_ascii_uppercase()
-                }
-            })
+            .map(|&b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() })
             .collect()
     })
 }
@@ -3305,11 +2841,7 @@ fn bytes_title(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         let mut prev = false;
         d.iter()
             .map(|&b| {
-                let r = if prev {
-                    b.to_ascii_lowercase()
-                } else {
-                    b.to_ascii_uppercase()
-                };
+                let r = if prev { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
                 prev = b.is_ascii_alphabetic();
                 r
             })
@@ -3317,40 +2849,26 @@ fn bytes_title(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     })
 }
 
-fn bytes_pred(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    f: fn(&[u8]) -> bool,
-) -> PyResult<Value> {
+fn bytes_pred(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
     let (d, _) = bself(vm, args, name)?;
     noargs(vm, name, args, kw)?;
     Ok(Value::Bool(f(&d)))
 }
 
 fn bytes_isalnum(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    bytes_pred(vm, args, kw, "isalnum", |d| {
-        !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric)
-    })
+    bytes_pred(vm, args, kw, "isalnum", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric))
 }
 
 fn bytes_isalpha(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    bytes_pred(vm, args, kw, "isalpha", |d| {
-        !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic)
-    })
+    bytes_pred(vm, args, kw, "isalpha", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic))
 }
 
 fn bytes_isdigit(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    bytes_pred(vm, args, kw, "isdigit", |d| {
-        !d.is_empty() && d.iter().all(u8::is_ascii_digit)
-    })
+    bytes_pred(vm, args, kw, "isdigit", |d| !d.is_empty() && d.iter().all(u8::is_ascii_digit))
 }
 
 fn bytes_isspace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    bytes_pred(vm, args, kw, "isspace", |d| {
-        !d.is_empty() && d.iter().all(|&b| is_bytes_space(b))
-    })
+    bytes_pred(vm, args, kw, "isspace", |d| !d.is_empty() && d.iter().all(|&b| is_bytes_space(b)))
 }
 
 fn bytes_islower(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -3367,10 +2885,7 @@ fn bytes_isupper(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn bytes_istitle(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     bytes_pred(vm, args, kw, "istitle", |d| {
-        let s: String = d
-            .iter()
-            .map(|&b| if b.is_ascii() { b as char } else { '\0' })
-            .collect();
+        let s: String = d.iter().map(|&b| if b.is_ascii() { b as char } else { '\0' }).collect();
         is_title_str(&s)
     })
 }
@@ -3379,13 +2894,7 @@ fn bytes_isascii(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     bytes_pred(vm, args, kw, "isascii", |d| d.is_ascii())
 }
 
-fn bytes_partition_impl(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    rev: bool,
-) -> PyResult<Value> {
+fn bytes_partition_impl(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, rev: bool) -> PyResult<Value> {
     let (d, ba) = bself(vm, args, name)?;
     let sep = onearg(vm, name, args, kw)?;
     let sep = bytes_param(vm, sep)?;
@@ -3411,16 +2920,7 @@ fn bytes_rpartition(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn bytes_pad_impl(vm: &mut Vm, args: &[Value], kw: Kw, name: &str) -> PyResult<Value> {
     let (d, ba) = bself(vm, args, name)?;
-    let [width, fill] = parse(
-        vm,
-        name,
-        Style::Clinic,
-        false,
-        &args[1..],
-        kw,
-        ["width", "fillchar"],
-        1,
-    )?;
+    let [width, fill] = parse(vm, name, Style::Clinic, false, &args[1..], kw, ["width", "fillchar"], 1)?;
     let width = index_param(vm, width.unwrap())?;
     let fill = match fill {
         None => b' ',
@@ -3428,10 +2928,9 @@ fn bytes_pad_impl(vm: &mut Vm, args: &[Value], kw: Kw, name: &str) -> PyResult<V
             Some(b) if b.len() == 1 => b[0],
             _ => {
                 let tn = vm.type_name(f);
-                return Err(vm.type_error(format!(
-                    "{}() argument 2 must be a byte string of length 1, not {}",
-                    name, tn
-                )));
+                return Err(
+                    vm.type_error(format!("{}() argument 2 must be a byte string of length 1, not {}", name, tn))
+                );
             }
         },
     };
@@ -3507,16 +3006,7 @@ fn bytes_removesuffix(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn bytes_translate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (d, ba) = bself(vm, args, "translate")?;
-    let [table, delete] = parse(
-        vm,
-        "translate",
-        Style::Clinic,
-        true,
-        &args[1..],
-        kw,
-        ["table", "delete"],
-        1,
-    )?;
+    let [table, delete] = parse(vm, "translate", Style::Clinic, true, &args[1..], kw, ["table", "delete"], 1)?;
     let table = match table.unwrap() {
         Value::None => None,
         t => {
@@ -3531,25 +3021,13 @@ fn bytes_translate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         Some(x) => bytes_param(vm, x)?.into_owned(),
         None => Vec::new(),
     };
-    let out: Vec<u8> = d
-        .iter()
-        .filter(|b| !delete.contains(b))
-        .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
-        .collect();
+    let out: Vec<u8> =
+        d.iter().filter(|b| !delete.contains(b)).map(|&b| table.as_ref().map_or(b, |t| t[b as usize])).collect();
     Ok(new_bytes(vm, ba, out))
 }
 
 fn bytes_maketrans(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let [from, to] = parse(
-        vm,
-        "maketrans",
-        Style::Clinic,
-        false,
-        args,
-        kw,
-        ["frm", "to"],
-        2,
-    )?;
+    let [from, to] = parse(vm, "maketrans", Style::Clinic, false, args, kw, ["frm", "to"], 2)?;
     let from = bytes_param(vm, from.unwrap())?;
     let to = bytes_param(vm, to.unwrap())?;
     if from.len() != to.len() {
@@ -3588,12 +3066,7 @@ fn bytes_iter(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.get_iter(unwrap_builtin(args[0]))
 }
 
-fn bytes_cmp(
-    vm: &mut Vm,
-    args: &[Value],
-    name: &str,
-    f: fn(std::cmp::Ordering) -> bool,
-) -> PyResult<Value> {
+fn bytes_cmp(vm: &mut Vm, args: &[Value], name: &str, f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
     let (d, _) = bself(vm, args, name)?;
     match args.get(1).and_then(|o| bytes_like(*o)) {
         Some(o) => Ok(Value::Bool(f(d[..].cmp(&o[..])))),
@@ -3629,11 +3102,7 @@ fn bytes_repr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let (d, ba) = bself(vm, args, "__repr__")?;
     let r = crate::ops::repr_bytes(&d);
     // A bytearray subclass shows its own name: `BA(b'...')`.
-    let r = if ba {
-        format!("{}({})", vm.type_name(args[0]), r)
-    } else {
-        r
-    };
+    let r = if ba { format!("{}({})", vm.type_name(args[0]), r) } else { r };
     Ok(vm.new_str(r))
 }
 
@@ -3652,11 +3121,7 @@ fn bytes_add(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         }
         None => {
             let tn = vm.type_name(bv);
-            Err(vm.type_error(format!(
-                "can't concat {} to {}",
-                tn,
-                if ba { "bytearray" } else { "bytes" }
-            )))
+            Err(vm.type_error(format!("can't concat {} to {}", tn, if ba { "bytearray" } else { "bytes" })))
         }
     }
 }
@@ -3675,17 +3140,13 @@ fn bytes_mul(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         // Give a reflected `__rmul__` defined in Python a chance, as CPython's
         // number slots come before sequence repetition.
         let rmul = vm.intern("__rmul__");
-        let user_rmul = vm
-            .class_lookup(cls, rmul)
-            .is_some_and(|f| !matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(_))));
+        let user_rmul =
+            vm.class_lookup(cls, rmul).is_some_and(|f| !matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(_))));
         if user_rmul {
             return Ok(vm.not_implemented);
         }
         let tn = vm.type_name(n);
-        return Err(vm.type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            tn
-        )));
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", tn)));
     }
     let n = vm.to_index(n)?;
     if n <= 0 {
@@ -3752,16 +3213,7 @@ fn bytearray_iadd(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn bytearray_pop(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let o = ba_self(vm, args, "pop")?;
-    let [i] = parse(
-        vm,
-        "pop",
-        Style::Clinic,
-        false,
-        &args[1..],
-        kw,
-        ["index"],
-        0,
-    )?;
+    let [i] = parse(vm, "pop", Style::Clinic, false, &args[1..], kw, ["index"], 0)?;
     let i = match i {
         Some(v) => index_param(vm, v)?,
         None => -1,
@@ -3779,16 +3231,7 @@ fn bytearray_pop(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn bytearray_insert(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let o = ba_self(vm, args, "insert")?;
-    let [i, v] = parse(
-        vm,
-        "insert",
-        Style::Clinic,
-        false,
-        &args[1..],
-        kw,
-        ["index", "item"],
-        2,
-    )?;
+    let [i, v] = parse(vm, "insert", Style::Clinic, false, &args[1..], kw, ["index", "item"], 2)?;
     let i = index_param(vm, i.unwrap())?;
     let b = byte_value(vm, v.unwrap())?;
     let cell = ba_cell(o);
@@ -3836,16 +3279,7 @@ fn bytearray_reverse(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn bytearray_setitem(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let o = ba_self(vm, args, "__setitem__")?;
-    let [k, v] = parse(
-        vm,
-        "__setitem__",
-        Style::Clinic,
-        false,
-        &args[1..],
-        kw,
-        ["key", "value"],
-        2,
-    )?;
+    let [k, v] = parse(vm, "__setitem__", Style::Clinic, false, &args[1..], kw, ["key", "value"], 2)?;
     vm.setitem(Value::Obj(o), k.unwrap(), v.unwrap())?;
     Ok(Value::None)
 }
@@ -3859,20 +3293,14 @@ mod tests {
         assert_eq!(split_whitespace("  a b  c ", -1), vec!["a", "b", "c"]);
         assert_eq!(split_whitespace("  a  b  c  ", 1), vec!["a", "b  c  "]);
         assert_eq!(split_whitespace("   ", -1), Vec::<&str>::new());
-        assert_eq!(
-            split_whitespace("a\u{3000}b\u{a0}c", -1),
-            vec!["a", "b", "c"]
-        );
+        assert_eq!(split_whitespace("a\u{3000}b\u{a0}c", -1), vec!["a", "b", "c"]);
         assert_eq!(rsplit_whitespace("  a  b  c  ", 1), vec!["  a  b", "c"]);
         assert_eq!(rsplit_whitespace(" x\u{2003}y ", -1), vec!["x", "y"]);
     }
 
     #[test]
     fn splitlines_boundaries() {
-        assert_eq!(
-            splitlines("a\nb\r\nc\rd\x0be", false),
-            vec!["a", "b", "c", "d", "e"]
-        );
+        assert_eq!(splitlines("a\nb\r\nc\rd\x0be", false), vec!["a", "b", "c", "d", "e"]);
         assert_eq!(splitlines("a\r\n\nb\n", true), vec!["a\r\n", "\n", "b\n"]);
         assert_eq!(splitlines("x\u{2028}y", false), vec!["x", "y"]);
     }
@@ -3897,35 +3325,15 @@ mod tests {
     fn codecs() {
         assert_eq!(
             decode_bytes(b"a\xffb", Codec::Utf8, "strict"),
-            Err(Ok(DecodeError {
-                start: 1,
-                end: 2,
-                reason: "invalid start byte"
-            }))
+            Err(Ok(DecodeError { start: 1, end: 2, reason: "invalid start byte" }))
         );
         assert_eq!(
             decode_bytes(b"a\xe4\xbd", Codec::Utf8, "strict"),
-            Err(Ok(DecodeError {
-                start: 1,
-                end: 3,
-                reason: "unexpected end of data"
-            }))
+            Err(Ok(DecodeError { start: 1, end: 3, reason: "unexpected end of data" }))
         );
-        assert_eq!(
-            decode_bytes(b"a\xffb", Codec::Utf8, "replace"),
-            Ok("a\u{fffd}b".to_string())
-        );
-        assert_eq!(
-            encode_str("aé€", Codec::Latin1, "replace"),
-            Ok(b"a\xe9?".to_vec())
-        );
-        assert_eq!(
-            encode_str("éé", Codec::Ascii, "strict")
-                .unwrap_err()
-                .unwrap()
-                .end,
-            2
-        );
+        assert_eq!(decode_bytes(b"a\xffb", Codec::Utf8, "replace"), Ok("a\u{fffd}b".to_string()));
+        assert_eq!(encode_str("aé€", Codec::Latin1, "replace"), Ok(b"a\xe9?".to_vec()));
+        assert_eq!(encode_str("éé", Codec::Ascii, "strict").unwrap_err().unwrap().end, 2);
         assert_eq!(Codec::lookup("UTF_8"), Some(Codec::Utf8));
         assert_eq!(Codec::lookup("Latin-1"), Some(Codec::Latin1));
     }
@@ -3941,14 +3349,8 @@ mod tests {
 
     #[test]
     fn bytes_split_and_replace() {
-        assert_eq!(
-            bsplit(b"a,b,,c", Some(b","), -1, false),
-            vec![&b"a"[..], b"b", b"", b"c"]
-        );
-        assert_eq!(
-            bsplit(b"a,b,c", Some(b","), 1, true),
-            vec![&b"a,b"[..], b"c"]
-        );
+        assert_eq!(bsplit(b"a,b,,c", Some(b","), -1, false), vec![&b"a"[..], b"b", b"", b"c"]);
+        assert_eq!(bsplit(b"a,b,c", Some(b","), 1, true), vec![&b"a,b"[..], b"c"]);
         assert_eq!(bsplit(b"  a b ", None, -1, false), vec![&b"a"[..], b"b"]);
         assert_eq!(breplace(b"abc", b"", b"-", -1), b"-a-b-c-".to_vec());
         assert_eq!(breplace(b"aaa", b"a", b"bb", 2), b"bbbba".to_vec());

@@ -41,17 +41,13 @@ fn raise(vm: &mut Vm, e: MathErr) -> PyErr {
 
 macro_rules! math1 {
     ($vm:ident, $m:ident, $name:literal, $f:expr, $overflow:expr) => {
-        $vm.module_add_fn($m, $name, |vm, a, k| {
-            math_1(vm, a, k, concat!("math.", $name), $f, $overflow)
-        });
+        $vm.module_add_fn($m, $name, |vm, a, k| math_1(vm, a, k, concat!("math.", $name), $f, $overflow));
     };
 }
 
 macro_rules! math1a {
     ($vm:ident, $m:ident, $name:literal, $f:expr) => {
-        $vm.module_add_fn($m, $name, |vm, a, k| {
-            math_1a(vm, a, k, concat!("math.", $name), $f)
-        });
+        $vm.module_add_fn($m, $name, |vm, a, k| math_1a(vm, a, k, concat!("math.", $name), $f));
     };
 }
 
@@ -98,15 +94,9 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     math2!(vm, m, "copysign", f64::copysign);
     math2!(vm, m, "remainder", remainder);
 
-    vm.module_add_fn(m, "isnan", |vm, a, k| {
-        float_pred(vm, a, k, "math.isnan", f64::is_nan)
-    });
-    vm.module_add_fn(m, "isinf", |vm, a, k| {
-        float_pred(vm, a, k, "math.isinf", f64::is_infinite)
-    });
-    vm.module_add_fn(m, "isfinite", |vm, a, k| {
-        float_pred(vm, a, k, "math.isfinite", f64::is_finite)
-    });
+    vm.module_add_fn(m, "isnan", |vm, a, k| float_pred(vm, a, k, "math.isnan", f64::is_nan));
+    vm.module_add_fn(m, "isinf", |vm, a, k| float_pred(vm, a, k, "math.isinf", f64::is_infinite));
+    vm.module_add_fn(m, "isfinite", |vm, a, k| float_pred(vm, a, k, "math.isfinite", f64::is_finite));
     vm.module_add_fn(m, "log", math_log);
     vm.module_add_fn(m, "log2", |vm, a, k| {
         one_arg(vm, a, k, "math.log2")?;
@@ -118,12 +108,8 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     });
     vm.module_add_fn(m, "pow", math_pow);
     vm.module_add_fn(m, "fmod", math_fmod);
-    vm.module_add_fn(m, "floor", |vm, a, k| {
-        round_int(vm, a, k, "math.floor", f64::floor)
-    });
-    vm.module_add_fn(m, "ceil", |vm, a, k| {
-        round_int(vm, a, k, "math.ceil", f64::ceil)
-    });
+    vm.module_add_fn(m, "floor", |vm, a, k| round_int(vm, a, k, "math.floor", f64::floor));
+    vm.module_add_fn(m, "ceil", |vm, a, k| round_int(vm, a, k, "math.ceil", f64::ceil));
     vm.module_add_fn(m, "trunc", math_trunc);
     vm.module_add_fn(m, "modf", math_modf);
     vm.module_add_fn(m, "frexp", math_frexp);
@@ -163,14 +149,7 @@ fn no_kw_math(vm: &mut Vm, name: &str, kw: Kw) -> PyResult<()> {
 
 /// CPython's `math_1`: a NaN from a non-NaN is a domain error, an infinity from a
 /// finite value a range error (`can_overflow`) or a domain error (a singularity).
-fn math_1(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    f: fn(f64) -> f64,
-    can_overflow: bool,
-) -> PyResult<Value> {
+fn math_1(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
     one_arg(vm, args, kw, name)?;
     let x = to_float(vm, args[0])?;
     check_1(vm, x, f(x), can_overflow).map(Value::Float)
@@ -181,26 +160,13 @@ fn check_1(vm: &mut Vm, x: f64, r: f64, can_overflow: bool) -> PyResult<f64> {
         return Err(raise(vm, MathErr::Domain));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(raise(
-            vm,
-            if can_overflow {
-                MathErr::Range
-            } else {
-                MathErr::Domain
-            },
-        ));
+        return Err(raise(vm, if can_overflow { MathErr::Range } else { MathErr::Domain }));
     }
     Ok(r)
 }
 
 /// CPython's `math_1a`: the function reports its own errors.
-fn math_1a(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    f: fn(f64) -> Result<f64, MathErr>,
-) -> PyResult<Value> {
+fn math_1a(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, f: fn(f64) -> Result<f64, MathErr>) -> PyResult<Value> {
     one_arg(vm, args, kw, name)?;
     let x = to_float(vm, args[0])?;
     match f(x) {
@@ -210,13 +176,7 @@ fn math_1a(
 }
 
 /// CPython's `math_2`.
-fn math_2(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    f: fn(f64, f64) -> f64,
-) -> PyResult<Value> {
+fn math_2(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, f: fn(f64, f64) -> f64) -> PyResult<Value> {
     no_kw_math(vm, name, kw)?;
     check_args(vm, name, args, 2, 2)?;
     let x = to_float(vm, args[0])?;
@@ -231,13 +191,7 @@ fn math_2(
     Ok(Value::Float(r))
 }
 
-fn float_pred(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    f: fn(f64) -> bool,
-) -> PyResult<Value> {
+fn float_pred(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, f: fn(f64) -> bool) -> PyResult<Value> {
     one_arg(vm, args, kw, name)?;
     let x = to_float(vm, args[0])?;
     Ok(Value::Bool(f(x)))
@@ -362,20 +316,12 @@ fn atan2(y: f64, x: f64) -> f64 {
     }
     if y.is_infinite() {
         if x.is_infinite() {
-            return if x.is_sign_positive() {
-                (0.25 * PI).copysign(y)
-            } else {
-                (0.75 * PI).copysign(y)
-            };
+            return if x.is_sign_positive() { (0.25 * PI).copysign(y) } else { (0.75 * PI).copysign(y) };
         }
         return (0.5 * PI).copysign(y);
     }
     if x.is_infinite() || y == 0.0 {
-        return if x.is_sign_positive() {
-            0.0f64.copysign(y)
-        } else {
-            PI.copysign(y)
-        };
+        return if x.is_sign_positive() { 0.0f64.copysign(y) } else { PI.copysign(y) };
     }
     y.atan2(x)
 }
@@ -533,10 +479,7 @@ fn erfc_tail(x: f64, ix: u32, cut: u32) -> f64 {
         let t3 = SA[3] + s * SA[4];
         let r4 = RA[6] + s * RA[7];
         let t4 = SA[5] + s * SA[6];
-        (
-            r1 + s2 * r2 + s4 * r3 + s6 * r4,
-            t1 + s2 * t2 + s4 * t3 + s6 * t4 + s8 * SA[7],
-        )
+        (r1 + s2 * r2 + s4 * r3 + s6 * r4, t1 + s2 * t2 + s4 * t3 + s6 * t4 + s8 * SA[7])
     } else {
         let r1 = RB[0] + s * RB[1];
         let s2 = s * s;
@@ -548,10 +491,7 @@ fn erfc_tail(x: f64, ix: u32, cut: u32) -> f64 {
         let r3 = RB[4] + s * RB[5];
         let t3 = SB[3] + s * SB[4];
         let t4 = SB[5] + s * SB[6];
-        (
-            r1 + s2 * r2 + s4 * r3 + s6 * RB[6],
-            t1 + s2 * t2 + s4 * t3 + s6 * t4,
-        )
+        (r1 + s2 * r2 + s4 * r3 + s6 * RB[6], t1 + s2 * t2 + s4 * t3 + s6 * t4)
     };
     let z = with_low_word_zero(x);
     (-z * z - 0.5625).exp() * ((z - x) * (z + x) + r / ss).exp() / x
@@ -620,11 +560,7 @@ fn erfc(x: f64) -> f64 {
     if ix < 0x3ff4_0000 {
         // 0.84375 <= |x| < 1.25
         let (p, q) = erf_mid_pq(x.abs() - 1.0);
-        return if neg {
-            1.0 + (ERX + p / q)
-        } else {
-            (1.0 - ERX) - p / q
-        };
+        return if neg { 1.0 + (ERX + p / q) } else { (1.0 - ERX) - p / q };
     }
     if ix < 0x403c_0000 {
         // |x| < 28
@@ -787,11 +723,7 @@ fn tgamma(x: f64) -> Result<f64, MathErr> {
     let absx = x.abs();
     if absx < 1e-20 {
         let r = 1.0 / x;
-        return if r.is_infinite() {
-            range_result(r)
-        } else {
-            Ok(r)
-        };
+        return if r.is_infinite() { range_result(r) } else { Ok(r) };
     }
     if absx > 200.0 {
         if x < 0.0 {
@@ -1007,14 +939,7 @@ fn math_pow(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             return Err(raise(vm, MathErr::Domain));
         }
         if r.is_infinite() {
-            return Err(raise(
-                vm,
-                if x == 0.0 {
-                    MathErr::Domain
-                } else {
-                    MathErr::Range
-                },
-            ));
+            return Err(raise(vm, if x == 0.0 { MathErr::Domain } else { MathErr::Range }));
         }
         r
     };
@@ -1035,13 +960,7 @@ fn math_fmod(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// `math.floor`/`math.ceil`: exact ints as they are, `__floor__`/`__ceil__` when the
 /// type has it, else the float rounded to an int.
-fn round_int(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    f: fn(f64) -> f64,
-) -> PyResult<Value> {
+fn round_int(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
     one_arg(vm, args, kw, name)?;
     let v = args[0];
     match v {
@@ -1051,11 +970,7 @@ fn round_int(
         _ => {}
     }
     let cls = vm.type_of(v);
-    let n = if name == "math.floor" {
-        vm.names.floor
-    } else {
-        vm.names.ceil
-    };
+    let n = if name == "math.floor" { vm.names.floor } else { vm.names.ceil };
     if let Some(m) = vm.class_lookup(cls, n) {
         return vm.call(m, &[v], &[]);
     }
@@ -1097,11 +1012,7 @@ fn math_modf(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn math_frexp(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     one_arg(vm, args, kw, "math.frexp")?;
     let x = to_float(vm, args[0])?;
-    let (m, e) = if x.is_nan() || x.is_infinite() || x == 0.0 {
-        (x, 0)
-    } else {
-        crate::ops::frexp(x)
-    };
+    let (m, e) = if x.is_nan() || x.is_infinite() || x == 0.0 { (x, 0) } else { crate::ops::frexp(x) };
     Ok(new_tuple2(vm, Value::Float(m), Value::Int(e as i64)))
 }
 
@@ -1174,10 +1085,7 @@ fn math_ulp(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn math_isclose(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     check_kw(vm, "isclose", kw, &["a", "b", "rel_tol", "abs_tol"])?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", args.len())));
     }
     let Some(a) = arg_or_kw(args, 0, kw, "a") else {
         return Err(vm.type_error("isclose() missing required argument 'a' (pos 1)"));
@@ -1205,20 +1113,14 @@ fn math_isclose(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool(
-        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
-    ))
+    Ok(Value::Bool(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol))
 }
 
 // -- Sums, products and norms ---------------------------------------------------------------------
 
 /// Runs `f` with `vals` pushed on the root stack (for natives that call back into Python
 /// while holding them).
-fn with_roots<R>(
-    vm: &mut Vm,
-    vals: &[Value],
-    f: impl FnOnce(&mut Vm) -> PyResult<R>,
-) -> PyResult<R> {
+fn with_roots<R>(vm: &mut Vm, vals: &[Value], f: impl FnOnce(&mut Vm) -> PyResult<R>) -> PyResult<R> {
     let mark = vm.roots.len();
     vm.roots.extend_from_slice(vals);
     let r = f(vm);
@@ -1309,10 +1211,7 @@ fn math_fsum(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn math_prod(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     check_kw(vm, "prod", kw, &["start"])?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "prod() takes exactly 1 positional argument ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({} given)", args.len())));
     }
     let start = kwarg(kw, "start").unwrap_or(Value::Int(1));
     let it = vm.get_iter(args[0])?;
@@ -1462,11 +1361,7 @@ fn math_lcm(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     for &a in args {
         let x = index_big(vm, a)?;
         if !res.is_zero() {
-            res = if x.is_zero() {
-                BigInt::zero()
-            } else {
-                (&res / res.gcd(&x) * &x).abs()
-            };
+            res = if x.is_zero() { BigInt::zero() } else { (&res / res.gcd(&x) * &x).abs() };
         }
     }
     Ok(vm.new_int(res.abs()))
@@ -1510,10 +1405,7 @@ fn factorial_of(vm: &mut Vm, v: Value) -> PyResult<Value> {
         return Err(vm.value_error("factorial() not defined for negative values"));
     }
     let Some(n) = n.to_i64() else {
-        return Err(vm.overflow_error(format!(
-            "factorial() argument should not exceed {}",
-            i64::MAX
-        )));
+        return Err(vm.overflow_error(format!("factorial() argument should not exceed {}", i64::MAX)));
     };
     Ok(vm.new_int(range_product(1, n as u64 + 1)))
 }

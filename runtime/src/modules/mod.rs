@@ -178,7 +178,14 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
     if (n as usize) <= vm.frames.len() {
-        return Err(vm.err(vm.exc.RecursionError, format!("cannot set the recursion limit to {} at the recursion depth {}: the limit is too low", n, vm.frames.len())));
+        return Err(vm.err(
+            vm.exc.RecursionError,
+            format!(
+                "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+                n,
+                vm.frames.len()
+            ),
+        ));
     }
     vm.recursion_limit = (n as usize).min(10_000_000);
     Ok(Value::None)
