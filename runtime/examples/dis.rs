@@ -61,14 +61,7 @@ fn main() {
             }
         }
         Err(e) if raw_errors => {
-            println!(
-                "{}|{}|{}|{}|{}",
-                e.kind.name(),
-                e.msg,
-                e.line,
-                e.col,
-                e.end_col
-            );
+            println!("{}|{}|{}|{}|{}", e.kind.name(), e.msg, e.line, e.col, e.end_col);
             std::process::exit(1);
         }
         Err(e) => {
