@@ -389,13 +389,28 @@ impl IterState {
     /// The Python type name of the iterator.
     pub fn type_name(&self) -> &'static str {
         match self {
-            IterState::Seq { .. } => "iterator",
-            IterState::Str { .. } => "str_iterator",
+            IterState::Seq { seq, .. } => match seq {
+                Value::Obj(o) => match o.kind() {
+                    Kind::List(_) => "list_iterator",
+                    Kind::Tuple(_) => "tuple_iterator",
+                    Kind::Bytes(_) => "bytes_iterator",
+                    Kind::ByteArray(_) => "bytearray_iterator",
+                    _ => "iterator",
+                },
+                _ => "iterator",
+            },
+            IterState::Str { s, .. } => match s.kind() {
+                Kind::Str(st) if st.is_ascii() => "str_ascii_iterator",
+                _ => "str_iterator",
+            },
             IterState::Range { .. } => "range_iterator",
             IterState::Dict { what: 0, .. } => "dict_keyiterator",
             IterState::Dict { what: 1, .. } => "dict_valueiterator",
             IterState::Dict { .. } => "dict_itemiterator",
             IterState::Set { .. } => "set_iterator",
+            IterState::Reversed { seq: Value::Obj(o), .. } if matches!(o.kind(), Kind::List(_)) => {
+                "list_reverseiterator"
+            }
             IterState::Reversed { .. } => "reversed",
             IterState::GetItem { .. } => "iterator",
             IterState::Callable { .. } => "callable_iterator",

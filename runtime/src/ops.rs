@@ -2331,7 +2331,9 @@ impl Vm {
                         Ok(Some(v))
                     }
                     None => {
-                        *st = IterState::Exhausted;
+                        // Stay exhausted (a list that grows later is not resumed), and
+                        // keep the iterator's type.
+                        *idx = usize::MAX;
                         Ok(None)
                     }
                 }

@@ -166,8 +166,15 @@ pub fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
             if isinstance(vm, v, c) {
                 return Ok(true);
             }
-            // Subclass-of-builtin instances also count as their builtin type's instances.
-            Ok(false)
+            // krait has no metaclasses: a user class may define __instancecheck__ (as a
+            // classmethod) itself, as the abstract base classes in collections.abc do.
+            match user_hook(vm, c, "__instancecheck__")? {
+                Some(hook) => {
+                    let r = vm.call(hook, &[v], &[])?;
+                    vm.truthy(r)
+                }
+                None => Ok(false),
+            }
         }
         Some((_, Kind::Tuple(items))) => {
             for it in items.iter() {
@@ -186,9 +193,33 @@ fn isinstance_fn(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResu
     Ok(Value::Bool(isinstance_of(vm, args[0], args[1])?))
 }
 
+/// A `__instancecheck__`/`__subclasscheck__` defined by a user class (not a built-in
+/// type), bound to the class.
+fn user_hook(vm: &mut Vm, cls: ObjRef, name: &str) -> PyResult<Option<Value>> {
+    if cls.as_class().is_none_or(|c| c.builtin) {
+        return Ok(None);
+    }
+    let n = vm.intern(name);
+    match vm.class_lookup(cls, n) {
+        Some(_) => vm.get_attr(Value::Obj(cls), n).map(Some),
+        None => Ok(None),
+    }
+}
+
 fn issubclass_of(vm: &mut Vm, c: ObjRef, cls: Value) -> PyResult<bool> {
     match cls.as_obj().map(|o| (o, o.kind())) {
-        Some((k, Kind::Class(_))) => Ok(is_subclass(c, k)),
+        Some((k, Kind::Class(_))) => {
+            if is_subclass(c, k) {
+                return Ok(true);
+            }
+            match user_hook(vm, k, "__subclasscheck__")? {
+                Some(hook) => {
+                    let r = vm.call(hook, &[Value::Obj(c)], &[])?;
+                    vm.truthy(r)
+                }
+                None => Ok(false),
+            }
+        }
         Some((_, Kind::Tuple(items))) => {
             for it in items.iter() {
                 if issubclass_of(vm, c, *it)? {
