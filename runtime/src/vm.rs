@@ -111,6 +111,10 @@ macro_rules! define_types {
                 let mut it = v.iter().copied();
                 Types { $($field: it.next().unwrap(),)* }
             }
+            /// Every built-in type (GC roots).
+            pub fn all(&self) -> Vec<ObjRef> {
+                vec![$(self.$field,)*]
+            }
         }
     };
 }
@@ -138,6 +142,10 @@ macro_rules! define_exceptions {
         impl ExcTypes {
             fn from_map(m: &FxHashMap<&'static str, ObjRef>) -> ExcTypes {
                 ExcTypes { $($field: m[stringify!($field)],)* }
+            }
+            /// Every built-in exception class (GC roots).
+            pub fn all(&self) -> Vec<ObjRef> {
+                vec![$(self.$field,)*]
             }
         }
     };
@@ -824,58 +832,16 @@ impl Vm {
         push(&self.handled, &mut roots);
         roots.extend(self.interned.values().copied());
         roots.extend(self.iter_types.values().copied());
-        for n in TYPE_NAMES.iter() {
-            let _ = n;
-        }
         roots.extend([self.builtins, self.builtins_dict, self.modules, self.none_str, self.empty_tuple]);
         push(&self.not_implemented, &mut roots);
         push(&self.ellipsis, &mut roots);
         push(&self.stdout_obj, &mut roots);
         push(&self.stderr_obj, &mut roots);
-        roots.extend(self.type_roots());
+        // Built-in types and exception classes: Rust code uses them directly, so they stay
+        // alive even if Python code deletes their names from builtins.
+        roots.extend(self.types.all());
+        roots.extend(self.exc.all());
         self.heap.collect(&mut roots)
-    }
-
-    fn type_roots(&self) -> Vec<ObjRef> {
-        let t = &self.types;
-        let mut v = vec![
-            t.object,
-            t.type_,
-            t.int,
-            t.bool_,
-            t.float,
-            t.complex,
-            t.str,
-            t.list,
-            t.tuple,
-            t.dict,
-            t.set,
-            t.frozenset,
-            t.bytes,
-            t.bytearray,
-            t.range,
-            t.slice,
-            t.function,
-            t.builtin_function,
-            t.method,
-            t.code,
-            t.module,
-            t.cell,
-            t.generator,
-            t.property,
-            t.staticmethod,
-            t.classmethod,
-            t.super_,
-            t.none_type,
-            t.notimplemented_type,
-            t.ellipsis_type,
-            t.dict_keys,
-            t.dict_values,
-            t.dict_items,
-            t.textio,
-        ];
-        v.push(self.exc.BaseException);
-        v
     }
 
     /// Runs a collection if one is wanted. Called at safepoints by the interpreter.

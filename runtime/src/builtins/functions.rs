@@ -898,9 +898,7 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> 
             }
         }
         _ => {
-            let f = vm.intern("__dir__");
             let r = vm.call_method(v, "__dir__", &[])?;
-            let _ = f;
             for x in vm.collect_iter(r)? {
                 if let Some(s) = x.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {
                     names.push(s);

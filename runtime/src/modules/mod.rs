@@ -239,8 +239,6 @@ fn gc_collect(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult
 /// `gc.heap_stats()`: krait-specific (live objects, live bytes, peak bytes, collections).
 fn gc_heap_stats(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     let s = vm.heap.stats();
-    let mut d = crate::dict::Dict::new();
-    let _ = &mut d;
     let pairs = [
         ("live_objects", s.live_objects as i64),
         ("live_bytes", s.live_bytes as i64),
