@@ -41,6 +41,7 @@ use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Linkage, Module};
 use krait_runtime::value::Value;
 
+use crate::helpers::JitCtx;
 use crate::ir::{verify, Arg, ExitNo, Helper, IrRef, Op, Slot, Trace, Type, VerifyError};
 
 /// The layout compiled code assumes for one slot: the `Value` layout (tag word, then
@@ -98,21 +99,21 @@ pub struct CompiledTrace {
 
 impl CompiledTrace {
     /// Run the trace on `slots` until it leaves; returns the exit taken, whose snapshot
-    /// has been written into `slots`. The `ctx` argument of the compiled function is null
-    /// for now: once helpers need the runtime (exception state, the pending word), it
-    /// becomes a typed `&mut` context here, never a raw pointer from the caller.
+    /// has been written into `slots`. Helpers reach the runtime through `ctx`.
     ///
     /// Panics if `slots` is shorter than the trace's `n_slots`.
-    pub fn run(&self, slots: &mut [Value]) -> ExitNo {
+    pub fn run(&self, slots: &mut [Value], ctx: &mut JitCtx) -> ExitNo {
         assert!(slots.len() >= self.n_slots as usize, "slot array shorter than the trace's n_slots");
         // SAFETY: `code` is the finalized code of a function `JitBackend::compile` declared
         // with `trace_signature`, i.e. `TraceFn`'s C ABI, compiled from a verified trace,
         // and never freed (see the module docs). It accesses only slots below `n_slots`,
         // checked above, through the exclusive borrow `slots`, and writes only well-formed
-        // `Value`s (tag matching payload). No helper reads `ctx` yet, so null is fine.
+        // `Value`s (tag matching payload). `ctx` is exclusively borrowed for the call; its
+        // flag pointers are valid (`JitCtx`'s constructors) and helpers that use its VM
+        // pointer are only emitted by the recorder, which runs with a real VM.
         let exit = unsafe {
             let entry = std::mem::transmute::<*const u8, TraceFn>(self.code);
-            entry(slots.as_mut_ptr(), std::ptr::null_mut())
+            entry(slots.as_mut_ptr(), ctx as *mut JitCtx as *mut c_void)
         };
         debug_assert!(exit < self.n_exits, "compiled trace returned an unknown exit");
         ExitNo(exit)
@@ -252,6 +253,7 @@ fn clif_types(ty: Type) -> &'static [clif::Type] {
         Type::I64 => &[types::I64],
         Type::F64 => &[types::F64],
         Type::Bool => &[types::I8],
+        Type::Obj => &[types::I64],
         Type::Value => &[types::I64, types::I64],
         Type::Nil => &[],
     }
@@ -261,6 +263,7 @@ struct Lowering<'a, 'f> {
     trace: &'a Trace,
     b: FunctionBuilder<'f>,
     slots: clif::Value,
+    ctx: clif::Value,
     vals: Vec<Lowered>,
     /// Exit blocks to fill once the body is done: (block, guard).
     exits: Vec<(clif::Block, IrRef)>,
@@ -275,10 +278,12 @@ fn lower(trace: &Trace, func: &mut clif::Function, fctx: &mut FunctionBuilderCon
     b.switch_to_block(entry);
     b.seal_block(entry);
     let slots = b.block_params(entry)[0];
+    let ctx = b.block_params(entry)[1];
     let mut l = Lowering {
         trace,
         b,
         slots,
+        ctx,
         vals: Vec::with_capacity(trace.ins.len()),
         exits: vec![],
         ptr_ty: isa.pointer_type(),
@@ -418,11 +423,21 @@ impl Lowering<'_, '_> {
             Op::KInt => one(self.b.ins().iconst(types::I64, imm(ins.a))),
             Op::KFloat => one(self.b.ins().f64const(Ieee64::with_bits(imm(ins.a) as u64))),
             Op::KBool => one(self.b.ins().iconst(types::I8, (imm(ins.a) != 0) as i64)),
+            Op::KObj => one(self.b.ins().iconst(types::I64, imm(ins.a))),
+            Op::KVal => {
+                let (t, p) = self.trace.consts[imm(ins.a) as usize];
+                Lowered::Pair {
+                    tag: self.b.ins().iconst(types::I64, t as i64),
+                    payload: self.b.ins().iconst(types::I64, p as i64),
+                }
+            }
+            Op::Ctx => one(self.ctx),
 
             Op::SLoadTag => one(self.load(types::I64, ins.a, TAG_OFFSET)),
             Op::SLoadInt => one(self.load(types::I64, ins.a, PAYLOAD_OFFSET)),
             Op::SLoadFloat => one(self.load(types::F64, ins.a, PAYLOAD_OFFSET)),
             Op::SLoadBool => one(self.load(types::I8, ins.a, PAYLOAD_OFFSET)),
+            Op::SLoadObj => one(self.load(types::I64, ins.a, PAYLOAD_OFFSET)),
             Op::SLoadVal => Lowered::Pair {
                 tag: self.load(types::I64, ins.a, TAG_OFFSET),
                 payload: self.load(types::I64, ins.a, PAYLOAD_OFFSET),
@@ -444,6 +459,61 @@ impl Lowering<'_, '_> {
                 one(res)
             }
 
+            Op::TagOf => match a {
+                Lowered::Pair { tag, .. } => one(tag),
+                other => panic!("tag_of of {other:?}"),
+            },
+            Op::UnboxInt | Op::UnboxObj => match a {
+                Lowered::Pair { payload, .. } => one(payload),
+                other => panic!("unbox of {other:?}"),
+            },
+            Op::UnboxFloat => match a {
+                Lowered::Pair { payload, .. } => one(self.b.ins().bitcast(types::F64, MemFlagsData::new(), payload)),
+                other => panic!("unbox of {other:?}"),
+            },
+            Op::UnboxBool => match a {
+                Lowered::Pair { payload, .. } => {
+                    let nz = self.b.ins().band_imm_u(payload, 0xff);
+                    one(self.b.ins().icmp_imm_u(IntCC::NotEqual, nz, 0))
+                }
+                other => panic!("unbox of {other:?}"),
+            },
+            Op::Box => {
+                let ty = self.trace.get(ins.a.as_ref().expect("verified box")).ty;
+                match (ty, a) {
+                    (Type::Value, v) => v,
+                    (ty, Lowered::One(v)) => {
+                        let tag = self.b.ins().iconst(types::I64, ty.slot_tag().expect("storable type") as i64);
+                        let payload = match ty {
+                            Type::F64 => self.b.ins().bitcast(types::I64, MemFlagsData::new(), v),
+                            Type::Bool => self.b.ins().uextend(types::I64, v),
+                            _ => v,
+                        };
+                        Lowered::Pair { tag, payload }
+                    }
+                    other => panic!("box of {other:?}"),
+                }
+            }
+            Op::BAnd => one(self.b.ins().band(a.one(), b.one())),
+            Op::BOr => one(self.b.ins().bor(a.one(), b.one())),
+            Op::BXor => one(self.b.ins().bxor(a.one(), b.one())),
+            Op::Sar => one(self.b.ins().sshr(a.one(), b.one())),
+            Op::BToI => one(self.b.ins().uextend(types::I64, a.one())),
+            Op::ObjEq => one(self.b.ins().icmp(IntCC::Equal, a.one(), b.one())),
+            Op::Not => one(self.b.ins().bxor_imm_u(a.one(), 1)),
+            Op::FNeg => one(self.b.ins().fneg(a.one())),
+            Op::FAbs => one(self.b.ins().fabs(a.one())),
+            Op::FSqrt => one(self.b.ins().sqrt(a.one())),
+            Op::Pending => {
+                let flags = Self::flags();
+                let p1 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_INTERRUPT);
+                let b1 = self.b.ins().load(types::I8, flags, p1, 0);
+                let p2 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_GC_WANTED);
+                let b2 = self.b.ins().load(types::I8, flags, p2, 0);
+                let any = self.b.ins().bor(b1, b2);
+                self.exit_if(r, any);
+                Lowered::None
+            }
             Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
                 let cc = match ins.op {
                     Op::Lt => IntCC::SignedLessThan,
@@ -558,6 +628,14 @@ mod tests {
     use crate::ir::TraceBuilder;
     use krait_runtime::value::tag;
 
+    static NO_INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    static NO_GC: bool = false;
+
+    /// A context for traces that call no helper needing the VM.
+    fn ctx() -> JitCtx {
+        JitCtx { interrupt: &NO_INTERRUPT, gc_wanted: &NO_GC, vm: std::ptr::null_mut(), err: None }
+    }
+
     fn int(v: &Value) -> i64 {
         match v {
             Value::Int(i) => *i,
@@ -584,7 +662,7 @@ mod tests {
         let trace = counting_loop();
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
         let mut slots = [Value::Int(3), Value::Int(1000)];
-        let exit = compiled.run(&mut slots);
+        let exit = compiled.run(&mut slots, &mut ctx());
         // Exit 2 is `guard_true (i < n)`: it fails when i reaches n.
         assert_eq!(exit, ExitNo(2));
         assert_eq!(trace.exit_snapshot(exit).pc, 10);
@@ -599,11 +677,11 @@ mod tests {
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
         let mut slots = [Value::Int(0), Value::Float(10.0)];
         // Exit 1 is the tag guard of slot #1; its snapshot is empty: slots unchanged.
-        assert_eq!(compiled.run(&mut slots), ExitNo(1));
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(1));
         assert_eq!(int(&slots[0]), 0);
         assert_eq!(float(&slots[1]), 10.0);
         let mut slots = [Value::None, Value::Int(10)];
-        assert_eq!(compiled.run(&mut slots), ExitNo(0));
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(0));
         assert!(slots[0].is_none());
     }
 
@@ -628,7 +706,7 @@ mod tests {
 
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
         let mut slots = [Value::Int(i64::MAX - 100), Value::Int(7)];
-        assert_eq!(compiled.run(&mut slots), ExitNo(2));
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(2));
         // The last i for which i + 7 does not fit: the interpreter redoes the add and
         // promotes to a big int.
         let last = int(&slots[0]);
@@ -650,7 +728,7 @@ mod tests {
         let trace = b.finish();
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
         let mut slots = [Value::Int(1)];
-        assert_eq!(compiled.run(&mut slots), ExitNo(1));
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(1));
         assert_eq!(int(&slots[0]), (-3i64).pow(39));
     }
 
@@ -688,7 +766,7 @@ mod tests {
         verify(&trace).unwrap();
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
         let mut slots = [Value::Float(1.0), Value::Float(1e12), Value::Int(0)];
-        let exit = compiled.run(&mut slots);
+        let exit = compiled.run(&mut slots, &mut ctx());
         assert_eq!(exit, ExitNo(3));
 
         let (mut x, mut k) = (1.0f64, 0i64);
@@ -725,7 +803,7 @@ mod tests {
 
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
         let mut slots = [Value::Float(16.0), Value::None, Value::Bool(true)];
-        assert_eq!(compiled.run(&mut slots), ExitNo(1));
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(1));
         assert_eq!(float(&slots[0]), 6.0);
         assert!(matches!(slots[1], Value::Bool(true)), "{:?}", slots[1]);
         assert!(matches!(slots[2], Value::Bool(true)), "{:?}", slots[2]);
@@ -790,16 +868,17 @@ mod tests {
     fn every_op_compiles_and_runs() {
         let (trace, flag_exit, sub_exit) = every_op_trace();
         verify(&trace).unwrap();
+        let boxes = boxed_values_trace();
         // Loop structure (loop, phi) and kint are covered by the loop tests.
         for op in Op::ALL.iter().filter(|op| !matches!(op, Op::Loop | Op::Phi | Op::KInt)) {
-            assert!(trace.ins.iter().any(|i| i.op == *op), "{} not covered", op.name());
+            assert!(trace.ins.iter().chain(&boxes.ins).any(|i| i.op == *op), "{} not covered", op.name());
         }
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
         let last_exit = ExitNo(trace.exits.len() as u32 - 1);
 
         let start = [Value::Int(10), Value::Int(3), Value::Float(16.0), Value::Bool(false), Value::None, Value::Undef];
         let mut slots = start;
-        assert_eq!(compiled.run(&mut slots), last_exit);
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), last_exit);
         assert_eq!(int(&slots[0]), 7);
         assert_eq!(int(&slots[1]), 21);
         assert_eq!(float(&slots[2]), 4.0);
@@ -809,13 +888,78 @@ mod tests {
 
         let mut slots = start;
         slots[3] = Value::Bool(true);
-        assert_eq!(compiled.run(&mut slots), flag_exit);
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), flag_exit);
         assert!(matches!(slots[3], Value::Bool(true)) && slots[4].is_none());
 
         let mut slots = start;
         slots[0] = Value::Int(i64::MIN);
-        assert_eq!(compiled.run(&mut slots), sub_exit);
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), sub_exit);
         assert_eq!(int(&slots[0]), i64::MIN);
+    }
+
+    /// Boxing and unboxing, bit operations, object identity and the pending check: slot #0
+    /// holds an int, #1 a float, #2 a bool; results go to #3.. #7.
+    fn boxed_values_trace() -> Trace {
+        let mut b = TraceBuilder::new(8);
+        let entry = b.snapshot(0, &[]);
+        b.guard(Op::Pending, Arg::None, Arg::None, entry);
+        let _ctx = b.ins(Op::Ctx, Arg::None, Arg::None);
+        let i = b.sload(Op::SLoadVal, 0);
+        let f = b.sload(Op::SLoadVal, 1);
+        let t = b.sload(Op::SLoadVal, 2);
+        let ti = b.ins(Op::TagOf, Arg::Ref(i), Arg::None);
+        b.guard(Op::GuardTag, Arg::Ref(ti), Arg::Imm(tag::INT as i64), entry);
+        let x = b.ins(Op::UnboxInt, Arg::Ref(i), Arg::None);
+        let y = b.ins(Op::UnboxFloat, Arg::Ref(f), Arg::None);
+        let flag = b.ins(Op::UnboxBool, Arg::Ref(t), Arg::None);
+        let as_obj = b.ins(Op::UnboxObj, Arg::Ref(i), Arg::None);
+        let same = b.sload(Op::SLoadObj, 0);
+        let eq = b.bin(Op::ObjEq, as_obj, same);
+        b.guard_ref(Op::GuardTrue, eq, None, entry);
+        let k = b.ins(Op::KObj, Arg::Imm(0x1234), Arg::None);
+        let ne = b.bin(Op::ObjEq, as_obj, k);
+        let not_ne = b.ins(Op::Not, Arg::Ref(ne), Arg::None);
+        b.guard_ref(Op::GuardTrue, not_ne, None, entry);
+        // ((x & 12) | 1) ^ 2, x >> 1, flag as int
+        let twelve = b.kint(12);
+        let one = b.kint(1);
+        let two = b.kint(2);
+        let and = b.bin(Op::BAnd, x, twelve);
+        let or = b.bin(Op::BOr, and, one);
+        let xor = b.bin(Op::BXor, or, two);
+        let sar = b.bin(Op::Sar, x, one);
+        let fi = b.ins(Op::BToI, Arg::Ref(flag), Arg::None);
+        let sum = b.guard_ref(Op::AddOv, xor, Some(fi), entry);
+        // sqrt(abs(-y))
+        let neg = b.ins(Op::FNeg, Arg::Ref(y), Arg::None);
+        let abs = b.ins(Op::FAbs, Arg::Ref(neg), Arg::None);
+        let root = b.ins(Op::FSqrt, Arg::Ref(abs), Arg::None);
+        let boxed_root = b.ins(Op::Box, Arg::Ref(root), Arg::None);
+        let none = b.kval(tag::NONE, 0);
+        let done = b.snapshot(9, &[(3, sum), (4, sar), (5, boxed_root), (6, none), (7, not_ne)]);
+        b.guard(Op::Exit, Arg::None, Arg::None, done);
+        b.finish()
+    }
+
+    #[test]
+    fn boxed_values_and_bit_ops_run() {
+        let trace = boxed_values_trace();
+        verify(&trace).unwrap();
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let mut slots = [Value::Int(13), Value::Float(-6.25), Value::Bool(true), Value::Undef, Value::Undef, Value::Undef, Value::Undef, Value::Undef];
+        let exit = compiled.run(&mut slots, &mut ctx());
+        assert_eq!(exit, ExitNo(trace.exits.len() as u32 - 1));
+        assert_eq!(int(&slots[3]), (((13 & 12) | 1) ^ 2) + 1);
+        assert_eq!(int(&slots[4]), 6);
+        assert_eq!(float(&slots[5]), 2.5);
+        assert!(slots[6].is_none());
+        assert!(matches!(slots[7], Value::Bool(true)));
+
+        // The pending check leaves at once when a collection is wanted.
+        static WANTED: bool = true;
+        let mut c = ctx();
+        c.gc_wanted = &WANTED;
+        assert_eq!(compiled.run(&mut slots, &mut c), ExitNo(0));
     }
 
     #[test]

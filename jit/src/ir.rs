@@ -24,6 +24,8 @@
 
 use std::fmt;
 
+use crate::helpers as h;
+
 // -- Typed indices -----------------------------------------------------------------------
 
 macro_rules! typed_index {
@@ -71,6 +73,8 @@ pub enum Type {
     F64,
     /// A boolean (result of a compare, or a Python bool).
     Bool,
+    /// A heap object pointer (a Python value with the `OBJ` tag).
+    Obj,
     /// A boxed 16-byte `Value` (tag and payload), passed through unexamined.
     Value,
     /// No value (stores, guards, markers).
@@ -84,6 +88,7 @@ impl Type {
             Type::I64 => "i64",
             Type::F64 => "f64",
             Type::Bool => "bool",
+            Type::Obj => "obj",
             Type::Value => "val",
             Type::Nil => "nil",
         }
@@ -97,6 +102,7 @@ impl Type {
             Type::I64 => Some(tag::INT),
             Type::F64 => Some(tag::FLOAT),
             Type::Bool => Some(tag::BOOL),
+            Type::Obj => Some(tag::OBJ),
             Type::Value | Type::Nil => None,
         }
     }
@@ -127,6 +133,10 @@ pub enum OperandKind {
     F64,
     /// A ref of type bool.
     Bool,
+    /// A ref of type obj.
+    Obj,
+    /// A ref of type val (a boxed value).
+    Val,
     /// A ref of any value type (not nil).
     Any,
     /// A ref of the same type as operand `a`.
@@ -212,6 +222,12 @@ ir_ops! {
     KFloat    "kfloat"    F64,      Imm,    Nil,     Pure;
     /// A bool constant (`a`: 0 or 1).
     KBool     "kbool"     Bool,     Imm,    Nil,     Pure;
+    /// A heap object constant (`a`: its address; the trace keeps the object alive).
+    KObj      "kobj"      Obj,      Imm,    Nil,     Pure;
+    /// A boxed constant (`a`: index into `Trace::consts`), e.g. None or the unbound marker.
+    KVal      "kval"      Value,    Imm,    Nil,     Pure;
+    /// The runtime context pointer compiled code was handed (helpers take it first).
+    Ctx       "ctx"       I64,      Nil,    Nil,     Pure;
 
     // -- Interpreter slots --
     /// The tag word of a slot.
@@ -222,10 +238,26 @@ ir_ops! {
     SLoadFloat "sload_float" F64,   Slot,   Nil,     Load;
     /// The payload of a slot holding a bool (guard its tag first).
     SLoadBool "sload_bool" Bool,    Slot,   Nil,     Load;
+    /// The payload of a slot holding an object (guard its tag first).
+    SLoadObj  "sload_obj" Obj,      Slot,   Nil,     Load;
     /// A whole slot, boxed (tag and payload), not examined.
     SLoadVal  "sload_val" Value,    Slot,   Nil,     Load;
     /// Write `b` to slot `a`; the tag comes from `b`'s type (a boxed value brings its own).
     SStore    "sstore"    Nil,      Slot,   Any,     Store;
+
+    // -- Boxed values (results of helpers that return any Python value) --
+    /// The tag word of a boxed value.
+    TagOf     "tag_of"    I64,      Val,    Nil,     Pure;
+    /// The payload of a boxed int (guard its tag first).
+    UnboxInt  "unbox_int" I64,      Val,    Nil,     Pure;
+    /// The payload of a boxed float (guard its tag first).
+    UnboxFloat "unbox_float" F64,   Val,    Nil,     Pure;
+    /// The payload of a boxed bool (guard its tag first).
+    UnboxBool "unbox_bool" Bool,    Val,    Nil,     Pure;
+    /// The payload of a boxed object (guard its tag first).
+    UnboxObj  "unbox_obj" Obj,      Val,    Nil,     Pure;
+    /// Box a typed value (its type gives the tag); a boxed value passes through.
+    Box       "box"       Value,    Any,    Nil,     Pure;
 
     // -- Integer arithmetic: leaves the trace on overflow (the interpreter promotes to a
     // big int), so the result is always the exact i64 --
@@ -235,6 +267,18 @@ ir_ops! {
     SubOv     "sub_ov"    I64,      I64,    I64,     Guard;
     /// `a * b`, exits on overflow.
     MulOv     "mul_ov"    I64,      I64,    I64,     Guard;
+    /// `a & b`.
+    BAnd      "band"      I64,      I64,    I64,     Pure;
+    /// `a | b`.
+    BOr       "bor"       I64,      I64,    I64,     Pure;
+    /// `a ^ b`.
+    BXor      "bxor"      I64,      I64,    I64,     Pure;
+    /// `a >> b` (arithmetic; the recorder guards `0 <= b < 64`).
+    Sar       "sar"       I64,      I64,    I64,     Pure;
+    /// `a` as a float (round to nearest, as Python's `float(i)`).
+    IToF      "itof"      F64,      I64,    Nil,     Pure;
+    /// A bool as the int 0 or 1.
+    BToI      "btoi"      I64,      Bool,   Nil,     Pure;
 
     // -- Integer compares --
     /// `a < b` (signed).
@@ -249,6 +293,10 @@ ir_ops! {
     Eq        "eq"        Bool,     I64,    I64,     Pure;
     /// `a != b`.
     Ne        "ne"        Bool,     I64,    I64,     Pure;
+    /// Identity of two objects (`a is b`).
+    ObjEq     "obj_eq"    Bool,     Obj,    Obj,     Pure;
+    /// `not a`.
+    Not       "not"       Bool,     Bool,   Nil,     Pure;
 
     // -- Float arithmetic and compares (IEEE; a compare with NaN is false except `fne`) --
     /// `a + b`.
@@ -259,6 +307,12 @@ ir_ops! {
     FMul      "fmul"      F64,      F64,    F64,     Pure;
     /// `a / b` (the recorder guards `b != 0` first: Python raises ZeroDivisionError).
     FDiv      "fdiv"      F64,      F64,    F64,     Pure;
+    /// `-a`.
+    FNeg      "fneg"      F64,      F64,    Nil,     Pure;
+    /// `abs(a)`.
+    FAbs      "fabs"      F64,      F64,    Nil,     Pure;
+    /// `math.sqrt(a)` (the recorder guards `a >= 0`: Python raises ValueError).
+    FSqrt     "fsqrt"     F64,      F64,    Nil,     Pure;
     /// `a < b`.
     FLt       "flt"       Bool,     F64,    F64,     Pure;
     /// `a <= b`.
@@ -272,10 +326,6 @@ ir_ops! {
     /// `a != b`.
     FNe       "fne"       Bool,     F64,    F64,     Pure;
 
-    // -- Conversions --
-    /// int to float (round to nearest, as Python's `float(i)`).
-    IToF      "itof"      F64,      I64,    Nil,     Pure;
-
     // -- Guards: continue when the condition holds, else leave through the snapshot --
     /// The tag word `a` equals the tag number `b`.
     GuardTag  "guard_tag" Nil,      I64,    Imm,     Guard;
@@ -283,8 +333,10 @@ ir_ops! {
     GuardTrue "guard_true" Nil,     Bool,   Nil,     Guard;
     /// `a` is false.
     GuardFalse "guard_false" Nil,   Bool,   Nil,     Guard;
-    /// `a == b` (same type: i64 or bool).
+    /// `a == b` (same type: i64, bool, obj or f64).
     GuardEq   "guard_eq"  Nil,      Any,    SameAsA, Guard;
+    /// Nothing is pending (collection wanted, Ctrl-C): checked at the loop header.
+    Pending   "pending"   Nil,      Nil,    Nil,     Guard;
     /// Leave unconditionally (the end of a trace without a loop).
     Exit      "exit"      Nil,      Nil,    Nil,     Guard;
 
@@ -304,7 +356,7 @@ ir_ops! {
 // -- The helper table --------------------------------------------------------------------
 
 macro_rules! helpers {
-    ($($(#[$doc:meta])* $id:ident $name:literal ($($param:ident),*) -> $ret:ident = $func:path;)*) => {
+    ($($(#[$doc:meta])* $id:ident $name:literal ($($param:ident),*) -> $ret:ident, $eff:ident = $func:path;)*) => {
         /// A runtime helper compiled code may call, by its entry in the `helpers!` table.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
         pub enum Helper {
@@ -320,7 +372,7 @@ macro_rules! helpers {
                 match self { $(Helper::$id => $name,)* }
             }
 
-            /// The parameter types (the C signature, in order).
+            /// The parameter types (the C signature, in order; a boxed value is two words).
             pub fn params(self) -> &'static [Type] {
                 match self { $(Helper::$id => &[$(Type::$param),*],)* }
             }
@@ -328,6 +380,12 @@ macro_rules! helpers {
             /// The result type.
             pub fn result(self) -> Type {
                 match self { $(Helper::$id => Type::$ret,)* }
+            }
+
+            /// What a call may do: `Pure` (depends only on its arguments), `Load` (reads
+            /// mutable heap state), `Store` (changes heap state: never merged or moved).
+            pub fn effect(self) -> Effect {
+                match self { $(Helper::$id => Effect::$eff,)* }
             }
 
             /// The address of the `extern "C"` function.
@@ -340,23 +398,71 @@ macro_rules! helpers {
 
 helpers! {
     /// `a ** b` on floats (C `pow`).
-    PowF64 "pow_f64" (F64, F64) -> F64 = helper_pow_f64;
+    PowF64 "pow_f64" (F64, F64) -> F64, Pure = h::pow_f64;
     /// `math.floor` as a float.
-    FloorF64 "floor_f64" (F64) -> F64 = helper_floor_f64;
+    FloorF64 "floor_f64" (F64) -> F64, Pure = h::floor_f64;
     /// `math.sqrt` (the recorder guards `a >= 0`: Python raises ValueError).
-    SqrtF64 "sqrt_f64" (F64) -> F64 = helper_sqrt_f64;
-}
-
-extern "C" fn helper_pow_f64(a: f64, b: f64) -> f64 {
-    a.powf(b)
-}
-
-extern "C" fn helper_floor_f64(a: f64) -> f64 {
-    a.floor()
-}
-
-extern "C" fn helper_sqrt_f64(a: f64) -> f64 {
-    a.sqrt()
+    SqrtF64 "sqrt_f64" (F64) -> F64, Pure = h::sqrt_f64;
+    /// `a // b` on ints (UNDEF on zero division or overflow).
+    IntFloorDiv "int_floordiv" (I64, I64) -> Value, Pure = h::int_floordiv;
+    /// `a % b` on ints (UNDEF on zero division).
+    IntMod "int_mod" (I64, I64) -> Value, Pure = h::int_mod;
+    /// `a // b` on floats (UNDEF on zero division).
+    FloatFloorDiv "float_floordiv" (F64, F64) -> Value, Pure = h::float_floordiv;
+    /// `a % b` on floats (UNDEF on zero division).
+    FloatMod "float_mod" (F64, F64) -> Value, Pure = h::float_mod;
+    /// A math function of a float, by number (UNDEF on a domain error).
+    Math1 "math1" (I64, F64) -> Value, Pure = h::math1;
+    /// Exact int/float comparison `op(a, b)`.
+    CmpIntFloat "cmp_int_float" (I64, I64, I64, F64) -> Bool, Pure = h::cmp_int_float;
+    /// Any binary op on built-in operands (allocates: never merged).
+    BinOp "binop" (I64, I64, Value, Value) -> Value, Store = h::binop;
+    /// Any comparison of built-in scalar operands.
+    Compare "compare" (I64, I64, Value, Value) -> Value, Pure = h::compare;
+    /// Unary `-` (0) or `~` (1) on a built-in operand.
+    Unary "unary" (I64, I64, Value) -> Value, Store = h::unary;
+    /// The kind number of an object (`helpers::kind`).
+    ObjKind "obj_kind" (Obj) -> I64, Pure = h::obj_kind;
+    /// The kind of a built-in iterator (0: not one `iter_next` handles).
+    IterKind "iter_kind" (Obj) -> I64, Pure = h::iter_kind;
+    /// Truth value of a built-in object.
+    Truthy "truthy" (I64, Obj) -> Bool, Load = h::truthy;
+    /// `len()` of a built-in container.
+    Len "len" (I64, Obj) -> I64, Load = h::len;
+    /// `list[i]` (UNDEF when out of range).
+    ListGet "list_get" (Obj, I64) -> Value, Load = h::list_get;
+    /// `tuple[i]` (UNDEF when out of range).
+    TupleGet "tuple_get" (Obj, I64) -> Value, Pure = h::tuple_get;
+    /// `list[i] = v` (false when out of range).
+    ListSet "list_set" (Obj, I64, Value) -> Bool, Store = h::list_set;
+    /// `list.append(v)`.
+    ListAppend "list_append" (Obj, Value) -> Bool, Store = h::list_append;
+    /// `c[k]` on a built-in container.
+    GetItem "getitem" (I64, Obj, Value) -> Value, Load = h::getitem;
+    /// `c[k] = v` on a built-in container.
+    SetItem "setitem" (I64, Obj, Value, Value) -> Bool, Store = h::setitem;
+    /// A dict's version.
+    DictVersion "dict_version" (Obj) -> I64, Load = h::dict_version;
+    /// The value at a dict entry position.
+    DictValueAt "dict_value_at" (Obj, I64) -> Value, Load = h::dict_value_at;
+    /// The VM's class epoch.
+    ClassEpoch "class_epoch" (I64) -> I64, Load = h::class_epoch;
+    /// Whether an object is a plain instance of a class with a shape.
+    InstCheck "inst_check" (Obj, Obj, I64) -> Bool, Load = h::inst_check;
+    /// An instance slot.
+    InstGet "inst_get" (Obj, I64) -> Value, Load = h::inst_get;
+    /// Set an instance slot.
+    InstSet "inst_set" (Obj, I64, Value) -> Bool, Store = h::inst_set;
+    /// Add an instance attribute (new slot, new shape).
+    InstAdd "inst_add" (Obj, I64, Value) -> Bool, Store = h::inst_add;
+    /// A new plain instance of a class.
+    NewInstance "new_instance" (I64, Obj) -> Obj, Store = h::new_instance;
+    /// `next()` of a built-in iterator (UNDEF when exhausted).
+    IterNext "iter_next" (I64, Obj) -> Value, Store = h::iter_next;
+    /// `iter()` of a built-in iterable.
+    GetIter "get_iter" (I64, Obj) -> Value, Store = h::get_iter;
+    /// Call a native built-in with up to three arguments (count first).
+    CallNative "call_native" (I64, Obj, I64, Value, Value, Value) -> Value, Store = h::call_native;
 }
 
 // -- Instructions, snapshots, traces -----------------------------------------------------
@@ -401,15 +507,40 @@ pub struct Ins {
     pub exit: Option<(SnapNo, ExitNo)>,
 }
 
+/// An inlined call frame a snapshot rebuilds (the root frame, the one the trace started
+/// in, always exists).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapFrame {
+    /// The function running in the frame (a live `ObjRef`'s address; the trace keeps it
+    /// alive).
+    pub func: u64,
+    /// Its first slot, relative to the root frame's first slot.
+    pub base: u32,
+    /// The stack length (relative) to restore when it returns.
+    pub ret_sp: u32,
+    /// The pc its caller resumes at when it returns.
+    pub ret_pc: u32,
+    /// For an inlined `__init__` called by a constructor: the instance the call returns
+    /// (address), 0 otherwise.
+    pub init_self: u64,
+}
+
 /// The interpreter state to rebuild when leaving the trace at a guard: which slots must
-/// get which IR values (slots not listed already hold the right value), and where the
-/// interpreter resumes.
+/// get which IR values (slots not listed already hold the right value), the inlined
+/// frames, the stack length, and where the interpreter resumes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
-    /// The bytecode offset the interpreter resumes at.
+    /// The bytecode offset the innermost frame resumes at.
     pub pc: u32,
     /// Slot -> value to write back, in slot order.
     pub entries: Vec<(Slot, IrRef)>,
+    /// Inlined frames, outermost first (empty: the root frame only).
+    pub frames: Vec<SnapFrame>,
+    /// The stack length, relative to the root frame's first slot.
+    pub sp: u32,
+    /// The instruction being recorded when the snapshot was taken (an exception a helper
+    /// raised is raised there).
+    pub ins_pc: u32,
 }
 
 /// A recorded trace.
@@ -424,6 +555,8 @@ pub struct Trace {
     /// How many slots the trace may touch (the slot array compiled code gets is at least
     /// this long).
     pub n_slots: u32,
+    /// Boxed constants (`kval`), as (tag, payload) words.
+    pub consts: Vec<(u64, u64)>,
 }
 
 impl Trace {
@@ -516,9 +649,36 @@ impl TraceBuilder {
     pub fn snapshot(&mut self, pc: u32, entries: &[(u32, IrRef)]) -> SnapNo {
         let mut entries: Vec<(Slot, IrRef)> = entries.iter().map(|&(s, r)| (Slot(s), r)).collect();
         entries.sort_by_key(|&(s, _)| s);
+        self.push_snapshot(Snapshot { pc, entries, frames: vec![], sp: 0, ins_pc: pc })
+    }
+
+    /// Add a complete snapshot.
+    pub fn push_snapshot(&mut self, snap: Snapshot) -> SnapNo {
         let n = SnapNo(self.trace.snaps.len() as u32);
-        self.trace.snaps.push(Snapshot { pc, entries });
+        self.trace.snaps.push(snap);
         n
+    }
+
+    /// A boxed constant.
+    pub fn kval(&mut self, tag: u64, payload: u64) -> IrRef {
+        let i = match self.trace.consts.iter().position(|&c| c == (tag, payload)) {
+            Some(i) => i,
+            None => {
+                self.trace.consts.push((tag, payload));
+                self.trace.consts.len() - 1
+            }
+        };
+        self.ins(Op::KVal, Arg::Imm(i as i64), Arg::None)
+    }
+
+    /// The instructions so far.
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    /// The instructions so far, for in-place edits by the recorder.
+    pub fn trace_mut(&mut self) -> &mut Trace {
+        &mut self.trace
     }
 
     /// An i64 constant.
@@ -614,7 +774,14 @@ impl fmt::Display for Trace {
             writeln!(f, "{}", line.trim_end())?;
         }
         for (i, snap) in self.snaps.iter().enumerate() {
-            write!(f, "snap {i} pc {}:", snap.pc)?;
+            write!(f, "snap {i} pc {}", snap.pc)?;
+            if snap.sp != 0 {
+                write!(f, " sp {}", snap.sp)?;
+            }
+            for fr in &snap.frames {
+                write!(f, " [frame {:#x} base {} ret_pc {}]", fr.func, fr.base, fr.ret_pc)?;
+            }
+            write!(f, ":")?;
             for (slot, r) in &snap.entries {
                 write!(f, " #{}={:04}", slot.0, r.0)?;
             }
@@ -710,7 +877,7 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
         for (which, kind, arg) in [("a", ins.op.operands()[0], ins.a), ("b", ins.op.operands()[1], ins.b)] {
             let ok = match (kind, arg) {
                 (OperandKind::Nil, Arg::None) => true,
-                (OperandKind::Imm, Arg::Imm(_)) => true,
+                (OperandKind::Imm, Arg::Imm(i)) => ins.op != Op::KVal || (i as usize) < trace.consts.len(),
                 (OperandKind::Slot, Arg::Slot(s)) => {
                     if s.0 >= trace.n_slots {
                         return Err(err(pos, format!("slot #{} out of range (n_slots {})", s.0, trace.n_slots)));
@@ -721,6 +888,8 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
                 (OperandKind::I64, Arg::Ref(r)) => ty_of(r) == Some(Type::I64),
                 (OperandKind::F64, Arg::Ref(r)) => ty_of(r) == Some(Type::F64),
                 (OperandKind::Bool, Arg::Ref(r)) => ty_of(r) == Some(Type::Bool),
+                (OperandKind::Obj, Arg::Ref(r)) => ty_of(r) == Some(Type::Obj),
+                (OperandKind::Val, Arg::Ref(r)) => ty_of(r) == Some(Type::Value),
                 (OperandKind::Any, Arg::Ref(r)) => !matches!(ty_of(r), Some(Type::Nil) | None),
                 (OperandKind::SameAsA, Arg::Ref(r)) => ty_of(r).is_some() && ty_of(r) == a_ty,
                 // A phi's back edge is filled in after the body is built.

@@ -14,10 +14,11 @@
 #![deny(missing_docs)]
 
 mod backend;
+pub mod helpers;
 mod ir;
 
 pub use backend::{compile_for_isa, BackendError, CompiledTrace, JitBackend, SlotWords};
 pub use ir::{
-    verify, Arg, Effect, ExitNo, Helper, Ins, IrRef, Op, OperandKind, ResultType, Slot, SnapNo, Snapshot, Trace,
+    verify, Arg, Effect, ExitNo, Helper, Ins, IrRef, Op, OperandKind, ResultType, Slot, SnapFrame, SnapNo, Snapshot, Trace,
     TraceBuilder, Type, VerifyError,
 };

@@ -2110,6 +2110,11 @@ impl Vm {
                 }
             };
         }
+        // OSError(errno, ...) makes the subclass the errno names (FileNotFoundError, ...).
+        let cls = match user_new {
+            None if cls.ptr_eq(self.exc.OSError) => crate::builtins::exceptions::oserror_subclass(self, args).unwrap_or(cls),
+            _ => cls,
+        };
         let inst = match user_new {
             Some(newf) => {
                 let f = match newf.as_obj().map(|o| o.kind()) {
@@ -2162,6 +2167,18 @@ impl Vm {
 
     /// Allocates an uninitialised instance of a user class (`object.__new__(cls)`),
     /// with the payload its built-in base needs.
+    /// A new instance of a plain Python class (no built-in base), with no attributes yet:
+    /// what `object.__new__(cls)` makes.
+    pub fn new_plain_instance(&mut self, cls: ObjRef) -> ObjRef {
+        let shape = self.shapes.root();
+        self.alloc(Kind::Instance(Instance {
+            class: Cell::new(cls),
+            shape: Cell::new(shape),
+            slots: RefCell::new(Vec::new()),
+            payload: Payload::None,
+        }))
+    }
+
     pub fn new_instance(&mut self, cls: ObjRef, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
         let c = cls.as_class().unwrap();
         let payload = match c.base_kind {
@@ -2757,6 +2774,11 @@ impl Vm {
                     };
                 }
                 Kind::Instance(i) => {
+                    if let (Payload::Array(a), Value::Int(j)) = (&i.payload, k) {
+                        if let Some(v) = crate::modules::array::get_fast(a, j) {
+                            return Ok(v);
+                        }
+                    }
                     let cls = i.class.get();
                     if let Some(f) = self.class_lookup(cls, self.names.getitem) {
                         return self.call(f, &[c, k], &[]);
@@ -2816,6 +2838,11 @@ impl Vm {
                 }
                 Kind::Dict(_) => return self.dict_set(o, k, v),
                 Kind::Instance(i) => {
+                    if let (Payload::Array(a), Value::Int(j)) = (&i.payload, k) {
+                        if crate::modules::array::set_fast(a, j, v) {
+                            return Ok(());
+                        }
+                    }
                     let cls = i.class.get();
                     if let Some(f) = self.class_lookup(cls, self.names.setitem) {
                         self.call(f, &[c, k, v], &[])?;

@@ -1,0 +1,467 @@
+//! The runtime helpers compiled traces call: `extern "C"` functions named by the `helpers!`
+//! table in `ir.rs`, and the context (`JitCtx`) they reach the VM through.
+//!
+//! # Invariants (read before adding a helper)
+//!
+//! * A helper never runs Python code and never collects: the recorder only emits a helper
+//!   call after guarding that its operands are of built-in types whose operation stays in
+//!   Rust. Allocation only sets the heap's "collection wanted" flag, which the trace checks
+//!   at its loop header (`pending`) and leaves to the interpreter to collect.
+//! * A helper never touches `Vm::stack` (compiled code holds a pointer into it) nor the
+//!   frame stack.
+//! * Values cross the boundary as two words (tag, payload); a helper that returns any
+//!   Python value returns `SlotWords`. Tag `UNDEF` means "no value": not found, out of
+//!   range, exhausted, or failed. A helper that fails with a Python exception stores it in
+//!   `JitCtx::err`; the exit that follows raises it in the interpreter at the recorded
+//!   instruction, so no effect runs twice.
+//! * Words from compiled code are well-formed: compiled code only produces them from real
+//!   `Value`s (slots, helper results, typed values boxed with their own tag).
+
+use std::sync::atomic::AtomicBool;
+
+use krait_runtime::bytecode::{BinOp, CmpOp};
+use krait_runtime::heap::ObjRef;
+use krait_runtime::object::{IterState, Kind, Obj};
+use krait_runtime::value::{tag, PyErr, Value};
+use krait_runtime::vm::Vm;
+
+use crate::backend::SlotWords;
+
+/// What compiled code and helpers reach through their `ctx` argument. Field order is
+/// part of the contract with the backend (`pending` loads the first two words).
+#[repr(C)]
+pub struct JitCtx {
+    /// The VM's Ctrl-C flag.
+    pub interrupt: *const AtomicBool,
+    /// The heap's "collection wanted" flag.
+    pub gc_wanted: *const bool,
+    /// The VM, for helpers that allocate or call runtime operations.
+    pub vm: *mut Vm,
+    /// An exception a helper raised (raised by the exit that follows).
+    pub err: Option<PyErr>,
+}
+
+/// Offset of `interrupt` in `JitCtx`.
+pub const CTX_INTERRUPT: i32 = 0;
+/// Offset of `gc_wanted` in `JitCtx`.
+pub const CTX_GC_WANTED: i32 = 8;
+
+fn vm<'a>(ctx: *mut JitCtx) -> (&'a mut Vm, &'a mut JitCtx) {
+    // SAFETY: `ctx` is the context `Jit::run_trace` built for this call of compiled code;
+    // it points to a live `JitCtx` whose `vm` is the VM running the trace, which no other
+    // code uses while the compiled code runs (the caller's `&mut Vm` is not used until the
+    // trace returns).
+    unsafe { (&mut *(*ctx).vm, &mut *ctx) }
+}
+
+/// The object a payload word of an `OBJ`-tagged value points to.
+fn obj(p: u64) -> ObjRef {
+    // SAFETY: compiled code passes an object payload only from a value tagged OBJ (checked
+    // by a guard the recorder emitted), i.e. from a live `ObjRef::as_ptr`; the object is
+    // alive because no collection runs while a trace runs.
+    unsafe { ObjRef::from_ptr(p as *mut Obj) }
+}
+
+/// Rebuild a `Value` from its two words.
+pub fn value(t: u64, p: u64) -> Value {
+    match t {
+        tag::NONE => Value::None,
+        tag::BOOL => Value::Bool(p & 0xff != 0),
+        tag::INT => Value::Int(p as i64),
+        tag::FLOAT => Value::Float(f64::from_bits(p)),
+        tag::OBJ => Value::Obj(obj(p)),
+        _ => Value::Undef,
+    }
+}
+
+/// A `Value` as two words.
+pub fn words(v: Value) -> SlotWords {
+    match v {
+        Value::Undef => SlotWords { tag: tag::UNDEF, payload: 0 },
+        Value::None => SlotWords { tag: tag::NONE, payload: 0 },
+        Value::Bool(b) => SlotWords { tag: tag::BOOL, payload: b as u64 },
+        Value::Int(i) => SlotWords { tag: tag::INT, payload: i as u64 },
+        Value::Float(f) => SlotWords { tag: tag::FLOAT, payload: f.to_bits() },
+        Value::Obj(o) => SlotWords { tag: tag::OBJ, payload: o.as_ptr() as u64 },
+    }
+}
+
+const NOTHING: SlotWords = SlotWords { tag: tag::UNDEF, payload: 0 };
+
+fn fail(ctx: &mut JitCtx, e: PyErr) -> SlotWords {
+    ctx.err = Some(e);
+    NOTHING
+}
+
+// -- Object kinds, as the recorder guards them ---------------------------------------------
+
+/// Kind numbers `obj_kind` returns (a guard compares against one).
+pub mod kind {
+    /// Anything not listed.
+    pub const OTHER: i64 = 0;
+    /// list
+    pub const LIST: i64 = 1;
+    /// tuple
+    pub const TUPLE: i64 = 2;
+    /// str
+    pub const STR: i64 = 3;
+    /// dict
+    pub const DICT: i64 = 4;
+    /// int past i64
+    pub const BIGINT: i64 = 5;
+    /// instance of a Python class
+    pub const INSTANCE: i64 = 6;
+    /// built-in iterator
+    pub const ITER: i64 = 7;
+    /// Python function
+    pub const FUNCTION: i64 = 8;
+    /// class
+    pub const CLASS: i64 = 9;
+    /// set
+    pub const SET: i64 = 10;
+    /// bound method
+    pub const BOUND_METHOD: i64 = 11;
+    /// range
+    pub const RANGE: i64 = 12;
+}
+
+/// The kind number of an object.
+pub fn kind_of(o: ObjRef) -> i64 {
+    match &o.kind {
+        Kind::List(_) => kind::LIST,
+        Kind::Tuple(_) => kind::TUPLE,
+        Kind::Str(_) => kind::STR,
+        Kind::Dict(_) => kind::DICT,
+        Kind::BigInt(_) => kind::BIGINT,
+        Kind::Instance(i) if matches!(i.payload, krait_runtime::object::Payload::None) => kind::INSTANCE,
+        Kind::Iter(_) => kind::ITER,
+        Kind::Function(_) => kind::FUNCTION,
+        Kind::Class(_) => kind::CLASS,
+        Kind::Set(_) => kind::SET,
+        Kind::BoundMethod(..) => kind::BOUND_METHOD,
+        Kind::Range(_) => kind::RANGE,
+        _ => kind::OTHER,
+    }
+}
+
+/// Iterator kinds `iter_kind` returns: those `iter_next` handles without running Python
+/// code (0: anything else).
+pub fn iter_kind_of(o: ObjRef) -> i64 {
+    let Kind::Iter(cell) = &o.kind else { return 0 };
+    let Ok(st) = cell.try_borrow() else { return 0 };
+    match &*st {
+        IterState::Range { .. } => 1,
+        IterState::Seq { seq: Value::Obj(s), .. } => match s.kind {
+            Kind::List(_) => 2,
+            Kind::Tuple(_) => 3,
+            _ => 0,
+        },
+        IterState::Str { .. } => 4,
+        IterState::Dict { .. } => 5,
+        _ => 0,
+    }
+}
+
+// -- Numbers -------------------------------------------------------------------------------
+
+pub(crate) extern "C" fn pow_f64(a: f64, b: f64) -> f64 {
+    a.powf(b)
+}
+
+pub(crate) extern "C" fn floor_f64(a: f64) -> f64 {
+    a.floor()
+}
+
+pub(crate) extern "C" fn sqrt_f64(a: f64) -> f64 {
+    a.sqrt()
+}
+
+pub(crate) extern "C" fn int_floordiv(a: i64, b: i64) -> SlotWords {
+    match krait_runtime::arith::i64_divmod(a, b) {
+        Some((q, _)) => words(Value::Int(q)),
+        None => NOTHING,
+    }
+}
+
+pub(crate) extern "C" fn int_mod(a: i64, b: i64) -> SlotWords {
+    match krait_runtime::arith::i64_divmod(a, b) {
+        Some((_, r)) => words(Value::Int(r)),
+        None => NOTHING,
+    }
+}
+
+pub(crate) extern "C" fn float_floordiv(a: f64, b: f64) -> SlotWords {
+    if b == 0.0 {
+        return NOTHING;
+    }
+    words(Value::Float(krait_runtime::arith::float_floordiv(a, b)))
+}
+
+pub(crate) extern "C" fn float_mod(a: f64, b: f64) -> SlotWords {
+    if b == 0.0 {
+        return NOTHING;
+    }
+    words(Value::Float(krait_runtime::arith::float_mod(a, b)))
+}
+
+/// A math function of one float by number (`MATH1` in record.rs); UNDEF on a domain
+/// error (the interpreter then raises it).
+pub(crate) extern "C" fn math1(f: i64, x: f64) -> SlotWords {
+    let r = match f {
+        0 => x.sin(),
+        1 => x.cos(),
+        2 => x.tan(),
+        3 => x.atan(),
+        4 => x.exp(),
+        5 if x > 0.0 => x.ln(),
+        6 => x.sinh(),
+        7 => x.cosh(),
+        8 => x.tanh(),
+        9 if (-1.0..=1.0).contains(&x) => x.asin(),
+        10 if (-1.0..=1.0).contains(&x) => x.acos(),
+        _ => return NOTHING,
+    };
+    if r.is_finite() || !x.is_finite() {
+        words(Value::Float(r))
+    } else {
+        NOTHING
+    }
+}
+
+/// `a op b` for an int and a float compared exactly (Python's semantics).
+pub(crate) extern "C" fn cmp_int_float(ctx: *mut JitCtx, op: i64, a: i64, b: f64) -> bool {
+    let (vm, _) = vm(ctx);
+    vm.compare_bool(Value::Int(a), Value::Float(b), CmpOp::from_arg(op as u32)).unwrap_or(false)
+}
+
+/// Any binary operation on operands of built-in types (big ints, str, tuples...), by the
+/// runtime's own `binary_op`.
+pub(crate) extern "C" fn binop(ctx: *mut JitCtx, op: i64, at: u64, ap: u64, bt: u64, bp: u64) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    match vm.binary_op(value(at, ap), value(bt, bp), BinOp::from_arg(op as u32)) {
+        Ok(v) => words(v),
+        Err(e) => fail(ctx, e),
+    }
+}
+
+/// Any comparison of operands of built-in scalar types (str, big int, None...).
+pub(crate) extern "C" fn compare(ctx: *mut JitCtx, op: i64, at: u64, ap: u64, bt: u64, bp: u64) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    match vm.compare(value(at, ap), value(bt, bp), CmpOp::from_arg(op as u32)) {
+        Ok(v) => words(v),
+        Err(e) => fail(ctx, e),
+    }
+}
+
+/// Unary `-`, `~` (op 0, 1) on a built-in operand.
+pub(crate) extern "C" fn unary(ctx: *mut JitCtx, op: i64, t: u64, p: u64) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    let v = value(t, p);
+    let r = if op == 0 { vm.neg(v) } else { vm.invert(v) };
+    match r {
+        Ok(v) => words(v),
+        Err(e) => fail(ctx, e),
+    }
+}
+
+// -- Objects -------------------------------------------------------------------------------
+
+pub(crate) extern "C" fn obj_kind(o: u64) -> i64 {
+    kind_of(obj(o))
+}
+
+pub(crate) extern "C" fn iter_kind(o: u64) -> i64 {
+    iter_kind_of(obj(o))
+}
+
+/// The truth value of a built-in object (str, list, tuple, dict, set, big int): 0 or 1.
+pub(crate) extern "C" fn truthy(ctx: *mut JitCtx, o: u64) -> bool {
+    let (vm, _) = vm(ctx);
+    vm.truthy(Value::Obj(obj(o))).unwrap_or(false)
+}
+
+/// `len(o)` of a built-in container.
+pub(crate) extern "C" fn len(ctx: *mut JitCtx, o: u64) -> i64 {
+    let (vm, _) = vm(ctx);
+    vm.len(Value::Obj(obj(o))).map_or(-1, |n| n as i64)
+}
+
+/// `list[i]` (negative indexes count from the end); UNDEF when out of range.
+pub(crate) extern "C" fn list_get(l: u64, i: i64) -> SlotWords {
+    let Kind::List(items) = &obj(l).kind else { return NOTHING };
+    let items = items.borrow();
+    let n = items.len() as i64;
+    let i = if i < 0 { i + n } else { i };
+    if (0..n).contains(&i) {
+        words(items[i as usize])
+    } else {
+        NOTHING
+    }
+}
+
+/// `tuple[i]`; UNDEF when out of range.
+pub(crate) extern "C" fn tuple_get(t: u64, i: i64) -> SlotWords {
+    let Kind::Tuple(items) = &obj(t).kind else { return NOTHING };
+    let n = items.len() as i64;
+    let i = if i < 0 { i + n } else { i };
+    if (0..n).contains(&i) {
+        words(items[i as usize])
+    } else {
+        NOTHING
+    }
+}
+
+/// `list[i] = v`; false (nothing stored) when out of range.
+pub(crate) extern "C" fn list_set(l: u64, i: i64, t: u64, p: u64) -> bool {
+    let Kind::List(items) = &obj(l).kind else { return false };
+    let Ok(mut items) = items.try_borrow_mut() else { return false };
+    let n = items.len() as i64;
+    let i = if i < 0 { i + n } else { i };
+    if (0..n).contains(&i) {
+        items[i as usize] = value(t, p);
+        true
+    } else {
+        false
+    }
+}
+
+/// `list.append(v)`.
+pub(crate) extern "C" fn list_append(l: u64, t: u64, p: u64) -> bool {
+    let Kind::List(items) = &obj(l).kind else { return false };
+    let Ok(mut items) = items.try_borrow_mut() else { return false };
+    items.push(value(t, p));
+    true
+}
+
+/// `c[k]` for a built-in container and a key of a built-in type.
+pub(crate) extern "C" fn getitem(ctx: *mut JitCtx, c: u64, kt: u64, kp: u64) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    match vm.getitem(Value::Obj(obj(c)), value(kt, kp)) {
+        Ok(v) => words(v),
+        Err(e) => fail(ctx, e),
+    }
+}
+
+/// `c[k] = v` for a built-in container and a key of a built-in type.
+pub(crate) extern "C" fn setitem(ctx: *mut JitCtx, c: u64, kt: u64, kp: u64, vt: u64, vp: u64) -> bool {
+    let (vm, ctx) = vm(ctx);
+    match vm.setitem(Value::Obj(obj(c)), value(kt, kp), value(vt, vp)) {
+        Ok(()) => true,
+        Err(e) => {
+            ctx.err = Some(e);
+            false
+        }
+    }
+}
+
+/// A dict's version (bumped when a key is added or removed).
+pub(crate) extern "C" fn dict_version(d: u64) -> i64 {
+    obj(d).as_dict().map_or(-1, |d| d.borrow().version as i64)
+}
+
+/// The value at entry position `i` of a dict (valid under a version guard).
+pub(crate) extern "C" fn dict_value_at(d: u64, i: i64) -> SlotWords {
+    match obj(d).as_dict() {
+        Some(d) => words(d.borrow().value_at(i as usize)),
+        None => NOTHING,
+    }
+}
+
+/// The VM's class epoch (bumped when any class namespace changes).
+pub(crate) extern "C" fn class_epoch(ctx: *mut JitCtx) -> i64 {
+    vm(ctx).0.class_epoch.get() as i64
+}
+
+/// Whether `o` is a plain instance of class `cls` with shape `shape`.
+pub(crate) extern "C" fn inst_check(o: u64, cls: u64, shape: i64) -> bool {
+    match &obj(o).kind {
+        Kind::Instance(i) => i.class.get().as_ptr() as u64 == cls && i.shape.get() as i64 == shape,
+        _ => false,
+    }
+}
+
+/// Instance slot `i` (valid under an `inst_check` guard).
+pub(crate) extern "C" fn inst_get(o: u64, i: i64) -> SlotWords {
+    match &obj(o).kind {
+        Kind::Instance(inst) => inst.slots.borrow().get(i as usize).map_or(NOTHING, |v| words(*v)),
+        _ => NOTHING,
+    }
+}
+
+/// Set instance slot `i` (valid under an `inst_check` guard).
+pub(crate) extern "C" fn inst_set(o: u64, i: i64, t: u64, p: u64) -> bool {
+    let Kind::Instance(inst) = &obj(o).kind else { return false };
+    let Ok(mut slots) = inst.slots.try_borrow_mut() else { return false };
+    match slots.get_mut(i as usize) {
+        Some(s) => {
+            *s = value(t, p);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Add an attribute to an instance: push slot value and move to `shape` (valid under an
+/// `inst_check` guard on the shape before).
+pub(crate) extern "C" fn inst_add(o: u64, shape: i64, t: u64, p: u64) -> bool {
+    let Kind::Instance(inst) = &obj(o).kind else { return false };
+    let Ok(mut slots) = inst.slots.try_borrow_mut() else { return false };
+    slots.push(value(t, p));
+    inst.shape.set(shape as u32);
+    true
+}
+
+/// A new plain instance of `cls` (empty shape), as `object.__new__` makes it.
+pub(crate) extern "C" fn new_instance(ctx: *mut JitCtx, cls: u64) -> u64 {
+    let (vm, _) = vm(ctx);
+    vm.new_plain_instance(obj(cls)).as_ptr() as u64
+}
+
+/// `next(it)` for a built-in iterator (`iter_kind` != 0): the item, or UNDEF when
+/// exhausted; an error (dict changed size) is left in `ctx.err` with tag BOOL... no: with
+/// a tag no guard accepts (`ERR_TAG`).
+pub(crate) extern "C" fn iter_next(ctx: *mut JitCtx, it: u64) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    match vm.next(Value::Obj(obj(it))) {
+        Ok(Some(v)) => words(v),
+        Ok(None) => NOTHING,
+        Err(e) => {
+            ctx.err = Some(e);
+            SlotWords { tag: ERR_TAG, payload: 0 }
+        }
+    }
+}
+
+/// The tag a helper returns after storing an exception in `ctx.err` where UNDEF already
+/// means something (an exhausted iterator).
+pub const ERR_TAG: u64 = 0xff;
+
+/// `iter(o)` for a built-in iterable (list, tuple, range, str, dict).
+pub(crate) extern "C" fn get_iter(ctx: *mut JitCtx, o: u64) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    match vm.get_iter(Value::Obj(obj(o))) {
+        Ok(v) => words(v),
+        Err(e) => fail(ctx, e),
+    }
+}
+
+/// Call a native (Rust) built-in with up to three arguments of built-in types (the
+/// recorder allows only natives that run no Python code on such arguments).
+pub(crate) extern "C" fn call_native(
+    ctx: *mut JitCtx,
+    f: u64,
+    n: i64,
+    t0: u64,
+    p0: u64,
+    t1: u64,
+    p1: u64,
+    t2: u64,
+    p2: u64,
+) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    let args = [value(t0, p0), value(t1, p1), value(t2, p2)];
+    match vm.call(Value::Obj(obj(f)), &args[..n as usize], &[]) {
+        Ok(v) => words(v),
+        Err(e) => fail(ctx, e),
+    }
+}
