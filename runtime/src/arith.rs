@@ -556,8 +556,14 @@ impl Vm {
         }
         let fname = self.intern(fwd);
         let rname = self.intern(rev);
-        let fa = self.class_lookup(ta, fname).filter(|f| !is_builtin_slot(f));
-        let rb = if ta.ptr_eq(tb) { None } else { self.class_lookup(tb, rname).filter(|f| !is_builtin_slot(f)) };
+        // Natives of the core built-in types are skipped (the wrapped value is operated on
+        // below); those of library types whose values are instances (array) are called.
+        let fa = self.class_lookup(ta, fname).filter(|f| !is_builtin_slot(f) || wraps_instance(a));
+        let rb = if ta.ptr_eq(tb) {
+            None
+        } else {
+            self.class_lookup(tb, rname).filter(|f| !is_builtin_slot(f) || wraps_instance(b))
+        };
         // A subclass's reflected method takes priority.
         let rb_first = rb.is_some() && crate::ops::is_subclass(tb, ta) && !ta.ptr_eq(tb);
         if rb_first {
@@ -671,6 +677,12 @@ impl Vm {
         let tn = self.type_name(v);
         Err(self.type_error(format!("bad operand type for {}: '{}'", what, tn)))
     }
+}
+
+/// Whether a value is (or a subclass instance wraps) an instance of a library type
+/// implemented natively, rather than a core built-in value.
+fn wraps_instance(v: Value) -> bool {
+    matches!(crate::ops::unwrap_builtin(v).as_obj().map(|o| o.kind()), Some(Kind::Instance(_)))
 }
 
 /// Whether a class attribute is a native method of a built-in type (those are handled

@@ -1702,6 +1702,8 @@ struct Compiler<'a> {
     nesting: usize,
     /// Offsets of the `from __future__` imports that are where they may be.
     future_ok: Vec<TextSize>,
+    /// `from __future__ import annotations`: annotations are stored as strings.
+    future_annotations: bool,
     /// The statement being compiled (for errors found deep inside it).
     stmt_range: TextRange,
 }
@@ -1775,7 +1777,11 @@ fn compile_module(src: &Source<'_>, body: &[Stmt], mode: Mode) -> CResult<CodeOb
     let st = SymbolTable::for_module(body).map_err(|e| symtable_error(src, e))?;
     let mut c = Compiler::new(src, st);
     c.future_ok = future_imports(src, body)?;
+    c.future_annotations = has_future_annotations(body);
     c.interactive = mode == Mode::Single;
+    if has_annotations(body) {
+        c.setup_annotations();
+    }
     if mode == Mode::Exec {
         if let Some(doc) = docstring(body) {
             c.set_line(body[0].start());
@@ -1800,6 +1806,43 @@ fn compile_expression(src: &Source<'_>, body: &Expr) -> CResult<CodeObject> {
     c.emit(Op::ReturnValue, 0);
     let unit = std::mem::replace(&mut c.u, Unit::placeholder());
     c.finish_unit(unit)
+}
+
+/// Whether a module starts with `from __future__ import annotations`.
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    for s in skip_docstring(body) {
+        match s {
+            Stmt::ImportFrom(i) if i.level == 0 && i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
+                if i.names.iter().any(|a| a.name.as_str() == "annotations") {
+                    return true;
+                }
+            }
+            _ => break,
+        }
+    }
+    false
+}
+
+/// Whether a module or class body has annotated assignments (outside nested scopes):
+/// then it gets an `__annotations__` dict, like CPython's SETUP_ANNOTATIONS.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::If(i) => has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body)),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body)
+                || has_annotations(&t.orelse)
+                || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    has_annotations(&h.body)
+                })
+        }
+        _ => false,
+    })
 }
 
 /// The docstring of a body: a leading plain string literal statement.
@@ -1915,6 +1958,7 @@ impl<'a> Compiler<'a> {
             interactive: false,
             nesting: 0,
             future_ok: Vec::new(),
+            future_annotations: false,
             stmt_range: TextRange::default(),
         }
     }
@@ -2350,6 +2394,24 @@ impl<'a> Compiler<'a> {
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                     self.store(&a.target)?;
+                }
+                // Module and class bodies evaluate annotations; simple names are recorded
+                // in `__annotations__` (function bodies do neither).
+                if matches!(self.u.kind, ScopeKind::Module | ScopeKind::Class) {
+                    match &*a.target {
+                        Expr::Name(n) if a.simple => {
+                            self.annotation(&a.annotation)?;
+                            self.emit_name(Op::LoadName, "__annotations__");
+                            let name = mangle(self.u.private.as_deref(), n.id.as_str()).into_owned();
+                            self.emit_const(Const::Str(name));
+                            self.emit(Op::StoreSubscr, 0);
+                        }
+                        _ if !self.future_annotations => {
+                            self.expr(&a.annotation)?;
+                            self.emit(Op::PopTop, 0);
+                        }
+                        _ => {}
+                    }
                 }
                 Ok(())
             }
@@ -3067,6 +3129,68 @@ impl<'a> Compiler<'a> {
 
     // ----- definitions -----
 
+    /// `__annotations__ = {}` at the start of a module or class body.
+    fn setup_annotations(&mut self) {
+        self.emit(Op::BuildMap, 0);
+        self.emit_name(Op::StoreName, "__annotations__");
+    }
+
+    /// Pushes an annotation's value (its source text under `from __future__ import
+    /// annotations`).
+    fn annotation(&mut self, e: &'a Expr) -> CResult {
+        if self.future_annotations {
+            let text = self.src.slice(e.range()).to_string();
+            self.emit_const(Const::Str(text));
+            Ok(())
+        } else {
+            self.expr(e)
+        }
+    }
+
+    /// With the new function on top of the stack, stores its `__annotations__` dict
+    /// (parameters in CPython's order, then `return`) when it has annotations.
+    fn function_annotations(&mut self, params: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult {
+        let mut items: Vec<(&'a str, &'a Expr)> = Vec::new();
+        for p in params.args.iter().chain(&params.posonlyargs) {
+            if let Some(a) = &p.parameter.annotation {
+                items.push((p.parameter.name.as_str(), a));
+            }
+        }
+        if let Some(v) = &params.vararg {
+            if let Some(a) = &v.annotation {
+                items.push((v.name.as_str(), a));
+            }
+        }
+        for p in &params.kwonlyargs {
+            if let Some(a) = &p.parameter.annotation {
+                items.push((p.parameter.name.as_str(), a));
+            }
+        }
+        if let Some(k) = &params.kwarg {
+            if let Some(a) = &k.annotation {
+                items.push((k.name.as_str(), a));
+            }
+        }
+        if let Some(r) = returns {
+            items.push(("return", r));
+        }
+        if items.is_empty() {
+            return Ok(());
+        }
+        self.emit(Op::Copy, 1);
+        let n = items.len();
+        for (name, a) in items {
+            let name = mangle(self.u.private.as_deref(), name).into_owned();
+            self.emit_const(Const::Str(name));
+            self.annotation(a)?;
+        }
+        self.emit(Op::BuildMap, n as u32);
+        self.emit(Op::Swap, 2);
+        let i = self.add_name("__annotations__");
+        self.emit(Op::StoreAttr, i);
+        Ok(())
+    }
+
     /// Pushes the defaults tuple and kwdefaults dict of a parameter list; returns the
     /// MAKE_FUNCTION flags for them.
     fn defaults(&mut self, params: Option<&'a ast::Parameters>) -> CResult<u32> {
@@ -3145,6 +3269,7 @@ impl<'a> Compiler<'a> {
         let code = self.leave_unit()?;
         self.line = saved_line;
         self.make_function(code, flags)?;
+        self.function_annotations(&f.parameters, f.returns.as_deref())?;
         for _ in &f.decorator_list {
             self.emit(Op::Call, 1);
         }
@@ -3173,6 +3298,9 @@ impl<'a> Compiler<'a> {
             self.u.doc = Some(doc.to_string());
             self.emit_const(Const::Str(doc.to_string()));
             self.emit_name(Op::StoreName, "__doc__");
+        }
+        if has_annotations(&c.body) {
+            self.setup_annotations();
         }
         self.body(skip_docstring(&c.body))?;
         if self.st.scopes[scope].needs_class_closure {

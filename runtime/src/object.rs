@@ -264,6 +264,16 @@ pub enum Payload {
     Exception(Box<RefCell<ExcData>>),
     /// The built-in value a subclass of int/str/list/dict/... wraps.
     Builtin(Cell<Value>),
+    /// An `array.array`: typecode and unboxed items (behaviour in `modules/array.rs`).
+    Array(Box<RefCell<ArrayData>>),
+}
+
+/// The items of an `array.array`, stored as native-endian machine values.
+pub struct ArrayData {
+    /// The typecode (`b'd'`, `b'i'`, ...).
+    pub code: u8,
+    /// `len * itemsize` bytes.
+    pub bytes: Vec<u8>,
 }
 
 /// One traceback entry: a code object and the line being executed.
@@ -476,7 +486,13 @@ impl Kind {
             Kind::FrozenSet(s) => s.capacity() * 24,
             Kind::Bytes(b) => b.len(),
             Kind::ByteArray(b) => b.borrow().capacity(),
-            Kind::Instance(i) => i.slots.borrow().capacity() * 16,
+            Kind::Instance(i) => {
+                i.slots.borrow().capacity() * 16
+                    + match &i.payload {
+                        Payload::Array(a) => a.borrow().bytes.capacity(),
+                        _ => 0,
+                    }
+            }
             Kind::Generator(g) => g.borrow().saved.capacity() * 16,
             _ => 0,
         }
@@ -534,7 +550,7 @@ impl Kind {
                 out.push(i.class.get());
                 i.slots.borrow().iter().for_each(|v| push_val(v, out));
                 match &i.payload {
-                    Payload::None => {}
+                    Payload::None | Payload::Array(_) => {}
                     Payload::Builtin(v) => push_val(&v.get(), out),
                     Payload::Exception(e) => {
                         let e = e.borrow();

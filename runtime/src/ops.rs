@@ -1631,6 +1631,16 @@ impl Vm {
                 "__base__" => Some(c.bases.borrow().first().map(|b| Value::Obj(*b)).unwrap_or(Value::None)),
                 "__dict__" => Some(Value::Obj(c.dict)),
                 "__doc__" => Some(dict_get_str(c.dict, name).unwrap_or(Value::None)),
+                // A class's own annotations (created empty on first access, like CPython's).
+                "__annotations__" if !c.builtin => match dict_get_str(c.dict, name) {
+                    Some(v) => Some(v),
+                    None => {
+                        let a = self.new_dict(Dict::new());
+                        dict_set_str(c.dict, name, a);
+                        self.class_epoch.set(self.class_epoch.get() + 1);
+                        Some(a)
+                    }
+                },
                 _ => None,
             },
             (Kind::Function(f), _) => match n {
@@ -1659,6 +1669,25 @@ impl Vm {
                     } else {
                         let c: Vec<Value> = f.closure.iter().map(|c| Value::Obj(*c)).collect();
                         Some(self.new_tuple(c))
+                    }
+                }
+                "__annotations__" => {
+                    // Created empty on first access, like CPython's.
+                    let d = match f.dict.get() {
+                        Some(d) => d,
+                        None => {
+                            let d = self.alloc(Kind::new_dict(RefCell::new(Dict::new())));
+                            f.dict.set(Some(d));
+                            d
+                        }
+                    };
+                    match dict_get_str(d, name) {
+                        Some(v) => Some(v),
+                        None => {
+                            let a = self.new_dict(Dict::new());
+                            dict_set_str(d, name, a);
+                            Some(a)
+                        }
                     }
                 }
                 _ => f.dict.get().and_then(|d| dict_get_str(d, name)),

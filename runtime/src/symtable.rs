@@ -434,6 +434,7 @@ impl Builder {
                 }
                 self.add_def(f.name.as_str(), DEF_LOCAL, f.name.range)?;
                 self.visit_defaults(&f.parameters)?;
+                self.visit_annotations(&f.parameters, f.returns.as_deref())?;
                 for d in &f.decorator_list {
                     self.visit_expr(&d.expression)?;
                 }
@@ -500,6 +501,10 @@ impl Builder {
                 }
                 if let Some(v) = &a.value {
                     self.visit_expr(v)?;
+                }
+                // Module and class bodies evaluate annotations.
+                if matches!(self.cur_ref().kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.visit_expr(&a.annotation)?;
                 }
             }
             Stmt::For(f) => {
@@ -640,7 +645,7 @@ impl Builder {
         Ok(())
     }
 
-    /// Default values are evaluated in the enclosing scope (annotations are not compiled).
+    /// Default values are evaluated in the enclosing scope.
     fn visit_defaults(&mut self, params: &ast::Parameters) -> R {
         for p in params.posonlyargs.iter().chain(&params.args) {
             if let Some(d) = &p.default {
@@ -651,6 +656,20 @@ impl Builder {
             if let Some(d) = &p.default {
                 self.visit_expr(d)?;
             }
+        }
+        Ok(())
+    }
+
+    /// Parameter and return annotations are evaluated in the enclosing scope.
+    fn visit_annotations(&mut self, params: &ast::Parameters, returns: Option<&Expr>) -> R {
+        let all = params.posonlyargs.iter().chain(&params.args).chain(&params.kwonlyargs).map(|p| &p.parameter);
+        for p in all.chain(params.vararg.as_deref()).chain(params.kwarg.as_deref()) {
+            if let Some(a) = &p.annotation {
+                self.visit_expr(a)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.visit_expr(r)?;
         }
         Ok(())
     }

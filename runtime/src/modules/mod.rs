@@ -1,6 +1,7 @@
 //! Native modules: sys, gc, time, math and dis. Each is an initialiser registered by
 //! name and run on first import.
 
+pub mod array;
 pub mod bisect;
 pub mod collections;
 pub mod functools;
@@ -41,6 +42,8 @@ pub fn register(vm: &mut Vm) {
     vm.embedded_modules.insert("collections.abc", include_str!("py/collections_abc.py"));
     vm.embedded_modules.insert("copy", include_str!("py/copy.py"));
     vm.embedded_modules.insert("string", include_str!("py/string.py"));
+    vm.register_native_module("array", array::init);
+    vm.embedded_modules.insert("__future__", include_str!("py/__future__.py"));
     // stdout/stderr objects exist from the start (print uses them).
     let textio = vm.types.textio;
     let shape = vm.shapes.root();
