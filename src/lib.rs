@@ -25,6 +25,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 pub use krait_runtime;
+pub use krait_jit;
 
 pub mod bench;
 
@@ -41,11 +42,13 @@ pub struct Options {
     pub no_jit: bool,
     /// Loop back-edges before a loop is compiled (`--jit-threshold`).
     pub jit_threshold: u32,
+    /// `--jit-report` and `--jit-dump`.
+    pub jit: krait_jit::JitOptions,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { argv: vec![String::new()], path: vec![], capture_stdout: false, no_jit: false, jit_threshold: 1000 }
+        Options { argv: vec![String::new()], path: vec![], capture_stdout: false, no_jit: false, jit_threshold: 1000, jit: Default::default() }
     }
 }
 
@@ -91,11 +94,23 @@ impl Krait {
             interactive: false,
         });
         vm.jit_threshold = if options.no_jit { 0 } else { options.jit_threshold };
+        if !options.no_jit {
+            let mut jit = options.jit.clone();
+            if let Ok(d) = std::env::var("KRAIT_JIT_DUMP") {
+                jit.dump = krait_jit::DumpFlags::parse(&d).unwrap_or_default();
+            }
+            vm.hooks = Some(Box::new(krait_jit::Jit::new(jit)));
+        }
         let main = vm.new_module("__main__");
         let key = vm.intern("__main__");
         let modules = vm.modules;
         dict_set_str(modules, key, Value::Obj(main));
         Krait { vm, main }
+    }
+
+    /// The program is over: print the JIT report if one was asked for.
+    pub fn at_exit(&mut self) {
+        self.vm.with_hooks(|h, vm| h.at_exit(vm));
     }
 
     /// The flag that, when set, raises KeyboardInterrupt in the running code.

@@ -67,7 +67,12 @@ fn parse_args() -> Cli {
                 Ok(n) => options.jit_threshold = n,
                 Err(_) => usage_error("--jit-threshold needs a number"),
             },
-            s if s.starts_with("--jit-report") || s.starts_with("--jit-dump") => {}
+            "--jit-report" => options.jit.report = Some(None),
+            s if s.starts_with("--jit-report=") => options.jit.report = Some(Some(s["--jit-report=".len()..].into())),
+            s if s.starts_with("--jit-dump=") => match krait::krait_jit::DumpFlags::parse(&s["--jit-dump=".len()..]) {
+                Ok(d) => options.jit.dump = d,
+                Err(e) => usage_error(&e),
+            },
             "-u" | "-B" | "-E" | "-I" | "-s" | "-S" | "-O" | "-OO" | "-q" => {}
             "-c" => match argv.next() {
                 Some(c) => {
@@ -160,10 +165,12 @@ fn run(cli: Cli) -> i32 {
         }
     };
     k.flush();
-    match result {
+    let code = match result {
         Ok(()) => 0,
         Err(e) => report(&e),
-    }
+    };
+    k.at_exit();
+    code
 }
 
 fn run_module(k: &mut Krait, m: &str) -> Result<(), PyException> {

@@ -119,6 +119,11 @@ impl CompiledTrace {
         ExitNo(exit)
     }
 
+    /// Start of the native code.
+    pub fn entry(&self) -> *const u8 {
+        self.code
+    }
+
     /// Size of the native code in bytes.
     pub fn code_size(&self) -> u32 {
         self.code_size

@@ -177,6 +177,9 @@ pub(crate) extern "C" fn sqrt_f64(a: f64) -> f64 {
 }
 
 pub(crate) extern "C" fn int_floordiv(a: i64, b: i64) -> SlotWords {
+    if b == 0 {
+        return NOTHING;
+    }
     match krait_runtime::arith::i64_divmod(a, b) {
         Some((q, _)) => words(Value::Int(q)),
         None => NOTHING,
@@ -184,6 +187,9 @@ pub(crate) extern "C" fn int_floordiv(a: i64, b: i64) -> SlotWords {
 }
 
 pub(crate) extern "C" fn int_mod(a: i64, b: i64) -> SlotWords {
+    if b == 0 {
+        return NOTHING;
+    }
     match krait_runtime::arith::i64_divmod(a, b) {
         Some((_, r)) => words(Value::Int(r)),
         None => NOTHING,
@@ -418,23 +424,20 @@ pub(crate) extern "C" fn new_instance(ctx: *mut JitCtx, cls: u64) -> u64 {
 }
 
 /// `next(it)` for a built-in iterator (`iter_kind` != 0): the item, or UNDEF when
-/// exhausted; an error (dict changed size) is left in `ctx.err` with tag BOOL... no: with
-/// a tag no guard accepts (`ERR_TAG`).
+/// exhausted or failed (an error, e.g. a dict changed size, is left in `ctx.err`).
 pub(crate) extern "C" fn iter_next(ctx: *mut JitCtx, it: u64) -> SlotWords {
     let (vm, ctx) = vm(ctx);
     match vm.next(Value::Obj(obj(it))) {
         Ok(Some(v)) => words(v),
         Ok(None) => NOTHING,
-        Err(e) => {
-            ctx.err = Some(e);
-            SlotWords { tag: ERR_TAG, payload: 0 }
-        }
+        Err(e) => fail(ctx, e),
     }
 }
 
-/// The tag a helper returns after storing an exception in `ctx.err` where UNDEF already
-/// means something (an exhausted iterator).
-pub const ERR_TAG: u64 = 0xff;
+/// Whether no helper has raised an exception yet.
+pub(crate) extern "C" fn no_error(ctx: *mut JitCtx) -> bool {
+    vm(ctx).1.err.is_none()
+}
 
 /// `iter(o)` for a built-in iterable (list, tuple, range, str, dict).
 pub(crate) extern "C" fn get_iter(ctx: *mut JitCtx, o: u64) -> SlotWords {

@@ -459,6 +459,8 @@ helpers! {
     NewInstance "new_instance" (I64, Obj) -> Obj, Store = h::new_instance;
     /// `next()` of a built-in iterator (UNDEF when exhausted).
     IterNext "iter_next" (I64, Obj) -> Value, Store = h::iter_next;
+    /// Whether no helper has raised an exception (`JitCtx::err` is empty).
+    NoError "no_error" (I64) -> Bool, Load = h::no_error;
     /// `iter()` of a built-in iterable.
     GetIter "get_iter" (I64, Obj) -> Value, Store = h::get_iter;
     /// Call a native built-in with up to three arguments (count first).
@@ -468,7 +470,7 @@ helpers! {
 // -- Instructions, snapshots, traces -----------------------------------------------------
 
 /// An operand field.
-#[derive(Copy, Clone, Debug, PartialEq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Arg {
     /// Unused.
     None,

@@ -16,7 +16,12 @@
 mod backend;
 pub mod helpers;
 mod ir;
+mod jit;
+mod opt;
+mod record;
 
+pub use jit::{DumpFlags, Jit, JitOptions};
+pub use opt::optimize;
 pub use backend::{compile_for_isa, BackendError, CompiledTrace, JitBackend, SlotWords};
 pub use ir::{
     verify, Arg, Effect, ExitNo, Helper, Ins, IrRef, Op, OperandKind, ResultType, Slot, SnapFrame, SnapNo, Snapshot, Trace,

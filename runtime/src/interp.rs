@@ -201,7 +201,7 @@ impl Vm {
     }
 
     /// Pushes a frame for `func` whose slots are already on the stack from `base`.
-    fn push_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, entry: bool, locals: Option<ObjRef>) {
+    pub fn push_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, entry: bool, locals: Option<ObjRef>) {
         let f = func.as_function().unwrap();
         let code = f.code.as_code().unwrap().clone();
         self.frames.push(Frame {
@@ -559,6 +559,10 @@ impl Vm {
         }
 
         loop {
+            if self.recording {
+                self.frames[fidx].pc = pc;
+                self.with_hooks(|h, vm| h.record(vm));
+            }
             let ins = code.co.instrs[pc];
             pc += 1;
             match ins.op {
@@ -953,6 +957,7 @@ impl Vm {
                 }
                 Op::Jump => pc = ins.arg as usize,
                 Op::JumpBackward => {
+                    let jump_pc = pc - 1;
                     if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
                         // Raised as if by the jump, so the traceback shows the loop body.
                         tri!(self.check_interrupt());
@@ -961,6 +966,26 @@ impl Vm {
                     if self.heap.wanted {
                         self.frames[fidx].pc = pc;
                         self.collect();
+                    }
+                    if self.jit_threshold != 0 {
+                        let mut hot = code.hot.borrow_mut();
+                        let n = &mut hot[jump_pc];
+                        if (*n as u32) < self.jit_threshold.min(u16::MAX as u32) {
+                            *n += 1;
+                        }
+                        let go = *n as u32 >= self.jit_threshold.min(u16::MAX as u32);
+                        drop(hot);
+                        if go && self.hooks.is_some() {
+                            self.frames[fidx].pc = pc;
+                            let r = self.with_hooks(|h, vm| h.back_edge(vm, jump_pc, pc));
+                            match r {
+                                Some(Ok(true)) => {
+                                    reload!();
+                                }
+                                Some(Err(e)) => return Err(e),
+                                _ => {}
+                            }
+                        }
                     }
                 }
                 Op::PopJumpIfFalse => {
@@ -1631,7 +1656,7 @@ impl Vm {
     }
 
     /// Whether a class defines a data descriptor or `__setattr__` affecting `name`.
-    fn class_has_setter(&self, cls: ObjRef, name: ObjRef) -> bool {
+    pub fn class_has_setter(&self, cls: ObjRef, name: ObjRef) -> bool {
         if let Some(Value::Obj(d)) = self.class_lookup(cls, name) {
             if matches!(d.kind, Kind::Property(_) | Kind::Instance(_)) {
                 return true;
@@ -1660,7 +1685,7 @@ impl Vm {
     }
 
     /// Remembers where LOAD_GLOBAL found `name` (globals entry, or builtins entry).
-    fn fill_global_cache(&self, cache: &Cell<InlineCache>, globals: ObjRef, name: ObjRef) {
+    pub fn fill_global_cache(&self, cache: &Cell<InlineCache>, globals: ObjRef, name: ObjRef) {
         let Some(gd) = globals.as_dict() else { return };
         let gd = gd.borrow();
         let Kind::Str(ks) = &name.kind else { return };
@@ -1685,7 +1710,7 @@ impl Vm {
 
     /// Remembers how LOAD_ATTR found `name` on an instance: its slot for this shape, or
     /// a plain class attribute (not a function or descriptor) the instance doesn't shadow.
-    fn fill_attr_cache(&self, cache: &Cell<InlineCache>, obj: Value, name: ObjRef) {
+    pub fn fill_attr_cache(&self, cache: &Cell<InlineCache>, obj: Value, name: ObjRef) {
         let Value::Obj(o) = obj else { return };
         let Kind::Instance(inst) = &o.kind else { return };
         let cls = inst.class.get();
@@ -1732,7 +1757,7 @@ impl Vm {
     }
 
     /// Remembers the method LOAD_METHOD found on `obj`'s type (for this shape).
-    fn fill_method_cache(&self, cache: &Cell<InlineCache>, obj: Value, f: Value) {
+    pub fn fill_method_cache(&self, cache: &Cell<InlineCache>, obj: Value, f: Value) {
         let (cls, shape) = match obj {
             Value::Obj(o) => match &o.kind {
                 Kind::Instance(inst) => {

@@ -35,10 +35,22 @@ pub struct Frame {
     pub generator: Option<ObjRef>,
 }
 
-/// Hooks the JIT implements; the runtime calls them and knows nothing of the JIT.
+/// Hooks the JIT implements; the runtime calls them and knows nothing of the JIT. While a
+/// hook runs, `Vm::hooks` is empty (the hook has the VM to itself).
 pub trait JitHooks {
-    /// A loop back-edge at `pc` of `code` became hot.
-    fn loop_hot(&mut self, code: &Rc<Code>, pc: usize);
+    /// The top frame took a hot loop back-edge (its pc is the loop header `target`, the
+    /// back-edge instruction is at `jump_pc`). The hook may start recording, or run a
+    /// compiled trace and leave the interpreter state (frames, pcs, stack) where the trace
+    /// exited. Returns whether the state changed; an error is raised in the top frame,
+    /// whose pc the hook has set.
+    fn back_edge(&mut self, vm: &mut Vm, jump_pc: usize, target: usize) -> PyResult<bool>;
+    /// While `Vm::recording` is set: the top frame is about to run the instruction at its
+    /// pc (operands on the stack).
+    fn record(&mut self, vm: &mut Vm);
+    /// Objects compiled traces refer to (GC roots).
+    fn roots(&self, out: &mut Vec<ObjRef>);
+    /// The program ends (print reports).
+    fn at_exit(&mut self, vm: &mut Vm);
 }
 
 /// Interned strings the runtime uses often.
@@ -282,6 +294,9 @@ pub struct Vm {
     pub hooks: Option<Box<dyn JitHooks>>,
     /// Loop back-edge count that makes a loop hot (0: never).
     pub jit_threshold: u32,
+    /// Set while the JIT records: the interpreter calls `JitHooks::record` before each
+    /// instruction.
+    pub recording: bool,
     /// Native-module initialisers by module name (`sys`, `math`, ...).
     pub native_modules: FxHashMap<&'static str, fn(&mut Vm) -> PyResult<ObjRef>>,
     /// Python source of modules shipped inside the binary, by module name.
@@ -414,6 +429,7 @@ impl Vm {
             class_epoch: Cell::new(1),
             hooks: None,
             jit_threshold: 0,
+            recording: false,
             native_modules: FxHashMap::default(),
             embedded_modules: FxHashMap::default(),
             set_finger: 0,
@@ -802,6 +818,14 @@ impl Vm {
 
     // -- GC ------------------------------------------------------------------------------
 
+    /// Runs a JIT hook with the VM (the hook is taken out of `hooks` meanwhile).
+    pub fn with_hooks<R>(&mut self, f: impl FnOnce(&mut dyn JitHooks, &mut Vm) -> R) -> Option<R> {
+        let mut h = self.hooks.take()?;
+        let r = f(h.as_mut(), self);
+        self.hooks = Some(h);
+        Some(r)
+    }
+
     /// Collects garbage now. Only call at a safepoint (see heap.rs).
     pub fn collect(&mut self) -> usize {
         let mut roots: Vec<ObjRef> = Vec::with_capacity(self.stack.len() + 1024);
@@ -815,6 +839,9 @@ impl Vm {
         }
         for v in &self.roots {
             push(v, &mut roots);
+        }
+        if let Some(h) = &self.hooks {
+            h.roots(&mut roots);
         }
         for f in &self.frames {
             roots.push(f.code_obj);

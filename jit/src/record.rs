@@ -1,0 +1,1351 @@
+//! The recorder: runs beside the interpreter while a hot loop executes once, sees each
+//! instruction with its real operands before it runs, and emits typed IR specialized to
+//! what it saw, every assumption protected by a guard (LuaJIT's lj_record).
+//!
+//! The recorder keeps an abstract copy of the slots of the root frame and of every inlined
+//! frame (`slots`, relative to the root frame's first slot): each slot it has touched maps
+//! to an IR value with a known Python type. A slot read for the first time is loaded from
+//! memory and its type guarded. Snapshots list the slots whose value differs from memory,
+//! the inlined frames, and the stack length, so an exit can rebuild the interpreter state.
+//!
+//! Guards before an instruction's effect leave with the state before the instruction (the
+//! interpreter then runs it itself); guards on the result of an effect (an iterator
+//! advanced) leave with the state after it, so no effect runs twice.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use krait_runtime::bytecode::{BinOp, CmpOp, Op as BcOp};
+use krait_runtime::heap::ObjRef;
+use krait_runtime::object::{Code, InlineCache, Kind};
+use krait_runtime::value::{tag, Value};
+use krait_runtime::vm::Vm;
+
+use crate::helpers::{iter_kind_of, kind, kind_of};
+use crate::ir::{Arg, Helper, IrRef, Op, SnapFrame, SnapNo, Snapshot, Slot, Trace, TraceBuilder};
+
+/// Most bytecode instructions one recording may take before it gives up.
+pub const MAX_RECORD_INS: usize = 4000;
+/// Deepest inlining of Python calls.
+pub const MAX_INLINE_DEPTH: usize = 8;
+
+/// A typed IR value the recorder knows for a slot or stack entry.
+#[derive(Copy, Clone, Debug)]
+struct Tv {
+    r: IrRef,
+    /// The Python tag of the value (`tag::INT`...); its IR type follows from it.
+    tag: u64,
+    /// Loaded from this slot and not changed since (so a snapshot need not write it).
+    from: Option<u32>,
+    /// The object, when the value is a known constant object.
+    obj: Option<ObjRef>,
+}
+
+/// A frame of the recording: the root frame or an inlined call.
+struct RFrame {
+    code: Rc<Code>,
+    func: Option<ObjRef>,
+    globals: ObjRef,
+    base: usize,
+    ret_sp: usize,
+    ret_pc: usize,
+    /// Its depth in the interpreter's frame stack.
+    depth: usize,
+}
+
+/// Why a recording stopped without a trace (for the report).
+#[derive(Clone)]
+pub struct Abort {
+    /// The loop was left while it was being recorded (its last iteration): not the loop's
+    /// fault, try again at its next back-edge.
+    pub left_loop: bool,
+    /// What the recorder could not handle.
+    pub reason: String,
+    /// The code and pc it was at.
+    pub code: Rc<Code>,
+    /// The pc.
+    pub pc: usize,
+}
+
+/// What recording one instruction led to.
+pub enum Step {
+    /// Keep recording.
+    Continue,
+    /// The loop closed: the trace is complete.
+    Done(Box<Recorded>),
+    /// The recording failed.
+    Abort(Abort),
+}
+
+/// A finished recording.
+pub struct Recorded {
+    /// The trace (one iteration, ending where the loop jumps back; no `loop` yet).
+    pub trace: Trace,
+    /// Slot -> value at the end of the iteration (the state the next iteration starts in).
+    pub end: Vec<(Slot, IrRef)>,
+    /// Slot -> the ref that first loaded it (the iteration's inputs).
+    pub inputs: Vec<(Slot, IrRef)>,
+    /// Objects the trace refers to (kept alive while the trace lives).
+    pub objs: Vec<ObjRef>,
+    /// Deepest inlining the trace does.
+    pub max_depth: usize,
+    /// Bytecode instructions recorded.
+    pub n_bytecodes: usize,
+}
+
+/// The recorder state for one loop.
+pub struct Recorder {
+    b: TraceBuilder,
+    /// The interpreter frame the loop is in (index in `Vm::frames`).
+    root: usize,
+    root_base: usize,
+    /// The loop header and back-edge pcs in the root frame.
+    pub start_pc: usize,
+    jump_pc: usize,
+    frames: Vec<RFrame>,
+    slots: Vec<Option<Tv>>,
+    sp: usize,
+    /// Where the next instruction must be: (frame depth, pc).
+    expect: Option<(usize, usize)>,
+    inputs: Vec<(Slot, IrRef)>,
+    objs: Vec<ObjRef>,
+    n_bytecodes: usize,
+    max_depth: usize,
+    /// The snapshot of the instruction being recorded (taken lazily).
+    pre_snap: Option<SnapNo>,
+    cur_pc: usize,
+    ctx_ref: Option<IrRef>,
+}
+
+type R<T> = Result<T, String>;
+
+/// The abort reason when the loop ends during its recording.
+const LEFT_LOOP: &str = "loop left during recording";
+
+fn abort<T>(why: impl Into<String>) -> R<T> {
+    Err(why.into())
+}
+
+impl Recorder {
+    /// Start recording the loop whose header is the top frame's pc.
+    pub fn new(vm: &Vm, jump_pc: usize, start_pc: usize) -> Recorder {
+        let root = vm.frames.len() - 1;
+        let f = &vm.frames[root];
+        let sp = vm.stack.len() - f.base;
+        let mut r = Recorder {
+            b: TraceBuilder::new(0),
+            root,
+            root_base: f.base,
+            start_pc,
+            jump_pc,
+            frames: vec![RFrame {
+                code: f.code.clone(),
+                func: f.func,
+                globals: f.globals,
+                base: 0,
+                ret_sp: 0,
+                ret_pc: 0,
+                depth: root,
+            }],
+            slots: vec![None; sp],
+            sp,
+            expect: Some((root, start_pc)),
+            inputs: vec![],
+            objs: vec![],
+            n_bytecodes: 0,
+            max_depth: 0,
+            pre_snap: None,
+            cur_pc: start_pc,
+            ctx_ref: None,
+        };
+        r.header();
+        r
+    }
+
+    /// Emit the loop header's pending check (collection wanted, Ctrl-C): it leaves at the
+    /// back-edge instruction, where the interpreter handles both.
+    fn header(&mut self) {
+        let snap = self.snapshot_at(self.jump_pc, self.sp);
+        self.b.guard(Op::Pending, Arg::None, Arg::None, snap);
+    }
+
+    /// Objects the recording refers to so far (GC roots while it runs).
+    pub fn roots(&self, out: &mut Vec<ObjRef>) {
+        out.extend(self.objs.iter().copied());
+        out.extend(self.frames.iter().filter_map(|f| f.func));
+    }
+
+    /// The root frame's code (where the loop is).
+    pub fn root_code(&self) -> &Rc<Code> {
+        &self.frames[0].code
+    }
+
+    /// The interpreter frame index the loop runs in.
+    pub fn root_frame(&self) -> usize {
+        self.root
+    }
+
+    /// Record the instruction the top frame is about to run.
+    pub fn step(&mut self, vm: &mut Vm) -> Step {
+        let depth = vm.frames.len() - 1;
+        let pc = vm.frames[depth].pc;
+        let code = vm.frames[depth].code.clone();
+        let fail = |reason: String| Step::Abort(Abort { reason, code: code.clone(), pc, left_loop: false });
+        if self.expect != Some((depth, pc)) {
+            return fail("left the recorded path (exception, generator or native call back into Python)".into());
+        }
+        if depth != self.frames.last().map_or(usize::MAX, |f| f.depth) {
+            return fail("frame mismatch".into());
+        }
+        if vm.stack.len() != self.root_base + self.sp {
+            return fail(format!("stack depth mismatch ({} vs {})", vm.stack.len() - self.root_base, self.sp));
+        }
+        self.n_bytecodes += 1;
+        if self.n_bytecodes > MAX_RECORD_INS {
+            return fail("trace too long".into());
+        }
+        self.pre_snap = None;
+        self.cur_pc = pc;
+        match self.instruction(vm, &code, pc) {
+            Ok(Some(next)) => {
+                self.expect = Some(next);
+                Step::Continue
+            }
+            Ok(None) => Step::Done(Box::new(self.finish())),
+            Err(reason) if reason == LEFT_LOOP => Step::Abort(Abort { reason, code, pc, left_loop: true }),
+            Err(reason) => fail(reason),
+        }
+    }
+
+    fn finish(&mut self) -> Recorded {
+        let header_sp = self.sp;
+        let mut end = vec![];
+        for i in 0..header_sp {
+            if let Some(tv) = self.slots[i] {
+                if tv.from != Some(i as u32) {
+                    end.push((Slot(i as u32), tv.r));
+                }
+            }
+        }
+        let mut b = std::mem::take(&mut self.b);
+        b.trace_mut().n_slots = self.slots.len().max(1) as u32;
+        Recorded {
+            trace: b.finish(),
+            end,
+            inputs: std::mem::take(&mut self.inputs),
+            objs: std::mem::take(&mut self.objs),
+            max_depth: self.max_depth,
+            n_bytecodes: self.n_bytecodes,
+        }
+    }
+
+    // -- Abstract slots and stack ---------------------------------------------------------
+
+    fn real(&self, vm: &Vm, slot: usize) -> Value {
+        vm.stack[self.root_base + slot]
+    }
+
+    fn set_slot(&mut self, slot: usize, tv: Tv) {
+        if slot >= self.slots.len() {
+            self.slots.resize(slot + 1, None);
+        }
+        self.slots[slot] = Some(tv);
+    }
+
+    /// The value of a slot, loading and guarding it on first use.
+    fn read(&mut self, vm: &Vm, slot: usize) -> R<Tv> {
+        if let Some(Some(tv)) = self.slots.get(slot) {
+            return Ok(*tv);
+        }
+        let v = self.real(vm, slot);
+        let s = Slot(slot as u32);
+        let snap = self.snap();
+        let t = self.b.sload(Op::SLoadTag, slot as u32);
+        let tg = v.tag();
+        if tg == tag::UNDEF {
+            return abort("unbound local");
+        }
+        self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tg as i64), snap);
+        let (r, obj) = match v {
+            Value::Int(_) => (self.b.sload(Op::SLoadInt, s.0), None),
+            Value::Float(_) => (self.b.sload(Op::SLoadFloat, s.0), None),
+            Value::Bool(_) => (self.b.sload(Op::SLoadBool, s.0), None),
+            Value::Obj(_) => (self.b.sload(Op::SLoadObj, s.0), None),
+            Value::None => (self.b.kval(tag::NONE, 0), None),
+            Value::Undef => unreachable!("checked above"),
+        };
+        self.inputs.push((s, r));
+        let tv = Tv { r, tag: tg, from: Some(s.0), obj };
+        self.set_slot(slot, tv);
+        Ok(tv)
+    }
+
+    fn push(&mut self, tv: Tv) {
+        let tv = Tv { from: None, ..tv };
+        let sp = self.sp;
+        self.set_slot(sp, tv);
+        self.sp += 1;
+    }
+
+    /// The stack entry `n` from the top (1 = top), and its real value.
+    fn peek(&mut self, vm: &Vm, n: usize) -> R<(Tv, Value)> {
+        let slot = self.sp - n;
+        Ok((self.read(vm, slot)?, self.real(vm, slot)))
+    }
+
+    fn pop_n(&mut self, n: usize) {
+        for i in self.sp - n..self.sp {
+            self.slots[i] = None;
+        }
+        self.sp -= n;
+    }
+
+    // -- Snapshots ------------------------------------------------------------------------
+
+    fn snapshot_at(&mut self, pc: usize, sp: usize) -> SnapNo {
+        let mut entries = vec![];
+        for i in 0..sp.min(self.slots.len()) {
+            if let Some(tv) = self.slots[i] {
+                if tv.from != Some(i as u32) {
+                    entries.push((Slot(i as u32), tv.r));
+                }
+            }
+        }
+        let frames = self.frames[1..]
+            .iter()
+            .map(|f| SnapFrame {
+                func: f.func.map_or(0, |o| o.as_ptr() as u64),
+                base: f.base as u32,
+                ret_sp: f.ret_sp as u32,
+                ret_pc: f.ret_pc as u32,
+                init_self: 0,
+            })
+            .collect();
+        let n = self.slots.len().max(sp) as u32;
+        if self.b.trace().n_slots < n {
+            self.b.trace_mut().n_slots = n;
+        }
+        self.b.push_snapshot(Snapshot { pc: pc as u32, entries, frames, sp: sp as u32, ins_pc: self.cur_pc as u32 })
+    }
+
+    /// The snapshot of the state before the current instruction.
+    fn snap(&mut self) -> SnapNo {
+        if let Some(s) = self.pre_snap {
+            return s;
+        }
+        let s = self.snapshot_at(self.cur_pc, self.sp);
+        self.pre_snap = Some(s);
+        s
+    }
+
+    fn ctx(&mut self) -> IrRef {
+        if let Some(c) = self.ctx_ref {
+            return c;
+        }
+        let c = self.b.ins(Op::Ctx, Arg::None, Arg::None);
+        self.ctx_ref = Some(c);
+        c
+    }
+
+    // -- Typed values ---------------------------------------------------------------------
+
+    fn tv(r: IrRef, tag: u64) -> Tv {
+        Tv { r, tag, from: None, obj: None }
+    }
+
+    fn konst(&mut self, v: Value) -> R<Tv> {
+        Ok(match v {
+            Value::Int(i) => Self::tv(self.b.kint(i), tag::INT),
+            Value::Float(f) => Self::tv(self.b.kfloat(f), tag::FLOAT),
+            Value::Bool(x) => Self::tv(self.b.ins(Op::KBool, Arg::Imm(x as i64), Arg::None), tag::BOOL),
+            Value::None => Self::tv(self.b.kval(tag::NONE, 0), tag::NONE),
+            Value::Obj(o) => {
+                self.objs.push(o);
+                let r = self.b.ins(Op::KObj, Arg::Imm(o.as_ptr() as i64), Arg::None);
+                Tv { r, tag: tag::OBJ, from: None, obj: Some(o) }
+            }
+            Value::Undef => return abort("unbound value"),
+        })
+    }
+
+    /// Guard a boxed helper result to have the type of `seen` and unbox it.
+    fn unbox(&mut self, boxed: IrRef, seen: Value, snap: SnapNo) -> R<Tv> {
+        let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
+        let tg = seen.tag();
+        if tg == tag::UNDEF {
+            return abort("helper result unbound");
+        }
+        self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tg as i64), snap);
+        let op = match seen {
+            Value::Int(_) => Op::UnboxInt,
+            Value::Float(_) => Op::UnboxFloat,
+            Value::Bool(_) => Op::UnboxBool,
+            Value::Obj(_) => Op::UnboxObj,
+            _ => return Ok(Self::tv(self.b.kval(tag::NONE, 0), tag::NONE)),
+        };
+        Ok(Self::tv(self.b.ins(op, Arg::Ref(boxed), Arg::None), tg))
+    }
+
+    fn boxed(&mut self, tv: Tv) -> IrRef {
+        if tv.tag == tag::NONE {
+            return tv.r;
+        }
+        self.b.ins(Op::Box, Arg::Ref(tv.r), Arg::None)
+    }
+
+    fn guard_kind(&mut self, tv: Tv, o: ObjRef) -> i64 {
+        let k = kind_of(o);
+        if tv.obj.is_some() {
+            return k;
+        }
+        let snap = self.snap();
+        let kr = self.b.call(Helper::ObjKind, &[tv.r]);
+        let kk = self.b.kint(k);
+        self.b.guard(Op::GuardEq, Arg::Ref(kr), Arg::Ref(kk), snap);
+        k
+    }
+
+    /// Guard that `tv` is the object `o` (a callee, a global function); returns the
+    /// constant.
+    fn guard_identity(&mut self, tv: Tv, o: ObjRef) -> Tv {
+        if tv.obj.is_some_and(|x| x.ptr_eq(o)) {
+            return tv;
+        }
+        let snap = self.snap();
+        self.objs.push(o);
+        let k = self.b.ins(Op::KObj, Arg::Imm(o.as_ptr() as i64), Arg::None);
+        self.b.guard(Op::GuardEq, Arg::Ref(tv.r), Arg::Ref(k), snap);
+        Tv { r: k, tag: tag::OBJ, from: None, obj: Some(o) }
+    }
+
+    /// An int-valued view of a number (bools count as ints).
+    fn as_int(&mut self, tv: Tv) -> IrRef {
+        if tv.tag == tag::BOOL {
+            self.b.ins(Op::BToI, Arg::Ref(tv.r), Arg::None)
+        } else {
+            tv.r
+        }
+    }
+
+    fn as_float(&mut self, tv: Tv) -> IrRef {
+        match tv.tag {
+            tag::FLOAT => tv.r,
+            _ => {
+                let i = self.as_int(tv);
+                self.b.ins(Op::IToF, Arg::Ref(i), Arg::None)
+            }
+        }
+    }
+
+    /// The truth value of `tv` as a bool ref, or a constant.
+    fn truth(&mut self, vm: &Vm, tv: Tv, v: Value) -> R<Result<IrRef, bool>> {
+        Ok(match v {
+            Value::Bool(_) => Ok(tv.r),
+            Value::Int(_) => {
+                let z = self.b.kint(0);
+                Ok(self.b.bin(Op::Ne, tv.r, z))
+            }
+            Value::Float(_) => {
+                let z = self.b.kfloat(0.0);
+                Ok(self.b.bin(Op::FNe, tv.r, z))
+            }
+            Value::None => Err(false),
+            Value::Obj(o) => {
+                let k = self.guard_kind(tv, o);
+                if !matches!(k, kind::LIST | kind::TUPLE | kind::STR | kind::DICT | kind::SET | kind::BIGINT) {
+                    return abort(format!("truth value of {}", vm.type_name(v)));
+                }
+                let c = self.ctx();
+                Ok(self.b.call(Helper::Truthy, &[c, tv.r]))
+            }
+            Value::Undef => return abort("unbound value"),
+        })
+    }
+
+    /// Whether a value is of a built-in type whose operations run no Python code.
+    fn builtin_scalar(v: Value) -> bool {
+        match v {
+            Value::Obj(o) => matches!(kind_of(o), kind::STR | kind::BIGINT | kind::TUPLE | kind::LIST),
+            Value::Undef => false,
+            _ => true,
+        }
+    }
+
+    // -- Instructions ---------------------------------------------------------------------
+
+    /// Record one instruction; returns where the interpreter goes next, or None when the
+    /// loop closed.
+    fn instruction(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize) -> R<Option<(usize, usize)>> {
+        let ins = code.co.instrs[pc];
+        let depth = self.frames.len() - 1;
+        let fdepth = self.frames[depth].depth;
+        let base = self.frames[depth].base;
+        let next = Some((fdepth, pc + 1));
+        let arg = ins.arg as usize;
+        match ins.op {
+            BcOp::Nop => {}
+            BcOp::PopTop => self.pop_n(1),
+            BcOp::Copy => {
+                let (tv, _) = self.peek(vm, arg)?;
+                self.push(tv);
+            }
+            BcOp::Swap => {
+                let (a, _) = self.peek(vm, 1)?;
+                let (b, _) = self.peek(vm, arg)?;
+                let (i, j) = (self.sp - 1, self.sp - arg);
+                self.set_slot(i, Tv { from: None, ..b });
+                self.set_slot(j, Tv { from: None, ..a });
+            }
+            BcOp::LoadConst => {
+                let tv = self.konst(code.consts[arg])?;
+                self.push(tv);
+            }
+            BcOp::LoadFast => {
+                let tv = self.read(vm, base + arg)?;
+                self.push(tv);
+            }
+            BcOp::StoreFast => {
+                let (tv, _) = self.peek(vm, 1)?;
+                self.pop_n(1);
+                self.set_slot(base + arg, Tv { from: None, ..tv });
+            }
+            BcOp::LoadGlobal => {
+                let globals = self.frames[depth].globals;
+                let tv = self.load_global(vm, globals, code.names[arg])?;
+                self.push(tv);
+            }
+            BcOp::LoadAttr => {
+                let (tv, v) = self.peek(vm, 1)?;
+                let r = self.load_attr(vm, tv, v, code.names[arg])?;
+                self.pop_n(1);
+                self.push(r);
+            }
+            BcOp::StoreAttr => {
+                let (val, _) = self.peek(vm, 2)?;
+                let (tv, v) = self.peek(vm, 1)?;
+                self.store_attr(vm, tv, v, code.names[arg], val)?;
+                self.pop_n(2);
+            }
+            BcOp::LoadMethod => {
+                let (tv, v) = self.peek(vm, 1)?;
+                let (f, s) = self.load_method(vm, tv, v, code.names[arg])?;
+                self.pop_n(1);
+                self.push(f);
+                match s {
+                    Some(s) => self.push(s),
+                    None => {
+                        let u = self.b.kval(tag::UNDEF, 0);
+                        self.push(Tv { r: u, tag: tag::UNDEF, from: None, obj: None });
+                    }
+                }
+            }
+            BcOp::BinarySubscr => {
+                let (c, cv) = self.peek(vm, 2)?;
+                let (k, kv) = self.peek(vm, 1)?;
+                let r = self.subscr(vm, c, cv, k, kv)?;
+                self.pop_n(2);
+                self.push(r);
+            }
+            BcOp::StoreSubscr => {
+                let (v, _) = self.peek(vm, 3)?;
+                let (c, cv) = self.peek(vm, 2)?;
+                let (k, kv) = self.peek(vm, 1)?;
+                self.store_subscr(c, cv, k, kv, v)?;
+                self.pop_n(3);
+            }
+            BcOp::BinaryOp => {
+                let (a, av) = self.peek(vm, 2)?;
+                let (b, bv) = self.peek(vm, 1)?;
+                let r = self.binary(vm, BinOp::from_arg(ins.arg), a, av, b, bv)?;
+                self.pop_n(2);
+                self.push(r);
+            }
+            BcOp::CompareOp => {
+                let (a, av) = self.peek(vm, 2)?;
+                let (b, bv) = self.peek(vm, 1)?;
+                let r = self.compare(vm, CmpOp::from_arg(ins.arg), a, av, b, bv)?;
+                self.pop_n(2);
+                self.push(r);
+            }
+            BcOp::IsOp => {
+                let (a, av) = self.peek(vm, 2)?;
+                let (b, bv) = self.peek(vm, 1)?;
+                let r = match (av, bv) {
+                    (Value::Obj(_), Value::Obj(_)) => self.b.bin(Op::ObjEq, a.r, b.r),
+                    (Value::Int(_), Value::Int(_)) => self.b.bin(Op::Eq, a.r, b.r),
+                    (Value::Bool(_), Value::Bool(_)) => {
+                        let (x, y) = (self.as_int(a), self.as_int(b));
+                        self.b.bin(Op::Eq, x, y)
+                    }
+                    _ if av.tag() != bv.tag() => self.b.ins(Op::KBool, Arg::Imm(0), Arg::None),
+                    (Value::None, Value::None) => self.b.ins(Op::KBool, Arg::Imm(1), Arg::None),
+                    _ => return abort("`is` on floats"),
+                };
+                let r = if ins.arg == 1 { self.b.ins(Op::Not, Arg::Ref(r), Arg::None) } else { r };
+                self.pop_n(2);
+                self.push(Self::tv(r, tag::BOOL));
+            }
+            BcOp::UnaryNegative => {
+                let (a, av) = self.peek(vm, 1)?;
+                let r = match av {
+                    Value::Int(_) | Value::Bool(_) => {
+                        let snap = self.snap();
+                        let z = self.b.kint(0);
+                        let x = self.as_int(a);
+                        Self::tv(self.b.guard_ref(Op::SubOv, z, Some(x), snap), tag::INT)
+                    }
+                    Value::Float(_) => Self::tv(self.b.ins(Op::FNeg, Arg::Ref(a.r), Arg::None), tag::FLOAT),
+                    _ => return abort(format!("unary - on {}", vm.type_name(av))),
+                };
+                self.pop_n(1);
+                self.push(r);
+            }
+            BcOp::UnaryNot => {
+                let (a, av) = self.peek(vm, 1)?;
+                let r = match self.truth(vm, a, av)? {
+                    Ok(t) => self.b.ins(Op::Not, Arg::Ref(t), Arg::None),
+                    Err(c) => self.b.ins(Op::KBool, Arg::Imm(!c as i64), Arg::None),
+                };
+                self.pop_n(1);
+                self.push(Self::tv(r, tag::BOOL));
+            }
+            BcOp::UnaryInvert => {
+                let (a, av) = self.peek(vm, 1)?;
+                if !matches!(av, Value::Int(_) | Value::Bool(_)) {
+                    return abort(format!("unary ~ on {}", vm.type_name(av)));
+                }
+                let x = self.as_int(a);
+                let m = self.b.kint(-1);
+                let r = self.b.bin(Op::BXor, x, m);
+                self.pop_n(1);
+                self.push(Self::tv(r, tag::INT));
+            }
+            BcOp::Jump => return Ok(Some((fdepth, arg))),
+            BcOp::JumpBackward => {
+                if depth == 0 && pc == self.jump_pc && arg == self.start_pc {
+                    return Ok(None);
+                }
+                if depth == 0 && arg < self.start_pc {
+                    return abort(LEFT_LOOP);
+                }
+                return abort("inner loop");
+            }
+            BcOp::PopJumpIfFalse | BcOp::PopJumpIfTrue | BcOp::JumpIfFalseOrPop | BcOp::JumpIfTrueOrPop => {
+                let (a, av) = self.peek(vm, 1)?;
+                let taken_if = matches!(ins.op, BcOp::PopJumpIfTrue | BcOp::JumpIfTrueOrPop);
+                let truth = vm.truthy(av).map_err(|_| "truth value raised".to_string())?;
+                match self.truth(vm, a, av)? {
+                    Ok(t) => {
+                        let snap = self.snap();
+                        let op = if truth { Op::GuardTrue } else { Op::GuardFalse };
+                        self.b.guard_ref(op, t, None, snap);
+                    }
+                    Err(c) => debug_assert_eq!(c, truth),
+                }
+                let jump = truth == taken_if;
+                let pops = matches!(ins.op, BcOp::PopJumpIfFalse | BcOp::PopJumpIfTrue) || !jump;
+                if pops {
+                    self.pop_n(1);
+                }
+                return Ok(Some((fdepth, if jump { arg } else { pc + 1 })));
+            }
+            BcOp::GetIter => {
+                let (a, av) = self.peek(vm, 1)?;
+                let Value::Obj(o) = av else { return abort(format!("iter() of {}", vm.type_name(av))) };
+                let k = self.guard_kind(a, o);
+                if !matches!(k, kind::LIST | kind::TUPLE | kind::RANGE | kind::STR | kind::DICT) {
+                    return abort(format!("iter() of {}", vm.type_name(av)));
+                }
+                let snap = self.snap();
+                let c = self.ctx();
+                let it = self.b.call(Helper::GetIter, &[c, a.r]);
+                let t = self.b.ins(Op::TagOf, Arg::Ref(it), Arg::None);
+                self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::OBJ as i64), snap);
+                let r = self.b.ins(Op::UnboxObj, Arg::Ref(it), Arg::None);
+                self.pop_n(1);
+                self.push(Self::tv(r, tag::OBJ));
+            }
+            BcOp::ForIter => return self.for_iter(vm, fdepth, pc, arg),
+            BcOp::UnpackSequence => {
+                let (s, sv) = self.peek(vm, 1)?;
+                let Value::Obj(o) = sv else { return abort("unpack of a non-sequence") };
+                let k = self.guard_kind(s, o);
+                let (helper, items) = match (&o.kind, k) {
+                    (Kind::Tuple(t), _) => (Helper::TupleGet, t.to_vec()),
+                    (Kind::List(l), _) => (Helper::ListGet, l.borrow().clone()),
+                    _ => return abort(format!("unpack of {}", vm.type_name(sv))),
+                };
+                if items.len() != arg {
+                    return abort("unpack length mismatch");
+                }
+                let snap = self.snap();
+                let c = self.ctx();
+                let n = self.b.call(Helper::Len, &[c, s.r]);
+                let kn = self.b.kint(arg as i64);
+                self.b.guard(Op::GuardEq, Arg::Ref(n), Arg::Ref(kn), snap);
+                let mut vals = vec![];
+                for (i, item) in items.iter().enumerate() {
+                    let ki = self.b.kint(i as i64);
+                    let boxed = self.b.call(helper, &[s.r, ki]);
+                    vals.push(self.unbox(boxed, *item, snap)?);
+                }
+                self.pop_n(1);
+                for tv in vals.into_iter().rev() {
+                    self.push(tv);
+                }
+            }
+            BcOp::Call | BcOp::CallMethod => return self.call(vm, ins.op, arg, fdepth, pc),
+            BcOp::ReturnValue => {
+                if depth == 0 {
+                    return abort(LEFT_LOOP);
+                }
+                let (v, _) = self.peek(vm, 1)?;
+                let f = self.frames.pop().expect("inlined frame");
+                for i in f.ret_sp..self.slots.len() {
+                    self.slots[i] = None;
+                }
+                self.sp = f.ret_sp;
+                self.push(v);
+                return Ok(Some((fdepth - 1, f.ret_pc)));
+            }
+            op => return abort(format!("{} not supported", op.name())),
+        }
+        Ok(next)
+    }
+
+    fn load_global(&mut self, vm: &mut Vm, globals: ObjRef, name: ObjRef) -> R<Tv> {
+        let cache = Cell::new(InlineCache::default());
+        vm.fill_global_cache(&cache, globals, name);
+        let c = cache.get();
+        if c.key != globals.addr() {
+            return abort("global not found");
+        }
+        let snap = self.snap();
+        let g = self.konst(Value::Obj(globals))?;
+        let ver = self.b.call(Helper::DictVersion, &[g.r]);
+        let kv = self.b.kint(c.epoch as i64);
+        self.b.guard(Op::GuardEq, Arg::Ref(ver), Arg::Ref(kv), snap);
+        let (dict, pos) = if c.slot != u32::MAX {
+            (globals, c.slot as usize)
+        } else {
+            let bd = vm.builtins_dict;
+            let b = self.konst(Value::Obj(bd))?;
+            let ver = self.b.call(Helper::DictVersion, &[b.r]);
+            let kv = self.b.kint(c.epoch2 as i64);
+            self.b.guard(Op::GuardEq, Arg::Ref(ver), Arg::Ref(kv), snap);
+            (bd, c.new_shape as usize)
+        };
+        let seen = dict.as_dict().expect("globals dict").borrow().value_at(pos);
+        let d = self.konst(Value::Obj(dict))?;
+        let kp = self.b.kint(pos as i64);
+        let boxed = self.b.call(Helper::DictValueAt, &[d.r, kp]);
+        let tv = self.unbox(boxed, seen, snap)?;
+        Ok(match seen {
+            // Functions, classes and modules: guard identity, so calls and attribute
+            // loads on them see a constant.
+            Value::Obj(o) if matches!(&o.kind, Kind::Function(_) | Kind::Class(_) | Kind::Module(_) | Kind::Native(_)) => {
+                self.guard_identity(tv, o)
+            }
+            _ => tv,
+        })
+    }
+
+    fn epoch_guard(&mut self, vm: &Vm, snap: SnapNo) {
+        let c = self.ctx();
+        let e = self.b.call(Helper::ClassEpoch, &[c]);
+        let k = self.b.kint(vm.class_epoch.get() as i64);
+        self.b.guard(Op::GuardEq, Arg::Ref(e), Arg::Ref(k), snap);
+    }
+
+    /// Guard that `tv` (the object `o`, an instance) has its class and shape.
+    fn inst_guard(&mut self, tv: Tv, o: ObjRef, snap: SnapNo) -> R<()> {
+        let Kind::Instance(inst) = &o.kind else { return abort("not an instance") };
+        let cls = self.konst(Value::Obj(inst.class.get()))?;
+        let shape = self.b.kint(inst.shape.get() as i64);
+        let ok = self.b.call(Helper::InstCheck, &[tv.r, cls.r, shape]);
+        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+        Ok(())
+    }
+
+    fn load_attr(&mut self, vm: &mut Vm, tv: Tv, v: Value, name: ObjRef) -> R<Tv> {
+        let Value::Obj(o) = v else { return abort(format!("attribute of {}", vm.type_name(v))) };
+        match &o.kind {
+            Kind::Instance(inst) if kind_of(o) == kind::INSTANCE => {
+                let cache = Cell::new(InlineCache::default());
+                vm.fill_attr_cache(&cache, v, name);
+                let c = cache.get();
+                if c.key != inst.class.get().addr() {
+                    return abort(format!("attribute {} (descriptor or dynamic)", name.as_str().unwrap_or("?")));
+                }
+                let snap = self.snap();
+                self.inst_guard(tv, o, snap)?;
+                self.epoch_guard(vm, snap);
+                if c.slot != u32::MAX {
+                    let seen = inst.slots.borrow()[c.slot as usize];
+                    let k = self.b.kint(c.slot as i64);
+                    let boxed = self.b.call(Helper::InstGet, &[tv.r, k]);
+                    self.unbox(boxed, seen, snap)
+                } else {
+                    self.konst(c.value)
+                }
+            }
+            Kind::Module(m) => {
+                let tv = self.guard_identity(tv, o);
+                let _ = tv;
+                self.load_global(vm, m.dict, name)
+            }
+            _ => abort(format!("attribute of {}", vm.type_name(v))),
+        }
+    }
+
+    fn store_attr(&mut self, vm: &mut Vm, tv: Tv, v: Value, name: ObjRef, val: Tv) -> R<()> {
+        let Value::Obj(o) = v else { return abort("attribute store on a non-object") };
+        let Kind::Instance(inst) = &o.kind else { return abort("attribute store on a non-instance") };
+        if kind_of(o) != kind::INSTANCE
+            || inst.shape.get() == krait_runtime::shape::DICT_MODE
+            || vm.class_has_setter(inst.class.get(), name)
+        {
+            return abort("attribute store with a descriptor or __setattr__");
+        }
+        let snap = self.snap();
+        self.inst_guard(tv, o, snap)?;
+        self.epoch_guard(vm, snap);
+        let bv = self.boxed(val);
+        let ok = match vm.shapes.lookup(inst.shape.get(), name) {
+            Some(slot) => {
+                let k = self.b.kint(slot as i64);
+                self.b.call(Helper::InstSet, &[tv.r, k, bv])
+            }
+            None => {
+                let new_shape = vm.shapes.add(inst.shape.get(), name);
+                let k = self.b.kint(new_shape as i64);
+                self.b.call(Helper::InstAdd, &[tv.r, k, bv])
+            }
+        };
+        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+        Ok(())
+    }
+
+    /// LOAD_METHOD: (callable, self or None for a plain call).
+    fn load_method(&mut self, vm: &mut Vm, tv: Tv, v: Value, name: ObjRef) -> R<(Tv, Option<Tv>)> {
+        let Value::Obj(o) = v else { return abort(format!("method of {}", vm.type_name(v))) };
+        match &o.kind {
+            Kind::Instance(inst) if kind_of(o) == kind::INSTANCE => {
+                if inst.shape.get() == krait_runtime::shape::DICT_MODE || vm.shapes.lookup(inst.shape.get(), name).is_some()
+                {
+                    return abort("method shadowed by an instance attribute");
+                }
+                let cls = inst.class.get();
+                let f = vm.class_lookup(cls, name);
+                let Some(Value::Obj(fo)) = f else { return abort("method not found on the class") };
+                if !matches!(fo.kind, Kind::Function(_)) {
+                    return abort("method is not a plain function");
+                }
+                if vm.class_lookup(cls, vm.names.getattribute).is_some_and(|g| {
+                    !matches!(g.as_obj().map(|x| x.kind()), Some(Kind::Native(n)) if n.owner == Some("object"))
+                }) {
+                    return abort("class has __getattribute__");
+                }
+                let snap = self.snap();
+                self.inst_guard(tv, o, snap)?;
+                self.epoch_guard(vm, snap);
+                let f = self.konst(Value::Obj(fo))?;
+                Ok((f, Some(tv)))
+            }
+            Kind::List(_) => {
+                self.guard_kind(tv, o);
+                let (f, s) = vm.load_method(v, name).map_err(|_| "list method lookup failed".to_string())?;
+                if !s.is_undef() {
+                    let f = self.konst(f)?;
+                    Ok((f, Some(tv)))
+                } else {
+                    abort("list attribute")
+                }
+            }
+            Kind::Module(m) => {
+                self.guard_identity(tv, o);
+                let f = self.load_global(vm, m.dict, name)?;
+                Ok((f, None))
+            }
+            _ => abort(format!("method of {}", vm.type_name(v))),
+        }
+    }
+
+    fn subscr(&mut self, vm: &mut Vm, c: Tv, cv: Value, k: Tv, kv: Value) -> R<Tv> {
+        let Value::Obj(o) = cv else { return abort(format!("subscript of {}", vm.type_name(cv))) };
+        let kd = self.guard_kind(c, o);
+        let key_ok = match kv {
+            Value::Obj(ko) => matches!(kind_of(ko), kind::STR | kind::BIGINT),
+            Value::Undef => false,
+            _ => true,
+        };
+        if !key_ok || !matches!(kd, kind::LIST | kind::TUPLE | kind::STR | kind::DICT) {
+            return abort(format!("subscript of {}", vm.type_name(cv)));
+        }
+        let seen = match vm.getitem(cv, kv) {
+            Ok(v) => v,
+            Err(_) => return abort("subscript raises"),
+        };
+        let snap = self.snap();
+        let boxed = match (kd, kv) {
+            (kind::LIST, Value::Int(_) | Value::Bool(_)) => {
+                let i = self.as_int(k);
+                self.b.call(Helper::ListGet, &[c.r, i])
+            }
+            (kind::TUPLE, Value::Int(_) | Value::Bool(_)) => {
+                let i = self.as_int(k);
+                self.b.call(Helper::TupleGet, &[c.r, i])
+            }
+            (kind::LIST | kind::TUPLE | kind::STR | kind::DICT, _) if Self::builtin_scalar(kv) => {
+                if let Value::Obj(ko) = kv {
+                    if !matches!(kind_of(ko), kind::STR | kind::BIGINT) {
+                        return abort("subscript with a container key");
+                    }
+                    self.guard_kind(k, ko);
+                }
+                let ctx = self.ctx();
+                let kb = self.boxed(k);
+                self.b.call(Helper::GetItem, &[ctx, c.r, kb])
+            }
+            _ => return abort(format!("subscript of {}", vm.type_name(cv))),
+        };
+        self.unbox(boxed, seen, snap)
+    }
+
+    fn store_subscr(&mut self, c: Tv, cv: Value, k: Tv, kv: Value, v: Tv) -> R<()> {
+        let Value::Obj(o) = cv else { return abort("subscript store on a non-object") };
+        let kd = self.guard_kind(c, o);
+        let snap = self.snap();
+        let vb = self.boxed(v);
+        let ok = match (kd, kv) {
+            (kind::LIST, Value::Int(_) | Value::Bool(_)) => {
+                let i = self.as_int(k);
+                self.b.call(Helper::ListSet, &[c.r, i, vb])
+            }
+            (kind::DICT, _) if Self::builtin_scalar(kv) => {
+                if let Value::Obj(ko) = kv {
+                    if !matches!(kind_of(ko), kind::STR | kind::BIGINT) {
+                        return abort("dict store with a container key");
+                    }
+                    self.guard_kind(k, ko);
+                }
+                let ctx = self.ctx();
+                let kb = self.boxed(k);
+                self.b.call(Helper::SetItem, &[ctx, c.r, kb, vb])
+            }
+            _ => return abort("subscript store"),
+        };
+        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+        Ok(())
+    }
+
+    fn binary(&mut self, vm: &mut Vm, op: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Tv> {
+        let base = op.base();
+        let is_int = |v: Value| matches!(v, Value::Int(_) | Value::Bool(_));
+        let snap = self.snap();
+        if is_int(av) && is_int(bv) {
+            let (x, y) = (self.as_int(a), self.as_int(b));
+            let r = match base {
+                BinOp::Add => self.b.guard_ref(Op::AddOv, x, Some(y), snap),
+                BinOp::Sub => self.b.guard_ref(Op::SubOv, x, Some(y), snap),
+                BinOp::Mul => self.b.guard_ref(Op::MulOv, x, Some(y), snap),
+                BinOp::And => self.b.bin(Op::BAnd, x, y),
+                BinOp::Or => self.b.bin(Op::BOr, x, y),
+                BinOp::Xor => self.b.bin(Op::BXor, x, y),
+                BinOp::FloorDiv | BinOp::Mod => {
+                    let h = if base == BinOp::FloorDiv { Helper::IntFloorDiv } else { Helper::IntMod };
+                    let boxed = self.b.call(h, &[x, y]);
+                    let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
+                    self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), snap);
+                    self.b.ins(Op::UnboxInt, Arg::Ref(boxed), Arg::None)
+                }
+                _ => return self.generic_binary(vm, op, a, av, b, bv),
+            };
+            return Ok(Self::tv(r, tag::INT));
+        }
+        let is_num = |v: Value| is_int(v) || matches!(v, Value::Float(_));
+        if is_num(av) && is_num(bv) {
+            let (x, y) = (self.as_float(a), self.as_float(b));
+            let r = match base {
+                BinOp::Add => self.b.bin(Op::FAdd, x, y),
+                BinOp::Sub => self.b.bin(Op::FSub, x, y),
+                BinOp::Mul => self.b.bin(Op::FMul, x, y),
+                BinOp::TrueDiv => {
+                    let z = self.b.kfloat(0.0);
+                    let is_zero = self.b.bin(Op::FEq, y, z);
+                    self.b.guard_ref(Op::GuardFalse, is_zero, None, snap);
+                    self.b.bin(Op::FDiv, x, y)
+                }
+                BinOp::FloorDiv | BinOp::Mod => {
+                    let h = if base == BinOp::FloorDiv { Helper::FloatFloorDiv } else { Helper::FloatMod };
+                    let boxed = self.b.call(h, &[x, y]);
+                    let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
+                    self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::FLOAT as i64), snap);
+                    self.b.ins(Op::UnboxFloat, Arg::Ref(boxed), Arg::None)
+                }
+                _ => return self.generic_binary(vm, op, a, av, b, bv),
+            };
+            return Ok(Self::tv(r, tag::FLOAT));
+        }
+        self.generic_binary(vm, op, a, av, b, bv)
+    }
+
+    /// A binary op on built-in operands through the runtime's `binary_op`.
+    fn generic_binary(&mut self, vm: &mut Vm, op: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Tv> {
+        if !Self::builtin_scalar(av) || !Self::builtin_scalar(bv) {
+            return abort(format!("binary op on {} and {}", vm.type_name(av), vm.type_name(bv)));
+        }
+        for (tv, v) in [(a, av), (b, bv)] {
+            if let Value::Obj(o) = v {
+                self.guard_kind(tv, o);
+            }
+        }
+        let seen = vm.binary_op(av, bv, op).map_err(|_| "binary op raises".to_string())?;
+        let snap = self.snap();
+        let c = self.ctx();
+        let kop = self.b.kint(op as i64);
+        let (ab, bb) = (self.boxed(a), self.boxed(b));
+        let boxed = self.b.call(Helper::BinOp, &[c, kop, ab, bb]);
+        self.unbox(boxed, seen, snap)
+    }
+
+    fn compare(&mut self, vm: &mut Vm, op: CmpOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Tv> {
+        let is_int = |v: Value| matches!(v, Value::Int(_) | Value::Bool(_));
+        let r = if is_int(av) && is_int(bv) {
+            let (x, y) = (self.as_int(a), self.as_int(b));
+            let o = match op {
+                CmpOp::Lt => Op::Lt,
+                CmpOp::Le => Op::Le,
+                CmpOp::Eq => Op::Eq,
+                CmpOp::Ne => Op::Ne,
+                CmpOp::Gt => Op::Gt,
+                CmpOp::Ge => Op::Ge,
+            };
+            self.b.bin(o, x, y)
+        } else if matches!(av, Value::Float(_)) && matches!(bv, Value::Float(_)) {
+            let o = match op {
+                CmpOp::Lt => Op::FLt,
+                CmpOp::Le => Op::FLe,
+                CmpOp::Eq => Op::FEq,
+                CmpOp::Ne => Op::FNe,
+                CmpOp::Gt => Op::FGt,
+                CmpOp::Ge => Op::FGe,
+            };
+            self.b.bin(o, a.r, b.r)
+        } else if is_int(av) && matches!(bv, Value::Float(_)) {
+            let c = self.ctx();
+            let k = self.b.kint(op as i64);
+            let x = self.as_int(a);
+            self.b.call(Helper::CmpIntFloat, &[c, k, x, b.r])
+        } else if matches!(av, Value::Float(_)) && is_int(bv) {
+            let c = self.ctx();
+            let k = self.b.kint(swap(op) as i64);
+            let y = self.as_int(b);
+            self.b.call(Helper::CmpIntFloat, &[c, k, y, a.r])
+        } else {
+            let scalar = |v: Value| match v {
+                Value::Obj(o) => matches!(kind_of(o), kind::STR | kind::BIGINT),
+                Value::Undef => false,
+                _ => true,
+            };
+            if !scalar(av) || !scalar(bv) {
+                return abort(format!("comparison of {} and {}", vm.type_name(av), vm.type_name(bv)));
+            }
+            for (tv, v) in [(a, av), (b, bv)] {
+                if let Value::Obj(o) = v {
+                    self.guard_kind(tv, o);
+                }
+            }
+            let seen = vm.compare(av, bv, op).map_err(|_| "comparison raises".to_string())?;
+            let snap = self.snap();
+            let c = self.ctx();
+            let kop = self.b.kint(op as i64);
+            let (ab, bb) = (self.boxed(a), self.boxed(b));
+            let boxed = self.b.call(Helper::Compare, &[c, kop, ab, bb]);
+            return self.unbox(boxed, seen, snap);
+        };
+        Ok(Self::tv(r, tag::BOOL))
+    }
+
+    fn for_iter(&mut self, vm: &mut Vm, fdepth: usize, pc: usize, target: usize) -> R<Option<(usize, usize)>> {
+        let (it, itv) = self.peek(vm, 1)?;
+        let Value::Obj(o) = itv else { return abort("FOR_ITER on a non-iterator") };
+        let ik = iter_kind_of(o);
+        if ik == 0 {
+            return abort(format!("iteration over {}", vm.type_name(itv)));
+        }
+        let snap = self.snap();
+        let k = self.b.call(Helper::IterKind, &[it.r]);
+        let kk = self.b.kint(ik);
+        self.b.guard(Op::GuardEq, Arg::Ref(k), Arg::Ref(kk), snap);
+        // What the iterator will give (peeked without advancing it).
+        let seen = iter_peek(o);
+        let c = self.ctx();
+        let item = self.b.call(Helper::IterNext, &[c, it.r]);
+        let t = self.b.ins(Op::TagOf, Arg::Ref(item), Arg::None);
+        // The state after the iterator is exhausted: iterator popped, at the loop exit.
+        let exhausted = self.snapshot_at(target, self.sp - 1);
+        match seen {
+            Some(v) => {
+                let undef = self.b.kint(tag::UNDEF as i64);
+                let more = self.b.bin(Op::Ne, t, undef);
+                self.b.guard_ref(Op::GuardTrue, more, None, exhausted);
+                // The state after the item was taken: item (boxed) on the stack.
+                let sp = self.sp;
+                self.set_slot(sp, Self::tv(item, tag::OBJ));
+                let after = self.snapshot_at(pc + 1, sp + 1);
+                self.slots[sp] = None;
+                let tv = self.unbox(item, v, after)?;
+                self.push(tv);
+                Ok(Some((fdepth, pc + 1)))
+            }
+            None => {
+                if self.frames.len() == 1 && pc == self.start_pc {
+                    return abort(LEFT_LOOP);
+                }
+                // An item after all: leave with it taken (the iterator advanced).
+                let sp = self.sp;
+                self.set_slot(sp, Self::tv(item, tag::OBJ));
+                let after = self.snapshot_at(pc + 1, sp + 1);
+                self.slots[sp] = None;
+                self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::UNDEF as i64), after);
+                // Exhausted, or failed (dict changed size): the error is raised here.
+                let ok = self.b.call(Helper::NoError, &[c]);
+                self.b.guard_ref(Op::GuardTrue, ok, None, exhausted);
+                self.pop_n(1);
+                Ok(Some((fdepth, target)))
+            }
+        }
+    }
+
+    fn call(&mut self, vm: &mut Vm, op: BcOp, n: usize, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
+        let (fpos, first, nargs) = match op {
+            BcOp::Call => (self.sp - n - 1, self.sp - n, n),
+            _ => {
+                let fpos = self.sp - n - 2;
+                if self.real(vm, fpos + 1).is_undef() {
+                    (fpos, fpos + 2, n)
+                } else {
+                    (fpos, fpos + 1, n + 1)
+                }
+            }
+        };
+        let fv = self.real(vm, fpos);
+        let ftv = self.read(vm, fpos)?;
+        let Value::Obj(fo) = fv else { return abort("call of a non-callable") };
+        match &fo.kind {
+            Kind::Function(func) => {
+                let fcode = func.code.as_code().expect("function code").clone();
+                if !fcode.simple || nargs != fcode.co.argcount as usize || !func.closure.is_empty() {
+                    return abort(format!("call of {} (defaults, closure or special arguments)", fcode.co.name));
+                }
+                if self.frames.len() > MAX_INLINE_DEPTH {
+                    return abort("inlining too deep");
+                }
+                if self.frames.iter().any(|f| Rc::ptr_eq(&f.code, &fcode)) {
+                    return abort(format!("recursive call of {}", fcode.co.name));
+                }
+                self.guard_identity(ftv, fo);
+                let mut args = vec![];
+                for i in 0..nargs {
+                    args.push(self.read(vm, first + i)?);
+                }
+                for (i, a) in args.into_iter().enumerate() {
+                    self.set_slot(first + i, Tv { from: None, ..a });
+                }
+                let nslots = fcode.co.nslots();
+                let undef = self.b.kval(tag::UNDEF, 0);
+                for i in nargs..nslots {
+                    self.set_slot(first + i, Tv { r: undef, tag: tag::UNDEF, from: None, obj: None });
+                }
+                self.sp = first + nslots;
+                for i in self.sp..self.slots.len() {
+                    self.slots[i] = None;
+                }
+                self.frames.push(RFrame {
+                    code: fcode,
+                    func: Some(fo),
+                    globals: func.globals,
+                    base: first,
+                    ret_sp: fpos,
+                    ret_pc: pc + 1,
+                    depth: fdepth + 1,
+                });
+                self.max_depth = self.max_depth.max(self.frames.len() - 1);
+                Ok(Some((fdepth + 1, 0)))
+            }
+            Kind::Native(nat) => {
+                let name = nat.name;
+                let owner = nat.owner;
+                self.guard_identity(ftv, fo);
+                let mut args = vec![];
+                for i in 0..nargs {
+                    args.push((self.read(vm, first + i)?, self.real(vm, first + i)));
+                }
+                let r = self.native(vm, fo, owner, name, &args)?;
+                self.pop_n(self.sp - fpos);
+                self.push(r);
+                Ok(Some((fdepth, pc + 1)))
+            }
+            _ => abort(format!("call of {}", vm.type_name(fv))),
+        }
+    }
+
+    /// A call of a native built-in: inline for the common numeric ones, through
+    /// `call_native` for others whose arguments are all built-in scalars.
+    fn native(&mut self, vm: &mut Vm, f: ObjRef, owner: Option<&str>, name: &str, args: &[(Tv, Value)]) -> R<Tv> {
+        let snap = self.snap();
+        let is_float = |v: &Value| matches!(v, Value::Float(_));
+        let is_int = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_));
+        match (owner, name, args) {
+            (Some("list"), "append", [(l, Value::Obj(_)), (x, _)]) => {
+                let xb = self.boxed(*x);
+                let ok = self.b.call(Helper::ListAppend, &[l.r, xb]);
+                self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                return self.konst(Value::None);
+            }
+            (None, "len", [(x, Value::Obj(o))]) => {
+                let k = self.guard_kind(*x, *o);
+                if matches!(k, kind::LIST | kind::TUPLE | kind::STR | kind::DICT | kind::SET | kind::RANGE) {
+                    let c = self.ctx();
+                    let r = self.b.call(Helper::Len, &[c, x.r]);
+                    return Ok(Self::tv(r, tag::INT));
+                }
+            }
+            (None, "abs", [(x, v)]) if is_float(v) => {
+                return Ok(Self::tv(self.b.ins(Op::FAbs, Arg::Ref(x.r), Arg::None), tag::FLOAT));
+            }
+            (None, "float", [(x, v)]) if is_float(v) || is_int(v) => {
+                let r = self.as_float(*x);
+                return Ok(Self::tv(r, tag::FLOAT));
+            }
+            (None, "sqrt", [(x, v)]) if is_float(v) || is_int(v) => {
+                let fx = self.as_float(*x);
+                let z = self.b.kfloat(0.0);
+                let ok = self.b.bin(Op::FGe, fx, z);
+                self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                return Ok(Self::tv(self.b.ins(Op::FSqrt, Arg::Ref(fx), Arg::None), tag::FLOAT));
+            }
+            (None, "sin" | "cos" | "tan" | "atan" | "exp" | "log" | "sinh" | "cosh" | "tanh" | "asin" | "acos", [(x, v)])
+                if is_float(v) || is_int(v) =>
+            {
+                let id = ["sin", "cos", "tan", "atan", "exp", "log", "sinh", "cosh", "tanh", "asin", "acos"]
+                    .iter()
+                    .position(|n| *n == name)
+                    .expect("listed") as i64;
+                let fx = self.as_float(*x);
+                let k = self.b.kint(id);
+                let boxed = self.b.call(Helper::Math1, &[k, fx]);
+                let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
+                self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::FLOAT as i64), snap);
+                return Ok(Self::tv(self.b.ins(Op::UnboxFloat, Arg::Ref(boxed), Arg::None), tag::FLOAT));
+            }
+            _ => {}
+        }
+        // Natives that run no Python code when their arguments are built-in scalars.
+        const SAFE: &[&str] = &[
+            "abs", "min", "max", "int", "float", "str", "round", "divmod", "pow", "chr", "ord", "print", "len", "bool",
+            "hash", "repr", "floor", "ceil", "sqrt", "trunc", "gcd", "isqrt", "fabs", "hypot", "atan2", "log", "exp",
+            "sin", "cos", "tan", "atan", "pow", "log2", "log10", "isinstance", "random", "randint", "randrange",
+            "uniform", "perf_counter", "time",
+        ];
+        if !SAFE.contains(&name) || args.len() > 3 || owner.is_some_and(|o| o != "random" && o != "Random") {
+            return abort(format!("call of built-in {name}"));
+        }
+        for (tv, v) in args {
+            match v {
+                Value::Obj(o) => {
+                    let k = self.guard_kind(*tv, *o);
+                    let ok = k == kind::STR
+                        || k == kind::BIGINT
+                        || (k == kind::CLASS && name == "isinstance")
+                        || (name == "len" && matches!(k, kind::LIST | kind::TUPLE | kind::DICT | kind::SET));
+                    if !ok {
+                        return abort(format!("call of built-in {name} on {}", vm.type_name(*v)));
+                    }
+                }
+                Value::Undef => return abort("unbound argument"),
+                _ => {}
+            }
+        }
+        // Observe the result without running the call (it may have effects): only for
+        // natives without effects can we compute it now; others must return None or the
+        // type the trace assumes from one run... we run it on a copy only when pure.
+        let pure = !matches!(name, "print" | "random" | "randint" | "randrange" | "uniform" | "perf_counter" | "time");
+        let seen = if pure {
+            let vals: Vec<Value> = args.iter().map(|a| a.1).collect();
+            vm.call(Value::Obj(f), &vals, &[]).map_err(|_| format!("built-in {name} raises"))?
+        } else if name == "print" {
+            Value::None
+        } else {
+            return abort(format!("call of built-in {name} (result type unknown before it runs)"));
+        };
+        let c = self.ctx();
+        let fk = self.konst(Value::Obj(f))?;
+        let kn = self.b.kint(args.len() as i64);
+        let mut boxes = vec![];
+        for (tv, _) in args {
+            boxes.push(self.boxed(*tv));
+        }
+        while boxes.len() < 3 {
+            boxes.push(self.b.kval(tag::NONE, 0));
+        }
+        let boxed = self.b.call(Helper::CallNative, &[c, fk.r, kn, boxes[0], boxes[1], boxes[2]]);
+        // A native with effects (print) ran: its result guard must not re-run it.
+        let snap = if pure {
+            snap
+        } else {
+            let sp = self.sp;
+            self.snapshot_at(self.cur_pc, sp)
+        };
+        if !pure {
+            // print returns None: the only failure is an exception, raised at this call.
+            let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
+            self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::NONE as i64), snap);
+            return self.konst(Value::None);
+        }
+        self.unbox(boxed, seen, snap)
+    }
+}
+
+/// The comparison with its operands swapped (`a < b` is `b > a`).
+fn swap(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        other => other,
+    }
+}
+
+/// What `next()` of a built-in iterator (`iter_kind_of` != 0) will return, without
+/// advancing it: Some(value of the right type) or None when exhausted. Only the type of
+/// the value matters to the recorder.
+fn iter_peek(it: ObjRef) -> Option<Value> {
+    use krait_runtime::object::IterState;
+    let Kind::Iter(cell) = &it.kind else { return None };
+    let st = cell.borrow();
+    match &*st {
+        IterState::Range { cur, stop, step } => {
+            ((*step > 0 && cur < stop) || (*step < 0 && cur > stop)).then_some(Value::Int(*cur))
+        }
+        IterState::Seq { seq: Value::Obj(s), idx } => match &s.kind {
+            Kind::List(l) => l.borrow().get(*idx).copied(),
+            Kind::Tuple(t) => t.get(*idx).copied(),
+            _ => None,
+        },
+        IterState::Str { s, pos } => (*pos < s.as_str().map_or(0, str::len)).then_some(Value::Obj(it)),
+        IterState::Dict { dict, idx, what, .. } => {
+            let dobj = krait_runtime::ops::real_dict(*dict)?;
+            let d = dobj.as_dict()?.borrow();
+            let (_, k, v) = d.next_entry(*idx)?;
+            Some(match what {
+                0 => k,
+                1 => v,
+                _ => Value::Obj(it),
+            })
+        }
+        _ => None,
+    }
+}
