@@ -2141,7 +2141,9 @@ impl Vm {
         }
         // OSError(errno, ...) makes the subclass the errno names (FileNotFoundError, ...).
         let cls = match user_new {
-            None if cls.ptr_eq(self.exc.OSError) => crate::builtins::exceptions::oserror_subclass(self, args).unwrap_or(cls),
+            None if cls.ptr_eq(self.exc.OSError) => {
+                crate::builtins::exceptions::oserror_subclass(self, args).unwrap_or(cls)
+            }
             _ => cls,
         };
         let inst = match user_new {

@@ -17,6 +17,86 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(be, "add_note", exc_add_note);
     let ke = vm.exc.KeyError;
     vm.add_method(ke, "__str__", keyerror_str);
+    let ose = vm.exc.OSError;
+    vm.add_method(ose, "__init__", oserror_init);
+    vm.add_method(ose, "__str__", oserror_str);
+    for n in ["errno", "strerror", "filename", "filename2"] {
+        vm.set_class_attr(ose, n, Value::None);
+    }
+}
+
+/// The OSError subclass CPython's `OSError(errno, ...)` constructor picks for an errno.
+pub fn oserror_subclass(vm: &Vm, args: &[Value]) -> Option<ObjRef> {
+    if !(2..=5).contains(&args.len()) {
+        return None;
+    }
+    let Value::Int(e) = args[0] else { return None };
+    let x = &vm.exc;
+    Some(match e {
+        1 | 13 => x.PermissionError,
+        2 => x.FileNotFoundError,
+        3 => x.ProcessLookupError,
+        4 => x.InterruptedError,
+        10 => x.ChildProcessError,
+        11 | 114 | 115 => x.BlockingIOError,
+        17 => x.FileExistsError,
+        20 => x.NotADirectoryError,
+        21 => x.IsADirectoryError,
+        32 | 108 => x.BrokenPipeError,
+        103 => x.ConnectionAbortedError,
+        104 => x.ConnectionResetError,
+        110 => x.TimeoutError,
+        111 => x.ConnectionRefusedError,
+        _ => return None,
+    })
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: with two to five
+/// arguments the attributes are set and `args` keeps only `(errno, strerror)`.
+fn oserror_init(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let o = exc_data(vm, args[0])?;
+    let a = &args[1..];
+    let kept = if (3..=5).contains(&a.len()) { &a[..2] } else { a };
+    let t = vm.new_tuple(kept.to_vec());
+    o.exc_data().unwrap().borrow_mut().args = t;
+    if (2..=5).contains(&a.len()) {
+        if let Some(inst) = o.as_instance() {
+            let names = ["errno", "strerror", "filename", "", "filename2"];
+            for (n, v) in names.iter().zip(a.iter()) {
+                if !n.is_empty() {
+                    let k = vm.intern(n);
+                    vm.store_instance_attr(inst, k, *v);
+                }
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn oserror_str(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let o = exc_data(vm, args[0])?;
+    let get = |vm: &mut Vm, n: &str| -> PyResult<Value> {
+        let k = vm.intern(n);
+        Ok(vm.get_attr_opt(Value::Obj(o), k)?.unwrap_or(Value::None))
+    };
+    let errno = get(vm, "errno")?;
+    let strerror = get(vm, "strerror")?;
+    let filename = get(vm, "filename")?;
+    let filename2 = get(vm, "filename2")?;
+    if !filename.is_none() {
+        let (e, s, f) = (vm.str_of(errno)?, vm.str_of(strerror)?, vm.repr(filename)?);
+        let msg = if filename2.is_none() {
+            format!("[Errno {}] {}: {}", e, s, f)
+        } else {
+            format!("[Errno {}] {}: {} -> {}", e, s, f, vm.repr(filename2)?)
+        };
+        return Ok(vm.new_str(msg));
+    }
+    if !errno.is_none() && !strerror.is_none() {
+        let (e, s) = (vm.str_of(errno)?, vm.str_of(strerror)?);
+        return Ok(vm.new_str(format!("[Errno {}] {}", e, s)));
+    }
+    exc_str(vm, args, &[])
 }
 
 fn exc_data(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {

@@ -92,7 +92,12 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value>
     vm.write_to(file, &out)?;
     if let Some(f) = kwarg(kw, "flush") {
         if vm.truthy(f)? {
-            vm.flush_stdout();
+            match file {
+                Some(t) if !t.is(&vm.stdout_obj) && !t.is(&vm.stderr_obj) => {
+                    vm.call_method(t, "flush", &[])?;
+                }
+                _ => vm.flush_stdout(),
+            }
         }
     }
     Ok(Value::None)

@@ -603,7 +603,7 @@ fn escape_cp(u: u32) -> String {
     }
 }
 
-fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let Some(codec) = Codec::lookup(encoding) else {
         return Err(unknown_encoding(vm, encoding));
     };
@@ -712,7 +712,7 @@ pub fn decode_bytes(b: &[u8], codec: Codec, errors: &str) -> Result<String, Resu
     }
 }
 
-fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
     let Some(codec) = Codec::lookup(encoding) else {
         return Err(unknown_encoding(vm, encoding));
     };

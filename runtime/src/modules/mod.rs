@@ -4,6 +4,7 @@
 pub mod array;
 pub mod bisect;
 pub mod collections;
+pub mod fileio;
 pub mod functools;
 pub mod heapq;
 pub mod itertools;
@@ -60,6 +61,9 @@ pub fn register(vm: &mut Vm) {
             vm.stderr_obj = Value::Obj(o);
         }
     }
+    vm.register_native_module("_io", fileio::init);
+    vm.embedded_modules.insert("io", include_str!("py/io.py"));
+    fileio::register(vm);
     // sys is imported eagerly: print and tracebacks consult it.
     let sys = sys_init(vm).expect("sys");
     let k = vm.intern("sys");
@@ -86,6 +90,9 @@ fn sys_init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.module_set(m, "stderr", se);
     vm.module_set(m, "__stdout__", so);
     vm.module_set(m, "__stderr__", se);
+    let si = fileio::stdin_object(vm);
+    vm.module_set(m, "stdin", si);
+    vm.module_set(m, "__stdin__", si);
     vm.module_set(m, "maxsize", Value::Int(i64::MAX));
     let fin = vm.new_str("final");
     let vi = struct_seq(
