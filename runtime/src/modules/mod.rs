@@ -11,6 +11,7 @@ pub mod itertools;
 pub mod math;
 pub mod operator;
 pub mod params;
+pub mod posix;
 pub mod random;
 
 use crate::builtins::args::*;
@@ -64,6 +65,9 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_io", fileio::init);
     vm.embedded_modules.insert("io", include_str!("py/io.py"));
     fileio::register(vm);
+    vm.register_native_module("posix", posix::init);
+    vm.embedded_modules.insert("os", include_str!("py/os.py"));
+    vm.embedded_modules.insert("posixpath", include_str!("py/posixpath.py"));
     // sys is imported eagerly: print and tracebacks consult it.
     let sys = sys_init(vm).expect("sys");
     let k = vm.intern("sys");
