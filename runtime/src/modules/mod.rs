@@ -68,6 +68,9 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("posix", posix::init);
     vm.embedded_modules.insert("os", include_str!("py/os.py"));
     vm.embedded_modules.insert("posixpath", include_str!("py/posixpath.py"));
+    vm.embedded_modules.insert("json", include_str!("py/json.py"));
+    vm.embedded_modules.insert("json.decoder", "\"json.decoder\"\nfrom json import JSONDecoder, JSONDecodeError\n");
+    vm.embedded_modules.insert("json.encoder", "\"json.encoder\"\nfrom json import JSONEncoder\n");
     // sys is imported eagerly: print and tracebacks consult it.
     let sys = sys_init(vm).expect("sys");
     let k = vm.intern("sys");
