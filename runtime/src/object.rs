@@ -248,6 +248,8 @@ pub struct Class {
     pub version: Cell<u64>,
     /// Cached lookups of special methods along the MRO (None = not cached yet).
     pub cache: RefCell<rustc_hash::FxHashMap<usize, Option<Value>>>,
+    /// The metaclass, when it is not `type` (a class made by a subclass of `type`).
+    pub meta: Cell<Option<ObjRef>>,
 }
 
 /// A user-defined object: attribute values in slots laid out by a shared shape.
@@ -542,6 +544,9 @@ impl Kind {
                 out.extend(c.bases.borrow().iter().copied());
                 out.extend(c.mro.borrow().iter().copied());
                 out.push(c.dict);
+                if let Some(m) = c.meta.get() {
+                    out.push(m);
+                }
                 for v in c.cache.borrow().values().flatten() {
                     push_val(v, out);
                 }

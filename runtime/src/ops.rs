@@ -43,7 +43,7 @@ impl Vm {
                 Kind::Native(_) => t.builtin_function,
                 Kind::BoundMethod(..) => t.method,
                 Kind::Code(_) => t.code,
-                Kind::Class(_) => t.type_,
+                Kind::Class(c) => c.meta.get().unwrap_or(t.type_),
                 Kind::Instance(i) => i.class.get(),
                 Kind::Module(_) => t.module,
                 Kind::Cell(_) => t.cell,
@@ -306,6 +306,16 @@ impl Vm {
     }
 
     fn repr_obj(&mut self, o: ObjRef, v: Value) -> PyResult<String> {
+        if let Some(f) = self.meta_method(o, self.names.repr) {
+            let r = self.call(f, &[v], &[])?;
+            return match r.as_obj().and_then(|x| x.as_str().map(|s| s.to_string())) {
+                Some(s) => Ok(s),
+                None => {
+                    let tn = self.type_name(r);
+                    Err(self.type_error(format!("__repr__ returned non-string (type {})", tn)))
+                }
+            };
+        }
         match &o.kind {
             Kind::Str(s) => return Ok(repr_str(&s.s)),
             Kind::BigInt(b) => return Ok(b.to_string()),
@@ -546,6 +556,11 @@ impl Vm {
         match v {
             Value::Obj(o) => match &o.kind {
                 Kind::Str(s) => Ok(s.s.to_string()),
+                Kind::Class(_) if self.meta_method(o, self.names.str).is_some() => {
+                    let f = self.meta_method(o, self.names.str).unwrap();
+                    let r = self.call(f, &[v], &[])?;
+                    self.str_of(r)
+                }
                 Kind::Instance(i) => {
                     let cls = i.class.get();
                     let f = self.lookup_special(cls, self.names.str).unwrap();
@@ -1331,6 +1346,17 @@ impl Vm {
         self.class_lookup(cls, name)
     }
 
+    /// A special method a user metaclass defines for the class `o` (None for classes of
+    /// `type` and for methods `type` itself provides).
+    #[inline]
+    pub fn meta_method(&self, o: ObjRef, name: ObjRef) -> Option<Value> {
+        let m = match &o.kind {
+            Kind::Class(c) => c.meta.get()?,
+            _ => return None,
+        };
+        self.class_lookup(m, name).filter(|f| !is_native_callable(f))
+    }
+
     /// `getattr(obj, name)`.
     pub fn get_attr(&mut self, obj: Value, name: ObjRef) -> PyResult<Value> {
         match self.get_attr_opt(obj, name)? {
@@ -1502,6 +1528,16 @@ impl Vm {
         if let Some(v) = self.special_attr(cls, Value::Obj(cls), name)? {
             return Ok(Some(v));
         }
+        // A user metaclass: its properties win over the class's own attributes.
+        let meta = cls.as_class().and_then(|c| c.meta.get());
+        if let Some(m) = meta {
+            if let Some(Value::Obj(d)) = self.class_lookup(m, name) {
+                if let Kind::Property(p) = &d.kind {
+                    let g = p.fget;
+                    return self.call(g, &[Value::Obj(cls)], &[]).map(Some);
+                }
+            }
+        }
         match self.class_lookup(cls, name) {
             Some(Value::Obj(d)) => Ok(Some(match &d.kind {
                 Kind::StaticMethod(f) => *f,
@@ -1520,7 +1556,13 @@ impl Vm {
             })),
             Some(v) => Ok(Some(v)),
             None => {
-                // Methods of `type` itself (mro, __subclasses__...).
+                // Attributes of the metaclass (a user metaclass, or `type` itself: mro,
+                // __subclasses__...).
+                if let Some(m) = meta {
+                    if let Some(d) = self.class_lookup(m, name) {
+                        return self.bind_descriptor(d, Value::Obj(cls), m).map(Some);
+                    }
+                }
                 let tt = self.types.type_;
                 match self.class_lookup(tt, name) {
                     Some(d) => self.bind_descriptor(d, Value::Obj(cls), tt).map(Some),
@@ -1547,7 +1589,8 @@ impl Vm {
         for m in mro {
             if after {
                 if let Some(v) = m.as_class().and_then(|c| dict_get_str(c.dict, name)) {
-                    let is_class_target = matches!(target.as_obj().map(|o| o.kind()), Some(Kind::Class(_)));
+                    // `super(C, C)`: plain functions stay unbound; `super(Meta, cls)` binds.
+                    let is_class_target = target.as_obj().is_some_and(|t| t.ptr_eq(target_cls));
                     return Ok(Some(match v.as_obj().map(|o| o.kind()) {
                         Some(Kind::Function(_)) | Some(Kind::Native(_)) if is_class_target => v,
                         _ => self.bind_descriptor(v, target, target_cls)?,
@@ -1864,24 +1907,12 @@ impl Vm {
                 self.store_instance_attr(inst, name, value);
                 Ok(())
             }
-            Kind::Class(c) => {
-                if c.builtin {
-                    let n = c.name.borrow().clone();
-                    return Err(self.type_error(format!(
-                        "cannot set '{}' attribute of immutable type '{}'",
-                        name.as_str().unwrap_or(""),
-                        n
-                    )));
+            Kind::Class(_) => {
+                if let Some(f) = self.meta_method(o, self.names.setattr) {
+                    self.call(f, &[obj, Value::Obj(name), value], &[])?;
+                    return Ok(());
                 }
-                let dict = c.dict;
-                dict_set_str(dict, name, value);
-                self.class_epoch.set(self.class_epoch.get() + 1);
-                match name.as_str() {
-                    Some("__name__") => *c.name.borrow_mut() = self.str_of(value)?,
-                    Some("__qualname__") => *c.qualname.borrow_mut() = self.str_of(value)?,
-                    _ => {}
-                }
-                Ok(())
+                self.set_class_attr_raw(o, name, value)
             }
             Kind::Module(m) => {
                 dict_set_str(m.dict, name, value);
@@ -1909,6 +1940,39 @@ impl Vm {
                 Ok(())
             }
             _ => Err(self.set_attr_error(obj, name)),
+        }
+    }
+
+    /// Stores a class attribute without consulting the metaclass's `__setattr__` (what
+    /// `type.__setattr__` does).
+    pub fn set_class_attr_raw(&mut self, o: ObjRef, name: ObjRef, value: Value) -> PyResult<()> {
+        let Some(c) = o.as_class() else { return Err(self.set_attr_error(Value::Obj(o), name)) };
+        if c.builtin {
+            let n = c.name.borrow().clone();
+            return Err(self.type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name.as_str().unwrap_or(""),
+                n
+            )));
+        }
+        dict_set_str(c.dict, name, value);
+        self.class_epoch.set(self.class_epoch.get() + 1);
+        match name.as_str() {
+            Some("__name__") => *c.name.borrow_mut() = self.str_of(value)?,
+            Some("__qualname__") => *c.qualname.borrow_mut() = self.str_of(value)?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Deletes a class attribute without consulting the metaclass's `__delattr__`.
+    pub fn del_class_attr_raw(&mut self, o: ObjRef, name: ObjRef) -> PyResult<()> {
+        match o.as_class() {
+            Some(c) if dict_del_str(c.dict, name) => {
+                self.class_epoch.set(self.class_epoch.get() + 1);
+                Ok(())
+            }
+            _ => Err(self.no_attribute(Value::Obj(o), name)),
         }
     }
 
@@ -1983,13 +2047,12 @@ impl Vm {
                     Err(self.no_attribute(obj, name))
                 }
             }
-            Kind::Class(c) => {
-                if dict_del_str(c.dict, name) {
-                    self.class_epoch.set(self.class_epoch.get() + 1);
-                    Ok(())
-                } else {
-                    Err(self.no_attribute(obj, name))
+            Kind::Class(_) => {
+                if let Some(f) = self.meta_method(o, self.names.delattr) {
+                    self.call(f, &[obj, Value::Obj(name)], &[])?;
+                    return Ok(());
                 }
+                self.del_class_attr_raw(o, name)
             }
             Kind::Module(m) => {
                 if dict_del_str(m.dict, name) {
@@ -2075,7 +2138,16 @@ impl Vm {
                 let func = *func;
                 self.call(func, &a, kw)
             }
-            Kind::Class(_) => self.call_class(o, args, kw),
+            Kind::Class(_) => {
+                // A user metaclass's __call__ takes over instance creation.
+                if let Some(f) = self.meta_method(o, self.names.call) {
+                    let mut a: SmallVec<[Value; 8]> = SmallVec::with_capacity(args.len() + 1);
+                    a.push(Value::Obj(o));
+                    a.extend_from_slice(args);
+                    return self.call(f, &a, kw);
+                }
+                self.call_class(o, args, kw)
+            }
             Kind::Instance(i) => {
                 let cls = i.class.get();
                 match self.class_lookup(cls, self.names.call) {
@@ -2160,6 +2232,13 @@ impl Vm {
                     return Ok(r);
                 }
                 r
+            }
+            // A metaclass makes classes (`type.__new__`).
+            None if is_subclass(cls, self.types.type_) => {
+                let mut a: SmallVec<[Value; 8]> = SmallVec::with_capacity(args.len() + 1);
+                a.push(Value::Obj(cls));
+                a.extend_from_slice(args);
+                crate::builtins::core::type_new(self, &a, kw)?
             }
             None => self.new_instance(cls, args, kw)?,
         };
@@ -2294,6 +2373,18 @@ impl Vm {
                 Kind::FrozenSet(s) => IterState::Set { set: o, idx: 0, len: s.len() },
                 Kind::Bytes(_) | Kind::ByteArray(_) => IterState::Seq { seq: v, idx: 0 },
                 Kind::Iter(_) | Kind::Generator(_) => return Ok(v),
+                Kind::Class(_) if self.meta_method(o, self.names.iter).is_some() => {
+                    let f = self.meta_method(o, self.names.iter).unwrap();
+                    let it = self.call(f, &[v], &[])?;
+                    let itc = self.type_of(it);
+                    if self.class_lookup(itc, self.names.next).is_none()
+                        && !matches!(it.as_obj().map(|o| o.kind()), Some(Kind::Iter(_) | Kind::Generator(_)))
+                    {
+                        let tn = self.type_name(it);
+                        return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", tn)));
+                    }
+                    return Ok(it);
+                }
                 Kind::Instance(i) => {
                     let cls = i.class.get();
                     if let Some(f) = self.class_lookup(cls, self.names.iter) {
@@ -2769,6 +2860,12 @@ impl Vm {
                 Kind::Bytes(b) => return Ok(b.len()),
                 Kind::ByteArray(b) => return Ok(b.borrow().len()),
                 Kind::Range(r) => return Ok(r.len() as usize),
+                Kind::Class(_) => {
+                    if let Some(f) = self.meta_method(o, self.names.len) {
+                        let r = self.call(f, &[v], &[])?;
+                        return Ok(self.len_result(r)? as usize);
+                    }
+                }
                 Kind::Instance(i) => {
                     let cls = i.class.get();
                     if let Some(f) = self.class_lookup(cls, self.names.len) {
@@ -2843,6 +2940,9 @@ impl Vm {
                     }
                 }
                 Kind::Class(_) => {
+                    if let Some(f) = self.meta_method(o, self.names.getitem) {
+                        return self.call(f, &[c, k], &[]);
+                    }
                     // `list[int]` and friends in annotations: return the class itself.
                     let cgi = self.intern("__class_getitem__");
                     if let Some(f) = self.class_lookup(o, cgi) {
@@ -2962,6 +3062,12 @@ impl Vm {
                             return Ok(true);
                         }
                         i += 1;
+                    }
+                }
+                Kind::Class(_) => {
+                    if let Some(f) = self.meta_method(o, self.names.contains) {
+                        let r = self.call(f, &[c, k], &[])?;
+                        return self.truthy(r);
                     }
                 }
                 Kind::Instance(i) => {

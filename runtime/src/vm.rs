@@ -369,6 +369,7 @@ impl Vm {
                 builtin: true,
                 version: Cell::new(0),
                 cache: RefCell::new(FxHashMap::default()),
+                meta: Cell::new(None),
             })));
         }
         let types = Types::from_vec(&type_objs);
@@ -531,6 +532,7 @@ impl Vm {
             builtin,
             version: Cell::new(0),
             cache: RefCell::new(FxHashMap::default()),
+            meta: Cell::new(None),
         }));
         let mro = crate::ops::compute_mro(self, cls, &bases).unwrap_or_else(|_| vec![cls, self.types.object]);
         *cls.as_class().unwrap().mro.borrow_mut() = mro;

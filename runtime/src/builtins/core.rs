@@ -30,6 +30,8 @@ pub fn register(vm: &mut Vm) {
 
     let ty = vm.types.type_;
     set_construct(vm, ty, type_construct);
+    vm.add_static_method(ty, "__new__", type_new, false);
+    vm.add_method(ty, "__call__", type_call);
     vm.add_method(ty, "mro", type_mro);
     vm.add_method(ty, "__subclasses__", type_subclasses);
 
@@ -226,6 +228,11 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyRes
         vm.store_instance_attr(inst, name, args[2]);
         return Ok(Value::None);
     }
+    if let Some(o) = vm.as_class(args[0]) {
+        // `type.__setattr__` (a metaclass's `super().__setattr__`).
+        vm.set_class_attr_raw(o, name, args[2])?;
+        return Ok(Value::None);
+    }
     vm.set_attr(args[0], name, args[2])?;
     Ok(Value::None)
 }
@@ -238,6 +245,10 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyRes
             return Ok(Value::None);
         }
         return Err(vm.no_attribute(args[0], name));
+    }
+    if let Some(o) = vm.as_class(args[0]) {
+        vm.del_class_attr_raw(o, name)?;
+        return Ok(Value::None);
     }
     vm.del_attr(args[0], name)?;
     Ok(Value::None)
@@ -329,6 +340,60 @@ fn type_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResu
     Ok(Value::Obj(cls))
 }
 
+/// `type.__new__(mcls, name, bases, ns, **kw)`: a new class whose metaclass is `mcls`
+/// (or the most derived metaclass of the bases).
+pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let ty = vm.types.type_;
+    let Some(mcls) = args.first().and_then(|v| vm.as_class(*v)) else {
+        let tn = args.first().map(|v| vm.type_name(*v)).unwrap_or_else(|| "NoneType".into());
+        return Err(vm.type_error(format!("type.__new__(X): X is not a type object ({})", tn)));
+    };
+    if !is_subclass(mcls, ty) {
+        let n = class_name(mcls);
+        return Err(vm.type_error(format!("type.__new__({}): {} is not a subtype of type", n, n)));
+    }
+    let args = &args[1..];
+    if args.len() == 1 && kw.is_empty() && mcls.ptr_eq(ty) {
+        return Ok(Value::Obj(vm.type_of(args[0])));
+    }
+    if args.len() != 3 {
+        return Err(vm.type_error(format!("type.__new__() takes exactly 3 arguments ({} given)", args.len())));
+    }
+    let name = str_arg(vm, &args[0], "type.__new__() argument 1")?.to_string();
+    let bases: Vec<ObjRef> = match args[1].as_obj().and_then(|t| t.as_tuple().map(|t| t.to_vec())) {
+        Some(b) => b.iter().filter_map(|v| v.as_obj()).collect(),
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("type.__new__() argument 2 must be tuple, not {}", tn)));
+        }
+    };
+    let Some(ns) = crate::ops::unwrap_builtin(args[2]).as_obj().filter(|o| o.as_dict().is_some()) else {
+        let tn = vm.type_name(args[2]);
+        return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", tn)));
+    };
+    let copy = ns.as_dict().unwrap().borrow().clone();
+    let ns2 = vm.new_dict(copy).as_obj().unwrap();
+    vm.roots.push(Value::Obj(ns2));
+    let cell = dict_get_str(ns2, vm.names.classcell);
+    crate::ops::dict_del_str(ns2, vm.names.classcell);
+    let r = new_class_meta(vm, &name, bases, ns2, kw, Some(mcls));
+    vm.roots.pop();
+    let cls = r?;
+    if let Some(Kind::Cell(c)) = cell.and_then(|c| c.as_obj()).map(|o| o.kind()) {
+        c.set(Value::Obj(cls));
+    }
+    Ok(Value::Obj(cls))
+}
+
+/// `type.__call__(cls, *args, **kw)`: creates an instance (what a metaclass's
+/// `super().__call__(...)` reaches).
+fn type_call(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(|v| vm.as_class(*v)) else {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    vm.call_class(cls, &args[1..], kw)
+}
+
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     let cls = args[0].as_obj().unwrap();
     let m: Vec<Value> =
@@ -351,15 +416,49 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<ObjRef>, ns: ObjRef) -> PyR
 pub fn new_class_kw(
     vm: &mut Vm,
     name: &str,
+    bases: Vec<ObjRef>,
+    ns: ObjRef,
+    kw: &[(ObjRef, Value)],
+) -> PyResult<ObjRef> {
+    new_class_meta(vm, name, bases, ns, kw, None)
+}
+
+/// The most derived of a metaclass (None: `type`) and the metaclasses of the bases;
+/// None when that is `type`.
+fn winner_metaclass(vm: &mut Vm, meta: Option<ObjRef>, bases: &[ObjRef]) -> PyResult<Option<ObjRef>> {
+    let ty = vm.types.type_;
+    let mut winner = meta.unwrap_or(ty);
+    for b in bases {
+        let bt = vm.type_of(Value::Obj(*b));
+        if is_subclass(winner, bt) {
+            continue;
+        }
+        if is_subclass(bt, winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(if winner.ptr_eq(ty) { None } else { Some(winner) })
+}
+
+/// `new_class_kw` with the metaclass (None: `type`; the bases' metaclasses count too).
+pub fn new_class_meta(
+    vm: &mut Vm,
+    name: &str,
     mut bases: Vec<ObjRef>,
     ns: ObjRef,
     kw: &[(ObjRef, Value)],
+    meta: Option<ObjRef>,
 ) -> PyResult<ObjRef> {
     for b in &bases {
         if b.as_class().is_none() {
             return Err(vm.type_error("bases must be types"));
         }
     }
+    let meta = winner_metaclass(vm, meta, &bases)?;
     if bases.is_empty() {
         bases.push(vm.types.object);
     }
@@ -423,6 +522,7 @@ pub fn new_class_kw(
         builtin: false,
         version: Cell::new(0),
         cache: RefCell::new(Default::default()),
+        meta: Cell::new(meta),
     }));
     vm.roots.push(Value::Obj(cls));
     let r = (|| {
@@ -475,7 +575,9 @@ pub fn new_class_kw(
     r
 }
 
-/// `__build_class__(body, name, *bases, **kw)`.
+/// `__build_class__(body, name, *bases, **kw)`: resolves `__mro_entries__` of non-class
+/// bases and the metaclass; a user metaclass gets `__prepare__` and is called with
+/// (name, bases, namespace, **kw).
 fn build_class(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     if args.len() < 2 {
         return Err(vm.type_error("__build_class__: not enough arguments"));
@@ -483,35 +585,135 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<
     let body = args[0].as_obj().filter(|o| o.as_function().is_some());
     let Some(body) = body else { return Err(vm.type_error("__build_class__: func must be a function")) };
     let name = str_arg(vm, &args[1], "__build_class__: name")?.to_string();
-    for (k, _) in kw {
+    let mut meta: Option<Value> = None;
+    let mut kw_rest: Vec<(ObjRef, Value)> = Vec::new();
+    for (k, v) in kw {
         if k.as_str() == Some("metaclass") {
-            return Err(vm.not_implemented_error("metaclasses are not supported by krait"));
+            meta = Some(*v);
+        } else {
+            kw_rest.push((*k, *v));
+        }
+    }
+    let mark = vm.roots.len();
+    let r = build_class_inner(vm, body, &name, &args[2..], meta, &kw_rest);
+    vm.roots.truncate(mark);
+    r
+}
+
+fn build_class_inner(
+    vm: &mut Vm,
+    body: ObjRef,
+    name: &str,
+    orig_bases: &[Value],
+    meta: Option<Value>,
+    kw: &[(ObjRef, Value)],
+) -> PyResult<Value> {
+    // Non-class bases may supply classes through __mro_entries__.
+    let mut base_vals: Vec<Value> = Vec::new();
+    let mut orig_tuple: Option<Value> = None;
+    for b in orig_bases {
+        if vm.as_class(*b).is_some() {
+            base_vals.push(*b);
+            continue;
+        }
+        let me = vm.intern("__mro_entries__");
+        let f = match b {
+            Value::Obj(o) if matches!(o.kind, Kind::Instance(_)) => {
+                let t = vm.type_of(*b);
+                vm.class_lookup(t, me)
+            }
+            _ => None,
+        };
+        let Some(f) = f else { return Err(vm.type_error("bases must be types")) };
+        let ot = match orig_tuple {
+            Some(t) => t,
+            None => {
+                let t = vm.new_tuple(orig_bases.to_vec());
+                vm.roots.push(t);
+                orig_tuple = Some(t);
+                t
+            }
+        };
+        let r = vm.call(f, &[*b, ot], &[])?;
+        match r.as_obj().and_then(|o| o.as_tuple()) {
+            Some(t) => base_vals.extend_from_slice(t),
+            None => return Err(vm.type_error("__mro_entries__ must return a tuple")),
         }
     }
     let mut bases = Vec::new();
-    for b in &args[2..] {
+    for b in &base_vals {
         match vm.as_class(*b) {
             Some(c) => bases.push(c),
-            None => {
-                let r = vm.repr(*b)?;
-                let _ = r;
-                return Err(vm.type_error("bases must be types"));
-            }
+            None => return Err(vm.type_error("bases must be types")),
         }
     }
-    let ns = vm.alloc(Kind::new_dict(RefCell::new(Dict::new())));
-    vm.roots.push(Value::Obj(ns));
-    let r = (|| {
-        let cell = vm.call_function_ns(body, &[], &[], Some(ns))?;
-        let cls = new_class_kw(vm, &name, bases, ns, kw)?;
-        if let Some(Kind::Cell(c)) = cell.as_obj().map(|o| o.kind()) {
-            c.set(Value::Obj(cls));
+    // The metaclass: explicit, or the most derived of the bases' metaclasses.
+    let winner: Option<Value> = match meta {
+        Some(m) => match vm.as_class(m) {
+            Some(mc) => winner_metaclass(vm, Some(mc), &bases)?.map(Value::Obj),
+            None => Some(m),
+        },
+        None => winner_metaclass(vm, None, &bases)?.map(Value::Obj),
+    };
+    let ns = match winner {
+        Some(m) => {
+            let prep = vm.intern("__prepare__");
+            match vm.get_attr_opt(m, prep)? {
+                Some(p) if !is_native_value(p) => {
+                    let bt = vm.new_tuple(base_vals.clone());
+                    vm.roots.push(bt);
+                    let nv = vm.new_str(name);
+                    vm.roots.push(nv);
+                    let d = vm.call(p, &[nv, bt], kw)?;
+                    match crate::ops::unwrap_builtin(d).as_obj().filter(|o| o.as_dict().is_some()) {
+                        Some(o) => o,
+                        None => {
+                            let tn = vm.type_name(d);
+                            let mn = vm.as_class(m).map(class_name).unwrap_or_default();
+                            return Err(
+                                vm.type_error(format!("{}.__prepare__() must return a mapping, not {}", mn, tn))
+                            );
+                        }
+                    }
+                }
+                _ => vm.alloc(Kind::new_dict(RefCell::new(Dict::new()))),
+            }
         }
-        crate::ops::dict_del_str(ns, vm.names.classcell);
-        Ok(Value::Obj(cls))
-    })();
-    vm.roots.pop();
-    r
+        None => vm.alloc(Kind::new_dict(RefCell::new(Dict::new()))),
+    };
+    vm.roots.push(Value::Obj(ns));
+    if orig_tuple.is_some() {
+        let ob = vm.intern("__orig_bases__");
+        crate::ops::dict_set_str(ns, ob, orig_tuple.unwrap());
+    }
+    let cell = vm.call_function_ns(body, &[], &[], Some(ns))?;
+    let cls = match winner {
+        None => Value::Obj(new_class_kw(vm, name, bases, ns, kw)?),
+        Some(m) => {
+            let bt = vm.new_tuple(base_vals);
+            vm.roots.push(bt);
+            let nv = vm.new_str(name);
+            vm.roots.push(nv);
+            vm.call(m, &[nv, bt, Value::Obj(ns)], kw)?
+        }
+    };
+    if let Some(Kind::Cell(c)) = cell.as_obj().map(|o| o.kind()) {
+        if vm.as_class(cls).is_some() {
+            c.set(cls);
+        }
+    }
+    crate::ops::dict_del_str(ns, vm.names.classcell);
+    Ok(cls)
+}
+
+/// Whether a value is a native function (possibly bound): the built-in defaults of
+/// `type`'s hooks such as `__prepare__`.
+fn is_native_value(v: Value) -> bool {
+    match v.as_obj().map(|o| o.kind()) {
+        Some(Kind::Native(_)) => true,
+        Some(Kind::BoundMethod(f, _)) => matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(_))),
+        _ => false,
+    }
 }
 
 // -- descriptors ---------------------------------------------------------------------------
