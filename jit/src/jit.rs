@@ -27,7 +27,7 @@ use rustc_hash::FxHashMap;
 
 use crate::backend::{CompiledTrace, JitBackend};
 use crate::helpers::JitCtx;
-use crate::ir::{ExitNo, Op, Trace};
+use crate::ir::{ExitNo, Trace};
 use crate::record::{Recorder, Step};
 
 /// Aborted recordings of one loop before it is blacklisted.
@@ -164,7 +164,7 @@ impl Jit {
         reset_counter(rec.root_code(), rec.start_pc);
     }
 
-    fn complete(&mut self, vm: &mut Vm, rec: Box<crate::record::Recorded>) {
+    fn complete(&mut self, vm: &mut Vm, rec: crate::record::Recorded) {
         vm.recording = false;
         let recorder = self.recording.take().expect("recording");
         let code = recorder.root_code().clone();
@@ -410,7 +410,7 @@ impl JitHooks for Jit {
         }
         match rec.step(vm) {
             Step::Continue => {}
-            Step::Done(r) => self.complete(vm, r),
+            Step::Done(r) => self.complete(vm, *r),
             Step::Abort(a) => self.abort(vm, a),
         }
     }
@@ -436,9 +436,4 @@ impl JitHooks for Jit {
             }
         }
     }
-}
-
-/// Ops of a trace by kind, for tests.
-pub fn count_ops(t: &Trace, op: Op) -> usize {
-    t.ins.iter().filter(|i| i.op == op).count()
 }

@@ -83,8 +83,6 @@ pub struct Recorded {
     pub trace: Trace,
     /// Slot -> value at the end of the iteration (the state the next iteration starts in).
     pub end: Vec<(Slot, IrRef)>,
-    /// Slot -> the ref that first loaded it (the iteration's inputs).
-    pub inputs: Vec<(Slot, IrRef)>,
     /// Objects the trace refers to (kept alive while the trace lives).
     pub objs: Vec<ObjRef>,
     /// Deepest inlining the trace does.
@@ -232,7 +230,6 @@ impl Recorder {
         Recorded {
             trace: b.finish(),
             end,
-            inputs: std::mem::take(&mut self.inputs),
             objs: std::mem::take(&mut self.objs),
             max_depth: self.max_depth,
             n_bytecodes: self.n_bytecodes,

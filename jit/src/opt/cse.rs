@@ -54,7 +54,8 @@ pub fn cse(trace: &Trace) -> Trace {
         if !mergeable || ins.op == Op::CArg {
             return Action::Keep;
         }
-        let key: Key = (ins.op, a, if ins.op == Op::CallHelper { b } else { b }, if ins.op == Op::CallHelper { args_key(&rw.new, a) } else { vec![] });
+        let args = if ins.op == Op::CallHelper { args_key(&rw.new, a) } else { vec![] };
+        let key: Key = (ins.op, a, b, args);
         if let Some(&(prev, at, reads_prev)) = seen.get(&key) {
             let clobbered = reads_prev != 0
                 && (writes.iter().any(|&(p, k)| p > at && p < pos && k & reads_prev != 0)
@@ -63,7 +64,6 @@ pub fn cse(trace: &Trace) -> Trace {
                 return if ins.ty == crate::ir::Type::Nil { Action::Drop } else { Action::Replace(prev) };
             }
         }
-        let _ = b;
         // Keep it and remember it (guards and calls are remembered by their new ref).
         let mut n = ins.clone();
         n.a = a;

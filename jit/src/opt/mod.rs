@@ -103,7 +103,8 @@ impl<'a> Rewriter<'a> {
                     self.push(n, snap)
                 }
                 Action::Emit(n) => {
-                    let snap = ins.exit.map(|(s, _)| s);
+                    let is_guard = n.op.effect() == crate::ir::Effect::Guard;
+                    let snap = ins.exit.map(|(s, _)| s).filter(|_| is_guard);
                     self.push(n, snap)
                 }
                 Action::Replace(to) => to,
@@ -166,4 +167,88 @@ pub fn optimize(trace: Trace) -> Trace {
     let t = fold::fold(&trace);
     let t = cse::cse(&t);
     dce::dce(&t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{verify, Slot, TraceBuilder};
+    use krait_runtime::value::tag;
+
+    /// One recorded iteration of `while i < n: s = s + i; i = i + 1` over slots #0 (i),
+    /// #1 (n), #2 (s), loaded lazily as the recorder does; returns it and its end state.
+    fn recorded_iteration() -> (Trace, Vec<(Slot, IrRef)>) {
+        let mut b = TraceBuilder::new(3);
+        let s0 = b.push_snapshot(crate::ir::Snapshot { pc: 10, entries: vec![], frames: vec![], sp: 3, ins_pc: 10 });
+        b.guard(Op::Pending, Arg::None, Arg::None, s0);
+        let load = |b: &mut TraceBuilder, slot: u32| {
+            let t = b.sload(Op::SLoadTag, slot);
+            b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), s0);
+            b.sload(Op::SLoadInt, slot)
+        };
+        let i = load(&mut b, 0);
+        let n = load(&mut b, 1);
+        let lt = b.bin(Op::Lt, i, n);
+        b.guard_ref(Op::GuardTrue, lt, None, s0);
+        let s = load(&mut b, 2);
+        let s2 = b.guard_ref(Op::AddOv, s, Some(i), s0);
+        let one = b.kint(1);
+        let one_again = b.kint(1);
+        let i2 = b.guard_ref(Op::AddOv, i, Some(one), s0);
+        let _unused = b.guard_ref(Op::AddOv, i2, Some(one_again), s0);
+        (b.finish(), vec![(Slot(0), i2), (Slot(2), s2)])
+    }
+
+    #[test]
+    fn peeling_hoists_invariant_loads_and_guards() {
+        let (rec, end) = recorded_iteration();
+        let peeled = peel(&rec, &end).unwrap();
+        verify(&peeled).unwrap();
+        let opt = optimize(peeled);
+        verify(&opt).unwrap();
+        let body = &opt.ins[opt.loop_ref().unwrap().index()..];
+        // The body keeps no slot load and no tag guard: n is loaded once before the loop,
+        // i and s come round in phis whose types are known.
+        assert!(!body.iter().any(|i| matches!(i.op, Op::SLoadTag | Op::SLoadInt | Op::GuardTag)), "{opt}");
+        assert_eq!(body.iter().filter(|i| i.op == Op::Phi).count(), 2, "{opt}");
+        // The pending check stays in the body, the compare and the adds too.
+        for op in [Op::Pending, Op::Lt, Op::GuardTrue] {
+            assert_eq!(body.iter().filter(|i| i.op == op).count(), 1, "{op:?} in {opt}");
+        }
+        // Every body exit writes back the slots the loop changes.
+        for ins in body.iter().filter(|i| i.exit.is_some()) {
+            let snap = &opt.snaps[ins.exit.unwrap().0.index()];
+            assert!(snap.entries.iter().any(|e| e.0 == Slot(0)), "{opt}");
+        }
+    }
+
+    #[test]
+    fn type_unstable_loop_is_refused() {
+        let (mut rec, _) = recorded_iteration();
+        let f = rec.ins.len();
+        rec.ins.push(crate::ir::Ins { op: Op::KFloat, ty: crate::ir::Type::F64, a: Arg::Imm(0), b: Arg::None, exit: None });
+        let err = peel(&rec, &[(Slot(0), IrRef(f as u32))]).unwrap_err();
+        assert!(err.contains("type-unstable"), "{err}");
+    }
+
+    #[test]
+    fn fold_and_dce_remove_constant_work() {
+        let mut b = TraceBuilder::new(1);
+        let s = b.snapshot(0, &[]);
+        let two = b.kint(2);
+        let three = b.kint(3);
+        let five = b.guard_ref(Op::AddOv, two, Some(three), s);
+        let lt = b.bin(Op::Lt, two, three);
+        b.guard_ref(Op::GuardTrue, lt, None, s);
+        let (x, y) = (b.kfloat(1.5), b.kfloat(2.5));
+        b.bin(Op::FAdd, x, y);
+        let done = b.snapshot(1, &[(0, five)]);
+        b.guard(Op::Exit, Arg::None, Arg::None, done);
+        let opt = optimize(b.finish());
+        verify(&opt).unwrap();
+        // Only the constant 5 and the exit remain.
+        assert_eq!(opt.ins.len(), 2, "{opt}");
+        assert_eq!(opt.ins[0].a, Arg::Imm(5), "{opt}");
+        assert_eq!(opt.n_guards(), 1, "{opt}");
+    }
 }
