@@ -701,8 +701,11 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
 fn io_class(vm: &mut Vm, name: &str) -> PyResult<ObjRef> {
     let m = init_io(vm)?;
     let k = vm.intern(name);
-    let Kind::Module(md) = m.kind() else { unreachable!("_io is a module") };
-    Ok(crate::ops::dict_get_str(md.dict, k).and_then(|v| v.as_obj()).unwrap_or(vm.types.object))
+    let cls = match m.kind() {
+        Kind::Module(md) => crate::ops::dict_get_str(md.dict, k).and_then(|v| v.as_obj()),
+        _ => None,
+    };
+    Ok(cls.unwrap_or(vm.types.object))
 }
 
 fn add_file_methods(vm: &mut Vm, cls: ObjRef) {
@@ -941,7 +944,8 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     // The file: a path, or a file descriptor (reopened through /dev/fd).
     let path = match file {
         Value::Int(fd) if fd >= 0 => std::path::PathBuf::from(format!("/dev/fd/{}", fd)),
-        Value::Bool(_) | Value::Int(_) => {
+        Value::Bool(b) => std::path::PathBuf::from(format!("/dev/fd/{}", b as i64)),
+        Value::Int(_) => {
             return Err(vm.value_error("negative file descriptor"));
         }
         _ => match fspath(vm, file)? {
@@ -952,8 +956,12 @@ pub fn open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
         },
     };
-    if matches!(file, Value::Int(_)) {
+    if matches!(file, Value::Int(_) | Value::Bool(_)) {
         vm.flush_stdout();
+    }
+    if path.as_os_str().to_string_lossy().contains('\0') {
+        let bytes = matches!(file.as_obj().map(|o| o.kind()), Some(Kind::Bytes(_)));
+        return Err(vm.value_error(if bytes { "embedded null byte" } else { "embedded null character" }));
     }
     flush_all();
     let mut oo = std::fs::OpenOptions::new();
@@ -1113,7 +1121,10 @@ fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
             Ok(if n < 0 { None } else { Some(n as usize) })
         }
         Some(v) => {
-            if let Some(Kind::Instance(_) | Kind::BigInt(_)) = v.as_obj().map(|o| o.kind()) {
+            if let Some(Kind::BigInt(_)) = v.as_obj().map(|o| o.kind()) {
+                return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+            }
+            if let Some(Kind::Instance(_)) = v.as_obj().map(|o| o.kind()) {
                 let n = vm.to_index(v)?;
                 return Ok(if n < 0 { None } else { Some(n as usize) });
             }

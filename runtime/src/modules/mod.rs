@@ -8,6 +8,7 @@ pub mod fileio;
 pub mod functools;
 pub mod heapq;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod operator;
 pub mod params;
@@ -68,9 +69,11 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("posix", posix::init);
     vm.embedded_modules.insert("os", include_str!("py/os.py"));
     vm.embedded_modules.insert("posixpath", include_str!("py/posixpath.py"));
+    vm.register_native_module("_json", json::init);
     vm.embedded_modules.insert("json", include_str!("py/json.py"));
-    vm.embedded_modules.insert("json.decoder", "\"json.decoder\"\nfrom json import JSONDecoder, JSONDecodeError\n");
-    vm.embedded_modules.insert("json.encoder", "\"json.encoder\"\nfrom json import JSONEncoder\n");
+    vm.embedded_modules.insert("json.decoder", "from json import JSONDecoder, JSONDecodeError, scanstring\n");
+    vm.embedded_modules
+        .insert("json.encoder", "from json import JSONEncoder, encode_basestring, encode_basestring_ascii\n");
     // sys is imported eagerly: print and tracebacks consult it.
     let sys = sys_init(vm).expect("sys");
     let k = vm.intern("sys");

@@ -49,6 +49,14 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
 /// A path argument; `what` names the function for the TypeError.
 fn path_arg(vm: &mut Vm, fname: &str, argname: &str, v: Value) -> PyResult<PathBuf> {
     match fspath(vm, v)? {
+        Some(p) if p.as_os_str().to_string_lossy().contains('\0') => {
+            let bytes = matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Bytes(_)));
+            Err(vm.value_error(format!(
+                "{}: embedded null {} in path",
+                fname,
+                if bytes { "byte" } else { "character" }
+            )))
+        }
         Some(p) => Ok(p),
         None => {
             let tn = vm.type_name(v);
