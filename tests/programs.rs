@@ -12,6 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
+mod fuzz;
+
 const MODES: &[(&str, &[&str])] = &[("no-jit", &["--no-jit"]), ("jit", &[]), ("jit-all", &["--jit-threshold", "1"])];
 
 fn krait() -> PathBuf {
@@ -339,4 +341,40 @@ fn cli_modes_and_exit_statuses() {
     let (code, out, _) = run_code(&["--dis", "-c", "x = 1"], None);
     assert_eq!(code, Some(0));
     assert!(out.contains("LOAD_CONST") && out.contains("STORE_NAME"), "{}", out);
+}
+
+#[test]
+fn jit_report_lists_compiled_loops_and_aborts() {
+    let src = "def f(n):\n    s = 0\n    for i in range(n):\n        s += i * 3\n    return s\nprint(f(5000))\n\
+               g = (x for x in range(3000))\ntotal = 0\nfor x in g:\n    total += x\nprint(total)\n";
+    let (code, out, err) = run_code(&["--jit-report", "-c", src], None);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out, "37492500\n4498500\n");
+    let row = err.lines().find(|l| l.contains("<string>:3 (f)")).unwrap_or_else(|| panic!("no trace row:\n{err}"));
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(cols[1], "loop", "{row}");
+    assert!(cols[cols.len() - 1].contains(':'), "exit counts in {row}");
+    assert!(err.contains("aborted recordings:") && err.contains("<string>:"), "{err}");
+    assert!(err.contains("totals: "), "{err}");
+
+    // The report goes to a file with --jit-report=FILE, and --no-jit compiles nothing.
+    let dir = std::env::temp_dir().join(format!("krait-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("report.txt");
+    let arg = format!("--jit-report={}", file.display());
+    let (code, _, err) = run_code(&[&arg, "-c", src], None);
+    assert_eq!(code, Some(0));
+    assert!(!err.contains("totals:"), "{err}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("<string>:3 (f)"), "{text}");
+    let (_, _, err) = run_code(&["--no-jit", "--jit-report", "-c", src], None);
+    assert!(!err.contains("loop"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // --jit-dump prints the IR before and after optimization.
+    let (code, _, err) = run_code(&["--jit-dump=ir,opt,clif,asm", "-c", src], None);
+    assert_eq!(code, Some(0));
+    for needle in ["IR (recorded)", "IR (optimized)", "Cranelift IR", "machine code:", "loop", "phi"] {
+        assert!(err.contains(needle), "{needle} missing from the dump");
+    }
 }
