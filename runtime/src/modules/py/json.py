@@ -1,8 +1,9 @@
 """JSON (JavaScript Object Notation) encoder and decoder for krait.
 
 The API and every message follow CPython's json package (with its C accelerator's
-error messages and positions); the scanner is hand-written rather than built on
-regular expressions. Floats are written with float.__repr__, as CPython does.
+error messages and positions). The scanner and the encoder are native (_json, as
+CPython's accelerator); this module holds the API, the classes and JSONDecodeError.
+Floats are written with float.__repr__, as CPython does.
 """
 
 __all__ = [
