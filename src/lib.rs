@@ -24,8 +24,8 @@ use std::rc::Rc;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-pub use krait_runtime;
 pub use krait_jit;
+pub use krait_runtime;
 
 pub mod bench;
 
@@ -48,7 +48,14 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { argv: vec![String::new()], path: vec![], capture_stdout: false, no_jit: false, jit_threshold: 1000, jit: Default::default() }
+        Options {
+            argv: vec![String::new()],
+            path: vec![],
+            capture_stdout: false,
+            no_jit: false,
+            jit_threshold: 1000,
+            jit: Default::default(),
+        }
     }
 }
 

@@ -951,7 +951,16 @@ mod tests {
         let trace = boxed_values_trace();
         verify(&trace).unwrap();
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
-        let mut slots = [Value::Int(13), Value::Float(-6.25), Value::Bool(true), Value::Undef, Value::Undef, Value::Undef, Value::Undef, Value::Undef];
+        let mut slots = [
+            Value::Int(13),
+            Value::Float(-6.25),
+            Value::Bool(true),
+            Value::Undef,
+            Value::Undef,
+            Value::Undef,
+            Value::Undef,
+            Value::Undef,
+        ];
         let exit = compiled.run(&mut slots, &mut ctx());
         assert_eq!(exit, ExitNo(trace.exits.len() as u32 - 1));
         assert_eq!(int(&slots[3]), (((13 & 12) | 1) ^ 2) + 1);

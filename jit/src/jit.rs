@@ -192,7 +192,10 @@ impl Jit {
                 Ok(b) => self.backend = Some(b),
                 Err(e) => {
                     self.recording = Some(recorder);
-                    self.abort(vm, crate::record::Abort { reason: e.to_string(), code, pc: start_pc, left_loop: false });
+                    self.abort(
+                        vm,
+                        crate::record::Abort { reason: e.to_string(), code, pc: start_pc, left_loop: false },
+                    );
                     return;
                 }
             }

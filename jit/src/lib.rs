@@ -20,10 +20,10 @@ mod jit;
 mod opt;
 mod record;
 
-pub use jit::{DumpFlags, Jit, JitOptions};
-pub use opt::optimize;
 pub use backend::{compile_for_isa, BackendError, CompiledTrace, JitBackend, SlotWords};
 pub use ir::{
-    verify, Arg, Effect, ExitNo, Helper, Ins, IrRef, Op, OperandKind, ResultType, Slot, SnapFrame, SnapNo, Snapshot, Trace,
-    TraceBuilder, Type, VerifyError,
+    verify, Arg, Effect, ExitNo, Helper, Ins, IrRef, Op, OperandKind, ResultType, Slot, SnapFrame, SnapNo, Snapshot,
+    Trace, TraceBuilder, Type, VerifyError,
 };
+pub use jit::{DumpFlags, Jit, JitOptions};
+pub use opt::optimize;

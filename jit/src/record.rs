@@ -22,7 +22,7 @@ use krait_runtime::value::{tag, Value};
 use krait_runtime::vm::Vm;
 
 use crate::helpers::{iter_kind_of, kind, kind_of};
-use crate::ir::{Arg, Helper, IrRef, Op, SnapFrame, SnapNo, Snapshot, Slot, Trace, TraceBuilder};
+use crate::ir::{Arg, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace, TraceBuilder};
 
 /// Most bytecode instructions one recording may take before it gives up.
 pub const MAX_RECORD_INS: usize = 4000;
@@ -740,7 +740,9 @@ impl Recorder {
         Ok(match seen {
             // Functions, classes and modules: guard identity, so calls and attribute
             // loads on them see a constant.
-            Value::Obj(o) if matches!(&o.kind, Kind::Function(_) | Kind::Class(_) | Kind::Module(_) | Kind::Native(_)) => {
+            Value::Obj(o)
+                if matches!(&o.kind, Kind::Function(_) | Kind::Class(_) | Kind::Module(_) | Kind::Native(_)) =>
+            {
                 self.guard_identity(tv, o)
             }
             _ => tv,
@@ -828,7 +830,8 @@ impl Recorder {
         let Value::Obj(o) = v else { return abort(format!("method of {}", vm.type_name(v))) };
         match &o.kind {
             Kind::Instance(inst) if kind_of(o) == kind::INSTANCE => {
-                if inst.shape.get() == krait_runtime::shape::DICT_MODE || vm.shapes.lookup(inst.shape.get(), name).is_some()
+                if inst.shape.get() == krait_runtime::shape::DICT_MODE
+                    || vm.shapes.lookup(inst.shape.get(), name).is_some()
                 {
                     return abort("method shadowed by an instance attribute");
                 }
@@ -838,9 +841,9 @@ impl Recorder {
                 if !matches!(fo.kind, Kind::Function(_)) {
                     return abort("method is not a plain function");
                 }
-                if vm.class_lookup(cls, vm.names.getattribute).is_some_and(|g| {
-                    !matches!(g.as_obj().map(|x| x.kind()), Some(Kind::Native(n)) if n.owner == Some("object"))
-                }) {
+                if vm.class_lookup(cls, vm.names.getattribute).is_some_and(
+                    |g| !matches!(g.as_obj().map(|x| x.kind()), Some(Kind::Native(n)) if n.owner == Some("object")),
+                ) {
                     return abort("class has __getattribute__");
                 }
                 let snap = self.snap();
@@ -1223,9 +1226,11 @@ impl Recorder {
                 self.b.guard_ref(Op::GuardTrue, ok, None, snap);
                 return Ok(Self::tv(self.b.ins(Op::FSqrt, Arg::Ref(fx), Arg::None), tag::FLOAT));
             }
-            (None, "sin" | "cos" | "tan" | "atan" | "exp" | "log" | "sinh" | "cosh" | "tanh" | "asin" | "acos", [(x, v)])
-                if is_float(v) || is_int(v) =>
-            {
+            (
+                None,
+                "sin" | "cos" | "tan" | "atan" | "exp" | "log" | "sinh" | "cosh" | "tanh" | "asin" | "acos",
+                [(x, v)],
+            ) if is_float(v) || is_int(v) => {
                 let id = ["sin", "cos", "tan", "atan", "exp", "log", "sinh", "cosh", "tanh", "asin", "acos"]
                     .iter()
                     .position(|n| *n == name)
@@ -1241,10 +1246,47 @@ impl Recorder {
         }
         // Natives that run no Python code when their arguments are built-in scalars.
         const SAFE: &[&str] = &[
-            "abs", "min", "max", "int", "float", "str", "round", "divmod", "pow", "chr", "ord", "print", "len", "bool",
-            "hash", "repr", "floor", "ceil", "sqrt", "trunc", "gcd", "isqrt", "fabs", "hypot", "atan2", "log", "exp",
-            "sin", "cos", "tan", "atan", "pow", "log2", "log10", "isinstance", "random", "randint", "randrange",
-            "uniform", "perf_counter", "time",
+            "abs",
+            "min",
+            "max",
+            "int",
+            "float",
+            "str",
+            "round",
+            "divmod",
+            "pow",
+            "chr",
+            "ord",
+            "print",
+            "len",
+            "bool",
+            "hash",
+            "repr",
+            "floor",
+            "ceil",
+            "sqrt",
+            "trunc",
+            "gcd",
+            "isqrt",
+            "fabs",
+            "hypot",
+            "atan2",
+            "log",
+            "exp",
+            "sin",
+            "cos",
+            "tan",
+            "atan",
+            "pow",
+            "log2",
+            "log10",
+            "isinstance",
+            "random",
+            "randint",
+            "randrange",
+            "uniform",
+            "perf_counter",
+            "time",
         ];
         if !SAFE.contains(&name) || args.len() > 3 || owner.is_some_and(|o| o != "random" && o != "Random") {
             return abort(format!("call of built-in {name}"));

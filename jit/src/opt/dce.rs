@@ -11,7 +11,9 @@ pub fn dce(trace: &Trace) -> Trace {
     // Walk backwards: an instruction is live if it has an effect or a live user.
     let live_root = |i: &crate::ir::Ins| match i.op.effect() {
         Effect::Guard | Effect::Store | Effect::Marker => true,
-        Effect::Call => !matches!(i.b, Arg::Helper(h) if matches!(h.effect(), Effect::Pure | Effect::Load) && h != Helper::CallNative),
+        Effect::Call => {
+            !matches!(i.b, Arg::Helper(h) if matches!(h.effect(), Effect::Pure | Effect::Load) && h != Helper::CallNative)
+        }
         Effect::Pure | Effect::Load => false,
     };
     for s in &trace.snaps {

@@ -66,7 +66,8 @@ impl<'a> Rewriter<'a> {
             return n;
         }
         let old = &self.old.snaps[s.index()];
-        let snap = Snapshot { entries: old.entries.iter().map(|&(sl, r)| (sl, self.map[r.index()])).collect(), ..old.clone() };
+        let snap =
+            Snapshot { entries: old.entries.iter().map(|&(sl, r)| (sl, self.map[r.index()])).collect(), ..old.clone() };
         let n = SnapNo(self.new.snaps.len() as u32);
         self.new.snaps.push(snap);
         self.snap_map[s.index()] = Some(n);
@@ -226,7 +227,13 @@ mod tests {
     fn type_unstable_loop_is_refused() {
         let (mut rec, _) = recorded_iteration();
         let f = rec.ins.len();
-        rec.ins.push(crate::ir::Ins { op: Op::KFloat, ty: crate::ir::Type::F64, a: Arg::Imm(0), b: Arg::None, exit: None });
+        rec.ins.push(crate::ir::Ins {
+            op: Op::KFloat,
+            ty: crate::ir::Type::F64,
+            a: Arg::Imm(0),
+            b: Arg::None,
+            exit: None,
+        });
         let err = peel(&rec, &[(Slot(0), IrRef(f as u32))]).unwrap_err();
         assert!(err.contains("type-unstable"), "{err}");
     }

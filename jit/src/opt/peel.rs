@@ -99,7 +99,8 @@ pub fn peel(rec: &Trace, end: &[(Slot, IrRef)]) -> Result<Trace, String> {
                             for &(sl, r) in &old.entries {
                                 entries.insert(sl.0, map[r.index()]);
                             }
-                            let mut entries: Vec<(Slot, IrRef)> = entries.into_iter().map(|(s, r)| (Slot(s), r)).collect();
+                            let mut entries: Vec<(Slot, IrRef)> =
+                                entries.into_iter().map(|(s, r)| (Slot(s), r)).collect();
                             entries.sort_by_key(|e| e.0);
                             t.snaps.push(Snapshot { entries, ..old.clone() });
                             let ns = t.snaps.len() as u32 - 1;
