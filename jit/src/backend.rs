@@ -512,9 +512,11 @@ impl Lowering<'_, '_> {
             Op::Pending => {
                 let flags = Self::flags();
                 let p1 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_INTERRUPT);
-                let b1 = self.b.ins().load(types::I8, flags, p1, 0);
+                // Atomic loads: the flags change behind the trace's back (signal handler,
+                // helpers), so they must not be merged with an earlier load.
+                let b1 = self.b.ins().atomic_load(types::I8, flags, p1);
                 let p2 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_GC_WANTED);
-                let b2 = self.b.ins().load(types::I8, flags, p2, 0);
+                let b2 = self.b.ins().atomic_load(types::I8, flags, p2);
                 let any = self.b.ins().bor(b1, b2);
                 self.exit_if(r, any);
                 Lowered::None
