@@ -197,6 +197,77 @@ fn python_programs_match_cpython() {
     assert!(failures.is_empty(), "{} of {} program runs failed", failures.len(), total);
 }
 
+/// Programs in tests/jit_regressions (fuzz programs that once made the JIT disagree with the
+/// interpreter, copied there by tests/fuzz, and hand-written reductions of them) run in the
+/// three modes: stdout, stderr and exit status must be the same in every mode, and match
+/// the committed .out (and .err/.exit) where present, which come from CPython.
+#[test]
+fn jit_regressions_agree_across_modes() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/jit_regressions");
+    let mut progs = Vec::new();
+    collect(&dir, &mut progs);
+    assert!(!progs.is_empty(), "no programs in {} (keep canary.py there)", dir.display());
+    let mut failures = Vec::new();
+    for prog in &progs {
+        let runs: Vec<Outcome> = MODES.iter().map(|(_, args)| run(prog, args)).collect();
+        let base = &runs[0];
+        for ((mode, _), o) in MODES.iter().zip(&runs) {
+            let label = format!("{} [{}]", prog.display(), mode);
+            if o.stderr.contains("panicked") {
+                failures.push(format!("{}: krait panicked\n{}", label, tail(&o.stderr)));
+            } else if o.code != base.code {
+                failures.push(format!(
+                    "{}: exit status {:?}, --no-jit {:?}\n{}",
+                    label,
+                    o.code,
+                    base.code,
+                    tail(&o.stderr)
+                ));
+            } else if o.stdout != base.stdout {
+                failures.push(format!(
+                    "{}: stdout differs from --no-jit: {}",
+                    label,
+                    first_diff(&base.stdout, &o.stdout)
+                ));
+            } else if o.stderr != base.stderr {
+                failures.push(format!(
+                    "{}: stderr differs from --no-jit: {}",
+                    label,
+                    first_diff(base.stderr.as_bytes(), o.stderr.as_bytes())
+                ));
+            }
+        }
+        let label = format!("{} [no-jit vs CPython]", prog.display());
+        if let Ok(expected) = std::fs::read(prog.with_extension("out")) {
+            if base.stdout != expected {
+                failures.push(format!("{}: stdout differs: {}", label, first_diff(&expected, &base.stdout)));
+            }
+        }
+        let expected_code: i32 =
+            std::fs::read_to_string(prog.with_extension("exit")).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
+        if base.code != Some(expected_code) {
+            failures.push(format!(
+                "{}: exit status {:?}, expected {}\n{}",
+                label,
+                base.code,
+                expected_code,
+                tail(&base.stderr)
+            ));
+        }
+        if let Ok(err) = std::fs::read_to_string(prog.with_extension("err")) {
+            let (e, g) = (normalize_stderr(&err), normalize_stderr(&base.stderr));
+            if e != g {
+                failures.push(format!("{}: stderr differs: {}", label, first_diff(e.as_bytes(), g.as_bytes())));
+            }
+        }
+    }
+    println!("{} regression programs, {} failures", progs.len(), failures.len());
+    for f in &failures {
+        eprintln!("FAIL {}\n", f);
+    }
+    assert!(failures.is_empty(), "{} jit_regressions checks failed", failures.len());
+}
+
 /// Peak resident set size of a process, read from /proc while it runs (kB).
 fn run_peak_rss(args: &[&str], cwd: &Path) -> (Option<i32>, u64, String) {
     let mut child = Command::new(krait())
@@ -282,24 +353,54 @@ fn deep_recursion_raises_recursion_error_without_crashing() {
 
 #[test]
 fn ctrl_c_raises_keyboard_interrupt_in_a_tight_loop() {
-    let child = Command::new(krait())
-        .args(["-c", "print('start', flush=True)\nx = 0\nwhile True:\n    x += 1\n"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let pid = child.id();
-    std::thread::sleep(Duration::from_millis(500));
-    let kill = Command::new("kill").args(["-INT", &pid.to_string()]).status().expect("kill");
-    assert!(kill.success());
-    let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(130), "stderr: {}", err);
-    // As CPython: the loop's line, and no source text for `-c` programs.
-    assert_eq!(
-        err,
-        "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\nKeyboardInterrupt\n"
-    );
+    // In every mode: a compiled loop must still notice the interrupt, and leaving the trace
+    // must rebuild the interpreter frames the traceback is made from.
+    let cases: &[(&str, &str)] = &[
+        (
+            "print('start', flush=True)\nx = 0\nwhile True:\n    x += 1\n",
+            // As CPython: the loop's line, and no source text for `-c` programs.
+            "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\nKeyboardInterrupt\n",
+        ),
+        (
+            // The hot loop is inside a function: two frames in the traceback.
+            "print('start', flush=True)\ndef f(n):\n    x = 0\n    while n:\n        x += n & 7\n        n -= 1\n    return x\nf(10**15)\n",
+            "Traceback (most recent call last):\n  File \"<string>\", line 8, in <module>\n  File \"<string>\", line 4, in f\nKeyboardInterrupt\n",
+        ),
+    ];
+    for (prog, expected) in cases {
+        for (mode, mode_args) in MODES {
+            let mut child = Command::new(krait())
+                .args(*mode_args)
+                .args(["-c", prog])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn");
+            let pid = child.id();
+            // Wait until the program runs, then let the loop get hot (and compiled).
+            let mut first = String::new();
+            let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+            std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+            assert_eq!(first, "start\n", "[{}]", mode);
+            std::thread::sleep(Duration::from_millis(500));
+            let kill = Command::new("kill").args(["-INT", &pid.to_string()]).status().expect("kill");
+            assert!(kill.success());
+            // A compiled loop that never polls for the interrupt would run forever.
+            let sent = std::time::Instant::now();
+            while child.try_wait().unwrap().is_none() && sent.elapsed() < Duration::from_secs(10) {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            let stopped = child.try_wait().unwrap().is_some();
+            if !stopped {
+                let _ = child.kill();
+            }
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(stopped, "[{}] still running 10 s after SIGINT; stderr: {}", mode, err);
+            assert_eq!(out.status.code(), Some(130), "[{}] stderr: {}", mode, err);
+            assert_eq!(err, *expected, "[{}]", mode);
+        }
+    }
 }
 
 #[test]

@@ -1469,17 +1469,17 @@ fn run_prog(exe: &Path, args: &[&str], prog: &Path) -> Run {
 }
 
 /// First differing line with a little context, for the failure message.
-fn line_diff(what: &str, a: &str, b: &str) -> String {
+fn line_diff(what: &str, a: &str, b: &str, b_label: &str) -> String {
     let (al, bl): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
     let i = (0..al.len().max(bl.len())).find(|&i| al.get(i) != bl.get(i)).unwrap_or(0);
     let lo = i.saturating_sub(2);
     let mut s = format!("  {} differs at line {}:\n", what, i + 1);
-    for (label, ls) in [("--no-jit", &al), ("jit     ", &bl)] {
+    for (label, ls) in [("--no-jit", &al), (b_label, &bl)] {
         for (k, l) in ls.iter().enumerate().skip(lo).take(i + 3 - lo) {
-            let _ = writeln!(s, "    {} {:>4}{} {}", label, k + 1, if k == i { ">" } else { ":" }, l);
+            let _ = writeln!(s, "    {:<17} {:>4}{} {}", label, k + 1, if k == i { ">" } else { ":" }, l);
         }
         if ls.len() <= i {
-            let _ = writeln!(s, "    {} {:>4}> <end of output, {} lines>", label, i + 1, ls.len());
+            let _ = writeln!(s, "    {:<17} {:>4}> <end of output, {} lines>", label, i + 1, ls.len());
         }
     }
     s
@@ -1498,10 +1498,10 @@ fn compare(base: &Run, other: &Run, mode: &str) -> Option<String> {
     }
     s.push('\n');
     if base.stdout != other.stdout {
-        s.push_str(&line_diff("stdout", &base.stdout, &other.stdout));
+        s.push_str(&line_diff("stdout", &base.stdout, &other.stdout, mode));
     }
     if base.stderr != other.stderr {
-        s.push_str(&line_diff("stderr", &base.stderr, &other.stderr));
+        s.push_str(&line_diff("stderr", &base.stderr, &other.stderr, mode));
     }
     Some(s)
 }
@@ -1595,7 +1595,7 @@ fn jit_fuzz_programs_agree_across_modes() {
                         let m = format!(
                             " [{} vs --no-jit]\n{}{}",
                             py,
-                            line_diff("stdout", &base_run.stdout, &py_out).replace("jit     ", "cpython "),
+                            line_diff("stdout", &base_run.stdout, &py_out, py),
                             String::from_utf8_lossy(&out.stderr)
                         );
                         failures.lock().unwrap().push((*seed, path.clone(), m, false));
