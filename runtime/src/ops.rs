@@ -743,7 +743,8 @@ impl Vm {
                         Some(f) if !self.is_object_slot(f, "__hash__") => {
                             let r = self.call(f, &[v], &[])?;
                             match r {
-                                Value::Int(i) => Ok(if i == -1 { -2 } else { hash_i64(i) }),
+                                // A result that fits is the hash itself (CPython's Py_ssize_t).
+                                Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                                 Value::Bool(b) => Ok(b as i64),
                                 Value::Obj(ro) if matches!(ro.kind, Kind::BigInt(_)) => self.hash(r),
                                 _ => Err(self.type_error("__hash__ method should return an integer")),
@@ -844,7 +845,10 @@ impl Vm {
     fn richcmp_builtin(&mut self, x: Value, y: Value, name: ObjRef) -> PyResult<Value> {
         let tx = self.type_of(x);
         if let Some(f) = self.lookup_special(tx, name) {
-            let is_default = matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(n)) if n.owner == Some("object"));
+            // object's defaults compare by identity below; its __ne__ still runs, as it
+            // inverts a user-defined __eq__.
+            let is_default = !name.ptr_eq(self.names.ne)
+                && matches!(f.as_obj().map(|o| o.kind()), Some(Kind::Native(n)) if n.owner == Some("object"));
             if !is_default {
                 self.enter_native(" in comparison")?;
                 let r = self.call(f, &[x, y], &[]);

@@ -617,14 +617,7 @@ fn build_class_inner(
             continue;
         }
         let me = vm.intern("__mro_entries__");
-        let f = match b {
-            Value::Obj(o) if matches!(o.kind, Kind::Instance(_)) => {
-                let t = vm.type_of(*b);
-                vm.class_lookup(t, me)
-            }
-            _ => None,
-        };
-        let Some(f) = f else { return Err(vm.type_error("bases must be types")) };
+        let Some(f) = vm.get_attr_opt(*b, me)? else { return Err(vm.type_error("bases must be types")) };
         let ot = match orig_tuple {
             Some(t) => t,
             None => {
@@ -634,7 +627,7 @@ fn build_class_inner(
                 t
             }
         };
-        let r = vm.call(f, &[*b, ot], &[])?;
+        let r = vm.call(f, &[ot], &[])?;
         match r.as_obj().and_then(|o| o.as_tuple()) {
             Some(t) => base_vals.extend_from_slice(t),
             None => return Err(vm.type_error("__mro_entries__ must return a tuple")),

@@ -171,8 +171,14 @@ pub fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
             if isinstance(vm, v, c) {
                 return Ok(true);
             }
-            // krait has no metaclasses: a user class may define __instancecheck__ (as a
-            // classmethod) itself, as the abstract base classes in collections.abc do.
+            // The metaclass's __instancecheck__.
+            let ic = vm.intern("__instancecheck__");
+            if let Some(f) = vm.meta_method(c, ic) {
+                let r = vm.call(f, &[cls, v], &[])?;
+                return vm.truthy(r);
+            }
+            // A user class may also define __instancecheck__ (as a classmethod) itself, as
+            // krait's abstract base classes in collections.abc do.
             match user_hook(vm, c, "__instancecheck__")? {
                 Some(hook) => {
                     let r = vm.call(hook, &[v], &[])?;
@@ -189,13 +195,31 @@ pub fn isinstance_of(vm: &mut Vm, v: Value, cls: Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => match instance_hook(vm, cls, "__instancecheck__") {
+            // An object whose type defines __instancecheck__ (typing's aliases).
+            Some(f) => {
+                let r = vm.call(f, &[cls, v], &[])?;
+                vm.truthy(r)
+            }
+            None => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        },
     }
 }
 
 fn isinstance_fn(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     check_args(vm, "isinstance", args, 2, 2)?;
     Ok(Value::Bool(isinstance_of(vm, args[0], args[1])?))
+}
+
+/// The `__instancecheck__`/`__subclasscheck__` that the class of a non-class object
+/// defines (unbound).
+fn instance_hook(vm: &mut Vm, obj: Value, name: &str) -> Option<Value> {
+    if !matches!(obj.as_obj().map(|o| o.kind()), Some(Kind::Instance(_))) {
+        return None;
+    }
+    let n = vm.intern(name);
+    let t = vm.type_of(obj);
+    vm.class_lookup(t, n)
 }
 
 /// A `__instancecheck__`/`__subclasscheck__` defined by a user class (not a built-in
@@ -205,9 +229,12 @@ fn user_hook(vm: &mut Vm, cls: ObjRef, name: &str) -> PyResult<Option<Value>> {
         return Ok(None);
     }
     let n = vm.intern(name);
+    // Only a classmethod: an ordinary method is for the class's own instances.
     match vm.class_lookup(cls, n) {
-        Some(_) => vm.get_attr(Value::Obj(cls), n).map(Some),
-        None => Ok(None),
+        Some(v) if matches!(v.as_obj().map(|o| o.kind()), Some(Kind::ClassMethod(_))) => {
+            vm.get_attr(Value::Obj(cls), n).map(Some)
+        }
+        _ => Ok(None),
     }
 }
 
@@ -216,6 +243,11 @@ fn issubclass_of(vm: &mut Vm, c: ObjRef, cls: Value) -> PyResult<bool> {
         Some((k, Kind::Class(_))) => {
             if is_subclass(c, k) {
                 return Ok(true);
+            }
+            let sc = vm.intern("__subclasscheck__");
+            if let Some(f) = vm.meta_method(k, sc) {
+                let r = vm.call(f, &[cls, Value::Obj(c)], &[])?;
+                return vm.truthy(r);
             }
             match user_hook(vm, k, "__subclasscheck__")? {
                 Some(hook) => {
@@ -233,7 +265,13 @@ fn issubclass_of(vm: &mut Vm, c: ObjRef, cls: Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        _ => match instance_hook(vm, cls, "__subclasscheck__") {
+            Some(f) => {
+                let r = vm.call(f, &[cls, Value::Obj(c)], &[])?;
+                vm.truthy(r)
+            }
+            None => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        },
     }
 }
 
@@ -725,6 +763,10 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Va
         if let Some(f) = vm.class_lookup(c, rn) {
             return vm.call(f, &[v], &[]);
         }
+    }
+    // A class whose metaclass defines __reversed__ (enums).
+    if let Some(f) = v.as_obj().and_then(|o| vm.meta_method(o, rn)) {
+        return vm.call(f, &[v], &[]);
     }
     match v.as_obj().map(|o| o.kind()) {
         Some(Kind::Dict(d)) => {

@@ -14,6 +14,7 @@ pub mod operator;
 pub mod params;
 pub mod posix;
 pub mod random;
+pub mod sizeof;
 
 use crate::builtins::args::*;
 use crate::heap::ObjRef;
@@ -47,6 +48,9 @@ pub fn register(vm: &mut Vm) {
     vm.embedded_modules.insert("string", include_str!("py/string.py"));
     vm.register_native_module("array", array::init);
     vm.embedded_modules.insert("__future__", include_str!("py/__future__.py"));
+    vm.embedded_modules.insert("enum", include_str!("py/enum.py"));
+    vm.embedded_modules.insert("dataclasses", include_str!("py/dataclasses.py"));
+    vm.embedded_modules.insert("typing", include_str!("py/typing.py"));
     // stdout/stderr objects exist from the start (print uses them).
     let textio = vm.types.textio;
     let shape = vm.shapes.root();
@@ -130,7 +134,7 @@ fn sys_init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.module_add_fn(m, "setrecursionlimit", sys_setrecursionlimit);
     vm.module_add_fn(m, "exc_info", sys_exc_info);
     vm.module_add_fn(m, "exception", sys_exception);
-    vm.module_add_fn(m, "getsizeof", sys_getsizeof);
+    vm.module_add_fn(m, "getsizeof", sizeof::sys_getsizeof);
     vm.module_add_fn(m, "intern", sys_intern);
     Ok(m)
 }
@@ -222,15 +226,6 @@ fn sys_exc_info(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResu
 
 fn sys_exception(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     Ok(vm.handled)
-}
-
-fn sys_getsizeof(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
-    check_args(vm, "getsizeof", args, 1, 2)?;
-    let n = match args[0] {
-        Value::Obj(o) => 56 + o.kind.extra_size(),
-        _ => 28,
-    };
-    Ok(Value::Int(n as i64))
 }
 
 fn sys_intern(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {

@@ -15,12 +15,13 @@ printable -- a string containing all ASCII characters considered printable
 krait: CPython 3.11's constants and capwords(); Template is implemented
 without regular expressions (the default $identifier / ${identifier} / $$
 syntax, with a custom `delimiter`; custom `idpattern` / `pattern` are not
-supported). string.Formatter is not provided.
+supported). string.Formatter is CPython's, over a Python version of its
+format-string parser (_string.formatter_parser / formatter_field_name_split).
 """
 
 __all__ = ["ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords",
            "digits", "hexdigits", "octdigits", "printable", "punctuation",
-           "whitespace", "Template"]
+           "whitespace", "Formatter", "Template"]
 
 # Some strings for ctype-style character classification
 whitespace = ' \t\n\r\v\f'
@@ -185,3 +186,238 @@ class Template:
             if kind == 'named' and name not in ids:
                 ids.append(name)
         return ids
+
+
+########################################################################
+# The Formatter class (CPython's, with the parser of the _string module).
+
+def _formatter_parser(s):
+    """Yields (literal_text, field_name, format_spec, conversion) for a format string."""
+    n = len(s)
+    i = 0
+    while i < n:
+        start = i
+        while i < n and s[i] != '{' and s[i] != '}':
+            i += 1
+        literal = s[start:i]
+        if i >= n:
+            yield (literal, None, None, None)
+            return
+        c = s[i]
+        if i + 1 < n and s[i + 1] == c:
+            yield (literal + c, None, None, None)
+            i += 2
+            continue
+        if c == '}':
+            raise ValueError("Single '}' encountered in format string")
+        if i + 1 >= n:
+            raise ValueError("Single '{' encountered in format string")
+        i += 1
+        fstart = i
+        depth = 1
+        in_name = True
+        in_bracket = False
+        while i < n:
+            ch = s[i]
+            if in_name and in_bracket:
+                if ch == ']':
+                    in_bracket = False
+            elif in_name and ch == '[':
+                in_bracket = True
+            elif ch == '{':
+                depth += 1
+            elif ch == '}':
+                depth -= 1
+                if depth == 0:
+                    break
+            elif in_name and (ch == ':' or ch == '!'):
+                in_name = False
+            i += 1
+        if depth:
+            raise ValueError("expected '}' before end of string")
+        field = s[fstart:i]
+        i += 1
+        name, spec, conversion = _parse_field(field)
+        yield (literal, name, spec, conversion)
+
+
+def _parse_field(field):
+    n = len(field)
+    j = 0
+    in_bracket = False
+    while j < n:
+        ch = field[j]
+        if ch == '[':
+            in_bracket = True
+        elif ch == ']':
+            in_bracket = False
+        elif not in_bracket and (ch == ':' or ch == '!'):
+            break
+        j += 1
+    name = field[:j]
+    conversion = None
+    spec = ''
+    if j < n:
+        if field[j] == '!':
+            if j + 1 >= n:
+                raise ValueError("end of string while looking for conversion specifier")
+            conversion = field[j + 1]
+            j += 2
+            if j < n:
+                if field[j] != ':':
+                    raise ValueError("expected ':' after conversion specifier")
+                spec = field[j + 1:]
+        else:
+            spec = field[j + 1:]
+    return name, spec, conversion
+
+
+def _field_name_split(name):
+    """(first, iterator of (is_attribute, key)) for a replacement field's name."""
+    n = len(name)
+    i = 0
+    while i < n and name[i] != '.' and name[i] != '[':
+        i += 1
+    first = name[:i]
+    if first and first.isdigit():
+        first = int(first)
+    rest = []
+    while i < n:
+        c = name[i]
+        i += 1
+        start = i
+        if c == '.':
+            while i < n and name[i] != '.' and name[i] != '[':
+                i += 1
+            attr = name[start:i]
+            if not attr:
+                raise ValueError("Empty attribute in format string")
+            rest.append((True, attr))
+        else:
+            while i < n and name[i] != ']':
+                i += 1
+            if i >= n:
+                raise ValueError("Missing ']' in format string")
+            key = name[start:i]
+            i += 1
+            if not key:
+                raise ValueError("Empty attribute in format string")
+            rest.append((False, int(key) if key.isdigit() else key))
+            if i < n and name[i] != '.' and name[i] != '[':
+                raise ValueError("Only '.' or '[' may follow ']' in format field specifier")
+    return first, iter(rest)
+
+
+class Formatter:
+    def format(self, format_string, /, *args, **kwargs):
+        return self.vformat(format_string, args, kwargs)
+
+    def vformat(self, format_string, args, kwargs):
+        used_args = set()
+        result, _ = self._vformat(format_string, args, kwargs, used_args, 2)
+        self.check_unused_args(used_args, args, kwargs)
+        return result
+
+    def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
+                 auto_arg_index=0):
+        if recursion_depth < 0:
+            raise ValueError('Max string recursion exceeded')
+        result = []
+        for literal_text, field_name, format_spec, conversion in \
+                self.parse(format_string):
+
+            # output the literal text
+            if literal_text:
+                result.append(literal_text)
+
+            # if there's a field, output it
+            if field_name is not None:
+                # handle arg indexing when empty field_names are given.
+                if field_name == '':
+                    if auto_arg_index is False:
+                        raise ValueError('cannot switch from manual field '
+                                         'specification to automatic field '
+                                         'numbering')
+                    field_name = str(auto_arg_index)
+                    auto_arg_index += 1
+                elif field_name.isdigit():
+                    if auto_arg_index:
+                        raise ValueError('cannot switch from manual field '
+                                         'specification to automatic field '
+                                         'numbering')
+                    # disable auto arg incrementing, if it gets
+                    # used later on, then an exception will be raised
+                    auto_arg_index = False
+
+                # given the field_name, find the object it references
+                #  and the argument it came from
+                obj, arg_used = self.get_field(field_name, args, kwargs)
+                used_args.add(arg_used)
+
+                # do any conversion on the resulting object
+                obj = self.convert_field(obj, conversion)
+
+                # expand the format spec, if needed
+                format_spec, auto_arg_index = self._vformat(
+                    format_spec, args, kwargs,
+                    used_args, recursion_depth-1,
+                    auto_arg_index=auto_arg_index)
+
+                # format the object and append to the result
+                result.append(self.format_field(obj, format_spec))
+
+        return ''.join(result), auto_arg_index
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, int):
+            return args[key]
+        else:
+            return kwargs[key]
+
+    def check_unused_args(self, used_args, args, kwargs):
+        pass
+
+    def format_field(self, value, format_spec):
+        return format(value, format_spec)
+
+    def convert_field(self, value, conversion):
+        # do any conversion on the resulting object
+        if conversion is None:
+            return value
+        elif conversion == 's':
+            return str(value)
+        elif conversion == 'r':
+            return repr(value)
+        elif conversion == 'a':
+            return ascii(value)
+        raise ValueError("Unknown conversion specifier {0!s}".format(conversion))
+
+    # returns an iterable that contains tuples of the form:
+    # (literal_text, field_name, format_spec, conversion)
+    # literal_text can be zero length
+    # field_name can be None, in which case there's no
+    #  object to format and output
+    # if field_name is not None, it is looked up, formatted
+    #  with format_spec and conversion and then used
+    def parse(self, format_string):
+        return _formatter_parser(format_string)
+
+    # given a field_name, find the object it references.
+    #  field_name:   the field being looked up, e.g. "0.name"
+    #                 or "lookup[3]"
+    #  used_args:    a set of which args have been used
+    #  args, kwargs: as passed in to vformat
+    def get_field(self, field_name, args, kwargs):
+        first, rest = _field_name_split(field_name)
+
+        obj = self.get_value(first, args, kwargs)
+
+        # loop through the rest of the field_name, doing
+        #  getattr or getitem as needed
+        for is_attr, i in rest:
+            if is_attr:
+                obj = getattr(obj, i)
+            else:
+                obj = obj[i]
+
+        return obj, first
