@@ -680,9 +680,9 @@ impl Vm {
 }
 
 /// Whether a value is (or a subclass instance wraps) an instance of a library type
-/// implemented natively, rather than a core built-in value.
+/// implemented natively, or a class (`int | None`), rather than a core built-in value.
 fn wraps_instance(v: Value) -> bool {
-    matches!(crate::ops::unwrap_builtin(v).as_obj().map(|o| o.kind()), Some(Kind::Instance(_)))
+    matches!(crate::ops::unwrap_builtin(v).as_obj().map(|o| o.kind()), Some(Kind::Instance(_) | Kind::Class(_)))
 }
 
 /// Whether a class attribute is a native method of a built-in type (those are handled

@@ -2942,7 +2942,8 @@ impl Vm {
                         return self.call(f, &[k], &[]);
                     }
                     if o.as_class().is_some_and(|cl| cl.builtin) {
-                        return Ok(c);
+                        // `list[int]`: a types.GenericAlias.
+                        return crate::builtins::core::types_call(self, "GenericAlias", &[c, k]);
                     }
                 }
                 _ => {}

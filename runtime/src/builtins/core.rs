@@ -32,6 +32,8 @@ pub fn register(vm: &mut Vm) {
     set_construct(vm, ty, type_construct);
     vm.add_static_method(ty, "__new__", type_new, false);
     vm.add_method(ty, "__call__", type_call);
+    vm.add_method(ty, "__or__", type_or);
+    vm.add_method(ty, "__ror__", type_ror);
     vm.add_method(ty, "mro", type_mro);
     vm.add_method(ty, "__subclasses__", type_subclasses);
 
@@ -353,9 +355,6 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult
         return Err(vm.type_error(format!("type.__new__({}): {} is not a subtype of type", n, n)));
     }
     let args = &args[1..];
-    if args.len() == 1 && kw.is_empty() && mcls.ptr_eq(ty) {
-        return Ok(Value::Obj(vm.type_of(args[0])));
-    }
     if args.len() != 3 {
         return Err(vm.type_error(format!("type.__new__() takes exactly 3 arguments ({} given)", args.len())));
     }
@@ -383,6 +382,28 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult
         c.set(Value::Obj(cls));
     }
     Ok(Value::Obj(cls))
+}
+
+/// Calls a function of the embedded `types` module (UnionType and GenericAlias live
+/// there).
+pub fn types_call(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+    let g = vm.builtins_dict;
+    let m = vm.import("types", 0, Value::None, g)?;
+    let n = vm.intern(name);
+    let f = vm.get_attr(m, n)?;
+    vm.call(f, args, &[])
+}
+
+/// `type.__or__(a, b)`: `int | None` (a types.UnionType).
+fn type_or(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_method(vm, "__or__", args, 1, 1)?;
+    types_call(vm, "_union_or", &[args[0], args[1]])
+}
+
+/// `type.__ror__(a, b)`: `None | int`.
+fn type_ror(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_method(vm, "__ror__", args, 1, 1)?;
+    types_call(vm, "_union_or", &[args[1], args[0]])
 }
 
 /// `type.__call__(cls, *args, **kw)`: creates an instance (what a metaclass's

@@ -51,6 +51,7 @@ pub fn register(vm: &mut Vm) {
     vm.embedded_modules.insert("enum", include_str!("py/enum.py"));
     vm.embedded_modules.insert("dataclasses", include_str!("py/dataclasses.py"));
     vm.embedded_modules.insert("typing", include_str!("py/typing.py"));
+    vm.embedded_modules.insert("types", include_str!("py/types.py"));
     // stdout/stderr objects exist from the start (print uses them).
     let textio = vm.types.textio;
     let shape = vm.shapes.root();
