@@ -4,8 +4,8 @@
 """Abstract Base Classes (ABCs) for collections, according to PEP 3119.
 
 krait's version of CPython 3.11's _collections_abc: the same classes and
-mixin methods, but krait has no metaclasses, so the ABCs are plain classes
-(derived from _ABC). Inheriting from them works as in CPython (mixin methods,
+mixin methods, but without ABCMeta: the ABCs are plain classes (derived
+from _ABC). Inheriting from them works as in CPython (mixin methods,
 isinstance through the MRO); abstract methods are not enforced at
 instantiation. isinstance() of built-in or duck-typed objects against these
 ABCs (isinstance([], Sequence)) needs the runtime to consult the class's
