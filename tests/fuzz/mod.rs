@@ -7,6 +7,10 @@
 //! shape changes, calls to small generated functions (defaults, keywords, a closure,
 //! bounded recursion, functions that raise), data-dependent branches, and caught
 //! exceptions. Each program prints intermediate values and a checksum of its final state.
+//! About 60% of the programs use only a core subset (operators on ints, floats and bools;
+//! lists indexed, appended to, popped and measured; plain calls of generated functions;
+//! if/elif/else; for-range and while loops; division by zero caught), so that their loops
+//! are compiled by a JIT that does not handle everything yet; the rest use everything.
 //!
 //! Every program runs with `--no-jit`, `--jit-threshold 1` and `--jit-threshold 7`; stdout,
 //! stderr and the exit status must agree exactly. A program that disagrees is copied to
@@ -26,7 +30,7 @@
 //! integers (the generator tracks an upper bound on the bit length of every variable and
 //! expression; an expression that could pass 300 bits is reduced modulo M, and at the end
 //! of each loop body every variable that may have grown is reduced when it leaves
-//! (-2**64, 2**64)), so int-to-float conversions never overflow; no uncaught exceptions
+//! (NLIM, LIM) = (-2**64, 2**64)), so int-to-float conversions never overflow; no uncaught exceptions
 //! (divisors are `x % k + 1`, or the division sits in a try/except ZeroDivisionError;
 //! lists are never emptied and are indexed modulo their length).
 
@@ -155,6 +159,10 @@ struct Gen {
     fresh: usize,
     /// Generating a function body (not the main scope).
     generating_func: bool,
+    /// The core profile: only what every JIT handles first (operators on ints, floats,
+    /// bools; lists indexed, appended to, measured with len; plain calls of generated
+    /// functions; if/else; for-range and while loops). Other programs use everything.
+    core: bool,
     /// Try bodies being generated: the largest bound each variable reaches inside them
     /// (an exception can leave a variable with any value it had along the way).
     watches: Vec<Vec<u32>>,
@@ -184,6 +192,7 @@ impl Gen {
             func_raises: false,
             fresh: 0,
             generating_func: false,
+            core: false,
             watches: Vec::new(),
         }
     }
@@ -335,7 +344,7 @@ impl Gen {
                         return e(format!("{}[{} % len({})]", l, idx.s, l), REDUCED);
                     }
                 }
-                14 => {
+                14 if !self.core => {
                     if let Some(l) = self.list_name() {
                         return e(format!("sum({})", l), REDUCED + 6);
                     }
@@ -355,7 +364,7 @@ impl Gen {
                     }
                 }
                 _ => {
-                    if depth > 0 && self.mult <= 2000 {
+                    if depth > 0 && self.mult <= 2000 && !self.core {
                         let a = self.int_expr(depth - 1);
                         let a = self.arg(a);
                         return e(format!("ADD({})", a.s), ARG_BITS + 1);
@@ -437,13 +446,16 @@ impl Gen {
             }
             10 => {
                 let a = self.int_expr(d);
-                let f = self.rng.pick(&["(-{})", "abs({})", "(~{})"]);
+                let f = if self.core {
+                    self.rng.pick(&["(-{})", "(~{})"])
+                } else {
+                    self.rng.pick(&["(-{})", "abs({})", "(~{})"])
+                };
                 e(f.replace("{}", &a.s), a.bits + 1)
             }
             11 => {
                 let (a, b) = (self.int_expr(d), self.int_expr(d));
-                let f = self.rng.pick(&["min", "max"]);
-                e(format!("{}({}, {})", f, a.s, b.s), a.bits.max(b.bits))
+                self.min_max(a, b)
             }
             12 => {
                 let c = self.cond(d);
@@ -454,12 +466,12 @@ impl Gen {
                 let a = self.int_expr(d);
                 e(format!("(({} % 1000003) ** 2)", a.s), 40)
             }
-            14 => {
+            14 if !self.core => {
                 // int() of a number: finite floats truncate, nan/inf give 0
                 let a = self.num_expr(d);
                 e(format!("(int({0}) if {0} - {0} == 0 else 0)", a.s), a.bits)
             }
-            15 => {
+            14 | 15 => {
                 let a = self.int_expr(d);
                 e(format!("({} % M)", a.s), REDUCED)
             }
@@ -496,13 +508,16 @@ impl Gen {
             }
             7 => {
                 let a = self.num_expr(d);
-                let f = self.rng.pick(&["(-{})", "abs({})", "float({})", "({} * 0.5)", "({} + 0.25)"]);
+                let f = if self.core {
+                    self.rng.pick(&["(-{})", "({} * 1.0)", "({} * 0.5)", "({} + 0.25)"])
+                } else {
+                    self.rng.pick(&["(-{})", "abs({})", "float({})", "({} * 0.5)", "({} + 0.25)"])
+                };
                 e(f.replace("{}", &a.s), a.bits + 1)
             }
             8 => {
                 let (a, b) = (self.num_expr(d), self.num_expr(d));
-                let f = self.rng.pick(&["min", "max"]);
-                e(format!("{}({}, {})", f, a.s, b.s), a.bits.max(b.bits))
+                self.min_max(a, b)
             }
             9 => {
                 let c = self.cond(d);
@@ -520,6 +535,17 @@ impl Gen {
             _ => self.int_expr(depth),
         };
         Gen::cap(r)
+    }
+
+    /// min/max as builtins, or (core profile) as a conditional expression.
+    fn min_max(&mut self, a: E, b: E) -> E {
+        let bits = a.bits.max(b.bits);
+        let op = self.rng.pick(&["<", ">"]);
+        if self.core {
+            e(format!("({} if {} {} {} else {})", a.s, a.s, op, b.s, b.s), bits)
+        } else {
+            e(format!("{}({}, {})", if op == "<" { "min" } else { "max" }, a.s, b.s), bits)
+        }
     }
 
     fn loop_var_cond(&mut self) -> Option<String> {
@@ -569,7 +595,7 @@ impl Gen {
                 let op = self.rng.pick(&["and", "or"]);
                 format!("({}) {} ({})", a, op, b)
             }
-            9 => {
+            9 if !self.core => {
                 if let Some(l) = self.list_name() {
                     let a = self.int_leaf(0);
                     let neg = if self.rng.chance(30) { "not " } else { "" };
@@ -620,7 +646,7 @@ impl Gen {
         let n = f.params.len();
         let omit =
             if f.defaults > 0 && self.rng.chance(40) { self.rng.range(1, f.defaults as i64) as usize } else { 0 };
-        let use_kw = self.rng.chance(30);
+        let use_kw = !self.core && self.rng.chance(30);
         for (k, (pname, pty)) in f.params.iter().enumerate().take(n - omit) {
             let a = if *pty == Ty::Int { self.int_expr(depth) } else { self.num_expr(depth) };
             let a = self.arg(a);
@@ -728,7 +754,9 @@ impl Gen {
                         let bits = self.vars[i].bits;
                         let form = self.rng.below(4);
                         let (s, b) = match form {
+                            0 if self.core => (format!("{0} = {0} * 1.0", name), bits),
                             0 => (format!("{0} = float({0})", name), bits),
+                            1 if self.core => (format!("{0} = {0} // 1 + (1 if {0} > 0 else -1)", name), bits + 1),
                             1 => (format!("{0} = (int({0}) if {0} - {0} == 0 else 0)", name), bits),
                             2 => (format!("{0} = {0} + BIG * {1}", name, self.rng.range(1, 4)), bits.max(66) + 3),
                             _ => (format!("{0} = {0} * 0.5 + {1}", name, self.rng.range(-3, 3)), bits + 1),
@@ -777,7 +805,7 @@ impl Gen {
                         }
                     }
                 }
-                27 => {
+                27 if !self.core => {
                     if self.rng.chance(50) {
                         let k = self.rng.range(0, 6);
                         self.line(&format!("Acc.bonus = {}", k));
@@ -791,7 +819,8 @@ impl Gen {
 
     fn list_stmt(&mut self) -> bool {
         let Some(l) = self.list_name() else { return false };
-        match self.rng.below(8) {
+        let kind = if self.core { self.rng.pick(&[0, 1, 2, 3, 4]) } else { self.rng.below(8) };
+        match kind {
             0 | 1 => {
                 let x = self.int_expr(2);
                 let x = if x.bits > REDUCED { Gen::wrap(x) } else { x };
@@ -803,7 +832,11 @@ impl Gen {
             2 => {
                 self.line(&format!("if len({}) > 1:", l));
                 self.ind += 1;
-                let s = self.rng.pick(&["{}.pop()", "{}.pop(0)", "del {}[len({}) // 2]"]);
+                let s = if self.core {
+                    "{}.pop()"
+                } else {
+                    self.rng.pick(&["{}.pop()", "{}.pop(0)", "del {}[len({}) // 2]"])
+                };
                 self.line(&s.replace("{}", &l));
                 self.ind -= 1;
             }
@@ -905,7 +938,7 @@ impl Gen {
     fn try_stmt(&mut self, depth: u32) {
         let start = self.snapshot();
         let mut merged = start.clone();
-        let kind = self.rng.below(4);
+        let kind = self.rng.below(if self.core { 2 } else { 4 });
         self.line("try:");
         self.ind += 1;
         let saved_try = self.in_try_value;
@@ -1027,7 +1060,7 @@ impl Gen {
             let v = &self.vars[i];
             if matches!(v.ty, Ty::Int | Ty::Num) && !v.readonly && v.bits > start[i] {
                 let name = v.name.clone();
-                self.line(&format!("{0} = {0} if -LIM < {0} < LIM else {0} % M", name));
+                self.line(&format!("{0} = {0} if NLIM < {0} < LIM else {0} % M", name));
                 if update {
                     self.vars[i].bits = REDUCED;
                 }
@@ -1049,7 +1082,10 @@ impl Gen {
             return false;
         }
         let trips = self.rng.range(2, max_trips as i64) as u64;
-        let kind = self.rng.below(8);
+        let mut kind = self.rng.below(8);
+        if self.core && (kind == 4 || kind == 5) {
+            kind = 0;
+        }
         // header
         let pushed;
         let mut est = trips;
@@ -1194,7 +1230,7 @@ impl Gen {
             let ty = if ret == Ty::Int || self.rng.chance(40) { Ty::Int } else { Ty::Num };
             params.push((format!("p{}", k), ty));
         }
-        let defaults = if self.rng.chance(50) { self.rng.range(1, nparams as i64) as usize } else { 0 };
+        let defaults = if !self.core && self.rng.chance(50) { self.rng.range(1, nparams as i64) as usize } else { 0 };
         let mut sig = Vec::new();
         for (k, (p, _)) in params.iter().enumerate() {
             if k >= nparams - defaults {
@@ -1206,7 +1242,7 @@ impl Gen {
         }
         self.line(&format!("def {}({}):", name, sig.join(", ")));
         self.ind += 1;
-        let touches_g = self.rng.chance(30);
+        let touches_g = !self.core && self.rng.chance(30);
         if touches_g {
             self.line("global G");
         }
@@ -1222,7 +1258,7 @@ impl Gen {
         let x = if lty == Ty::Int { self.int_expr(1) } else { x };
         self.line(&format!("{} = {}", loc, x.s));
         self.vars.push(Var { name: loc, ty: lty, bits: x.bits, readonly: false });
-        let raises = self.rng.chance(20);
+        let raises = !self.core && self.rng.chance(20);
         if raises {
             let p = params[0].0.clone();
             let s = format!("if {} % {} == {}:", p, self.rng.range(5, 17), self.rng.range(0, 4));
@@ -1255,8 +1291,14 @@ impl Gen {
     }
 
     fn program(mut self, seed: u64) -> String {
-        let module_level = self.rng.chance(40);
-        let _ = writeln!(self.out, "# krait JIT fuzz program, seed {} (tests/fuzz/mod.rs)", seed);
+        self.core = self.rng.chance(60);
+        let module_level = self.rng.chance(if self.core { 25 } else { 40 });
+        let _ = writeln!(
+            self.out,
+            "# krait JIT fuzz program, seed {} (tests/fuzz/mod.rs), {} profile",
+            seed,
+            if self.core { "core" } else { "full" }
+        );
         let _ = writeln!(
             self.out,
             "# reproduce: KRAIT_FUZZ_SEED={} KRAIT_FUZZ_COUNT=1 cargo test --release --test programs jit_fuzz",
@@ -1269,6 +1311,7 @@ impl Gen {
         self.line("MAXI = 2**63 - 1");
         self.line("MINI = -2**63");
         self.line("LIM = 2**64");
+        self.line("NLIM = -2**64");
         self.line("NAN = float('nan')");
         self.line("INF = float('inf')");
         let s = format!("G = {}", self.rng.range(0, 1000));
@@ -1310,22 +1353,25 @@ impl Gen {
         self.line("def r(n, a):");
         self.line("    return rec(n % 12, a)");
         self.line("");
-        self.funcs.push(Func {
-            name: "r".into(),
-            params: vec![("n".into(), Ty::Int), ("a".into(), Ty::Int)],
-            defaults: 0,
-            ret: Ty::Int,
-            cost: 14,
-            raises: false,
-        });
-        self.funcs.push(Func {
-            name: "ADD".into(),
-            params: vec![("x".into(), Ty::Int)],
-            defaults: 0,
-            ret: Ty::Int,
-            cost: 1,
-            raises: false,
-        });
+        // The core profile calls only the generated functions (no closure, no recursion).
+        if !self.core {
+            self.funcs.push(Func {
+                name: "r".into(),
+                params: vec![("n".into(), Ty::Int), ("a".into(), Ty::Int)],
+                defaults: 0,
+                ret: Ty::Int,
+                cost: 14,
+                raises: false,
+            });
+            self.funcs.push(Func {
+                name: "ADD".into(),
+                params: vec![("x".into(), Ty::Int)],
+                defaults: 0,
+                ret: Ty::Int,
+                cost: 1,
+                raises: false,
+            });
+        }
         let nfuncs = self.rng.range(1, 5) as usize;
         for k in 0..nfuncs {
             self.function(k);
@@ -1339,7 +1385,8 @@ impl Gen {
         self.vars.clear();
         self.line("err = 0");
         self.vars.push(Var { name: "err".into(), ty: Ty::Int, bits: 20, readonly: false });
-        let counts = [(Ty::Int, 2, 4), (Ty::Num, 1, 3), (Ty::Bool, 1, 2), (Ty::List, 1, 2), (Ty::Obj, 0, 1)];
+        let counts =
+            [(Ty::Int, 2, 4), (Ty::Num, 1, 3), (Ty::Bool, 1, 2), (Ty::List, 1, 2), (Ty::Obj, 0, !self.core as i64)];
         for (ty, lo, hi) in counts {
             for _ in 0..self.rng.range(lo, hi) {
                 let (prefix, init, bits) = match ty {
@@ -1523,13 +1570,25 @@ fn generator_is_deterministic_and_varied() {
     let a = generate(BASE_SEED);
     assert_eq!(a, generate(BASE_SEED));
     let mut distinct = std::collections::HashSet::new();
+    let mut core = 0;
     for k in 0..50 {
         let p = generate(BASE_SEED.wrapping_add(k));
         assert!(p.contains("for ") || p.contains("while "), "seed {}: no loop\n{}", k, p);
         assert!(p.contains("print('checksum'"), "seed {}: no checksum\n{}", k, p);
+        if p.lines().next().unwrap().ends_with("core profile") {
+            core += 1;
+            for name in ["int(", "sum(", "ADD(", "Acc(", "enumerate(", "zip(", "ValueError", "r("] {
+                let body = &p[p.find("def main").or_else(|| p.find("err = 0\n")).unwrap()..];
+                let called = body.match_indices(name).any(|(i, _)| {
+                    i == 0 || !body.as_bytes()[i - 1].is_ascii_alphanumeric() && body.as_bytes()[i - 1] != b'_'
+                });
+                assert!(!called, "seed {}: {} in a core-profile main\n{}", k, name, p);
+            }
+        }
         distinct.insert(p);
     }
     assert_eq!(distinct.len(), 50);
+    assert!((15..=45).contains(&core), "{} of 50 programs use the core profile", core);
 }
 
 #[test]
