@@ -696,9 +696,9 @@ fn build_class_inner(
         None => vm.alloc(Kind::new_dict(RefCell::new(Dict::new()))),
     };
     vm.roots.push(Value::Obj(ns));
-    if orig_tuple.is_some() {
+    if let Some(t) = orig_tuple {
         let ob = vm.intern("__orig_bases__");
-        crate::ops::dict_set_str(ns, ob, orig_tuple.unwrap());
+        crate::ops::dict_set_str(ns, ob, t);
     }
     let cell = vm.call_function_ns(body, &[], &[], Some(ns))?;
     let cls = match winner {

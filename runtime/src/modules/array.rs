@@ -451,7 +451,7 @@ fn array_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             } else if matches!(unwrap_builtin(v).as_obj().map(|o| o.kind()), Some(Kind::Bytes(_) | Kind::ByteArray(_)))
             {
                 let b = bytes_of(v).unwrap_or_default();
-                if b.len() % itemsize(code) != 0 {
+                if !b.len().is_multiple_of(itemsize(code)) {
                     return Err(vm.value_error("bytes length not a multiple of item size"));
                 }
                 b
@@ -703,7 +703,7 @@ fn array_frombytes(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)));
     };
     let sz = itemsize(data(o).borrow().code);
-    if b.len() % sz != 0 {
+    if !b.len().is_multiple_of(sz) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     data(o).borrow_mut().bytes.extend_from_slice(&b);
