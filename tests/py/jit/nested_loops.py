@@ -64,7 +64,7 @@ def while_in_for_in_while(n):
                 inner += 2
         outer += 1
     return total
-print("while/for/while", while_in_for_in_while(1500))
+print("while/for/while", while_in_for_in_while(2500))
 
 def inner_type_change(n):
     s = 0
@@ -76,7 +76,7 @@ def inner_type_change(n):
                 acc = acc * 1 + k
         s += acc
     return s
-print("inner type change", inner_type_change(1000))
+print("inner type change", inner_type_change(2500))
 
 def outer_state_changes(n):
     data = [1, 2, 3]
@@ -88,7 +88,7 @@ def outer_state_changes(n):
             for y in data:
                 s += x * y
     return s
-print("outer state", outer_state_changes(400))
+print("outer state", outer_state_changes(2500))
 
 def comprehension_nests(n):
     grid = [[i * j for j in range(n)] for i in range(n)]
@@ -117,6 +117,6 @@ def row_sum(r, w):
         t += (r * c) % 11
     return t
 grand = 0
-for r in range(400):
+for r in range(2500):
     grand += row_sum(r, 10)
 print("module calls", grand)

@@ -85,7 +85,7 @@ def trees(n):
     for i in range(n):
         s += tree_sum(t[i % 4])
     return s, tree_sum(t)
-print("trees", trees(8))
+print("trees", trees(40))
 
 def ackermann(m, n):
     if m == 0:
@@ -109,9 +109,9 @@ def hanoi(n, a, b, c, moves):
 def hanoi_loop(k):
     counts = []
     for i in range(k):
-        counts.append(len(hanoi(i % 11, "A", "B", "C", [])))
+        counts.append(len(hanoi(i % 7, "A", "B", "C", [])))
     return sum(counts), hanoi(3, "A", "B", "C", [])
-print("hanoi", hanoi_loop(40))
+print("hanoi", hanoi_loop(2500))
 
 # module-level loop with recursion, where the recursive function is rebound mid-loop
 def depth(n):
