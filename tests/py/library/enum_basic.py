@@ -202,3 +202,26 @@ print(repr(Bits(-1)), repr(Bits(15)), Bits.B == 2, isinstance(Bits.A, int))
 import copy
 
 print(copy.copy(Color.RED) is Color.RED, copy.deepcopy([Color.BLUE])[0] is Color.BLUE)
+
+
+class Prio(IntEnum):
+    LOW = auto()
+    HIGH = auto()
+
+    def __str__(self):
+        return self.name.lower()
+
+
+print(Prio.LOW, str(Prio.HIGH), f"{Prio.LOW}", f"{Prio.HIGH:>3}", Prio.HIGH > Prio.LOW, list(Prio))
+
+
+class Status(Enum):
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+
+    @property
+    def label(self):
+        return self.value.title()
+
+
+print(Status("active").label, {s.value: s for s in Status}, {Status.ACTIVE: 1}[Status("active")])

@@ -471,6 +471,9 @@ def _data_str(self):
 
 
 def _data_format(self, format_spec):
+    # The data type's __format__: an empty spec formats str(self) (int.__format__ does).
+    if not format_spec:
+        return str(self)
     return format(self._value_, format_spec)
 
 
