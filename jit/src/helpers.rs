@@ -259,17 +259,6 @@ pub(crate) extern "C" fn compare(ctx: *mut JitCtx, op: i64, at: u64, ap: u64, bt
     }
 }
 
-/// Unary `-`, `~` (op 0, 1) on a built-in operand.
-pub(crate) extern "C" fn unary(ctx: *mut JitCtx, op: i64, t: u64, p: u64) -> SlotWords {
-    let (vm, ctx) = vm(ctx);
-    let v = value(t, p);
-    let r = if op == 0 { vm.neg(v) } else { vm.invert(v) };
-    match r {
-        Ok(v) => words(v),
-        Err(e) => fail(ctx, e),
-    }
-}
-
 // -- Objects -------------------------------------------------------------------------------
 
 pub(crate) extern "C" fn obj_kind(o: u64) -> i64 {
@@ -415,12 +404,6 @@ pub(crate) extern "C" fn inst_add(o: u64, shape: i64, t: u64, p: u64) -> bool {
     slots.push(value(t, p));
     inst.shape.set(shape as u32);
     true
-}
-
-/// A new plain instance of `cls` (empty shape), as `object.__new__` makes it.
-pub(crate) extern "C" fn new_instance(ctx: *mut JitCtx, cls: u64) -> u64 {
-    let (vm, _) = vm(ctx);
-    vm.new_plain_instance(obj(cls)).as_ptr() as u64
 }
 
 /// `next(it)` for a built-in iterator (`iter_kind` != 0): the item, or UNDEF when

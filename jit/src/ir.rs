@@ -419,8 +419,6 @@ helpers! {
     BinOp "binop" (I64, I64, Value, Value) -> Value, Store = h::binop;
     /// Any comparison of built-in scalar operands.
     Compare "compare" (I64, I64, Value, Value) -> Value, Pure = h::compare;
-    /// Unary `-` (0) or `~` (1) on a built-in operand.
-    Unary "unary" (I64, I64, Value) -> Value, Store = h::unary;
     /// The kind number of an object (`helpers::kind`).
     ObjKind "obj_kind" (Obj) -> I64, Pure = h::obj_kind;
     /// The kind of a built-in iterator (0: not one `iter_next` handles).
@@ -455,8 +453,6 @@ helpers! {
     InstSet "inst_set" (Obj, I64, Value) -> Bool, Store = h::inst_set;
     /// Add an instance attribute (new slot, new shape).
     InstAdd "inst_add" (Obj, I64, Value) -> Bool, Store = h::inst_add;
-    /// A new plain instance of a class.
-    NewInstance "new_instance" (I64, Obj) -> Obj, Store = h::new_instance;
     /// `next()` of a built-in iterator (UNDEF when exhausted).
     IterNext "iter_next" (I64, Obj) -> Value, Store = h::iter_next;
     /// Whether no helper has raised an exception (`JitCtx::err` is empty).

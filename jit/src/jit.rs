@@ -27,8 +27,8 @@ use rustc_hash::FxHashMap;
 
 use crate::backend::{CompiledTrace, JitBackend};
 use crate::helpers::JitCtx;
-use crate::ir::{ExitNo, Trace};
-use crate::record::{Recorder, Step};
+use crate::ir::Trace;
+use crate::record::{Abort, Recorded, Recorder, Step};
 
 /// Aborted recordings of one loop before it is blacklisted.
 const MAX_ABORTS: u32 = 3;
@@ -88,7 +88,8 @@ struct TraceRec {
     objs: Vec<ObjRef>,
     max_depth: usize,
     n_recorded: usize,
-    n_bytecodes: usize,
+    /// Position of the `loop` marker (exits before it are entry failures).
+    loop_pos: usize,
     compile_time: Duration,
     entered: u64,
     exits: Vec<u64>,
@@ -142,11 +143,15 @@ impl Jit {
         (Rc::as_ptr(code) as usize, pc)
     }
 
-    fn abort(&mut self, vm: &mut Vm, a: crate::record::Abort) {
+    /// A recording ended without a trace: count it against its loop.
+    fn abort(&mut self, vm: &mut Vm, a: Abort) {
         vm.recording = false;
         let rec = self.recording.take().expect("recording");
-        let key = Self::key(rec.root_code(), rec.start_pc);
-        let st = self.loops.entry(key).or_default();
+        self.abort_loop(rec.root_code(), rec.start_pc, a);
+    }
+
+    fn abort_loop(&mut self, code: &Rc<Code>, start_pc: usize, a: Abort) {
+        let st = self.loops.entry(Self::key(code, start_pc)).or_default();
         if a.left_loop {
             // Not the loop's fault: record again at its next back-edge.
             st.left += 1;
@@ -161,44 +166,26 @@ impl Jit {
             st.blacklisted = true;
         }
         self.aborts.push(AbortRec { code: a.code, pc: a.pc, reason: a.reason });
-        reset_counter(rec.root_code(), rec.start_pc);
+        reset_counter(code, start_pc);
     }
 
-    fn complete(&mut self, vm: &mut Vm, rec: crate::record::Recorded) {
-        vm.recording = false;
-        let recorder = self.recording.take().expect("recording");
-        let code = recorder.root_code().clone();
-        let start_pc = recorder.start_pc;
-        let key = Self::key(&code, start_pc);
-        let started = Instant::now();
-        let id = self.traces.len();
+    /// Peel, optimize and compile a finished recording (dumping what `--jit-dump` asks).
+    fn build(
+        &mut self,
+        id: usize,
+        code: &Rc<Code>,
+        start_pc: usize,
+        rec: &Recorded,
+    ) -> Result<(Trace, CompiledTrace), String> {
         if self.options.dump.ir {
-            eprintln!("---- trace {id} {} IR (recorded)\n{}", location(&code, start_pc), rec.trace);
+            eprintln!("---- trace {id} {} IR (recorded)\n{}", location(code, start_pc), rec.trace);
         }
-        let peeled = match crate::opt::peel(&rec.trace, &rec.end) {
-            Ok(t) => t,
-            Err(reason) => {
-                self.recording = Some(recorder);
-                self.abort(vm, crate::record::Abort { reason, code: code.clone(), pc: start_pc, left_loop: false });
-                return;
-            }
-        };
-        let opt = crate::opt::optimize(peeled);
+        let opt = crate::opt::optimize(crate::opt::peel(&rec.trace, &rec.end)?);
         if self.options.dump.opt {
-            eprintln!("---- trace {id} {} IR (optimized)\n{opt}", location(&code, start_pc));
+            eprintln!("---- trace {id} {} IR (optimized)\n{opt}", location(code, start_pc));
         }
         if self.backend.is_none() {
-            match JitBackend::new() {
-                Ok(b) => self.backend = Some(b),
-                Err(e) => {
-                    self.recording = Some(recorder);
-                    self.abort(
-                        vm,
-                        crate::record::Abort { reason: e.to_string(), code, pc: start_pc, left_loop: false },
-                    );
-                    return;
-                }
-            }
+            self.backend = Some(JitBackend::new().map_err(|e| e.to_string())?);
         }
         let backend = self.backend.as_mut().expect("backend");
         if self.options.dump.clif {
@@ -206,35 +193,46 @@ impl Jit {
                 eprintln!("---- trace {id} Cranelift IR\n{text}");
             }
         }
-        let compiled = match backend.compile(&opt) {
-            Ok(c) => c,
-            Err(e) => {
-                self.recording = Some(recorder);
-                self.abort(vm, crate::record::Abort { reason: e.to_string(), code, pc: start_pc, left_loop: false });
-                return;
-            }
-        };
+        let compiled = backend.compile(&opt).map_err(|e| e.to_string())?;
         if self.options.dump.asm {
             eprintln!("---- trace {id} machine code: {} bytes at {:p}", compiled.code_size(), compiled.entry());
         }
+        Ok((opt, compiled))
+    }
+
+    fn complete(&mut self, vm: &mut Vm, rec: Recorded) {
+        vm.recording = false;
+        let recorder = self.recording.take().expect("recording");
+        let code = recorder.root_code().clone();
+        let start_pc = recorder.start_pc;
+        let started = Instant::now();
+        let id = self.traces.len();
+        let (opt, compiled) = match self.build(id, &code, start_pc, &rec) {
+            Ok(built) => built,
+            Err(reason) => {
+                let a = Abort { reason, code: code.clone(), pc: start_pc, left_loop: false };
+                self.abort_loop(&code, start_pc, a);
+                return;
+            }
+        };
         let n_exits = opt.exits.len();
+        self.loops.entry(Self::key(&code, start_pc)).or_default().trace = Some(id);
         self.traces.push(TraceRec {
             id,
             code,
             start_pc,
             n_recorded: rec.trace.ins.len(),
+            loop_pos: opt.loop_ref().map_or(usize::MAX, |l| l.index()),
             trace: opt,
             compiled,
             objs: rec.objs,
             max_depth: rec.max_depth,
-            n_bytecodes: rec.n_bytecodes,
             compile_time: started.elapsed(),
             entered: 0,
             exits: vec![0; n_exits],
             entry_failures: 0,
             alive: true,
         });
-        self.loops.entry(key).or_default().trace = Some(id);
     }
 
     /// Run trace `id` on the top frame; rebuild the interpreter state at its exit.
@@ -265,11 +263,10 @@ impl Jit {
         let slots = unsafe { std::slice::from_raw_parts_mut((*vm_ptr).stack.as_mut_ptr().add(base), len) };
         let exit = t.compiled.run(slots, &mut ctx);
         t.exits[exit.index()] += 1;
-        let guard = t.trace.exits[exit.index()];
-        if t.trace.loop_ref().is_some_and(|l| guard < l) {
+        if t.trace.exits[exit.index()].index() < t.loop_pos {
             t.entry_failures += 1;
         }
-        let snap = t.trace.exit_snapshot(ExitNo(exit.0)).clone();
+        let snap = t.trace.exit_snapshot(exit);
         // Rebuild the inlined frames.
         vm.frames[fi].pc = snap.frames.first().map_or(snap.pc, |f| f.ret_pc) as usize;
         for (i, fr) in snap.frames.iter().enumerate() {
@@ -286,7 +283,6 @@ impl Jit {
             return Err(e);
         }
         // A trace that keeps failing on entry goes; its loop may be recorded again.
-        let t = &self.traces[id];
         if t.entry_failures > 100 && t.entry_failures * 2 > t.entered {
             self.retire(id);
         }
@@ -337,7 +333,6 @@ impl Jit {
                 if exits.is_empty() { "-".to_string() } else { exits.join(" ") },
                 if t.alive { "" } else { "  (thrown away)" },
             );
-            let _ = t.n_bytecodes;
         }
         if !self.aborts.is_empty() {
             let _ = writeln!(s, "aborted recordings:");
@@ -408,7 +403,7 @@ impl JitHooks for Jit {
         if vm.frames.len() <= rec.root_frame() {
             let code = rec.root_code().clone();
             let pc = rec.start_pc;
-            self.abort(vm, crate::record::Abort { reason: "left the loop's frame".into(), code, pc, left_loop: true });
+            self.abort(vm, Abort { reason: "left the loop's frame".into(), code, pc, left_loop: true });
             return;
         }
         match rec.step(vm) {

@@ -87,8 +87,6 @@ pub struct Recorded {
     pub objs: Vec<ObjRef>,
     /// Deepest inlining the trace does.
     pub max_depth: usize,
-    /// Bytecode instructions recorded.
-    pub n_bytecodes: usize,
 }
 
 /// The recorder state for one loop.
@@ -105,7 +103,6 @@ pub struct Recorder {
     sp: usize,
     /// Where the next instruction must be: (frame depth, pc).
     expect: Option<(usize, usize)>,
-    inputs: Vec<(Slot, IrRef)>,
     objs: Vec<ObjRef>,
     n_bytecodes: usize,
     max_depth: usize,
@@ -148,7 +145,6 @@ impl Recorder {
             slots: vec![None; sp],
             sp,
             expect: Some((root, start_pc)),
-            inputs: vec![],
             objs: vec![],
             n_bytecodes: 0,
             max_depth: 0,
@@ -227,13 +223,7 @@ impl Recorder {
         }
         let mut b = std::mem::take(&mut self.b);
         b.trace_mut().n_slots = self.slots.len().max(1) as u32;
-        Recorded {
-            trace: b.finish(),
-            end,
-            objs: std::mem::take(&mut self.objs),
-            max_depth: self.max_depth,
-            n_bytecodes: self.n_bytecodes,
-        }
+        Recorded { trace: b.finish(), end, objs: std::mem::take(&mut self.objs), max_depth: self.max_depth }
     }
 
     // -- Abstract slots and stack ---------------------------------------------------------
@@ -263,16 +253,15 @@ impl Recorder {
             return abort("unbound local");
         }
         self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tg as i64), snap);
-        let (r, obj) = match v {
-            Value::Int(_) => (self.b.sload(Op::SLoadInt, s.0), None),
-            Value::Float(_) => (self.b.sload(Op::SLoadFloat, s.0), None),
-            Value::Bool(_) => (self.b.sload(Op::SLoadBool, s.0), None),
-            Value::Obj(_) => (self.b.sload(Op::SLoadObj, s.0), None),
-            Value::None => (self.b.kval(tag::NONE, 0), None),
+        let r = match v {
+            Value::Int(_) => self.b.sload(Op::SLoadInt, s.0),
+            Value::Float(_) => self.b.sload(Op::SLoadFloat, s.0),
+            Value::Bool(_) => self.b.sload(Op::SLoadBool, s.0),
+            Value::Obj(_) => self.b.sload(Op::SLoadObj, s.0),
+            Value::None => self.b.kval(tag::NONE, 0),
             Value::Undef => unreachable!("checked above"),
         };
-        self.inputs.push((s, r));
-        let tv = Tv { r, tag: tg, from: Some(s.0), obj };
+        let tv = Tv { r, tag: tg, from: Some(s.0), obj: None };
         self.set_slot(slot, tv);
         Ok(tv)
     }
@@ -789,8 +778,7 @@ impl Recorder {
                 }
             }
             Kind::Module(m) => {
-                let tv = self.guard_identity(tv, o);
-                let _ = tv;
+                self.guard_identity(tv, o);
                 self.load_global(vm, m.dict, name)
             }
             _ => abort(format!("attribute of {}", vm.type_name(v))),
@@ -874,14 +862,10 @@ impl Recorder {
     fn subscr(&mut self, vm: &mut Vm, c: Tv, cv: Value, k: Tv, kv: Value) -> R<Tv> {
         let Value::Obj(o) = cv else { return abort(format!("subscript of {}", vm.type_name(cv))) };
         let kd = self.guard_kind(c, o);
-        let key_ok = match kv {
-            Value::Obj(ko) => matches!(kind_of(ko), kind::STR | kind::BIGINT),
-            Value::Undef => false,
-            _ => true,
-        };
-        if !key_ok || !matches!(kd, kind::LIST | kind::TUPLE | kind::STR | kind::DICT) {
+        if !matches!(kd, kind::LIST | kind::TUPLE | kind::STR | kind::DICT) {
             return abort(format!("subscript of {}", vm.type_name(cv)));
         }
+        self.scalar_key(k, kv)?;
         let seen = match vm.getitem(cv, kv) {
             Ok(v) => v,
             Err(_) => return abort("subscript raises"),
@@ -896,20 +880,26 @@ impl Recorder {
                 let i = self.as_int(k);
                 self.b.call(Helper::TupleGet, &[c.r, i])
             }
-            (kind::LIST | kind::TUPLE | kind::STR | kind::DICT, _) if Self::builtin_scalar(kv) => {
-                if let Value::Obj(ko) = kv {
-                    if !matches!(kind_of(ko), kind::STR | kind::BIGINT) {
-                        return abort("subscript with a container key");
-                    }
-                    self.guard_kind(k, ko);
-                }
+            _ => {
                 let ctx = self.ctx();
                 let kb = self.boxed(k);
                 self.b.call(Helper::GetItem, &[ctx, c.r, kb])
             }
-            _ => return abort(format!("subscript of {}", vm.type_name(cv))),
         };
         self.unbox(boxed, seen, snap)
+    }
+
+    /// Require (and guard) a key of a built-in scalar type: hashing and comparing it runs
+    /// no Python code.
+    fn scalar_key(&mut self, k: Tv, kv: Value) -> R<()> {
+        match kv {
+            Value::Obj(ko) if matches!(kind_of(ko), kind::STR | kind::BIGINT) => {
+                self.guard_kind(k, ko);
+                Ok(())
+            }
+            Value::Obj(_) | Value::Undef => abort("subscript with a key that is not a scalar"),
+            _ => Ok(()),
+        }
     }
 
     fn store_subscr(&mut self, c: Tv, cv: Value, k: Tv, kv: Value, v: Tv) -> R<()> {
@@ -922,13 +912,8 @@ impl Recorder {
                 let i = self.as_int(k);
                 self.b.call(Helper::ListSet, &[c.r, i, vb])
             }
-            (kind::DICT, _) if Self::builtin_scalar(kv) => {
-                if let Value::Obj(ko) = kv {
-                    if !matches!(kind_of(ko), kind::STR | kind::BIGINT) {
-                        return abort("dict store with a container key");
-                    }
-                    self.guard_kind(k, ko);
-                }
+            (kind::DICT, _) => {
+                self.scalar_key(k, kv)?;
                 let ctx = self.ctx();
                 let kb = self.boxed(k);
                 self.b.call(Helper::SetItem, &[ctx, c.r, kb, vb])
@@ -955,9 +940,7 @@ impl Recorder {
                 BinOp::FloorDiv | BinOp::Mod => {
                     let h = if base == BinOp::FloorDiv { Helper::IntFloorDiv } else { Helper::IntMod };
                     let boxed = self.b.call(h, &[x, y]);
-                    let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
-                    self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), snap);
-                    self.b.ins(Op::UnboxInt, Arg::Ref(boxed), Arg::None)
+                    return self.unbox(boxed, Value::Int(0), snap);
                 }
                 _ => return self.generic_binary(vm, op, a, av, b, bv),
             };
@@ -979,9 +962,7 @@ impl Recorder {
                 BinOp::FloorDiv | BinOp::Mod => {
                     let h = if base == BinOp::FloorDiv { Helper::FloatFloorDiv } else { Helper::FloatMod };
                     let boxed = self.b.call(h, &[x, y]);
-                    let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
-                    self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::FLOAT as i64), snap);
-                    self.b.ins(Op::UnboxFloat, Arg::Ref(boxed), Arg::None)
+                    return self.unbox(boxed, Value::Float(0.0), snap);
                 }
                 _ => return self.generic_binary(vm, op, a, av, b, bv),
             };
@@ -992,7 +973,13 @@ impl Recorder {
 
     /// A binary op on built-in operands through the runtime's `binary_op`.
     fn generic_binary(&mut self, vm: &mut Vm, op: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Tv> {
-        if !Self::builtin_scalar(av) || !Self::builtin_scalar(bv) {
+        // Tuples and lists only for + and * (concatenation, repetition): `%` formatting or
+        // comparing their items could run Python code.
+        let container = |v: Value| v.as_obj().is_some_and(|o| matches!(kind_of(o), kind::TUPLE | kind::LIST));
+        if !Self::builtin_scalar(av)
+            || !Self::builtin_scalar(bv)
+            || ((container(av) || container(bv)) && !matches!(op.base(), BinOp::Add | BinOp::Mul))
+        {
             return abort(format!("binary op on {} and {}", vm.type_name(av), vm.type_name(bv)));
         }
         for (tv, v) in [(a, av), (b, bv)] {
@@ -1238,57 +1225,19 @@ impl Recorder {
                 let fx = self.as_float(*x);
                 let k = self.b.kint(id);
                 let boxed = self.b.call(Helper::Math1, &[k, fx]);
-                let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
-                self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::FLOAT as i64), snap);
-                return Ok(Self::tv(self.b.ins(Op::UnboxFloat, Arg::Ref(boxed), Arg::None), tag::FLOAT));
+                return self.unbox(boxed, Value::Float(0.0), snap);
             }
             _ => {}
         }
-        // Natives that run no Python code when their arguments are built-in scalars.
+        // Natives without effects that run no Python code when their arguments are ints,
+        // floats, bools, None, str or big ints. Not `print` (sys.stdout may be a Python
+        // object) nor `isinstance` (a metaclass may define __instancecheck__).
         const SAFE: &[&str] = &[
-            "abs",
-            "min",
-            "max",
-            "int",
-            "float",
-            "str",
-            "round",
-            "divmod",
-            "pow",
-            "chr",
-            "ord",
-            "print",
-            "len",
-            "bool",
-            "hash",
-            "repr",
-            "floor",
-            "ceil",
-            "sqrt",
-            "trunc",
-            "gcd",
-            "isqrt",
-            "fabs",
-            "hypot",
-            "atan2",
-            "log",
-            "exp",
-            "sin",
-            "cos",
-            "tan",
-            "atan",
-            "pow",
-            "log2",
-            "log10",
-            "isinstance",
-            "random",
-            "randint",
-            "randrange",
-            "uniform",
-            "perf_counter",
-            "time",
+            "abs", "min", "max", "int", "float", "str", "round", "divmod", "pow", "chr", "ord", "len", "bool", "hash",
+            "repr", "floor", "ceil", "sqrt", "trunc", "gcd", "isqrt", "fabs", "hypot", "atan2", "log", "exp", "sin",
+            "cos", "tan", "atan", "log2", "log10",
         ];
-        if !SAFE.contains(&name) || args.len() > 3 || owner.is_some_and(|o| o != "random" && o != "Random") {
+        if !SAFE.contains(&name) || args.len() > 3 || owner.is_some() {
             return abort(format!("call of built-in {name}"));
         }
         for (tv, v) in args {
@@ -1297,7 +1246,6 @@ impl Recorder {
                     let k = self.guard_kind(*tv, *o);
                     let ok = k == kind::STR
                         || k == kind::BIGINT
-                        || (k == kind::CLASS && name == "isinstance")
                         || (name == "len" && matches!(k, kind::LIST | kind::TUPLE | kind::DICT | kind::SET));
                     if !ok {
                         return abort(format!("call of built-in {name} on {}", vm.type_name(*v)));
@@ -1307,18 +1255,9 @@ impl Recorder {
                 _ => {}
             }
         }
-        // Observe the result without running the call (it may have effects): only for
-        // natives without effects can we compute it now; others must return None or the
-        // type the trace assumes from one run... we run it on a copy only when pure.
-        let pure = !matches!(name, "print" | "random" | "randint" | "randrange" | "uniform" | "perf_counter" | "time");
-        let seen = if pure {
-            let vals: Vec<Value> = args.iter().map(|a| a.1).collect();
-            vm.call(Value::Obj(f), &vals, &[]).map_err(|_| format!("built-in {name} raises"))?
-        } else if name == "print" {
-            Value::None
-        } else {
-            return abort(format!("call of built-in {name} (result type unknown before it runs)"));
-        };
+        // Without effects, the call can run now to see the result's type.
+        let vals: Vec<Value> = args.iter().map(|a| a.1).collect();
+        let seen = vm.call(Value::Obj(f), &vals, &[]).map_err(|_| format!("built-in {name} raises"))?;
         let c = self.ctx();
         let fk = self.konst(Value::Obj(f))?;
         let kn = self.b.kint(args.len() as i64);
@@ -1330,19 +1269,6 @@ impl Recorder {
             boxes.push(self.b.kval(tag::NONE, 0));
         }
         let boxed = self.b.call(Helper::CallNative, &[c, fk.r, kn, boxes[0], boxes[1], boxes[2]]);
-        // A native with effects (print) ran: its result guard must not re-run it.
-        let snap = if pure {
-            snap
-        } else {
-            let sp = self.sp;
-            self.snapshot_at(self.cur_pc, sp)
-        };
-        if !pure {
-            // print returns None: the only failure is an exception, raised at this call.
-            let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
-            self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::NONE as i64), snap);
-            return self.konst(Value::None);
-        }
         self.unbox(boxed, seen, snap)
     }
 }

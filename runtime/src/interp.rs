@@ -968,12 +968,11 @@ impl Vm {
                         self.collect();
                     }
                     if self.jit_threshold != 0 {
+                        let limit = self.jit_threshold.min(u16::MAX as u32) as u16;
                         let mut hot = code.hot.borrow_mut();
                         let n = &mut hot[jump_pc];
-                        if (*n as u32) < self.jit_threshold.min(u16::MAX as u32) {
-                            *n += 1;
-                        }
-                        let go = *n as u32 >= self.jit_threshold.min(u16::MAX as u32);
+                        *n = n.saturating_add(1).min(limit);
+                        let go = *n == limit;
                         drop(hot);
                         if go && self.hooks.is_some() {
                             self.frames[fidx].pc = pc;

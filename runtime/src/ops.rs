@@ -2281,18 +2281,6 @@ impl Vm {
 
     /// Allocates an uninitialised instance of a user class (`object.__new__(cls)`),
     /// with the payload its built-in base needs.
-    /// A new instance of a plain Python class (no built-in base), with no attributes yet:
-    /// what `object.__new__(cls)` makes.
-    pub fn new_plain_instance(&mut self, cls: ObjRef) -> ObjRef {
-        let shape = self.shapes.root();
-        self.alloc(Kind::Instance(Instance {
-            class: Cell::new(cls),
-            shape: Cell::new(shape),
-            slots: RefCell::new(Vec::new()),
-            payload: Payload::None,
-        }))
-    }
-
     pub fn new_instance(&mut self, cls: ObjRef, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
         let c = cls.as_class().unwrap();
         let payload = match c.base_kind {

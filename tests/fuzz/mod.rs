@@ -766,25 +766,13 @@ impl Gen {
                         return;
                     }
                 }
-                13..=15 => {
-                    if self.list_stmt() {
-                        return;
-                    }
-                }
-                16 => {
-                    if self.obj_stmt() {
-                        return;
-                    }
-                }
+                13..=15 if self.list_stmt() => return,
+                16 if self.obj_stmt() => return,
                 17..=19 if depth < 3 => {
                     self.if_stmt(depth);
                     return;
                 }
-                20..=22 if depth < 3 && nested < 3 => {
-                    if self.loop_stmt(depth) {
-                        return;
-                    }
-                }
+                20..=22 if depth < 3 && nested < 3 && self.loop_stmt(depth) => return,
                 23 => {
                     self.try_stmt(depth);
                     return;
@@ -805,12 +793,10 @@ impl Gen {
                         }
                     }
                 }
-                27 if !self.core => {
-                    if self.rng.chance(50) {
-                        let k = self.rng.range(0, 6);
-                        self.line(&format!("Acc.bonus = {}", k));
-                        return;
-                    }
+                27 if !self.core && self.rng.chance(50) => {
+                    let k = self.rng.range(0, 6);
+                    self.line(&format!("Acc.bonus = {}", k));
+                    return;
                 }
                 _ => {}
             }
@@ -1056,9 +1042,9 @@ impl Gen {
     /// Emit reductions of every number variable whose bound grew past `start`; with
     /// `update`, record that they are reduced.
     fn reduce_grown(&mut self, start: &[u32], update: bool) {
-        for i in 0..start.len().min(self.vars.len()) {
+        for (i, &bound) in start.iter().enumerate().take(self.vars.len()) {
             let v = &self.vars[i];
-            if matches!(v.ty, Ty::Int | Ty::Num) && !v.readonly && v.bits > start[i] {
+            if matches!(v.ty, Ty::Int | Ty::Num) && !v.readonly && v.bits > bound {
                 let name = v.name.clone();
                 self.line(&format!("{0} = {0} if NLIM < {0} < LIM else {0} % M", name));
                 if update {

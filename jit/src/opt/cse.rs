@@ -29,8 +29,8 @@ pub fn cse(trace: &Trace) -> Trace {
         .fold(0, |a, b| a | b);
     // key -> (new ref, position in old trace, heap kinds it reads)
     let mut seen: FxHashMap<Key, (IrRef, usize, u32)> = FxHashMap::default();
-    // Heap kinds written since each old position: kept as a running log of (pos, kinds).
-    let mut writes: Vec<(usize, u32)> = vec![];
+    // For each heap kind (a bit of `helper_heap`), the last position that wrote it.
+    let mut last_write = [0usize; 32];
     Rewriter::new(trace).run(|rw, r, ins| {
         let pos = r.index();
         let (a, b) = (rw.arg(ins.a), rw.arg(ins.b));
@@ -48,8 +48,10 @@ pub fn cse(trace: &Trace) -> Trace {
             },
             Effect::Store | Effect::Marker => false,
         };
-        if write != 0 {
-            writes.push((pos, write));
+        for (bit, last) in last_write.iter_mut().enumerate() {
+            if write & (1 << bit) != 0 {
+                *last = pos;
+            }
         }
         if !mergeable || ins.op == Op::CArg {
             return Action::Keep;
@@ -58,7 +60,7 @@ pub fn cse(trace: &Trace) -> Trace {
         let key: Key = (ins.op, a, b, args);
         if let Some(&(prev, at, reads_prev)) = seen.get(&key) {
             let clobbered = reads_prev != 0
-                && (writes.iter().any(|&(p, k)| p > at && p < pos && k & reads_prev != 0)
+                && ((0..32).any(|bit| reads_prev & (1 << bit) != 0 && last_write[bit] > at)
                     || (at < loop_pos && pos > loop_pos && body_writes & reads_prev != 0));
             if !clobbered {
                 return if ins.ty == crate::ir::Type::Nil { Action::Drop } else { Action::Replace(prev) };

@@ -162,8 +162,7 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
     }
 }
 
-/// The full pipeline after recording: peel (when the trace loops), then fold, CSE and
-/// DCE. Returns the optimized trace.
+/// The passes after peeling (`peel`): fold, CSE, DCE. Returns the optimized trace.
 pub fn optimize(trace: Trace) -> Trace {
     let t = fold::fold(&trace);
     let t = cse::cse(&t);

@@ -272,8 +272,7 @@ impl FileState {
         let text = self.flavor == Flavor::Text;
         let mut i = self.rpos;
         let mut count = 0usize;
-        loop {
-            let Some(b) = self.byte_at(i)? else { break };
+        while let Some(b) = self.byte_at(i)? {
             if !text || self.is_char_start(b) {
                 if limit == Some(count) {
                     break;
@@ -291,11 +290,9 @@ impl FileState {
                     }
                     break;
                 }
-                (Newline::CrLf, b'\r') => {
-                    if self.byte_at(i)? == Some(b'\n') {
-                        i += 1;
-                        break;
-                    }
+                (Newline::CrLf, b'\r') if self.byte_at(i)? == Some(b'\n') => {
+                    i += 1;
+                    break;
                 }
                 _ => {}
             }
@@ -602,7 +599,7 @@ fn new_file_object(vm: &mut Vm, cls: ObjRef, st: FileState, name: Value, mode: &
         m.len()
     });
     // Unreachable files are closed when collected: with many open, collect soon.
-    if count >= 256 && count % 64 == 0 {
+    if count >= 256 && count.is_multiple_of(64) {
         vm.heap.wanted = true;
     }
     let h = vm.alloc(Kind::Iter(RefCell::new(IterState::Dyn(Box::new(Handle { id })))));
