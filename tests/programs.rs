@@ -472,6 +472,21 @@ fn jit_report_lists_compiled_loops_and_aborts() {
     assert!(!err.contains("loop"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 
+    // A branch that goes both ways gets a side trace on the exit of the recorded side,
+    // and the parent row names it.
+    let branchy = "def f(n):\n    a = b = 0\n    for i in range(n):\n        if i % 2:\n            a += i\n        \
+                   else:\n            b += 1\n    return a, b\nprint(f(5000))\n";
+    let (code, out, err) = run_code(&["--jit-report", "--jit-threshold", "50", "-c", branchy], None);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out, "(6250000, 2500)\n");
+    let side = err.lines().find(|l| l.split_whitespace().nth(1) == Some("side")).unwrap_or_else(|| panic!("{err}"));
+    let from = side.split_whitespace().nth(2).unwrap();
+    let (parent, exit) = from.split_once('/').unwrap_or_else(|| panic!("parent/exit in {side}"));
+    let side_id = side.split_whitespace().next().unwrap();
+    let parent_row = err.lines().find(|l| l.split_whitespace().next() == Some(parent)).unwrap();
+    assert!(parent_row.contains(&format!(" {exit}:")) && parent_row.contains(&format!(">{side_id}")), "{err}");
+    assert!(err.contains("traces (1 side)"), "{err}");
+
     // --jit-dump prints the IR before and after optimization.
     let (code, _, err) = run_code(&["--jit-dump=ir,opt,clif,asm", "-c", src], None);
     assert_eq!(code, Some(0));

@@ -22,9 +22,9 @@
 //!   below `trace.n_slots`, and `run` checks the slot array is at least that long;
 //! - compiled code writes a slot only with a tag matching its payload (int, float, bool
 //!   0/1, or a whole `Value` it read from a slot), so the slots stay valid `Value`s;
-//! - a `JITModule` never frees finalized code on drop (it leaks it), and this backend never
-//!   calls `free_memory`, so a `CompiledTrace`'s entry pointer stays valid. Trace eviction
-//!   must free per module generation and tie `CompiledTrace`s to it first.
+//! - each trace is compiled into its own `JITModule`, owned by its `CompiledTrace`: the
+//!   code lives exactly as long as the `CompiledTrace`, whose drop frees it. The driver
+//!   drops a trace only between runs (compiled code never re-enters the driver).
 
 use std::ffi::c_void;
 use std::fmt;
@@ -87,9 +87,10 @@ impl From<VerifyError> for BackendError {
 
 type TraceFn = unsafe extern "C" fn(*mut Value, *mut c_void) -> u32;
 
-/// A trace compiled to native code for the host.
-#[derive(Clone, Debug)]
+/// A trace compiled to native code for the host; dropping it frees the code.
 pub struct CompiledTrace {
+    /// The module holding the code (None only while being dropped).
+    module: Option<JITModule>,
     /// Start of the finalized code, a function of type `TraceFn`.
     code: *const u8,
     n_slots: u32,
@@ -106,7 +107,7 @@ impl CompiledTrace {
         assert!(slots.len() >= self.n_slots as usize, "slot array shorter than the trace's n_slots");
         // SAFETY: `code` is the finalized code of a function `JitBackend::compile` declared
         // with `trace_signature`, i.e. `TraceFn`'s C ABI, compiled from a verified trace,
-        // and never freed (see the module docs). It accesses only slots below `n_slots`,
+        // and freed only when `self` is dropped (see the module docs). It accesses only slots below `n_slots`,
         // checked above, through the exclusive borrow `slots`, and writes only well-formed
         // `Value`s (tag matching payload). `ctx` is exclusively borrowed for the call; its
         // flag pointers are valid (`JitCtx`'s constructors) and helpers that use its VM
@@ -130,9 +131,26 @@ impl CompiledTrace {
     }
 }
 
-/// Compiles traces to native code for the host, through one `JITModule`.
+impl Drop for CompiledTrace {
+    fn drop(&mut self) {
+        if let Some(module) = self.module.take() {
+            // SAFETY: the module holds only this trace's code, and `code` (the one pointer
+            // into it) goes with `self`. A trace is dropped only between runs: compiled
+            // code never calls back into the driver, so none of it is executing now.
+            unsafe { module.free_memory() };
+        }
+    }
+}
+
+impl fmt::Debug for CompiledTrace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CompiledTrace").field("code", &self.code).field("code_size", &self.code_size).finish()
+    }
+}
+
+/// Compiles traces to native code for the host, each into its own `JITModule`.
 pub struct JitBackend {
-    module: JITModule,
+    isa: OwnedTargetIsa,
     ctx: Context,
     fctx: FunctionBuilderContext,
     n_compiled: u32,
@@ -141,16 +159,12 @@ pub struct JitBackend {
 impl JitBackend {
     /// A backend for the host ISA (`cranelift_native`), optimizing for speed.
     pub fn new() -> Result<JitBackend, BackendError> {
-        let isa = host_isa()?;
-        let builder = JITBuilder::with_isa(isa, default_libcall_names());
-        let module = JITModule::new(builder);
-        let ctx = module.make_context();
-        Ok(JitBackend { module, ctx, fctx: FunctionBuilderContext::new(), n_compiled: 0 })
+        Ok(JitBackend { isa: host_isa()?, ctx: Context::new(), fctx: FunctionBuilderContext::new(), n_compiled: 0 })
     }
 
     /// The ISA traces are compiled for.
     pub fn isa(&self) -> &dyn TargetIsa {
-        self.module.isa()
+        &*self.isa
     }
 
     /// Verify, lower and compile `trace`.
@@ -158,28 +172,34 @@ impl JitBackend {
         verify(trace)?;
         let name = format!("trace{}", self.n_compiled);
         self.n_compiled += 1;
+        let mut module = JITModule::new(JITBuilder::with_isa(self.isa.clone(), default_libcall_names()));
 
-        self.module.clear_context(&mut self.ctx);
-        self.ctx.func.signature = trace_signature(self.module.isa());
+        module.clear_context(&mut self.ctx);
+        self.ctx.func.signature = trace_signature(module.isa());
         self.ctx.func.name = UserFuncName::user(0, self.n_compiled);
-        lower(trace, &mut self.ctx.func, &mut self.fctx, self.module.isa());
+        lower(trace, &mut self.ctx.func, &mut self.fctx, module.isa());
 
         let codegen = |e: &dyn fmt::Debug| BackendError::Codegen(format!("{e:?}"));
-        let id =
-            self.module.declare_function(&name, Linkage::Local, &self.ctx.func.signature).map_err(|e| codegen(&e))?;
-        self.module.define_function(id, &mut self.ctx).map_err(|e| codegen(&e))?;
+        let id = module.declare_function(&name, Linkage::Local, &self.ctx.func.signature).map_err(|e| codegen(&e))?;
+        module.define_function(id, &mut self.ctx).map_err(|e| codegen(&e))?;
         let code_size = self.ctx.compiled_code().map_or(0, |c| c.code_info().total_size);
-        self.module.clear_context(&mut self.ctx);
-        self.module.finalize_definitions().map_err(|e| codegen(&e))?;
-        let code = self.module.get_finalized_function(id);
-        Ok(CompiledTrace { code, n_slots: trace.n_slots, n_exits: trace.exits.len() as u32, code_size })
+        module.clear_context(&mut self.ctx);
+        module.finalize_definitions().map_err(|e| codegen(&e))?;
+        let code = module.get_finalized_function(id);
+        Ok(CompiledTrace {
+            module: Some(module),
+            code,
+            n_slots: trace.n_slots,
+            n_exits: trace.exits.len() as u32,
+            code_size,
+        })
     }
 
     /// The Cranelift IR `trace` lowers to, as text (for `--jit-dump=clif`).
     pub fn clif_text(&mut self, trace: &Trace) -> Result<String, BackendError> {
         verify(trace)?;
         let mut func = clif::Function::with_name_signature(UserFuncName::user(0, 0), trace_signature(self.isa()));
-        lower(trace, &mut func, &mut self.fctx, self.module.isa());
+        lower(trace, &mut func, &mut self.fctx, &*self.isa);
         Ok(func.display().to_string())
     }
 }

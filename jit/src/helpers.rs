@@ -451,3 +451,37 @@ pub(crate) extern "C" fn call_native(
         Err(e) => fail(ctx, e),
     }
 }
+
+pub(crate) extern "C" fn print_scalars(
+    ctx: *mut JitCtx,
+    n: i64,
+    t0: u64,
+    p0: u64,
+    t1: u64,
+    p1: u64,
+    t2: u64,
+    p2: u64,
+) -> bool {
+    let (vm, ctx) = vm(ctx);
+    // `sys.stdout` rebound (to a StringIO, say): writing could run Python code.
+    if vm.sys_attr("stdout").is_some_and(|out| !out.is(&vm.stdout_obj)) {
+        return false;
+    }
+    let args = [value(t0, p0), value(t1, p1), value(t2, p2)];
+    let mut line = String::new();
+    for (i, a) in args[..n as usize].iter().enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        match vm.str_of(*a) {
+            Ok(s) => line.push_str(&s),
+            Err(e) => {
+                ctx.err = Some(e);
+                return true;
+            }
+        }
+    }
+    line.push('\n');
+    vm.write_stdout_raw(&line);
+    true
+}

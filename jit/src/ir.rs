@@ -343,7 +343,7 @@ ir_ops! {
     // -- Loop structure --
     /// The loop header: instructions after it repeat; the end of the list jumps back here.
     Loop      "loop"      Nil,      Nil,    Nil,     Marker;
-    /// At the loop header: `a` on entry, `b` (defined in the body) on each back-edge.
+    /// At the loop header: `a` on entry, `b` on each back-edge (all phis take their `b` at once).
     Phi       "phi"       OfA,      Any,    SameAsA, Marker;
 
     // -- Calls into the runtime --
@@ -459,6 +459,9 @@ helpers! {
     NoError "no_error" (I64) -> Bool, Load = h::no_error;
     /// `iter()` of a built-in iterable.
     GetIter "get_iter" (I64, Obj) -> Value, Store = h::get_iter;
+    /// `print` of up to three built-in scalars (count first) to the real `sys.stdout`;
+    /// false, having done nothing, when `sys.stdout` is another object.
+    PrintScalars "print_scalars" (I64, I64, Value, Value, Value) -> Bool, Store = h::print_scalars;
     /// Call a native built-in with up to three arguments (count first).
     CallNative "call_native" (I64, Obj, I64, Value, Value, Value) -> Value, Store = h::call_native;
 }
@@ -824,7 +827,8 @@ impl std::error::Error for VerifyError {}
 /// 6. A snapshot used by a guard only names values of a storable type defined before the
 ///    guard, and if the guard is in the loop body, defined in the body or before `loop`.
 /// 7. At most one `loop`; phis come right after it, each with an entry value defined
-///    before `loop` and a back-edge value defined after the phis. Phis exist only there.
+///    before `loop` and a back-edge value (any value of the trace: the back-edge passes
+///    all phis' values at once). Phis exist only there.
 /// 8. A trace without `loop` ends with `exit`; `exit` appears only last.
 /// 9. A helper call's arguments match the helper's parameter types.
 pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
@@ -848,8 +852,10 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
                     return Err(err(pos, format!("operand {which} {:04} is past the end", r.0)));
                 }
                 if back_edge {
-                    if r.index() <= pos || trace.ins[r.index()].op == Op::Phi {
-                        return Err(err(pos, format!("phi back-edge {:04} must be defined in the body", r.0)));
+                    // Any value defined by the end of the body: a body value, a phi (the
+                    // back-edge copies are parallel: block arguments) or a preamble value.
+                    if trace.ins[r.index()].ty == Type::Nil {
+                        return Err(err(pos, format!("phi back-edge {:04} has no value", r.0)));
                     }
                 } else if r.index() >= pos {
                     return Err(err(pos, format!("operand {which} {:04} is not defined before use", r.0)));

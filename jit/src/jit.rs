@@ -78,22 +78,61 @@ pub struct JitOptions {
     pub dump: DumpFlags,
 }
 
+/// What a trace is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TraceKind {
+    /// A loop: recorded at a hot back-edge, peeled, loops natively.
+    Loop,
+    /// A side trace: recorded from a hot exit (`parent`'s exit `exit`), ends by entering
+    /// a loop's trace.
+    Side { parent: usize, exit: usize },
+}
+
+/// What an exit of a compiled trace leads to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum ExitState {
+    /// Back to the interpreter; side recordings that failed from here so far.
+    #[default]
+    Interpreter,
+    /// Failed side recordings from here: never tried again.
+    Blacklisted,
+    /// A side trace is attached (its id).
+    Side(usize),
+}
+
 /// A compiled trace and its statistics.
 struct TraceRec {
     id: usize,
+    kind: TraceKind,
+    /// Where it starts: the code and pc of the frame its recording started in.
     code: Rc<Code>,
     start_pc: usize,
+    /// The loop of the tree it belongs to (its own for a loop trace): the root frame's
+    /// code, loop header and back-edge.
+    root_code: Rc<Code>,
+    root_start: usize,
+    root_jump: usize,
+    /// The loop trace at the root of its tree (itself for a loop trace).
+    tree: usize,
+    /// Side traces in the tree (counted on the loop trace).
+    n_sides: usize,
     trace: Trace,
-    compiled: CompiledTrace,
+    /// The native code (None once thrown away: its memory is freed).
+    compiled: Option<CompiledTrace>,
+    code_size: u32,
     objs: Vec<ObjRef>,
     max_depth: usize,
     n_recorded: usize,
-    /// Position of the `loop` marker (exits before it are entry failures).
+    /// Position of the `loop` marker (type guards before it are entry failures).
     loop_pos: usize,
+    /// For a side trace, its last exit enters the trace of this loop (code, header pc).
+    link: Option<(usize, usize)>,
     compile_time: Duration,
     entered: u64,
     exits: Vec<u64>,
-    /// Exits taken before the loop was reached (entry guards), since the last reset.
+    exit_state: Vec<ExitState>,
+    side_aborts: Vec<u8>,
+    /// Exits taken at an entry type guard (`is_entry_guard`).
     entry_failures: u64,
     alive: bool,
 }
@@ -114,13 +153,29 @@ struct AbortRec {
     reason: String,
 }
 
+/// The recording in progress and where it started.
+struct Recording {
+    rec: Recorder,
+    /// None for a loop; Some((trace, exit)) for a side trace of that exit.
+    side_of: Option<(usize, usize)>,
+}
+
+/// Failed side recordings from one exit before it is left to the interpreter for good.
+const MAX_SIDE_ABORTS: u8 = 2;
+/// Exits taken before an exit gets a side trace (lower if the loop threshold is lower).
+const HOT_EXIT: u64 = 10;
+/// Most traces alive at once (loops and side traces).
+const MAX_TRACES: usize = 4000;
+/// Most side traces in one loop's tree.
+const MAX_SIDES: usize = 100;
+
 /// The JIT: plug into a VM with `vm.hooks = Some(Box::new(Jit::new(options)))`.
 pub struct Jit {
     options: JitOptions,
     backend: Option<JitBackend>,
     loops: FxHashMap<(usize, usize), LoopState>,
     traces: Vec<TraceRec>,
-    recording: Option<Recorder>,
+    recording: Option<Recording>,
     aborts: Vec<AbortRec>,
     start: Instant,
 }
@@ -143,11 +198,34 @@ impl Jit {
         (Rc::as_ptr(code) as usize, pc)
     }
 
-    /// A recording ended without a trace: count it against its loop.
+    /// The live trace of the loop at (code, header pc), if any.
+    fn loop_trace(&self, key: (usize, usize)) -> Option<usize> {
+        self.loops.get(&key).and_then(|st| st.trace).filter(|&id| self.traces[id].alive)
+    }
+
+    /// A recording ended without a trace: count it against its loop or exit.
     fn abort(&mut self, vm: &mut Vm, a: Abort) {
         vm.recording = false;
-        let rec = self.recording.take().expect("recording");
-        self.abort_loop(rec.root_code(), rec.start_pc, a);
+        let Recording { rec, side_of } = self.recording.take().expect("recording");
+        match side_of {
+            None => self.abort_loop(rec.root_code(), rec.start_pc, a),
+            Some((parent, exit)) => self.abort_side(parent, exit, a),
+        }
+    }
+
+    fn abort_side(&mut self, parent: usize, exit: usize, a: Abort) {
+        let t = &mut self.traces[parent];
+        t.side_aborts[exit] = t.side_aborts[exit].saturating_add(1);
+        if t.side_aborts[exit] >= MAX_SIDE_ABORTS {
+            t.exit_state[exit] = ExitState::Blacklisted;
+        }
+        // Count to the threshold again before the next try.
+        t.exits[exit] = 0;
+        self.aborts.push(AbortRec {
+            code: a.code,
+            pc: a.pc,
+            reason: format!("side trace of {parent}/{exit}: {}", a.reason),
+        });
     }
 
     fn abort_loop(&mut self, code: &Rc<Code>, start_pc: usize, a: Abort) {
@@ -169,20 +247,19 @@ impl Jit {
         reset_counter(code, start_pc);
     }
 
-    /// Peel, optimize and compile a finished recording (dumping what `--jit-dump` asks).
-    fn build(
-        &mut self,
-        id: usize,
-        code: &Rc<Code>,
-        start_pc: usize,
-        rec: &Recorded,
-    ) -> Result<(Trace, CompiledTrace), String> {
+    /// Peel (a loop), optimize and compile a finished recording (dumping what
+    /// `--jit-dump` asks).
+    fn build(&mut self, id: usize, loc: &str, rec: &Recorded, peel: bool) -> Result<(Trace, CompiledTrace), String> {
         if self.options.dump.ir {
-            eprintln!("---- trace {id} {} IR (recorded)\n{}", location(code, start_pc), rec.trace);
+            eprintln!("---- trace {id} {loc} IR (recorded)\n{}", rec.trace);
         }
-        let opt = crate::opt::optimize(crate::opt::peel(&rec.trace, &rec.end)?);
+        let opt = if peel {
+            crate::opt::optimize(crate::opt::peel(&rec.trace, &rec.end)?)
+        } else {
+            crate::opt::optimize(rec.trace.clone())
+        };
         if self.options.dump.opt {
-            eprintln!("---- trace {id} {} IR (optimized)\n{opt}", location(code, start_pc));
+            eprintln!("---- trace {id} {loc} IR (optimized)\n{opt}");
         }
         if self.backend.is_none() {
             self.backend = Some(JitBackend::new().map_err(|e| e.to_string())?);
@@ -200,107 +277,210 @@ impl Jit {
         Ok((opt, compiled))
     }
 
-    fn complete(&mut self, vm: &mut Vm, rec: Recorded) {
+    fn complete(&mut self, vm: &mut Vm, rec: Recorded, link: Option<(usize, usize)>) {
         vm.recording = false;
-        let recorder = self.recording.take().expect("recording");
-        let code = recorder.root_code().clone();
-        let start_pc = recorder.start_pc;
+        let Recording { rec: recorder, side_of } = self.recording.take().expect("recording");
         let started = Instant::now();
         let id = self.traces.len();
-        let (opt, compiled) = match self.build(id, &code, start_pc, &rec) {
+        let (code, start_pc, kind, root) = match side_of {
+            None => {
+                let code = recorder.root_code().clone();
+                (code.clone(), recorder.start_pc, TraceKind::Loop, (code, recorder.start_pc, recorder.jump_pc()))
+            }
+            Some((parent, exit)) => {
+                let p = &self.traces[parent];
+                let (code, pc) = recorder.start_location();
+                (code, pc, TraceKind::Side { parent, exit }, (p.root_code.clone(), p.root_start, p.root_jump))
+            }
+        };
+        let loc = location(&code, start_pc);
+        let built = self.build(id, &loc, &rec, kind == TraceKind::Loop);
+        let (opt, compiled) = match built {
             Ok(built) => built,
             Err(reason) => {
                 let a = Abort { reason, code: code.clone(), pc: start_pc, left_loop: false };
-                self.abort_loop(&code, start_pc, a);
+                match side_of {
+                    None => self.abort_loop(&code, start_pc, a),
+                    Some((parent, exit)) => self.abort_side(parent, exit, a),
+                }
                 return;
             }
         };
         let n_exits = opt.exits.len();
-        self.loops.entry(Self::key(&code, start_pc)).or_default().trace = Some(id);
+        let tree = match kind {
+            TraceKind::Loop => {
+                self.loops.entry(Self::key(&code, start_pc)).or_default().trace = Some(id);
+                id
+            }
+            TraceKind::Side { parent, exit } => {
+                self.traces[parent].exit_state[exit] = ExitState::Side(id);
+                let tree = self.traces[parent].tree;
+                self.traces[tree].n_sides += 1;
+                tree
+            }
+        };
         self.traces.push(TraceRec {
             id,
+            kind,
             code,
             start_pc,
+            root_code: root.0,
+            root_start: root.1,
+            root_jump: root.2,
+            tree,
+            n_sides: 0,
             n_recorded: rec.trace.ins.len(),
             loop_pos: opt.loop_ref().map_or(usize::MAX, |l| l.index()),
+            link,
             trace: opt,
-            compiled,
+            code_size: compiled.code_size(),
+            compiled: Some(compiled),
             objs: rec.objs,
             max_depth: rec.max_depth,
             compile_time: started.elapsed(),
             entered: 0,
             exits: vec![0; n_exits],
+            exit_state: vec![ExitState::Interpreter; n_exits],
+            side_aborts: vec![0; n_exits],
             entry_failures: 0,
             alive: true,
         });
     }
 
-    /// Run trace `id` on the top frame; rebuild the interpreter state at its exit.
+    /// Run trace `id` on the top frame, and the side traces and loop traces it leads to;
+    /// rebuild the interpreter state where the last one left.
     fn run_trace(&mut self, vm: &mut Vm, id: usize) -> PyResult<bool> {
-        let t = &mut self.traces[id];
         let fi = vm.frames.len() - 1;
-        if vm.frames.len() + t.max_depth + 2 >= vm.recursion_limit {
-            return Ok(false);
-        }
         let base = vm.frames[fi].base;
-        let n_slots = t.trace.n_slots as usize;
-        if vm.stack.len() < base + n_slots {
-            vm.stack.resize(base + n_slots, Value::Undef);
+        let hot_exit = HOT_EXIT.min(vm.jit_threshold.max(1) as u64);
+        let mut cur = id;
+        loop {
+            let t = &mut self.traces[cur];
+            let Some(compiled) = &t.compiled else { return Ok(false) };
+            if vm.frames.len() + t.max_depth + 2 >= vm.recursion_limit {
+                return Ok(false);
+            }
+            let n_slots = t.trace.n_slots as usize;
+            if vm.stack.len() < base + n_slots {
+                vm.stack.resize(base + n_slots, Value::Undef);
+            }
+            t.entered += 1;
+            let len = vm.stack.len() - base;
+            let vm_ptr: *mut Vm = vm;
+            let mut ctx = JitCtx {
+                interrupt: std::sync::Arc::as_ptr(&vm.interrupt),
+                gc_wanted: &vm.heap.wanted,
+                vm: vm_ptr,
+                err: None,
+            };
+            // SAFETY: `base + len` is within `vm.stack` (grown above). The slice aliases the
+            // stack's buffer, which nothing else touches while the trace runs: helpers reach
+            // the VM through `ctx.vm` but never `Vm::stack` (helpers.rs invariants), and this
+            // function does not use `vm` until the trace returns.
+            let slots = unsafe { std::slice::from_raw_parts_mut((*vm_ptr).stack.as_mut_ptr().add(base), len) };
+            let exit = compiled.run(slots, &mut ctx);
+            let e = exit.index();
+            t.exits[e] += 1;
+            if t.kind == TraceKind::Loop && is_entry_guard(&t.trace, t.trace.exits[e], t.loop_pos) {
+                t.entry_failures += 1;
+            }
+            if ctx.err.is_none() {
+                // Go on natively: the side trace of this exit, or the loop trace a side
+                // trace ends in. The slots hold the exit's state; frames are rebuilt only
+                // when control returns to the interpreter.
+                if let ExitState::Side(s) = t.exit_state[e] {
+                    cur = s;
+                    continue;
+                }
+                if let (Some(key), true) = (t.link, e + 1 == t.exits.len()) {
+                    if let Some(next) = self.loop_trace(key) {
+                        cur = next;
+                        continue;
+                    }
+                }
+            }
+            let t = &self.traces[cur];
+            let snap = t.trace.exit_snapshot(exit);
+            // Rebuild the inlined frames.
+            vm.frames[fi].pc = snap.frames.first().map_or(snap.pc, |f| f.ret_pc) as usize;
+            for (i, fr) in snap.frames.iter().enumerate() {
+                // SAFETY: `fr.func` is the address of a function object the trace keeps
+                // alive (it is in `objs`, a GC root), taken from a live `ObjRef`.
+                let func = unsafe { ObjRef::from_ptr(fr.func as *mut krait_runtime::object::Obj) };
+                vm.push_frame_at(func, base + fr.base as usize, base + fr.ret_sp as usize, false, None);
+                let pc = snap.frames.get(i + 1).map_or(snap.pc, |next| next.ret_pc);
+                vm.frames.last_mut().expect("pushed").pc = pc as usize;
+            }
+            vm.stack.truncate(base + snap.sp as usize);
+            if let Some(e) = ctx.err {
+                vm.frames.last_mut().expect("frame").pc = snap.ins_pc as usize + 1;
+                return Err(e);
+            }
+            // A hot exit gets a side trace, recorded from here on.
+            if t.exits[e] >= hot_exit && self.side_eligible(cur, e) {
+                let (code, jump, start) = (t.root_code.clone(), t.root_jump, t.root_start);
+                debug_assert!(Rc::ptr_eq(&code, &vm.frames[fi].code));
+                match Recorder::new_side(vm, fi, jump, start) {
+                    Ok(rec) => {
+                        self.recording = Some(Recording { rec, side_of: Some((cur, e)) });
+                        vm.recording = true;
+                    }
+                    Err(reason) => {
+                        let top = vm.frames.last().expect("frame");
+                        let a = Abort { reason, code: top.code.clone(), pc: top.pc, left_loop: false };
+                        self.abort_side(cur, e, a);
+                    }
+                }
+            }
+            // A trace that keeps failing on entry goes; its loop may be recorded again.
+            let t = &self.traces[cur];
+            if t.kind == TraceKind::Loop && t.entry_failures > 100 && t.entry_failures * 2 > t.entered {
+                self.retire(cur);
+            }
+            return Ok(true);
         }
-        t.entered += 1;
-        let len = vm.stack.len() - base;
-        let vm_ptr: *mut Vm = vm;
-        let mut ctx = JitCtx {
-            interrupt: std::sync::Arc::as_ptr(&vm.interrupt),
-            gc_wanted: &vm.heap.wanted,
-            vm: vm_ptr,
-            err: None,
-        };
-        // SAFETY: `base + len` is within `vm.stack` (grown above). The slice aliases the
-        // stack's buffer, which nothing else touches while the trace runs: helpers reach
-        // the VM through `ctx.vm` but never `Vm::stack` (helpers.rs invariants), and this
-        // function does not use `vm` until the trace returns.
-        let slots = unsafe { std::slice::from_raw_parts_mut((*vm_ptr).stack.as_mut_ptr().add(base), len) };
-        let exit = t.compiled.run(slots, &mut ctx);
-        t.exits[exit.index()] += 1;
-        if t.trace.exits[exit.index()].index() < t.loop_pos {
-            t.entry_failures += 1;
-        }
-        let snap = t.trace.exit_snapshot(exit);
-        // Rebuild the inlined frames.
-        vm.frames[fi].pc = snap.frames.first().map_or(snap.pc, |f| f.ret_pc) as usize;
-        for (i, fr) in snap.frames.iter().enumerate() {
-            // SAFETY: `fr.func` is the address of a function object the trace keeps alive
-            // (it is in `objs`, a GC root), taken from a live `ObjRef`.
-            let func = unsafe { ObjRef::from_ptr(fr.func as *mut krait_runtime::object::Obj) };
-            vm.push_frame_at(func, base + fr.base as usize, base + fr.ret_sp as usize, false, None);
-            let pc = snap.frames.get(i + 1).map_or(snap.pc, |next| next.ret_pc);
-            vm.frames.last_mut().expect("pushed").pc = pc as usize;
-        }
-        vm.stack.truncate(base + snap.sp as usize);
-        if let Some(e) = ctx.err {
-            vm.frames.last_mut().expect("frame").pc = snap.ins_pc as usize + 1;
-            return Err(e);
-        }
-        // A trace that keeps failing on entry goes; its loop may be recorded again.
-        if t.entry_failures > 100 && t.entry_failures * 2 > t.entered {
-            self.retire(id);
-        }
-        Ok(true)
     }
 
+    /// Whether exit `e` of trace `id` may get a side trace: not the pending check (the
+    /// interpreter must run the collection or raise KeyboardInterrupt), not a loop's entry
+    /// type guard (those count toward throwing the trace away), not tried too often.
+    fn side_eligible(&self, id: usize, e: usize) -> bool {
+        let t = &self.traces[id];
+        let guard = t.trace.exits[e];
+        t.exit_state[e] == ExitState::Interpreter
+            && t.trace.get(guard).op != crate::ir::Op::Pending
+            && (t.kind != TraceKind::Loop || !is_entry_guard(&t.trace, guard, t.loop_pos))
+            && (t.link.is_none() || e + 1 != t.exits.len())
+            && self.traces[t.tree].n_sides < MAX_SIDES
+            && self.traces.iter().filter(|t| t.alive).count() < MAX_TRACES
+            && self.recording.is_none()
+    }
+
+    /// Throw away a loop trace and its side traces (their code is freed); the loop may be
+    /// recorded again.
     fn retire(&mut self, id: usize) {
-        let t = &mut self.traces[id];
-        t.alive = false;
-        t.objs = vec![];
-        let key = Self::key(&t.code, t.start_pc);
-        let st = self.loops.entry(key).or_default();
+        let mut stack = vec![id];
+        while let Some(t) = stack.pop() {
+            let tr = &mut self.traces[t];
+            tr.alive = false;
+            tr.objs = vec![];
+            tr.compiled = None;
+            for st in &mut tr.exit_state {
+                if let ExitState::Side(s) = *st {
+                    stack.push(s);
+                    *st = ExitState::Interpreter;
+                }
+            }
+        }
+        let t = &self.traces[id];
+        let (code, start_pc) = (t.code.clone(), t.start_pc);
+        let st = self.loops.entry(Self::key(&code, start_pc)).or_default();
         st.trace = None;
         st.retraces += 1;
         if st.retraces >= MAX_RETRACES {
             st.blacklisted = true;
         }
-        reset_counter(&t.code, t.start_pc);
+        reset_counter(&code, start_pc);
     }
 
     /// The `--jit-report` text.
@@ -310,24 +490,37 @@ impl Jit {
         let _ = writeln!(s, "krait JIT report");
         let _ = writeln!(
             s,
-            "{:>3} {:<5} {:<32} {:>5} {:>5} {:>6} {:>7} {:>9} {:>9}  exits (number:count)",
-            "id", "kind", "start", "ir", "opt", "guards", "bytes", "compile", "entered"
+            "{:>3} {:<5} {:<7} {:<32} {:>5} {:>5} {:>6} {:>7} {:>9} {:>9}  exits (number:count, >side trace)",
+            "id", "kind", "from", "start", "ir", "opt", "guards", "bytes", "compile", "entered"
         );
         let mut compile = Duration::ZERO;
         for t in &self.traces {
             compile += t.compile_time;
-            let exits: Vec<String> =
-                t.exits.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, n)| format!("{i}:{n}")).collect();
+            let exits: Vec<String> = t
+                .exits
+                .iter()
+                .enumerate()
+                .filter(|(i, &n)| n > 0 || matches!(t.exit_state[*i], ExitState::Side(_)))
+                .map(|(i, n)| match t.exit_state[i] {
+                    ExitState::Side(s) => format!("{i}:{n}>{s}"),
+                    _ => format!("{i}:{n}"),
+                })
+                .collect();
+            let (kind, from) = match t.kind {
+                TraceKind::Loop => ("loop", "-".to_string()),
+                TraceKind::Side { parent, exit } => ("side", format!("{parent}/{exit}")),
+            };
             let _ = writeln!(
                 s,
-                "{:>3} {:<5} {:<32} {:>5} {:>5} {:>6} {:>7} {:>7.2}ms {:>9}  {}{}",
+                "{:>3} {:<5} {:<7} {:<32} {:>5} {:>5} {:>6} {:>7} {:>7.2}ms {:>9}  {}{}",
                 t.id,
-                "loop",
+                kind,
+                from,
                 location(&t.code, t.start_pc),
                 t.n_recorded,
                 t.trace.ins.len(),
                 t.trace.n_guards(),
-                t.compiled.code_size(),
+                t.code_size,
                 t.compile_time.as_secs_f64() * 1e3,
                 t.entered,
                 if exits.is_empty() { "-".to_string() } else { exits.join(" ") },
@@ -341,11 +534,13 @@ impl Jit {
             }
         }
         let blacklisted = self.loops.values().filter(|l| l.blacklisted).count();
+        let sides = self.traces.iter().filter(|t| t.kind != TraceKind::Loop).count();
         let share = if total.is_zero() { 0.0 } else { 100.0 * compile.as_secs_f64() / total.as_secs_f64() };
         let _ = writeln!(
             s,
-            "totals: {} traces, {} aborts, {} loops blacklisted, compile time {:.2}ms ({:.1}% of run time {:.2}s)",
+            "totals: {} traces ({} side), {} aborts, {} loops blacklisted, compile time {:.2}ms ({:.1}% of run time {:.2}s)",
             self.traces.len(),
+            sides,
             self.aborts.len(),
             blacklisted,
             compile.as_secs_f64() * 1e3,
@@ -354,6 +549,15 @@ impl Jit {
         );
         s
     }
+}
+
+/// Whether `guard` checks the type of a slot as the loop is entered: a tag guard on a slot
+/// load before `loop`. (Other guards before `loop` are the first iteration's.)
+fn is_entry_guard(trace: &Trace, guard: crate::ir::IrRef, loop_pos: usize) -> bool {
+    let g = trace.get(guard);
+    guard.index() < loop_pos
+        && g.op == crate::ir::Op::GuardTag
+        && g.a.as_ref().is_some_and(|r| trace.get(r).op == crate::ir::Op::SLoadTag)
 }
 
 /// `file:line (function)` of a pc.
@@ -388,7 +592,7 @@ impl JitHooks for Jit {
             code.hot.borrow_mut()[jump_pc] = 0;
             return Ok(false);
         }
-        self.recording = Some(Recorder::new(vm, jump_pc, target));
+        self.recording = Some(Recording { rec: Recorder::new(vm, jump_pc, target), side_of: None });
         vm.recording = true;
         // With a threshold of 1 the trace is recorded from this iteration on, and entered
         // at the next back-edge.
@@ -396,7 +600,7 @@ impl JitHooks for Jit {
     }
 
     fn record(&mut self, vm: &mut Vm) {
-        let Some(rec) = self.recording.as_mut() else {
+        let Some(Recording { rec, side_of }) = self.recording.as_ref() else {
             vm.recording = false;
             return;
         };
@@ -406,9 +610,28 @@ impl JitHooks for Jit {
             self.abort(vm, Abort { reason: "left the loop's frame".into(), code, pc, left_loop: true });
             return;
         }
+        if let Some((parent, _)) = *side_of {
+            if !self.traces[parent].alive {
+                let (code, pc) = (rec.root_code().clone(), rec.start_pc);
+                self.abort(vm, Abort { reason: "parent trace thrown away".into(), code, pc, left_loop: false });
+                return;
+            }
+            // A side trace ends where the root frame reaches a loop header with a trace.
+            let top = vm.frames.len() - 1;
+            if top == rec.root_frame() && rec.n_bytecodes() > 0 {
+                let key = Self::key(&vm.frames[top].code, vm.frames[top].pc);
+                if self.loop_trace(key).is_some() {
+                    let pc = vm.frames[top].pc;
+                    let r = self.recording.as_mut().expect("recording").rec.link(pc);
+                    self.complete(vm, r, Some(key));
+                    return;
+                }
+            }
+        }
+        let rec = &mut self.recording.as_mut().expect("recording").rec;
         match rec.step(vm) {
             Step::Continue => {}
-            Step::Done(r) => self.complete(vm, *r),
+            Step::Done(r) => self.complete(vm, *r, None),
             Step::Abort(a) => self.abort(vm, a),
         }
     }
@@ -417,8 +640,8 @@ impl JitHooks for Jit {
         for t in self.traces.iter().filter(|t| t.alive) {
             out.extend(t.objs.iter().copied());
         }
-        if let Some(rec) = &self.recording {
-            rec.roots(out);
+        if let Some(r) = &self.recording {
+            r.rec.roots(out);
         }
     }
 

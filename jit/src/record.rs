@@ -110,6 +110,12 @@ pub struct Recorder {
     pre_snap: Option<SnapNo>,
     cur_pc: usize,
     ctx_ref: Option<IrRef>,
+    /// A side trace: starts at an exit of a compiled trace and ends where the root frame
+    /// reaches the header of a loop that has a trace (`link`).
+    side: bool,
+    /// Where the recording started (code and pc of the top frame).
+    start_code: Rc<Code>,
+    start_at: usize,
 }
 
 type R<T> = Result<T, String>;
@@ -151,9 +157,81 @@ impl Recorder {
             pre_snap: None,
             cur_pc: start_pc,
             ctx_ref: None,
+            side: false,
+            start_code: f.code.clone(),
+            start_at: start_pc,
         };
         r.header();
         r
+    }
+
+    /// Start recording a side trace where a compiled trace of the loop `start_pc` (back-edge
+    /// at `jump_pc`) in frame `root` left: the interpreter state is the exit's, with the
+    /// inlined frames it rebuilt above `root`. The recording ends at a loop header with a
+    /// trace in the root frame (`link`).
+    pub fn new_side(vm: &Vm, root: usize, jump_pc: usize, start_pc: usize) -> Result<Recorder, String> {
+        let root_base = vm.frames[root].base;
+        let mut frames = vec![];
+        for (i, f) in vm.frames.iter().enumerate().skip(root) {
+            if i > root && (f.entry || f.generator.is_some() || f.locals.is_some() || f.func.is_none()) {
+                return Err("side exit inside a frame the recorder cannot inline".into());
+            }
+            frames.push(RFrame {
+                code: f.code.clone(),
+                func: f.func,
+                globals: f.globals,
+                base: f.base - root_base,
+                ret_sp: f.ret_sp.saturating_sub(root_base),
+                ret_pc: if i > root { vm.frames[i - 1].pc } else { 0 },
+                depth: i,
+            });
+        }
+        let top = vm.frames.len() - 1;
+        let sp = vm.stack.len() - root_base;
+        Ok(Recorder {
+            b: TraceBuilder::new(0),
+            root,
+            root_base,
+            start_pc,
+            jump_pc,
+            max_depth: frames.len() - 1,
+            frames,
+            slots: vec![None; sp],
+            sp,
+            expect: Some((top, vm.frames[top].pc)),
+            objs: vec![],
+            n_bytecodes: 0,
+            pre_snap: None,
+            cur_pc: vm.frames[top].pc,
+            ctx_ref: None,
+            side: true,
+            start_code: vm.frames[top].code.clone(),
+            start_at: vm.frames[top].pc,
+        })
+    }
+
+    /// The code and pc the recording started at.
+    pub fn start_location(&self) -> (Rc<Code>, usize) {
+        (self.start_code.clone(), self.start_at)
+    }
+
+    /// The back-edge instruction of the loop (of the tree, for a side trace).
+    pub fn jump_pc(&self) -> usize {
+        self.jump_pc
+    }
+
+    /// Instructions recorded so far.
+    pub fn n_bytecodes(&self) -> usize {
+        self.n_bytecodes
+    }
+
+    /// End a side trace: the root frame is at `pc`, the header of a loop with a trace; the
+    /// trace leaves there (its last exit) and the driver enters that loop's trace.
+    pub fn link(&mut self, pc: usize) -> Recorded {
+        self.cur_pc = pc;
+        let snap = self.snapshot_at(pc, self.sp);
+        self.b.guard(Op::Exit, Arg::None, Arg::None, snap);
+        self.finish()
     }
 
     /// Emit the loop header's pending check (collection wanted, Ctrl-C): it leaves at the
@@ -574,6 +652,7 @@ impl Recorder {
             BcOp::UnaryNegative => {
                 let (a, av) = self.peek(vm, 1)?;
                 let r = match av {
+                    Value::Int(i64::MIN) => return abort("unary - of the smallest i64 (a big int result)"),
                     Value::Int(_) | Value::Bool(_) => {
                         let snap = self.snap();
                         let z = self.b.kint(0);
@@ -608,6 +687,11 @@ impl Recorder {
             }
             BcOp::Jump => return Ok(Some((fdepth, arg))),
             BcOp::JumpBackward => {
+                if self.side && depth == 0 && arg <= self.start_pc && pc >= self.jump_pc {
+                    // The loop's own back-edge or an enclosing loop's: the recording goes
+                    // on to the loop header it links to.
+                    return Ok(Some((fdepth, arg)));
+                }
                 if depth == 0 && pc == self.jump_pc && arg == self.start_pc {
                     return Ok(None);
                 }
@@ -929,6 +1013,19 @@ impl Recorder {
         let is_int = |v: Value| matches!(v, Value::Int(_) | Value::Bool(_));
         let snap = self.snap();
         if is_int(av) && is_int(bv) {
+            // The operation as it runs now: one that overflows (a big int result) or fails
+            // takes the generic path, so no guard is recorded that fails on this iteration.
+            let (xv, yv) = (as_i64(av), as_i64(bv));
+            let fits = match base {
+                BinOp::Add => xv.checked_add(yv).is_some(),
+                BinOp::Sub => xv.checked_sub(yv).is_some(),
+                BinOp::Mul => xv.checked_mul(yv).is_some(),
+                BinOp::FloorDiv | BinOp::Mod => yv != 0 && !(xv == i64::MIN && yv == -1),
+                _ => true,
+            };
+            if !fits {
+                return self.generic_binary(vm, op, a, av, b, bv);
+            }
             let (x, y) = (self.as_int(a), self.as_int(b));
             let r = match base {
                 BinOp::Add => self.b.guard_ref(Op::AddOv, x, Some(y), snap),
@@ -948,6 +1045,10 @@ impl Recorder {
         }
         let is_num = |v: Value| is_int(v) || matches!(v, Value::Float(_));
         if is_num(av) && is_num(bv) {
+            let divides = matches!(base, BinOp::TrueDiv | BinOp::FloorDiv | BinOp::Mod);
+            if divides && matches!(bv, Value::Float(0.0) | Value::Int(0) | Value::Bool(false)) {
+                return self.generic_binary(vm, op, a, av, b, bv);
+            }
             let (x, y) = (self.as_float(a), self.as_float(b));
             let r = match base {
                 BinOp::Add => self.b.bin(Op::FAdd, x, y),
@@ -1174,6 +1275,24 @@ impl Recorder {
                 self.push(r);
                 Ok(Some((fdepth, pc + 1)))
             }
+            Kind::Class(_) => {
+                // Built-in types whose constructor runs no Python code on scalar arguments.
+                let t = &vm.types;
+                let name = [(t.range, "range"), (t.int, "int"), (t.float, "float"), (t.str, "str"), (t.bool_, "bool")]
+                    .into_iter()
+                    .find(|(c, _)| c.ptr_eq(fo))
+                    .map(|(_, n)| n);
+                let Some(name) = name else { return abort(format!("call of class {}", vm.type_name(fv))) };
+                self.guard_identity(ftv, fo);
+                let mut args = vec![];
+                for i in 0..nargs {
+                    args.push((self.read(vm, first + i)?, self.real(vm, first + i)));
+                }
+                let r = self.native(vm, fo, None, name, &args)?;
+                self.pop_n(self.sp - fpos);
+                self.push(r);
+                Ok(Some((fdepth, pc + 1)))
+            }
             _ => abort(format!("call of {}", vm.type_name(fv))),
         }
     }
@@ -1189,6 +1308,29 @@ impl Recorder {
                 let xb = self.boxed(*x);
                 let ok = self.b.call(Helper::ListAppend, &[l.r, xb]);
                 self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                return self.konst(Value::None);
+            }
+            (None, "print", _) if args.len() <= 3 && args.iter().all(|(_, v)| Self::builtin_scalar(*v)) => {
+                let mut boxes = vec![];
+                for (tv, v) in args {
+                    if let Value::Obj(o) = v {
+                        let k = self.guard_kind(*tv, *o);
+                        if !matches!(k, kind::STR | kind::BIGINT) {
+                            return abort("print of a container");
+                        }
+                    }
+                    boxes.push(self.boxed(*tv));
+                }
+                while boxes.len() < 3 {
+                    boxes.push(self.b.kval(tag::NONE, 0));
+                }
+                let c = self.ctx();
+                let kn = self.b.kint(args.len() as i64);
+                let ok = self.b.call(Helper::PrintScalars, &[c, kn, boxes[0], boxes[1], boxes[2]]);
+                self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                // An error writing (a closed pipe) leaves with the exception, after the call.
+                let done = self.b.call(Helper::NoError, &[c]);
+                self.b.guard_ref(Op::GuardTrue, done, None, snap);
                 return self.konst(Value::None);
             }
             (None, "len", [(x, Value::Obj(o))]) => {
@@ -1235,7 +1377,7 @@ impl Recorder {
         const SAFE: &[&str] = &[
             "abs", "min", "max", "int", "float", "str", "round", "divmod", "pow", "chr", "ord", "len", "bool", "hash",
             "repr", "floor", "ceil", "sqrt", "trunc", "gcd", "isqrt", "fabs", "hypot", "atan2", "log", "exp", "sin",
-            "cos", "tan", "atan", "log2", "log10",
+            "cos", "tan", "atan", "log2", "log10", "range",
         ];
         if !SAFE.contains(&name) || args.len() > 3 || owner.is_some() {
             return abort(format!("call of built-in {name}"));
@@ -1270,6 +1412,15 @@ impl Recorder {
         }
         let boxed = self.b.call(Helper::CallNative, &[c, fk.r, kn, boxes[0], boxes[1], boxes[2]]);
         self.unbox(boxed, seen, snap)
+    }
+}
+
+/// An int or bool as an i64.
+fn as_i64(v: Value) -> i64 {
+    match v {
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        _ => 0,
     }
 }
 
