@@ -123,6 +123,8 @@ pub mod kind {
     pub const BOUND_METHOD: i64 = 11;
     /// range
     pub const RANGE: i64 = 12;
+    /// slice
+    pub const SLICE: i64 = 13;
 }
 
 /// The kind number of an object.
@@ -138,6 +140,7 @@ pub fn kind_of(o: ObjRef) -> i64 {
         Kind::Function(_) => kind::FUNCTION,
         Kind::Class(_) => kind::CLASS,
         Kind::Set(_) => kind::SET,
+        Kind::Slice(..) => kind::SLICE,
         Kind::BoundMethod(..) => kind::BOUND_METHOD,
         Kind::Range(_) => kind::RANGE,
         _ => kind::OTHER,
@@ -328,6 +331,28 @@ pub(crate) extern "C" fn list_append(l: u64, t: u64, p: u64) -> bool {
     true
 }
 
+/// A new empty list with capacity `n` (BUILD_LIST appends its items).
+pub(crate) extern "C" fn list_new(ctx: *mut JitCtx, n: i64) -> u64 {
+    let (vm, _) = vm(ctx);
+    match vm.new_list(Vec::with_capacity(n.max(0) as usize)) {
+        Value::Obj(o) => o.as_ptr() as u64,
+        _ => unreachable!("new_list returns an object"),
+    }
+}
+
+/// A tuple of the items of list `l` (BUILD_TUPLE).
+pub(crate) extern "C" fn tuple_of_list(ctx: *mut JitCtx, l: u64) -> u64 {
+    let (vm, _) = vm(ctx);
+    let items = match &obj(l).kind {
+        Kind::List(items) => items.borrow().clone(),
+        _ => vec![],
+    };
+    match vm.new_tuple(items) {
+        Value::Obj(o) => o.as_ptr() as u64,
+        _ => unreachable!("new_tuple returns an object"),
+    }
+}
+
 /// `c[k]` for a built-in container and a key of a built-in type.
 pub(crate) extern "C" fn getitem(ctx: *mut JitCtx, c: u64, kt: u64, kp: u64) -> SlotWords {
     let (vm, ctx) = vm(ctx);
@@ -335,6 +360,29 @@ pub(crate) extern "C" fn getitem(ctx: *mut JitCtx, c: u64, kt: u64, kp: u64) -> 
         Ok(v) => words(v),
         Err(e) => fail(ctx, e),
     }
+}
+
+/// `c[s]` for a built-in sequence and a slice of ints/None (a new sequence).
+pub(crate) extern "C" fn getslice(ctx: *mut JitCtx, c: u64, s: u64) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    match vm.getitem(Value::Obj(obj(c)), Value::Obj(obj(s))) {
+        Ok(v) => words(v),
+        Err(e) => fail(ctx, e),
+    }
+}
+
+/// `slice(start, stop, step)` of ints/None.
+pub(crate) extern "C" fn make_slice(
+    ctx: *mut JitCtx,
+    t0: u64,
+    p0: u64,
+    t1: u64,
+    p1: u64,
+    t2: u64,
+    p2: u64,
+) -> SlotWords {
+    let (vm, _) = vm(ctx);
+    words(Value::Obj(vm.alloc(Kind::Slice(value(t0, p0), value(t1, p1), value(t2, p2)))))
 }
 
 /// `c[k] = v` for a built-in container and a key of a built-in type.

@@ -433,10 +433,18 @@ helpers! {
     TupleGet "tuple_get" (Obj, I64) -> Value, Pure = h::tuple_get;
     /// `list[i] = v` (false when out of range).
     ListSet "list_set" (Obj, I64, Value) -> Bool, Store = h::list_set;
+    /// A new empty list with room for `n` items.
+    ListNew "list_new" (I64, I64) -> Obj, Store = h::list_new;
+    /// A tuple of a list's items (the list is the trace's own, just built).
+    TupleOfList "tuple_of_list" (I64, Obj) -> Obj, Store = h::tuple_of_list;
     /// `list.append(v)`.
     ListAppend "list_append" (Obj, Value) -> Bool, Store = h::list_append;
     /// `c[k]` on a built-in container.
     GetItem "getitem" (I64, Obj, Value) -> Value, Load = h::getitem;
+    /// `c[s]` with a slice of ints/None on a built-in sequence (a new object: never merged).
+    GetSlice "getslice" (I64, Obj, Obj) -> Value, Store = h::getslice;
+    /// A new slice object of ints/None.
+    MakeSlice "make_slice" (I64, Value, Value, Value) -> Value, Store = h::make_slice;
     /// `c[k] = v` on a built-in container.
     SetItem "setitem" (I64, Obj, Value, Value) -> Bool, Store = h::setitem;
     /// A dict's version.

@@ -629,9 +629,14 @@ impl JitHooks for Jit {
             }
         }
         let rec = &mut self.recording.as_mut().expect("recording").rec;
+        let root = rec.root_frame();
         match rec.step(vm) {
             Step::Continue => {}
             Step::Done(r) => self.complete(vm, *r, None),
+            Step::Linked(r, target) => {
+                let code = vm.frames[root].code.clone();
+                self.complete(vm, *r, target.map(|pc| Self::key(&code, pc)))
+            }
             Step::Abort(a) => self.abort(vm, a),
         }
     }

@@ -73,6 +73,10 @@ pub enum Step {
     Continue,
     /// The loop closed: the trace is complete.
     Done(Box<Recorded>),
+    /// A side trace reached another loop's back-edge: it ends there (the loop's trace is
+    /// entered if it has one, else the interpreter runs the back-edge). The loop's header
+    /// pc if the back-edge is in the root frame.
+    Linked(Box<Recorded>, Option<usize>),
     /// The recording failed.
     Abort(Abort),
 }
@@ -113,6 +117,8 @@ pub struct Recorder {
     /// A side trace: starts at an exit of a compiled trace and ends where the root frame
     /// reaches the header of a loop that has a trace (`link`).
     side: bool,
+    /// Set when a side trace ends at a back-edge (`Step::Linked`).
+    link_to: Option<Option<usize>>,
     /// Where the recording started (code and pc of the top frame).
     start_code: Rc<Code>,
     start_at: usize,
@@ -158,6 +164,7 @@ impl Recorder {
             cur_pc: start_pc,
             ctx_ref: None,
             side: false,
+            link_to: None,
             start_code: f.code.clone(),
             start_at: start_pc,
         };
@@ -205,6 +212,7 @@ impl Recorder {
             cur_pc: vm.frames[top].pc,
             ctx_ref: None,
             side: true,
+            link_to: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
         })
@@ -283,7 +291,10 @@ impl Recorder {
                 self.expect = Some(next);
                 Step::Continue
             }
-            Ok(None) => Step::Done(Box::new(self.finish())),
+            Ok(None) => match self.link_to.take() {
+                Some(target) => Step::Linked(Box::new(self.link(pc)), target),
+                None => Step::Done(Box::new(self.finish())),
+            },
             Err(reason) if reason == LEFT_LOOP => Step::Abort(Abort { reason, code, pc, left_loop: true }),
             Err(reason) => fail(reason),
         }
@@ -546,6 +557,10 @@ impl Recorder {
         let base = self.frames[depth].base;
         let next = Some((fdepth, pc + 1));
         let arg = ins.arg as usize;
+        if depth == 0 && !self.side && (pc < self.start_pc || pc > self.jump_pc) {
+            // Past the loop's back-edge or before its header: the loop was left.
+            return abort(LEFT_LOOP);
+        }
         match ins.op {
             BcOp::Nop => {}
             BcOp::PopTop => self.pop_n(1),
@@ -603,6 +618,38 @@ impl Recorder {
                     }
                 }
             }
+            BcOp::BuildList | BcOp::BuildTuple => {
+                let c = self.ctx();
+                let kn = self.b.kint(arg as i64);
+                let l = self.b.call(Helper::ListNew, &[c, kn]);
+                for n in (1..=arg).rev() {
+                    let (tv, _) = self.peek(vm, n)?;
+                    let xb = self.boxed(tv);
+                    // Appending to the trace's own new list cannot fail.
+                    self.b.call(Helper::ListAppend, &[l, xb]);
+                }
+                let r = if ins.op == BcOp::BuildTuple { self.b.call(Helper::TupleOfList, &[c, l]) } else { l };
+                self.pop_n(arg);
+                self.push(Self::tv(r, tag::OBJ));
+            }
+            BcOp::BuildSlice => {
+                let mut parts = vec![];
+                for n in (1..=arg).rev() {
+                    let (tv, v) = self.peek(vm, n)?;
+                    if !matches!(v, Value::Int(_) | Value::Bool(_) | Value::None) {
+                        return abort(format!("slice of {}", vm.type_name(v)));
+                    }
+                    parts.push(self.boxed(tv));
+                }
+                if parts.len() == 2 {
+                    parts.push(self.b.kval(tag::NONE, 0));
+                }
+                let c = self.ctx();
+                let boxed = self.b.call(Helper::MakeSlice, &[c, parts[0], parts[1], parts[2]]);
+                let r = self.b.ins(Op::UnboxObj, Arg::Ref(boxed), Arg::None);
+                self.pop_n(arg);
+                self.push(Self::tv(r, tag::OBJ));
+            }
             BcOp::BinarySubscr => {
                 let (c, cv) = self.peek(vm, 2)?;
                 let (k, kv) = self.peek(vm, 1)?;
@@ -611,10 +658,10 @@ impl Recorder {
                 self.push(r);
             }
             BcOp::StoreSubscr => {
-                let (v, _) = self.peek(vm, 3)?;
+                let (v, vv) = self.peek(vm, 3)?;
                 let (c, cv) = self.peek(vm, 2)?;
                 let (k, kv) = self.peek(vm, 1)?;
-                self.store_subscr(c, cv, k, kv, v)?;
+                self.store_subscr(c, cv, k, kv, v, vv)?;
                 self.pop_n(3);
             }
             BcOp::BinaryOp => {
@@ -691,6 +738,11 @@ impl Recorder {
                     // The loop's own back-edge or an enclosing loop's: the recording goes
                     // on to the loop header it links to.
                     return Ok(Some((fdepth, arg)));
+                }
+                if self.side {
+                    // Another loop: the side trace ends at its back-edge.
+                    self.link_to = Some((depth == 0).then_some(arg));
+                    return Ok(None);
                 }
                 if depth == 0 && pc == self.jump_pc && arg == self.start_pc {
                     return Ok(None);
@@ -943,11 +995,30 @@ impl Recorder {
         }
     }
 
+    /// Whether `k` is a slice this trace built (from ints and None: slicing with it runs
+    /// no Python code).
+    fn traced_slice(&self, k: Tv) -> bool {
+        let t = self.b.trace();
+        let ins = t.get(k.r);
+        ins.op == Op::UnboxObj
+            && ins.a.as_ref().is_some_and(|b| {
+                let call = t.get(b);
+                call.op == Op::CallHelper && call.b == Arg::Helper(Helper::MakeSlice)
+            })
+    }
+
     fn subscr(&mut self, vm: &mut Vm, c: Tv, cv: Value, k: Tv, kv: Value) -> R<Tv> {
         let Value::Obj(o) = cv else { return abort(format!("subscript of {}", vm.type_name(cv))) };
         let kd = self.guard_kind(c, o);
         if !matches!(kd, kind::LIST | kind::TUPLE | kind::STR | kind::DICT) {
             return abort(format!("subscript of {}", vm.type_name(cv)));
+        }
+        if self.traced_slice(k) && kd != kind::DICT {
+            let seen = vm.getitem(cv, kv).map_err(|_| "slice raises".to_string())?;
+            let snap = self.snap();
+            let ctx = self.ctx();
+            let boxed = self.b.call(Helper::GetSlice, &[ctx, c.r, k.r]);
+            return self.unbox(boxed, seen, snap);
         }
         self.scalar_key(k, kv)?;
         let seen = match vm.getitem(cv, kv) {
@@ -986,12 +1057,25 @@ impl Recorder {
         }
     }
 
-    fn store_subscr(&mut self, c: Tv, cv: Value, k: Tv, kv: Value, v: Tv) -> R<()> {
+    fn store_subscr(&mut self, c: Tv, cv: Value, k: Tv, kv: Value, v: Tv, vv: Value) -> R<()> {
         let Value::Obj(o) = cv else { return abort("subscript store on a non-object") };
         let kd = self.guard_kind(c, o);
+        if kd == kind::LIST && self.traced_slice(k) {
+            // A list or tuple assigned to a slice: no Python code runs (another iterable
+            // would be iterated).
+            let Value::Obj(vo) = vv else { return abort("slice assignment of a non-sequence") };
+            if !matches!(self.guard_kind(v, vo), kind::LIST | kind::TUPLE) {
+                return abort("slice assignment of a non-sequence");
+            }
+        }
         let snap = self.snap();
         let vb = self.boxed(v);
         let ok = match (kd, kv) {
+            (kind::LIST, Value::Obj(_)) if self.traced_slice(k) => {
+                let ctx = self.ctx();
+                let kb = self.boxed(k);
+                self.b.call(Helper::SetItem, &[ctx, c.r, kb, vb])
+            }
             (kind::LIST, Value::Int(_) | Value::Bool(_)) => {
                 let i = self.as_int(k);
                 self.b.call(Helper::ListSet, &[c.r, i, vb])
