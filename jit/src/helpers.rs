@@ -125,6 +125,8 @@ pub mod kind {
     pub const RANGE: i64 = 12;
     /// slice
     pub const SLICE: i64 = 13;
+    /// closure cell
+    pub const CELL: i64 = 14;
 }
 
 /// The kind number of an object.
@@ -141,6 +143,7 @@ pub fn kind_of(o: ObjRef) -> i64 {
         Kind::Class(_) => kind::CLASS,
         Kind::Set(_) => kind::SET,
         Kind::Slice(..) => kind::SLICE,
+        Kind::Cell(_) => kind::CELL,
         Kind::BoundMethod(..) => kind::BOUND_METHOD,
         Kind::Range(_) => kind::RANGE,
         _ => kind::OTHER,
@@ -331,6 +334,25 @@ pub(crate) extern "C" fn list_append(l: u64, t: u64, p: u64) -> bool {
     true
 }
 
+/// The value in closure cell `c` (UNDEF when empty or not a cell).
+pub(crate) extern "C" fn cell_get(c: u64) -> SlotWords {
+    match &obj(c).kind {
+        Kind::Cell(v) => words(v.get()),
+        _ => NOTHING,
+    }
+}
+
+/// Set the value in closure cell `c` (false if it is not a cell).
+pub(crate) extern "C" fn cell_set(c: u64, t: u64, p: u64) -> bool {
+    match &obj(c).kind {
+        Kind::Cell(v) => {
+            v.set(value(t, p));
+            true
+        }
+        _ => false,
+    }
+}
+
 /// A new empty list with capacity `n` (BUILD_LIST appends its items).
 pub(crate) extern "C" fn list_new(ctx: *mut JitCtx, n: i64) -> u64 {
     let (vm, _) = vm(ctx);
@@ -407,6 +429,21 @@ pub(crate) extern "C" fn dict_value_at(d: u64, i: i64) -> SlotWords {
     match obj(d).as_dict() {
         Some(d) => words(d.borrow().value_at(i as usize)),
         None => NOTHING,
+    }
+}
+
+/// Replace the value at entry position `i` of a dict (valid under a version guard).
+pub(crate) extern "C" fn dict_set_at(d: u64, i: i64, t: u64, p: u64) -> bool {
+    match obj(d).as_dict() {
+        Some(d) => {
+            let mut d = d.borrow_mut();
+            if d.entry(i as usize).is_some() {
+                d.set_value(i as usize, value(t, p));
+                return true;
+            }
+            false
+        }
+        None => false,
     }
 }
 

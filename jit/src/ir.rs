@@ -433,6 +433,10 @@ helpers! {
     TupleGet "tuple_get" (Obj, I64) -> Value, Pure = h::tuple_get;
     /// `list[i] = v` (false when out of range).
     ListSet "list_set" (Obj, I64, Value) -> Bool, Store = h::list_set;
+    /// The value in a closure cell (UNDEF when empty).
+    CellGet "cell_get" (Obj) -> Value, Load = h::cell_get;
+    /// Set the value in a closure cell.
+    CellSet "cell_set" (Obj, Value) -> Bool, Store = h::cell_set;
     /// A new empty list with room for `n` items.
     ListNew "list_new" (I64, I64) -> Obj, Store = h::list_new;
     /// A tuple of a list's items (the list is the trace's own, just built).
@@ -451,6 +455,8 @@ helpers! {
     DictVersion "dict_version" (Obj) -> I64, Load = h::dict_version;
     /// The value at a dict entry position.
     DictValueAt "dict_value_at" (Obj, I64) -> Value, Load = h::dict_value_at;
+    /// Replace the value at a dict entry position (valid under a version guard).
+    DictSetAt "dict_set_at" (Obj, I64, Value) -> Bool, Store = h::dict_set_at;
     /// The VM's class epoch.
     ClassEpoch "class_epoch" (I64) -> I64, Load = h::class_epoch;
     /// Whether an object is a plain instance of a class with a shape.

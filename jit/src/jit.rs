@@ -36,7 +36,7 @@ const MAX_ABORTS: u32 = 3;
 const MAX_LEFT: u32 = 50;
 /// Times a trace may be thrown away (failing on entry) and re-recorded before its loop
 /// is blacklisted.
-const MAX_RETRACES: u32 = 3;
+const MAX_RETRACES: u32 = 5;
 
 /// What `--jit-dump` prints for each trace.
 #[derive(Clone, Copy, Debug, Default)]
@@ -125,7 +125,8 @@ struct TraceRec {
     n_recorded: usize,
     /// Position of the `loop` marker (type guards before it are entry failures).
     loop_pos: usize,
-    /// For a side trace, its last exit enters the trace of this loop (code, header pc).
+    /// For a side trace, its last exit enters the trace of this loop (code, header pc); a
+    /// side trace without one ends in the interpreter.
     link: Option<(usize, usize)>,
     compile_time: Duration,
     entered: u64,
@@ -384,7 +385,13 @@ impl Jit {
             if t.kind == TraceKind::Loop && is_entry_guard(&t.trace, t.trace.exits[e], t.loop_pos) {
                 t.entry_failures += 1;
             }
-            if ctx.err.is_none() {
+            // A loop trace whose first iteration nearly always leaves at the same branch
+            // recorded the rare side of it: it goes (below) and the loop is recorded again.
+            let rare_path = t.kind == TraceKind::Loop
+                && t.entered > 100
+                && t.trace.exits[e].index() < t.loop_pos
+                && t.exits[e] * 10 > t.entered * 9;
+            if ctx.err.is_none() && !rare_path {
                 // Go on natively: the side trace of this exit, or the loop trace a side
                 // trace ends in. The slots hold the exit's state; frames are rebuilt only
                 // when control returns to the interpreter.
@@ -432,9 +439,9 @@ impl Jit {
                     }
                 }
             }
-            // A trace that keeps failing on entry goes; its loop may be recorded again.
+            // A trace that keeps failing on entry goes too; its loop may be recorded again.
             let t = &self.traces[cur];
-            if t.kind == TraceKind::Loop && t.entry_failures > 100 && t.entry_failures * 2 > t.entered {
+            if t.kind == TraceKind::Loop && (t.entry_failures > 100 && t.entry_failures * 2 > t.entered || rare_path) {
                 self.retire(cur);
             }
             return Ok(true);
@@ -443,14 +450,15 @@ impl Jit {
 
     /// Whether exit `e` of trace `id` may get a side trace: not the pending check (the
     /// interpreter must run the collection or raise KeyboardInterrupt), not a loop's entry
-    /// type guard (those count toward throwing the trace away), not tried too often.
+    /// type guard (those count toward throwing the trace away), not the end of a side
+    /// trace (where it links on), not tried too often.
     fn side_eligible(&self, id: usize, e: usize) -> bool {
         let t = &self.traces[id];
         let guard = t.trace.exits[e];
         t.exit_state[e] == ExitState::Interpreter
             && t.trace.get(guard).op != crate::ir::Op::Pending
             && (t.kind != TraceKind::Loop || !is_entry_guard(&t.trace, guard, t.loop_pos))
-            && (t.link.is_none() || e + 1 != t.exits.len())
+            && (t.kind == TraceKind::Loop || e + 1 != t.exits.len())
             && self.traces[t.tree].n_sides < MAX_SIDES
             && self.traces.iter().filter(|t| t.alive).count() < MAX_TRACES
             && self.recording.is_none()

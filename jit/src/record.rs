@@ -46,6 +46,8 @@ struct RFrame {
     code: Rc<Code>,
     func: Option<ObjRef>,
     globals: ObjRef,
+    /// Names (LOAD_NAME/STORE_NAME) live in the globals dict: module-level code.
+    names_are_globals: bool,
     base: usize,
     ret_sp: usize,
     ret_pc: usize,
@@ -149,6 +151,7 @@ impl Recorder {
                 code: f.code.clone(),
                 func: f.func,
                 globals: f.globals,
+                names_are_globals: f.locals.is_none_or(|l| l.ptr_eq(f.globals)),
                 base: 0,
                 ret_sp: 0,
                 ret_pc: 0,
@@ -187,6 +190,7 @@ impl Recorder {
                 code: f.code.clone(),
                 func: f.func,
                 globals: f.globals,
+                names_are_globals: f.locals.is_none_or(|l| l.ptr_eq(f.globals)),
                 base: f.base - root_base,
                 ret_sp: f.ret_sp.saturating_sub(root_base),
                 ret_pc: if i > root { vm.frames[i - 1].pc } else { 0 },
@@ -588,6 +592,56 @@ impl Recorder {
                 self.pop_n(1);
                 self.set_slot(base + arg, Tv { from: None, ..tv });
             }
+            BcOp::LoadDeref | BcOp::StoreDeref => {
+                let slot = base + code.co.nlocals() + arg;
+                let (cell, cv) = (self.read(vm, slot)?, self.real(vm, slot));
+                let Value::Obj(co) = cv else { return abort("closure cell missing") };
+                if self.guard_kind(cell, co) != kind::CELL {
+                    return abort("closure cell missing");
+                }
+                if ins.op == BcOp::LoadDeref {
+                    let Kind::Cell(c) = &co.kind else { return abort("closure cell missing") };
+                    let seen = c.get();
+                    if seen.is_undef() {
+                        return abort("empty closure cell");
+                    }
+                    let snap = self.snap();
+                    let boxed = self.b.call(Helper::CellGet, &[cell.r]);
+                    let tv = self.unbox(boxed, seen, snap)?;
+                    self.push(tv);
+                } else {
+                    let (v, _) = self.peek(vm, 1)?;
+                    let vb = self.boxed(v);
+                    self.b.call(Helper::CellSet, &[cell.r, vb]);
+                    self.pop_n(1);
+                }
+            }
+            BcOp::LoadName if self.frames[depth].names_are_globals => {
+                let globals = self.frames[depth].globals;
+                let tv = self.load_global(vm, globals, code.names[arg])?;
+                self.push(tv);
+            }
+            BcOp::StoreName | BcOp::StoreGlobal
+                if ins.op == BcOp::StoreGlobal || self.frames[depth].names_are_globals =>
+            {
+                let globals = self.frames[depth].globals;
+                let (v, _) = self.peek(vm, 1)?;
+                self.store_global(vm, globals, code.names[arg], v)?;
+                self.pop_n(1);
+            }
+            BcOp::ListAppend => {
+                let (l, lv) = self.peek(vm, arg + 1)?;
+                let (x, _) = self.peek(vm, 1)?;
+                let Value::Obj(lo) = lv else { return abort("LIST_APPEND to a non-list") };
+                if self.guard_kind(l, lo) != kind::LIST {
+                    return abort("LIST_APPEND to a non-list");
+                }
+                let xb = self.boxed(x);
+                let snap = self.snap();
+                let ok = self.b.call(Helper::ListAppend, &[l.r, xb]);
+                self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                self.pop_n(1);
+            }
             BcOp::LoadGlobal => {
                 let globals = self.frames[depth].globals;
                 let tv = self.load_global(vm, globals, code.names[arg])?;
@@ -755,8 +809,11 @@ impl Recorder {
             BcOp::PopJumpIfFalse | BcOp::PopJumpIfTrue | BcOp::JumpIfFalseOrPop | BcOp::JumpIfTrueOrPop => {
                 let (a, av) = self.peek(vm, 1)?;
                 let taken_if = matches!(ins.op, BcOp::PopJumpIfTrue | BcOp::JumpIfTrueOrPop);
+                // `truth` aborts unless the value is of a built-in type, so asking the
+                // VM for the truth value runs no Python code (`__bool__`, `__len__`).
+                let t = self.truth(vm, a, av)?;
                 let truth = vm.truthy(av).map_err(|_| "truth value raised".to_string())?;
-                match self.truth(vm, a, av)? {
+                match t {
                     Ok(t) => {
                         let snap = self.snap();
                         let op = if truth { Op::GuardTrue } else { Op::GuardFalse };
@@ -818,6 +875,12 @@ impl Recorder {
             }
             BcOp::Call | BcOp::CallMethod => return self.call(vm, ins.op, arg, fdepth, pc),
             BcOp::ReturnValue => {
+                if depth == 0 && self.side {
+                    // The loop's function returns: the side trace ends, the interpreter
+                    // returns.
+                    self.link_to = Some(None);
+                    return Ok(None);
+                }
                 if depth == 0 {
                     return abort(LEFT_LOOP);
                 }
@@ -872,6 +935,26 @@ impl Recorder {
             }
             _ => tv,
         })
+    }
+
+    /// `name = v` at module level (or `global name`): the name must exist already, at a
+    /// position the dict's version guards.
+    fn store_global(&mut self, vm: &mut Vm, globals: ObjRef, name: ObjRef, v: Tv) -> R<()> {
+        let cache = Cell::new(InlineCache::default());
+        vm.fill_global_cache(&cache, globals, name);
+        let c = cache.get();
+        if c.key != globals.addr() || c.slot == u32::MAX {
+            return abort("store of a new global");
+        }
+        let snap = self.snap();
+        let g = self.konst(Value::Obj(globals))?;
+        let ver = self.b.call(Helper::DictVersion, &[g.r]);
+        let kv = self.b.kint(c.epoch as i64);
+        self.b.guard(Op::GuardEq, Arg::Ref(ver), Arg::Ref(kv), snap);
+        let kp = self.b.kint(c.slot as i64);
+        let vb = self.boxed(v);
+        self.b.call(Helper::DictSetAt, &[g.r, kp, vb]);
+        Ok(())
     }
 
     fn epoch_guard(&mut self, vm: &Vm, snap: SnapNo) {
@@ -1308,8 +1391,8 @@ impl Recorder {
         match &fo.kind {
             Kind::Function(func) => {
                 let fcode = func.code.as_code().expect("function code").clone();
-                if !fcode.simple || nargs != fcode.co.argcount as usize || !func.closure.is_empty() {
-                    return abort(format!("call of {} (defaults, closure or special arguments)", fcode.co.name));
+                if !fcode.simple || nargs != fcode.co.argcount as usize {
+                    return abort(format!("call of {} (defaults or special arguments)", fcode.co.name));
                 }
                 if self.frames.len() > MAX_INLINE_DEPTH {
                     return abort("inlining too deep");
@@ -1327,8 +1410,15 @@ impl Recorder {
                 }
                 let nslots = fcode.co.nslots();
                 let undef = self.b.kval(tag::UNDEF, 0);
-                for i in nargs..nslots {
+                let nfree = func.closure.len();
+                for i in nargs..nslots - nfree {
                     self.set_slot(first + i, Tv { r: undef, tag: tag::UNDEF, from: None, obj: None });
+                }
+                // The closure's cells follow the locals (as the interpreter lays them out);
+                // the callee is a guarded constant, so its cells are too.
+                for (i, c) in func.closure.iter().enumerate() {
+                    let tv = self.konst(Value::Obj(*c))?;
+                    self.set_slot(first + nslots - nfree + i, tv);
                 }
                 self.sp = first + nslots;
                 for i in self.sp..self.slots.len() {
@@ -1338,6 +1428,7 @@ impl Recorder {
                     code: fcode,
                     func: Some(fo),
                     globals: func.globals,
+                    names_are_globals: false,
                     base: first,
                     ret_sp: fpos,
                     ret_pc: pc + 1,

@@ -136,6 +136,9 @@ pub(crate) mod heap {
     pub const INST_SHAPE: u32 = 8;
     pub const ITER: u32 = 16;
     pub const EPOCH: u32 = 32;
+    /// `JitCtx::err`: written by helpers that may raise, read by `no_error`.
+    pub const ERR: u32 = 64;
+    pub const CELL: u32 = 128;
     pub const ALL: u32 = 0xff;
 }
 
@@ -148,15 +151,20 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
         ListSet | ListAppend => (0, LIST),
         Len | Truthy => (LIST | DICT, 0),
         GetItem => (LIST | DICT, 0),
-        SetItem => (0, LIST | DICT),
+        SetItem => (0, LIST | DICT | ERR),
+        GetSlice => (LIST, ERR),
+        GetIter | BinOp | PrintScalars => (0, ERR),
+        CellGet => (CELL, 0),
+        CellSet => (0, CELL),
         DictVersion | DictValueAt => (DICT, 0),
+        DictSetAt => (0, DICT),
         ClassEpoch => (EPOCH, 0),
         InstCheck => (INST_SHAPE, 0),
         InstGet => (INST_SLOTS, 0),
         InstSet => (0, INST_SLOTS),
         InstAdd => (0, INST_SLOTS | INST_SHAPE),
-        IterNext => (ITER, ITER),
-        NoError => (ITER, 0),
+        IterNext => (ITER, ITER | ERR),
+        NoError => (ERR, 0),
         CallNative => (ALL, ALL),
         _ => (0, 0),
     }
