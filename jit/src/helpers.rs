@@ -265,6 +265,53 @@ pub(crate) extern "C" fn compare(ctx: *mut JitCtx, op: i64, at: u64, ap: u64, bt
     }
 }
 
+/// Whether the runtime compares tuples `a` and `b` without running Python code: walking
+/// the items as `compare_seq` does (identical items are skipped), every pair compared is
+/// of built-in scalars (or tuples of them), up to the first pair that differs.
+pub fn tuple_compare_is_safe(vm: &mut Vm, a: Value, b: Value) -> bool {
+    fn scalar(v: Value, depth: u32) -> bool {
+        match v {
+            Value::Undef => false,
+            Value::Obj(o) => match &o.kind {
+                Kind::Str(_) | Kind::BigInt(_) => true,
+                Kind::Tuple(items) => depth < 4 && items.iter().all(|x| scalar(*x, depth + 1)),
+                _ => false,
+            },
+            _ => true,
+        }
+    }
+    let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else { return false };
+    let (Kind::Tuple(x), Kind::Tuple(y)) = (&ao.kind, &bo.kind) else { return false };
+    for (p, q) in x.iter().zip(y.iter()) {
+        if p.is(q) {
+            continue;
+        }
+        if !scalar(*p, 0) || !scalar(*q, 0) {
+            return false;
+        }
+        match vm.eq(*p, *q) {
+            Ok(true) => continue,
+            Ok(false) => return true,
+            Err(_) => return false,
+        }
+    }
+    true
+}
+
+/// A comparison of two tuples; UNDEF, having done nothing, unless
+/// `tuple_compare_is_safe`.
+pub(crate) extern "C" fn compare_tuples(ctx: *mut JitCtx, op: i64, a: u64, b: u64) -> SlotWords {
+    let (va, vb) = (Value::Obj(obj(a)), Value::Obj(obj(b)));
+    let (vm, ctx) = vm(ctx);
+    if !tuple_compare_is_safe(vm, va, vb) {
+        return NOTHING;
+    }
+    match vm.compare(va, vb, CmpOp::from_arg(op as u32)) {
+        Ok(v) => words(v),
+        Err(e) => fail(ctx, e),
+    }
+}
+
 // -- Objects -------------------------------------------------------------------------------
 
 pub(crate) extern "C" fn obj_kind(o: u64) -> i64 {

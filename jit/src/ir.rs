@@ -419,6 +419,8 @@ helpers! {
     BinOp "binop" (I64, I64, Value, Value) -> Value, Store = h::binop;
     /// Any comparison of built-in scalar operands.
     Compare "compare" (I64, I64, Value, Value) -> Value, Pure = h::compare;
+    /// A comparison of two tuples of built-in scalars (UNDEF, nothing done, otherwise).
+    CompareTuples "compare_tuples" (I64, I64, Obj, Obj) -> Value, Load = h::compare_tuples;
     /// The kind number of an object (`helpers::kind`).
     ObjKind "obj_kind" (Obj) -> I64, Pure = h::obj_kind;
     /// The kind of a built-in iterator (0: not one `iter_next` handles).
