@@ -430,6 +430,11 @@ impl Lowering<'_, '_> {
         }
         self.b.ins().jump(header, &entry_args);
         self.b.switch_to_block(header);
+        // Count the iteration (`JitCtx::iterations`, for the driver's statistics).
+        let flags = Self::flags();
+        let n = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_ITERATIONS);
+        let n1 = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(flags, n1, self.ctx, crate::helpers::CTX_ITERATIONS);
         // The loop marker itself, then the phis, take the next positions in `vals`.
         self.vals.push(Lowered::None);
         self.vals.extend(params);
@@ -660,7 +665,7 @@ mod tests {
 
     /// A context for traces that call no helper needing the VM.
     fn ctx() -> JitCtx {
-        JitCtx { interrupt: &NO_INTERRUPT, gc_wanted: &NO_GC, vm: std::ptr::null_mut(), err: None }
+        JitCtx { interrupt: &NO_INTERRUPT, gc_wanted: &NO_GC, iterations: 0, vm: std::ptr::null_mut(), err: None }
     }
 
     fn int(v: &Value) -> i64 {
@@ -675,6 +680,13 @@ mod tests {
             Value::Float(x) => *x,
             other => panic!("expected a float, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn ctx_offsets_match_the_struct() {
+        assert_eq!(std::mem::offset_of!(JitCtx, interrupt) as i32, crate::helpers::CTX_INTERRUPT);
+        assert_eq!(std::mem::offset_of!(JitCtx, gc_wanted) as i32, crate::helpers::CTX_GC_WANTED);
+        assert_eq!(std::mem::offset_of!(JitCtx, iterations) as i32, crate::helpers::CTX_ITERATIONS);
     }
 
     #[test]

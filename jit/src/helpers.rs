@@ -35,6 +35,8 @@ pub struct JitCtx {
     pub interrupt: *const AtomicBool,
     /// The heap's "collection wanted" flag.
     pub gc_wanted: *const bool,
+    /// Loop iterations run (compiled code adds one at each loop header).
+    pub iterations: u64,
     /// The VM, for helpers that allocate or call runtime operations.
     pub vm: *mut Vm,
     /// An exception a helper raised (raised by the exit that follows).
@@ -45,6 +47,8 @@ pub struct JitCtx {
 pub const CTX_INTERRUPT: i32 = 0;
 /// Offset of `gc_wanted` in `JitCtx`.
 pub const CTX_GC_WANTED: i32 = 8;
+/// Offset of `iterations` in `JitCtx`.
+pub const CTX_ITERATIONS: i32 = 16;
 
 fn vm<'a>(ctx: *mut JitCtx) -> (&'a mut Vm, &'a mut JitCtx) {
     // SAFETY: `ctx` is the context `Jit::run_trace` built for this call of compiled code;

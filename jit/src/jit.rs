@@ -36,7 +36,7 @@ const MAX_ABORTS: u32 = 3;
 const MAX_LEFT: u32 = 50;
 /// Times a trace may be thrown away (failing on entry) and re-recorded before its loop
 /// is blacklisted.
-const MAX_RETRACES: u32 = 5;
+const MAX_RETRACES: u32 = 3;
 
 /// What `--jit-dump` prints for each trace.
 #[derive(Clone, Copy, Debug, Default)]
@@ -130,6 +130,8 @@ struct TraceRec {
     link: Option<(usize, usize)>,
     compile_time: Duration,
     entered: u64,
+    /// Loop iterations run natively (loop traces).
+    iterations: u64,
     exits: Vec<u64>,
     exit_state: Vec<ExitState>,
     side_aborts: Vec<u8>,
@@ -144,6 +146,8 @@ struct LoopState {
     /// Recordings that ended because the loop did.
     left: u32,
     retraces: u32,
+    /// Times its trace was thrown away for having recorded the less common path.
+    rare_retraces: u32,
     blacklisted: bool,
     trace: Option<usize>,
 }
@@ -340,6 +344,7 @@ impl Jit {
             max_depth: rec.max_depth,
             compile_time: started.elapsed(),
             entered: 0,
+            iterations: 0,
             exits: vec![0; n_exits],
             exit_state: vec![ExitState::Interpreter; n_exits],
             side_aborts: vec![0; n_exits],
@@ -371,6 +376,7 @@ impl Jit {
             let mut ctx = JitCtx {
                 interrupt: std::sync::Arc::as_ptr(&vm.interrupt),
                 gc_wanted: &vm.heap.wanted,
+                iterations: 0,
                 vm: vm_ptr,
                 err: None,
             };
@@ -382,15 +388,19 @@ impl Jit {
             let exit = compiled.run(slots, &mut ctx);
             let e = exit.index();
             t.exits[e] += 1;
+            t.iterations += ctx.iterations;
             if t.kind == TraceKind::Loop && is_entry_guard(&t.trace, t.trace.exits[e], t.loop_pos) {
                 t.entry_failures += 1;
             }
-            // A loop trace whose first iteration nearly always leaves at the same branch
-            // recorded the rare side of it: it goes (below) and the loop is recorded again.
+            // A loop trace that most iterations leave at the same branch of its first
+            // (peeled) iteration recorded the less common side: it goes (below) and the
+            // loop is recorded again (twice at most).
             let rare_path = t.kind == TraceKind::Loop
                 && t.entered > 100
                 && t.trace.exits[e].index() < t.loop_pos
-                && t.exits[e] * 10 > t.entered * 9;
+                && !is_entry_guard(&t.trace, t.trace.exits[e], t.loop_pos)
+                && t.exits[e] * 10 > (t.entered + t.iterations) * 6
+                && self.loops.get(&Self::key(&t.code, t.start_pc)).is_some_and(|l| l.rare_retraces < 2);
             if ctx.err.is_none() && !rare_path {
                 // Go on natively: the side trace of this exit, or the loop trace a side
                 // trace ends in. The slots hold the exit's state; frames are rebuilt only
@@ -441,8 +451,10 @@ impl Jit {
             }
             // A trace that keeps failing on entry goes too; its loop may be recorded again.
             let t = &self.traces[cur];
-            if t.kind == TraceKind::Loop && (t.entry_failures > 100 && t.entry_failures * 2 > t.entered || rare_path) {
-                self.retire(cur);
+            if t.kind == TraceKind::Loop && t.entry_failures > 100 && t.entry_failures * 2 > t.entered {
+                self.retire(cur, true);
+            } else if rare_path {
+                self.retire(cur, false);
             }
             return Ok(true);
         }
@@ -466,7 +478,7 @@ impl Jit {
 
     /// Throw away a loop trace and its side traces (their code is freed); the loop may be
     /// recorded again.
-    fn retire(&mut self, id: usize) {
+    fn retire(&mut self, id: usize, counts: bool) {
         let mut stack = vec![id];
         while let Some(t) = stack.pop() {
             let tr = &mut self.traces[t];
@@ -484,9 +496,13 @@ impl Jit {
         let (code, start_pc) = (t.code.clone(), t.start_pc);
         let st = self.loops.entry(Self::key(&code, start_pc)).or_default();
         st.trace = None;
-        st.retraces += 1;
-        if st.retraces >= MAX_RETRACES {
-            st.blacklisted = true;
+        if counts {
+            st.retraces += 1;
+            if st.retraces >= MAX_RETRACES {
+                st.blacklisted = true;
+            }
+        } else {
+            st.rare_retraces += 1;
         }
         reset_counter(&code, start_pc);
     }
