@@ -85,16 +85,52 @@ impl From<VerifyError> for BackendError {
     }
 }
 
-type TraceFn = unsafe extern "C" fn(*mut Value, *mut c_void) -> u32;
+/// The trampoline: `extern "C" fn(entry, slots, ctx) -> u32` calls the trace at `entry`
+/// (which has the `tail` calling convention, so traces can jump to each other).
+type TrampolineFn = unsafe extern "C" fn(*const u8, *mut Value, *mut c_void) -> u32;
+
+/// Where a trace's compiled code counts its runs and finds the traces it continues in:
+/// memory the driver owns, at addresses fixed for the trace's life. All zero (no
+/// counting, no linking) for traces compiled outside the driver.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Links {
+    /// The trace's number: stored in `JitCtx::last_trace` when compiled code returns.
+    pub id: u64,
+    /// Address of the trace's table of `u64`s: entries, loop iterations, one count per
+    /// exit, then one entry address per exit (0: return to the driver).
+    pub table: u64,
+    /// For a side trace that ends by entering a loop's trace: address of the `u64` holding
+    /// that trace's entry (0 while it has none), used by its last exit instead of the table.
+    pub end_target: u64,
+}
+
+impl Links {
+    /// Index in the table of exit `e`'s count.
+    pub fn count_index(e: usize) -> usize {
+        2 + e
+    }
+
+    /// Index in the table of exit `e`'s target, for a trace with `n` exits.
+    pub fn target_index(n: usize, e: usize) -> usize {
+        2 + n + e
+    }
+
+    /// Length of the table of a trace with `n` exits.
+    pub fn table_len(n: usize) -> usize {
+        2 + 2 * n
+    }
+}
 
 /// A trace compiled to native code for the host; dropping it frees the code.
 pub struct CompiledTrace {
     /// The module holding the code (None only while being dropped).
     module: Option<JITModule>,
-    /// Start of the finalized code, a function of type `TraceFn`.
+    /// Start of the finalized code (the `tail` calling convention: call it through the
+    /// trampoline).
     code: *const u8,
+    /// The backend's trampoline (`TrampolineFn`).
+    trampoline: *const u8,
     n_slots: u32,
-    n_exits: u32,
     code_size: u32,
 }
 
@@ -112,11 +148,14 @@ impl CompiledTrace {
         // `Value`s (tag matching payload). `ctx` is exclusively borrowed for the call; its
         // flag pointers are valid (`JitCtx`'s constructors) and helpers that use its VM
         // pointer are only emitted by the recorder, which runs with a real VM.
+        // The trampoline is `TrampolineFn` (compiled by `JitBackend::new`, alive as long as
+        // the backend, which outlives its traces) and calls `code` with the trace signature.
+        // Compiled code may continue in other traces (tail calls through the driver's link
+        // tables); the driver sizes `slots` for every trace it links.
         let exit = unsafe {
-            let entry = std::mem::transmute::<*const u8, TraceFn>(self.code);
-            entry(slots.as_mut_ptr(), ctx as *mut JitCtx as *mut c_void)
+            let tramp = std::mem::transmute::<*const u8, TrampolineFn>(self.trampoline);
+            tramp(self.code, slots.as_mut_ptr(), ctx as *mut JitCtx as *mut c_void)
         };
-        debug_assert!(exit < self.n_exits, "compiled trace returned an unknown exit");
         ExitNo(exit)
     }
 
@@ -154,12 +193,43 @@ pub struct JitBackend {
     ctx: Context,
     fctx: FunctionBuilderContext,
     n_compiled: u32,
+    /// The module of the trampoline (never freed: traces call through it).
+    _trampoline_module: JITModule,
+    trampoline: *const u8,
 }
 
 impl JitBackend {
     /// A backend for the host ISA (`cranelift_native`), optimizing for speed.
     pub fn new() -> Result<JitBackend, BackendError> {
-        Ok(JitBackend { isa: host_isa()?, ctx: Context::new(), fctx: FunctionBuilderContext::new(), n_compiled: 0 })
+        let isa = host_isa()?;
+        let codegen = |e: &dyn fmt::Debug| BackendError::Codegen(format!("{e:?}"));
+        // The trampoline: a C-ABI function calling a trace (the `tail` convention).
+        let mut module = JITModule::new(JITBuilder::with_isa(isa.clone(), default_libcall_names()));
+        let ptr = isa.pointer_type();
+        let mut ctx = Context::new();
+        let mut sig = Signature::new(isa.default_call_conv());
+        sig.params.extend([AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(ptr)]);
+        sig.returns.push(AbiParam::new(types::I32));
+        ctx.func.signature = sig.clone();
+        let mut fctx = FunctionBuilderContext::new();
+        {
+            let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+            let block = b.create_block();
+            b.append_block_params_for_function_params(block);
+            b.switch_to_block(block);
+            b.seal_block(block);
+            let (entry, slots, jctx) = (b.block_params(block)[0], b.block_params(block)[1], b.block_params(block)[2]);
+            let tsig = b.import_signature(trace_signature(&*isa));
+            let call = b.ins().call_indirect(tsig, entry, &[slots, jctx]);
+            let r = b.inst_results(call)[0];
+            b.ins().return_(&[r]);
+            b.finalize(isa.frontend_config());
+        }
+        let id = module.declare_function("trampoline", Linkage::Local, &sig).map_err(|e| codegen(&e))?;
+        module.define_function(id, &mut ctx).map_err(|e| codegen(&e))?;
+        module.finalize_definitions().map_err(|e| codegen(&e))?;
+        let trampoline = module.get_finalized_function(id);
+        Ok(JitBackend { isa, ctx: Context::new(), fctx, n_compiled: 0, _trampoline_module: module, trampoline })
     }
 
     /// The ISA traces are compiled for.
@@ -167,8 +237,13 @@ impl JitBackend {
         &*self.isa
     }
 
-    /// Verify, lower and compile `trace`.
+    /// Verify, lower and compile `trace` (not counting or linking).
     pub fn compile(&mut self, trace: &Trace) -> Result<CompiledTrace, BackendError> {
+        self.compile_linked(trace, Links::default())
+    }
+
+    /// Verify, lower and compile `trace`, counting and linking through `links`.
+    pub fn compile_linked(&mut self, trace: &Trace, links: Links) -> Result<CompiledTrace, BackendError> {
         verify(trace)?;
         let name = format!("trace{}", self.n_compiled);
         self.n_compiled += 1;
@@ -177,7 +252,7 @@ impl JitBackend {
         module.clear_context(&mut self.ctx);
         self.ctx.func.signature = trace_signature(module.isa());
         self.ctx.func.name = UserFuncName::user(0, self.n_compiled);
-        lower(trace, &mut self.ctx.func, &mut self.fctx, module.isa());
+        lower(trace, &mut self.ctx.func, &mut self.fctx, module.isa(), links);
 
         let codegen = |e: &dyn fmt::Debug| BackendError::Codegen(format!("{e:?}"));
         let id = module.declare_function(&name, Linkage::Local, &self.ctx.func.signature).map_err(|e| codegen(&e))?;
@@ -186,20 +261,14 @@ impl JitBackend {
         module.clear_context(&mut self.ctx);
         module.finalize_definitions().map_err(|e| codegen(&e))?;
         let code = module.get_finalized_function(id);
-        Ok(CompiledTrace {
-            module: Some(module),
-            code,
-            n_slots: trace.n_slots,
-            n_exits: trace.exits.len() as u32,
-            code_size,
-        })
+        Ok(CompiledTrace { module: Some(module), code, trampoline: self.trampoline, n_slots: trace.n_slots, code_size })
     }
 
     /// The Cranelift IR `trace` lowers to, as text (for `--jit-dump=clif`).
     pub fn clif_text(&mut self, trace: &Trace) -> Result<String, BackendError> {
         verify(trace)?;
         let mut func = clif::Function::with_name_signature(UserFuncName::user(0, 0), trace_signature(self.isa()));
-        lower(trace, &mut func, &mut self.fctx, &*self.isa);
+        lower(trace, &mut func, &mut self.fctx, &*self.isa, Links::default());
         Ok(func.display().to_string())
     }
 }
@@ -221,6 +290,8 @@ pub(crate) fn shared_flags(is_pic: bool) -> settings::Builder {
     set(&mut flags, "is_pic", if is_pic { "true" } else { "false" });
     set(&mut flags, "use_colocated_libcalls", "false");
     set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
+    // Tail calls between traces need frame pointers.
+    set(&mut flags, "preserve_frame_pointers", "true");
     flags
 }
 
@@ -230,15 +301,16 @@ pub fn compile_for_isa(trace: &Trace, isa: &dyn TargetIsa) -> Result<Vec<u8>, Ba
     verify(trace)?;
     let mut ctx =
         Context::for_function(clif::Function::with_name_signature(UserFuncName::user(0, 0), trace_signature(isa)));
-    lower(trace, &mut ctx.func, &mut FunctionBuilderContext::new(), isa);
+    lower(trace, &mut ctx.func, &mut FunctionBuilderContext::new(), isa, Links::default());
     let code = ctx.compile(isa, &mut ControlPlane::default()).map_err(|e| BackendError::Codegen(format!("{e:?}")))?;
     Ok(code.code_buffer().to_vec())
 }
 
-/// `(slots: ptr, ctx: ptr) -> i32` in the ISA's default C calling convention.
+/// `(slots: ptr, ctx: ptr) -> i32` in the `tail` calling convention (traces continue in
+/// each other with tail calls).
 fn trace_signature(isa: &dyn TargetIsa) -> Signature {
     let ptr = isa.pointer_type();
-    let mut sig = Signature::new(isa.default_call_conv());
+    let mut sig = Signature::new(cranelift_codegen::isa::CallConv::Tail);
     sig.params.push(AbiParam::new(ptr));
     sig.params.push(AbiParam::new(ptr));
     sig.returns.push(AbiParam::new(types::I32));
@@ -293,10 +365,19 @@ struct Lowering<'a, 'f> {
     /// Exit blocks to fill once the body is done: (block, guard).
     exits: Vec<(clif::Block, IrRef)>,
     ptr_ty: clif::Type,
+    /// The C calling convention of helpers.
+    helper_conv: cranelift_codegen::isa::CallConv,
+    links: Links,
 }
 
 /// Lower `trace` (verified) into `func`, whose signature is `trace_signature`.
-fn lower(trace: &Trace, func: &mut clif::Function, fctx: &mut FunctionBuilderContext, isa: &dyn TargetIsa) {
+fn lower(
+    trace: &Trace,
+    func: &mut clif::Function,
+    fctx: &mut FunctionBuilderContext,
+    isa: &dyn TargetIsa,
+    links: Links,
+) {
     let mut b = FunctionBuilder::new(func, fctx);
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
@@ -312,7 +393,10 @@ fn lower(trace: &Trace, func: &mut clif::Function, fctx: &mut FunctionBuilderCon
         vals: Vec::with_capacity(trace.ins.len()),
         exits: vec![],
         ptr_ty: isa.pointer_type(),
+        helper_conv: isa.default_call_conv(),
+        links,
     };
+    l.count(0);
 
     let mut header = None;
     for (pos, ins) in trace.ins.iter().enumerate() {
@@ -353,6 +437,17 @@ impl Lowering<'_, '_> {
             Arg::Ref(r) => self.vals[r.index()],
             _ => Lowered::None,
         }
+    }
+
+    /// Add one to entry `i` of the link table (no-op without one).
+    fn count(&mut self, i: usize) {
+        if self.links.table == 0 {
+            return;
+        }
+        let at = self.b.ins().iconst(self.ptr_ty, (self.links.table + 8 * i as u64) as i64);
+        let n = self.b.ins().load(types::I64, Self::flags(), at, 0);
+        let n1 = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(Self::flags(), n1, at, 0);
     }
 
     fn slot_offset(slot: Arg) -> i32 {
@@ -430,11 +525,7 @@ impl Lowering<'_, '_> {
         }
         self.b.ins().jump(header, &entry_args);
         self.b.switch_to_block(header);
-        // Count the iteration (`JitCtx::iterations`, for the driver's statistics).
-        let flags = Self::flags();
-        let n = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_ITERATIONS);
-        let n1 = self.b.ins().iadd_imm_s(n, 1);
-        self.b.ins().store(flags, n1, self.ctx, crate::helpers::CTX_ITERATIONS);
+        self.count(1);
         // The loop marker itself, then the phis, take the next positions in `vals`.
         self.vals.push(Lowered::None);
         self.vals.extend(params);
@@ -621,8 +712,7 @@ impl Lowering<'_, '_> {
     }
 
     fn call_helper(&mut self, helper: Helper, args: Arg) -> Lowered {
-        let call_conv = self.b.func.signature.call_conv;
-        let mut sig = Signature::new(call_conv);
+        let mut sig = Signature::new(self.helper_conv);
         for &t in helper.params() {
             sig.params.extend(clif_types(t).iter().map(|&ct| AbiParam::new(ct)));
         }
@@ -648,6 +738,38 @@ impl Lowering<'_, '_> {
             let ty = self.trace.get(r).ty;
             self.store_slot(Arg::Slot(slot), ty, self.vals[r.index()]);
         }
+        let n_exits = self.trace.exits.len();
+        if self.links.table != 0 {
+            self.count(Links::count_index(exit.index()));
+            // Continue in the trace linked to this exit, unless a helper raised. Never
+            // from the pending check: the interpreter must collect or raise.
+            if self.trace.get(guard).op != Op::Pending {
+                let is_end = self.links.end_target != 0 && exit.index() + 1 == n_exits;
+                let addr = if is_end {
+                    self.links.end_target
+                } else {
+                    self.links.table + 8 * Links::target_index(n_exits, exit.index()) as u64
+                };
+                let at = self.b.ins().iconst(self.ptr_ty, addr as i64);
+                let target = self.b.ins().load(types::I64, Self::flags(), at, 0);
+                let err = self.b.ins().load(types::I64, Self::flags(), self.ctx, crate::helpers::CTX_ERR_FLAG);
+                let any = self.b.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
+                let clean = self.b.ins().icmp_imm_s(IntCC::Equal, err, 0);
+                let go = self.b.ins().band(any, clean);
+                let link = self.b.create_block();
+                let ret = self.b.create_block();
+                self.b.ins().brif(go, link, &[], ret, &[]);
+                self.b.seal_block(link);
+                self.b.seal_block(ret);
+                self.b.switch_to_block(link);
+                let sig = self.b.import_signature(self.b.func.signature.clone());
+                let (slots, ctx) = (self.slots, self.ctx);
+                self.b.ins().return_call_indirect(sig, target, &[slots, ctx]);
+                self.b.switch_to_block(ret);
+            }
+        }
+        let id = self.b.ins().iconst(types::I64, self.links.id as i64);
+        self.b.ins().store(Self::flags(), id, self.ctx, crate::helpers::CTX_LAST_TRACE);
         let n = self.b.ins().iconst(types::I32, exit.0 as i64);
         self.b.ins().return_(&[n]);
     }
@@ -665,7 +787,7 @@ mod tests {
 
     /// A context for traces that call no helper needing the VM.
     fn ctx() -> JitCtx {
-        JitCtx { interrupt: &NO_INTERRUPT, gc_wanted: &NO_GC, iterations: 0, vm: std::ptr::null_mut(), err: None }
+        JitCtx::new(&NO_INTERRUPT, &NO_GC, std::ptr::null_mut())
     }
 
     fn int(v: &Value) -> i64 {
@@ -686,7 +808,8 @@ mod tests {
     fn ctx_offsets_match_the_struct() {
         assert_eq!(std::mem::offset_of!(JitCtx, interrupt) as i32, crate::helpers::CTX_INTERRUPT);
         assert_eq!(std::mem::offset_of!(JitCtx, gc_wanted) as i32, crate::helpers::CTX_GC_WANTED);
-        assert_eq!(std::mem::offset_of!(JitCtx, iterations) as i32, crate::helpers::CTX_ITERATIONS);
+        assert_eq!(std::mem::offset_of!(JitCtx, last_trace) as i32, crate::helpers::CTX_LAST_TRACE);
+        assert_eq!(std::mem::offset_of!(JitCtx, err_flag) as i32, crate::helpers::CTX_ERR_FLAG);
     }
 
     #[test]
@@ -846,6 +969,55 @@ mod tests {
         assert_eq!(float(&slots[0]), 6.0);
         assert!(matches!(slots[1], Value::Bool(true)), "{:?}", slots[1]);
         assert!(matches!(slots[2], Value::Bool(true)), "{:?}", slots[2]);
+    }
+
+    /// `slot0 = slot0 + k`, then exit 2 (exit 0: the entry type guard, 1: overflow).
+    fn add_trace(k: i64) -> Trace {
+        let mut b = TraceBuilder::new(1);
+        let entry = b.snapshot(0, &[]);
+        let t = b.sload(Op::SLoadTag, 0);
+        b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), entry);
+        let x = b.sload(Op::SLoadInt, 0);
+        let kk = b.kint(k);
+        let sum = b.guard_ref(Op::AddOv, x, Some(kk), entry);
+        let s = b.snapshot(5, &[(0, sum)]);
+        b.guard(Op::Exit, Arg::None, Arg::None, s);
+        b.finish()
+    }
+
+    #[test]
+    fn linked_exits_continue_in_the_next_trace_and_count() {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        let mut backend = JitBackend::new().unwrap();
+        let (first, second) = (add_trace(1), add_trace(100));
+        let table = |t: &Trace| -> Box<[AtomicU64]> {
+            (0..Links::table_len(t.exits.len())).map(|_| AtomicU64::new(0)).collect()
+        };
+        let (t1, t2) = (table(&first), table(&second));
+        let l1 = Links { id: 1, table: t1.as_ptr() as u64, end_target: 0 };
+        let l2 = Links { id: 2, table: t2.as_ptr() as u64, end_target: 0 };
+        let c1 = backend.compile_linked(&first, l1).unwrap();
+        let c2 = backend.compile_linked(&second, l2).unwrap();
+        let mut slots = [Value::Int(5)];
+        let mut cx = ctx();
+
+        // Unlinked: the first trace returns its exit 2 and says so.
+        assert_eq!(c1.run(&mut slots, &mut cx), ExitNo(2));
+        assert_eq!((int(&slots[0]), cx.last_trace), (6, 1));
+
+        // Exit 2 of the first now continues in the second, which returns.
+        t1[Links::target_index(3, 2)].store(c2.entry() as u64, Ordering::Relaxed);
+        assert_eq!(c1.run(&mut slots, &mut cx), ExitNo(2));
+        assert_eq!((int(&slots[0]), cx.last_trace), (107, 2));
+        assert_eq!(t1[0].load(Ordering::Relaxed), 2, "entries of the first");
+        assert_eq!(t1[Links::count_index(2)].load(Ordering::Relaxed), 2, "exit 2 of the first");
+        assert_eq!(t2[0].load(Ordering::Relaxed), 1, "entries of the second");
+
+        // An exception pending in the context (`JitCtx::raise` sets the flag) stops the
+        // chain at the first exit.
+        cx.err_flag = 1;
+        assert_eq!(c1.run(&mut slots, &mut cx), ExitNo(2));
+        assert_eq!((int(&slots[0]), cx.last_trace), (108, 1));
     }
 
     /// A straight trace that uses every op but the loop structure: int arithmetic and

@@ -35,8 +35,12 @@ pub struct JitCtx {
     pub interrupt: *const AtomicBool,
     /// The heap's "collection wanted" flag.
     pub gc_wanted: *const bool,
-    /// Loop iterations run (compiled code adds one at each loop header).
-    pub iterations: u64,
+    /// The number (`Links::id`) of the trace that returned: compiled code may have
+    /// continued in other traces.
+    pub last_trace: u64,
+    /// Nonzero once `err` is set (compiled code tests it before continuing in another
+    /// trace).
+    pub err_flag: u64,
     /// The VM, for helpers that allocate or call runtime operations.
     pub vm: *mut Vm,
     /// An exception a helper raised (raised by the exit that follows).
@@ -47,8 +51,23 @@ pub struct JitCtx {
 pub const CTX_INTERRUPT: i32 = 0;
 /// Offset of `gc_wanted` in `JitCtx`.
 pub const CTX_GC_WANTED: i32 = 8;
-/// Offset of `iterations` in `JitCtx`.
-pub const CTX_ITERATIONS: i32 = 16;
+/// Offset of `last_trace` in `JitCtx`.
+pub const CTX_LAST_TRACE: i32 = 16;
+/// Offset of `err_flag` in `JitCtx`.
+pub const CTX_ERR_FLAG: i32 = 24;
+
+impl JitCtx {
+    /// A context for compiled code running with these flags and VM.
+    pub fn new(interrupt: *const AtomicBool, gc_wanted: *const bool, vm: *mut Vm) -> JitCtx {
+        JitCtx { interrupt, gc_wanted, last_trace: 0, err_flag: 0, vm, err: None }
+    }
+
+    /// Leave `e` to be raised by the exit that follows.
+    pub fn raise(&mut self, e: PyErr) {
+        self.err = Some(e);
+        self.err_flag = 1;
+    }
+}
 
 fn vm<'a>(ctx: *mut JitCtx) -> (&'a mut Vm, &'a mut JitCtx) {
     // SAFETY: `ctx` is the context `Jit::run_trace` built for this call of compiled code;
@@ -93,7 +112,7 @@ pub fn words(v: Value) -> SlotWords {
 const NOTHING: SlotWords = SlotWords { tag: tag::UNDEF, payload: 0 };
 
 fn fail(ctx: &mut JitCtx, e: PyErr) -> SlotWords {
-    ctx.err = Some(e);
+    ctx.raise(e);
     NOTHING
 }
 
@@ -464,7 +483,7 @@ pub(crate) extern "C" fn setitem(ctx: *mut JitCtx, c: u64, kt: u64, kp: u64, vt:
     match vm.setitem(Value::Obj(obj(c)), value(kt, kp), value(vt, vp)) {
         Ok(()) => true,
         Err(e) => {
-            ctx.err = Some(e);
+            ctx.raise(e);
             false
         }
     }
@@ -612,7 +631,7 @@ pub(crate) extern "C" fn print_scalars(
         match vm.str_of(*a) {
             Ok(s) => line.push_str(&s),
             Err(e) => {
-                ctx.err = Some(e);
+                ctx.raise(e);
                 return true;
             }
         }

@@ -6,14 +6,21 @@
 //!
 //! # Invariants (the one place compiled code runs against the live VM)
 //!
-//! * A trace runs on the slots of the frame its loop is in: `Vm::stack[base..]`, grown to
-//!   the trace's `n_slots` first. Helpers never touch `Vm::stack` (see helpers.rs), so the
-//!   slot pointer stays valid for the whole run.
-//! * No collection happens while a trace runs (helpers never reach a safepoint); objects
-//!   a trace refers to as constants are GC roots (`roots`) for as long as it lives.
-//! * At an exit, the snapshot has been written to the slots; the driver pushes the inlined
-//!   frames it names, sets every pc, truncates the stack to the snapshot's length, and
-//!   raises the exception a helper left in the context, if any.
+//! * Compiled code runs on the slots of the frame its loop is in: `Vm::stack[base..]`,
+//!   grown first to the most slots any trace uses (a trace may continue in any other:
+//!   exits with a side trace attached and side traces ending at a loop jump to them with
+//!   tail calls, through words in the traces' link tables and the loops' `entry` words).
+//!   Helpers never touch `Vm::stack` (see helpers.rs), so the slot pointer stays valid.
+//! * No collection happens while compiled code runs (helpers never reach a safepoint);
+//!   objects a trace refers to as constants are GC roots (`roots`) while it lives. Every
+//!   chain of traces passes a loop trace's pending check, so a wanted collection or a
+//!   Ctrl-C returns to the interpreter within one iteration.
+//! * When compiled code returns, `JitCtx::last_trace` names the trace that left and the
+//!   exit's snapshot has been written to the slots; the driver pushes the inlined frames
+//!   it names, sets every pc, truncates the stack to the snapshot's length, and raises
+//!   the exception a helper left in the context, if any.
+//! * A trace's code is freed (`retire`) only after its loop's entry word and every link
+//!   into its tree are zeroed, and only while no compiled code runs.
 
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -25,7 +32,9 @@ use krait_runtime::value::{PyResult, Value};
 use krait_runtime::vm::{JitHooks, Vm};
 use rustc_hash::FxHashMap;
 
-use crate::backend::{CompiledTrace, JitBackend};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::backend::{CompiledTrace, JitBackend, Links};
 use crate::helpers::JitCtx;
 use crate::ir::Trace;
 use crate::record::{Abort, Recorded, Recorder, Step};
@@ -121,7 +130,6 @@ struct TraceRec {
     compiled: Option<CompiledTrace>,
     code_size: u32,
     objs: Vec<ObjRef>,
-    max_depth: usize,
     n_recorded: usize,
     /// Position of the `loop` marker (type guards before it are entry failures).
     loop_pos: usize,
@@ -129,15 +137,43 @@ struct TraceRec {
     /// side trace without one ends in the interpreter.
     link: Option<(usize, usize)>,
     compile_time: Duration,
-    entered: u64,
-    /// Loop iterations run natively (loop traces).
-    iterations: u64,
-    exits: Vec<u64>,
+    /// Counters and link targets compiled code reads and writes (`Links`): entries, loop
+    /// iterations, a count per exit, an entry address per exit.
+    table: Box<[AtomicU64]>,
     exit_state: Vec<ExitState>,
     side_aborts: Vec<u8>,
-    /// Exits taken at an entry type guard (`is_entry_guard`).
-    entry_failures: u64,
     alive: bool,
+}
+
+impl TraceRec {
+    fn n_exits(&self) -> usize {
+        self.trace.exits.len()
+    }
+
+    fn entered(&self) -> u64 {
+        self.table[0].load(Ordering::Relaxed)
+    }
+
+    fn iterations(&self) -> u64 {
+        self.table[1].load(Ordering::Relaxed)
+    }
+
+    fn exit_count(&self, e: usize) -> u64 {
+        self.table[Links::count_index(e)].load(Ordering::Relaxed)
+    }
+
+    /// Where compiled code continues after exit `e` (0: back to the driver).
+    fn set_target(&self, e: usize, entry: u64) {
+        self.table[Links::target_index(self.n_exits(), e)].store(entry, Ordering::Relaxed);
+    }
+
+    /// Exits taken at entry type guards (`is_entry_guard`).
+    fn entry_failures(&self) -> u64 {
+        (0..self.n_exits())
+            .filter(|&e| is_entry_guard(&self.trace, self.trace.exits[e], self.loop_pos))
+            .map(|e| self.exit_count(e))
+            .sum()
+    }
 }
 
 #[derive(Default)]
@@ -150,6 +186,9 @@ struct LoopState {
     rare_retraces: u32,
     blacklisted: bool,
     trace: Option<usize>,
+    /// The entry of its trace's code, or 0: side traces that end at this loop continue
+    /// there (their last exit reads this word).
+    entry: Box<AtomicU64>,
 }
 
 struct AbortRec {
@@ -183,6 +222,10 @@ pub struct Jit {
     recording: Option<Recording>,
     aborts: Vec<AbortRec>,
     start: Instant,
+    /// The most slots and the deepest inlining of any trace (compiled code may continue
+    /// in any trace, so entering it needs room for all).
+    max_slots: usize,
+    max_depth: usize,
 }
 
 impl Jit {
@@ -196,6 +239,8 @@ impl Jit {
             recording: None,
             aborts: vec![],
             start: Instant::now(),
+            max_slots: 0,
+            max_depth: 0,
         }
     }
 
@@ -225,7 +270,7 @@ impl Jit {
             t.exit_state[exit] = ExitState::Blacklisted;
         }
         // Count to the threshold again before the next try.
-        t.exits[exit] = 0;
+        t.table[Links::count_index(exit)].store(0, Ordering::Relaxed);
         self.aborts.push(AbortRec {
             code: a.code,
             pc: a.pc,
@@ -254,7 +299,14 @@ impl Jit {
 
     /// Peel (a loop), optimize and compile a finished recording (dumping what
     /// `--jit-dump` asks).
-    fn build(&mut self, id: usize, loc: &str, rec: &Recorded, peel: bool) -> Result<(Trace, CompiledTrace), String> {
+    fn build(
+        &mut self,
+        id: usize,
+        loc: &str,
+        rec: &Recorded,
+        peel: bool,
+        end_target: u64,
+    ) -> Result<(Trace, CompiledTrace, Box<[AtomicU64]>), String> {
         if self.options.dump.ir {
             eprintln!("---- trace {id} {loc} IR (recorded)\n{}", rec.trace);
         }
@@ -275,11 +327,13 @@ impl Jit {
                 eprintln!("---- trace {id} Cranelift IR\n{text}");
             }
         }
-        let compiled = backend.compile(&opt).map_err(|e| e.to_string())?;
+        let table: Box<[AtomicU64]> = (0..Links::table_len(opt.exits.len())).map(|_| AtomicU64::new(0)).collect();
+        let links = Links { id: id as u64, table: table.as_ptr() as u64, end_target };
+        let compiled = backend.compile_linked(&opt, links).map_err(|e| e.to_string())?;
         if self.options.dump.asm {
             eprintln!("---- trace {id} machine code: {} bytes at {:p}", compiled.code_size(), compiled.entry());
         }
-        Ok((opt, compiled))
+        Ok((opt, compiled, table))
     }
 
     fn complete(&mut self, vm: &mut Vm, rec: Recorded, link: Option<(usize, usize)>) {
@@ -299,8 +353,13 @@ impl Jit {
             }
         };
         let loc = location(&code, start_pc);
-        let built = self.build(id, &loc, &rec, kind == TraceKind::Loop);
-        let (opt, compiled) = match built {
+        // The word a side trace's end reads for the loop trace to continue in.
+        let end_target = match link {
+            Some(key) => &*self.loops.entry(key).or_default().entry as *const AtomicU64 as u64,
+            None => 0,
+        };
+        let built = self.build(id, &loc, &rec, kind == TraceKind::Loop, end_target);
+        let (opt, compiled, table) = match built {
             Ok(built) => built,
             Err(reason) => {
                 let a = Abort { reason, code: code.clone(), pc: start_pc, left_loop: false };
@@ -312,18 +371,24 @@ impl Jit {
             }
         };
         let n_exits = opt.exits.len();
+        let entry = compiled.entry() as u64;
         let tree = match kind {
             TraceKind::Loop => {
-                self.loops.entry(Self::key(&code, start_pc)).or_default().trace = Some(id);
+                let st = self.loops.entry(Self::key(&code, start_pc)).or_default();
+                st.trace = Some(id);
+                st.entry.store(entry, Ordering::Relaxed);
                 id
             }
             TraceKind::Side { parent, exit } => {
                 self.traces[parent].exit_state[exit] = ExitState::Side(id);
+                self.traces[parent].set_target(exit, entry);
                 let tree = self.traces[parent].tree;
                 self.traces[tree].n_sides += 1;
                 tree
             }
         };
+        self.max_slots = self.max_slots.max(opt.n_slots as usize);
+        self.max_depth = self.max_depth.max(rec.max_depth);
         self.traces.push(TraceRec {
             id,
             kind,
@@ -341,14 +406,10 @@ impl Jit {
             code_size: compiled.code_size(),
             compiled: Some(compiled),
             objs: rec.objs,
-            max_depth: rec.max_depth,
             compile_time: started.elapsed(),
-            entered: 0,
-            iterations: 0,
-            exits: vec![0; n_exits],
+            table,
             exit_state: vec![ExitState::Interpreter; n_exits],
             side_aborts: vec![0; n_exits],
-            entry_failures: 0,
             alive: true,
         });
     }
@@ -359,64 +420,51 @@ impl Jit {
         let fi = vm.frames.len() - 1;
         let base = vm.frames[fi].base;
         let hot_exit = HOT_EXIT.min(vm.jit_threshold.max(1) as u64);
+        // Compiled code may continue in any trace: room for the deepest and widest.
+        if vm.frames.len() + self.max_depth + 2 >= vm.recursion_limit {
+            return Ok(false);
+        }
+        if vm.stack.len() < base + self.max_slots {
+            vm.stack.resize(base + self.max_slots, Value::Undef);
+        }
         let mut cur = id;
         loop {
-            let t = &mut self.traces[cur];
-            let Some(compiled) = &t.compiled else { return Ok(false) };
-            if vm.frames.len() + t.max_depth + 2 >= vm.recursion_limit {
-                return Ok(false);
-            }
-            let n_slots = t.trace.n_slots as usize;
-            if vm.stack.len() < base + n_slots {
-                vm.stack.resize(base + n_slots, Value::Undef);
-            }
-            t.entered += 1;
+            let Some(compiled) = &self.traces[cur].compiled else { return Ok(false) };
             let len = vm.stack.len() - base;
             let vm_ptr: *mut Vm = vm;
-            let mut ctx = JitCtx {
-                interrupt: std::sync::Arc::as_ptr(&vm.interrupt),
-                gc_wanted: &vm.heap.wanted,
-                iterations: 0,
-                vm: vm_ptr,
-                err: None,
-            };
+            let mut ctx = JitCtx::new(std::sync::Arc::as_ptr(&vm.interrupt), &vm.heap.wanted, vm_ptr);
             // SAFETY: `base + len` is within `vm.stack` (grown above). The slice aliases the
             // stack's buffer, which nothing else touches while the trace runs: helpers reach
             // the VM through `ctx.vm` but never `Vm::stack` (helpers.rs invariants), and this
             // function does not use `vm` until the trace returns.
             let slots = unsafe { std::slice::from_raw_parts_mut((*vm_ptr).stack.as_mut_ptr().add(base), len) };
             let exit = compiled.run(slots, &mut ctx);
+            // The trace that returned (compiled code may have continued in others).
+            cur = ctx.last_trace as usize;
+            let t = &self.traces[cur];
             let e = exit.index();
-            t.exits[e] += 1;
-            t.iterations += ctx.iterations;
-            if t.kind == TraceKind::Loop && is_entry_guard(&t.trace, t.trace.exits[e], t.loop_pos) {
-                t.entry_failures += 1;
-            }
             // A loop trace that most iterations leave at the same branch of its first
             // (peeled) iteration recorded the less common side: it goes (below) and the
             // loop is recorded again (twice at most).
             let rare_path = t.kind == TraceKind::Loop
-                && t.entered > 100
+                && t.entered() > 100
                 && t.trace.exits[e].index() < t.loop_pos
                 && !is_entry_guard(&t.trace, t.trace.exits[e], t.loop_pos)
-                && t.exits[e] * 10 > (t.entered + t.iterations) * 6
+                && t.exit_count(e) * 10 > (t.entered() + t.iterations()) * 6
                 && self.loops.get(&Self::key(&t.code, t.start_pc)).is_some_and(|l| l.rare_retraces < 2);
             if ctx.err.is_none() && !rare_path {
-                // Go on natively: the side trace of this exit, or the loop trace a side
-                // trace ends in. The slots hold the exit's state; frames are rebuilt only
-                // when control returns to the interpreter.
+                // A side trace attached since, or the loop a side trace ends in: go on.
                 if let ExitState::Side(s) = t.exit_state[e] {
                     cur = s;
                     continue;
                 }
-                if let (Some(key), true) = (t.link, e + 1 == t.exits.len()) {
+                if let (Some(key), true) = (t.link, e + 1 == t.n_exits()) {
                     if let Some(next) = self.loop_trace(key) {
                         cur = next;
                         continue;
                     }
                 }
             }
-            let t = &self.traces[cur];
             let snap = t.trace.exit_snapshot(exit);
             // Rebuild the inlined frames.
             vm.frames[fi].pc = snap.frames.first().map_or(snap.pc, |f| f.ret_pc) as usize;
@@ -434,7 +482,7 @@ impl Jit {
                 return Err(e);
             }
             // A hot exit gets a side trace, recorded from here on.
-            if t.exits[e] >= hot_exit && self.side_eligible(cur, e) {
+            if t.exit_count(e) >= hot_exit && self.side_eligible(cur, e) {
                 let (code, jump, start) = (t.root_code.clone(), t.root_jump, t.root_start);
                 debug_assert!(Rc::ptr_eq(&code, &vm.frames[fi].code));
                 match Recorder::new_side(vm, fi, jump, start) {
@@ -451,7 +499,8 @@ impl Jit {
             }
             // A trace that keeps failing on entry goes too; its loop may be recorded again.
             let t = &self.traces[cur];
-            if t.kind == TraceKind::Loop && t.entry_failures > 100 && t.entry_failures * 2 > t.entered {
+            let failures = if t.kind == TraceKind::Loop { t.entry_failures() } else { 0 };
+            if failures > 100 && failures * 2 > t.entered() {
                 self.retire(cur, true);
             } else if rare_path {
                 self.retire(cur, false);
@@ -470,7 +519,7 @@ impl Jit {
         t.exit_state[e] == ExitState::Interpreter
             && t.trace.get(guard).op != crate::ir::Op::Pending
             && (t.kind != TraceKind::Loop || !is_entry_guard(&t.trace, guard, t.loop_pos))
-            && (t.kind == TraceKind::Loop || e + 1 != t.exits.len())
+            && (t.kind == TraceKind::Loop || e + 1 != t.n_exits())
             && self.traces[t.tree].n_sides < MAX_SIDES
             && self.traces.iter().filter(|t| t.alive).count() < MAX_TRACES
             && self.recording.is_none()
@@ -484,6 +533,11 @@ impl Jit {
             let tr = &mut self.traces[t];
             tr.alive = false;
             tr.objs = vec![];
+            // Nothing may jump into the code once it is freed: the loop's entry word and
+            // the exits of the tree (all of it goes) stop pointing at it.
+            for w in tr.table.iter() {
+                w.store(0, Ordering::Relaxed);
+            }
             tr.compiled = None;
             for st in &mut tr.exit_state {
                 if let ExitState::Side(s) = *st {
@@ -496,6 +550,7 @@ impl Jit {
         let (code, start_pc) = (t.code.clone(), t.start_pc);
         let st = self.loops.entry(Self::key(&code, start_pc)).or_default();
         st.trace = None;
+        st.entry.store(0, Ordering::Relaxed);
         if counts {
             st.retraces += 1;
             if st.retraces >= MAX_RETRACES {
@@ -520,8 +575,8 @@ impl Jit {
         let mut compile = Duration::ZERO;
         for t in &self.traces {
             compile += t.compile_time;
-            let exits: Vec<String> = t
-                .exits
+            let counts: Vec<u64> = (0..t.n_exits()).map(|e| t.exit_count(e)).collect();
+            let exits: Vec<String> = counts
                 .iter()
                 .enumerate()
                 .filter(|(i, &n)| n > 0 || matches!(t.exit_state[*i], ExitState::Side(_)))
@@ -546,7 +601,7 @@ impl Jit {
                 t.trace.n_guards(),
                 t.code_size,
                 t.compile_time.as_secs_f64() * 1e3,
-                t.entered,
+                t.entered(),
                 if exits.is_empty() { "-".to_string() } else { exits.join(" ") },
                 if t.alive { "" } else { "  (thrown away)" },
             );
