@@ -5,7 +5,59 @@ use krait::{Krait, Options, PyException};
 
 /// mimalloc: the interpreter allocates many small, short-lived objects.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: Mimalloc = Mimalloc;
+
+/// mimalloc through its plain entry points when 8-byte alignment is enough (every
+/// mimalloc block is 8-aligned: block sizes are multiples of the word size), which is
+/// every object and value buffer the runtime allocates. `mimalloc::MiMalloc` always
+/// takes the aligned entry points, whose fast path gives way to a slow generic one
+/// whenever a page's free list needs refilling.
+struct Mimalloc;
+
+const PLAIN_ALIGN: usize = 8;
+
+// SAFETY: each method returns memory from mimalloc that meets `layout` (its alignment is
+// at most 8 bytes on the plain paths) and frees or resizes only pointers it allocated;
+// `mi_free` and `mi_realloc` accept blocks from either family of entry points.
+unsafe impl std::alloc::GlobalAlloc for Mimalloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: plain mimalloc calls, see the impl's comment.
+        unsafe {
+            if layout.align() <= PLAIN_ALIGN {
+                libmimalloc_sys::mi_malloc(layout.size()) as *mut u8
+            } else {
+                libmimalloc_sys::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
+            }
+        }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: as in `alloc`.
+        unsafe {
+            if layout.align() <= PLAIN_ALIGN {
+                libmimalloc_sys::mi_zalloc(layout.size()) as *mut u8
+            } else {
+                libmimalloc_sys::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
+            }
+        }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
+        // SAFETY: `ptr` came from this allocator.
+        unsafe { libmimalloc_sys::mi_free(ptr as *mut std::ffi::c_void) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: `ptr` came from this allocator with `layout`; the block keeps its alignment.
+        unsafe {
+            if layout.align() <= PLAIN_ALIGN {
+                libmimalloc_sys::mi_realloc(ptr as *mut std::ffi::c_void, new_size) as *mut u8
+            } else {
+                libmimalloc_sys::mi_realloc_aligned(ptr as *mut std::ffi::c_void, new_size, layout.align()) as *mut u8
+            }
+        }
+    }
+}
 use std::io::{IsTerminal, Read};
 use std::process::exit;
 

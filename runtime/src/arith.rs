@@ -165,6 +165,51 @@ fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
 }
 
 /// Arithmetic on two numbers; None if an operand is not a number.
+/// `a op b` for small ints and floats when the result is a plain int or float (no big
+/// int, no error): the same result `num_binop` gives, without its conversions. The
+/// interpreter's fast path.
+#[inline(always)]
+pub fn fast_binop(a: Value, b: Value, op: BinOp) -> Option<Value> {
+    use BinOp::*;
+    /// Below 2**53 an int converts to float exactly, so `x / y` rounds once, as in CPython.
+    const EXACT: u64 = 1 << 53;
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op.base() {
+            Add => x.checked_add(y).map(Value::Int),
+            Sub => x.checked_sub(y).map(Value::Int),
+            Mul => x.checked_mul(y).map(Value::Int),
+            FloorDiv if y != 0 => i64_divmod(x, y).map(|(q, _)| Value::Int(q)),
+            Mod if y != 0 => i64_divmod(x, y).map(|(_, r)| Value::Int(r)),
+            TrueDiv if y != 0 && x.unsigned_abs() < EXACT && y.unsigned_abs() < EXACT => {
+                Some(Value::Float(x as f64 / y as f64))
+            }
+            And => Some(Value::Int(x & y)),
+            Or => Some(Value::Int(x | y)),
+            Xor => Some(Value::Int(x ^ y)),
+            RShift if (0..64).contains(&y) => Some(Value::Int(x >> y)),
+            _ => None,
+        },
+        (Value::Float(x), Value::Float(y)) => fast_float_binop(x, y, op),
+        (Value::Int(x), Value::Float(y)) => fast_float_binop(x as f64, y, op),
+        (Value::Float(x), Value::Int(y)) => fast_float_binop(x, y as f64, op),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn fast_float_binop(x: f64, y: f64, op: BinOp) -> Option<Value> {
+    use BinOp::*;
+    match op.base() {
+        Add => Some(Value::Float(x + y)),
+        Sub => Some(Value::Float(x - y)),
+        Mul => Some(Value::Float(x * y)),
+        TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+        FloorDiv if y != 0.0 => Some(Value::Float(float_floordiv(x, y))),
+        Mod if y != 0.0 => Some(Value::Float(float_mod(x, y))),
+        _ => None,
+    }
+}
+
 fn num_binop(vm: &mut Vm, a: &N, b: &N, op: BinOp) -> PyResult<Option<Value>> {
     use BinOp::*;
     let op = op.base();
@@ -339,6 +384,9 @@ impl Vm {
     /// `a op b` for a BINARY_OP.
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
         // Hot paths first.
+        if let Some(r) = fast_binop(a, b, op) {
+            return Ok(r);
+        }
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => match op.base() {
                 BinOp::Add => {
@@ -542,11 +590,11 @@ impl Vm {
     /// The dunder protocol: `a.__op__(b)`, then `b.__rop__(a)`; in-place first tries
     /// `a.__iop__(b)`.
     fn binary_op_dunder(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
-        let (fwd, rev, inp) = op.dunders();
+        let [fname, rname, iname] = self.op_names.bin[op.base() as usize];
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         if op.is_inplace() {
-            let n = self.intern(inp);
+            let n = iname;
             if let Some(f) = self.class_lookup(ta, n) {
                 let r = self.call(f, &[a, b], &[])?;
                 if !r.is(&self.not_implemented) {
@@ -554,8 +602,6 @@ impl Vm {
                 }
             }
         }
-        let fname = self.intern(fwd);
-        let rname = self.intern(rev);
         // Natives of the core built-in types are skipped (the wrapped value is operated on
         // below); those of library types whose values are instances (array) are called.
         let fa = self.class_lookup(ta, fname).filter(|f| !is_builtin_slot(f) || wraps_instance(a));

@@ -31,6 +31,37 @@ fn name_list(names: &[String]) -> String {
     }
 }
 
+/// The entry of instruction `i`'s attribute cache that `hit` accepts: the newest
+/// (`Code::caches`), then the older ones (`Code::caches_more`).
+#[inline(always)]
+fn probe_cache(code: &Code, i: usize, hit: impl Fn(&InlineCache) -> bool) -> Option<InlineCache> {
+    let c = code.caches[i].get();
+    if hit(&c) {
+        return Some(c);
+    }
+    code.caches_more[i].iter().map(Cell::get).find(|c| hit(c))
+}
+
+/// Before instruction `i`'s cache is refilled: keeps its newest entry, if still valid
+/// (`epoch`), as the first of the older ones.
+fn age_cache(code: &Code, i: usize, epoch: u64) {
+    let old = code.caches[i].get();
+    if old.key == 0 || old.epoch != epoch {
+        return;
+    }
+    let more = &code.caches_more[i];
+    if more.iter().any(|c| {
+        let c = c.get();
+        c.key == old.key && c.shape == old.shape && c.epoch == epoch
+    }) {
+        return;
+    }
+    for j in (1..more.len()).rev() {
+        more[j].set(more[j - 1].get());
+    }
+    more[0].set(old);
+}
+
 impl Vm {
     // -- Frames --------------------------------------------------------------------------
 
@@ -215,7 +246,19 @@ impl Vm {
             ret_sp,
             entry,
             generator: None,
+            init_self: None,
         });
+    }
+
+    /// Pushes the `__init__` frame of a constructor call whose slots (the instance
+    /// `init_self` first, then the arguments) are already on the stack from `base`: its
+    /// return gives `init_self` to the caller (see `Frame::init_self`). The JIT uses this
+    /// to rebuild an inlined constructor's frame at a trace exit.
+    pub fn push_init_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, init_self: ObjRef) {
+        self.push_frame_at(func, base, ret_sp, false, None);
+        if let Some(f) = self.frames.last_mut() {
+            f.init_self = Some(init_self);
+        }
     }
 
     /// Creates a generator object for a call of generator function `func`.
@@ -293,6 +336,7 @@ impl Vm {
             ret_sp: base,
             entry: true,
             generator: None,
+            init_self: None,
         });
         self.run()
     }
@@ -343,6 +387,7 @@ impl Vm {
             ret_sp: base,
             entry: true,
             generator: Some(gen),
+            init_self: None,
         });
         cell.borrow_mut().started = true;
         self.yielded = false;
@@ -523,12 +568,14 @@ impl Vm {
                 self.stack[self.stack.len() - $n]
             };
         }
+        // (`$n` >= 1: the result takes the place of the deepest operand, so the stack
+        // never grows here.)
         macro_rules! drop_push {
             ($n:expr, $v:expr) => {{
                 let v = $v;
                 let l = self.stack.len();
-                self.stack.truncate(l - $n);
-                self.stack.push(v);
+                self.stack[l - $n] = v;
+                self.stack.truncate(l - $n + 1);
             }};
         }
         macro_rules! drop_n {
@@ -749,10 +796,10 @@ impl Vm {
                     let cache = &code.caches[pc - 1];
                     if let Value::Obj(o) = obj {
                         if let Kind::Instance(inst) = &o.kind {
-                            let c = cache.get();
-                            if c.key == inst.class.get().addr()
-                                && c.shape == inst.shape.get()
-                                && c.epoch == self.class_epoch.get()
+                            let (cls, shape, epoch) =
+                                (inst.class.get().addr(), inst.shape.get(), self.class_epoch.get());
+                            if let Some(c) =
+                                probe_cache(&code, pc - 1, |c| c.key == cls && c.shape == shape && c.epoch == epoch)
                             {
                                 let v = if c.slot != u32::MAX { inst.slots.borrow()[c.slot as usize] } else { c.value };
                                 if !v.is_undef() {
@@ -764,6 +811,7 @@ impl Vm {
                     }
                     let name = code.names[ins.arg as usize];
                     let v = tri!(self.load_attr_fast(obj, name));
+                    age_cache(&code, pc - 1, self.class_epoch.get());
                     self.fill_attr_cache(cache, obj, name);
                     drop_push!(1, v);
                 }
@@ -773,10 +821,10 @@ impl Vm {
                     let cache = &code.caches[pc - 1];
                     if let Value::Obj(o) = obj {
                         if let Kind::Instance(inst) = &o.kind {
-                            let c = cache.get();
-                            if c.key == inst.class.get().addr()
-                                && c.shape == inst.shape.get()
-                                && c.epoch == self.class_epoch.get()
+                            let (cls, shape, epoch) =
+                                (inst.class.get().addr(), inst.shape.get(), self.class_epoch.get());
+                            if let Some(c) =
+                                probe_cache(&code, pc - 1, |c| c.key == cls && c.shape == shape && c.epoch == epoch)
                             {
                                 let mut slots = inst.slots.borrow_mut();
                                 if c.new_shape == u32::MAX {
@@ -797,6 +845,7 @@ impl Vm {
                                 && !self.class_has_setter(inst.class.get(), name)
                             {
                                 let before = inst.shape.get();
+                                age_cache(&code, pc - 1, self.class_epoch.get());
                                 self.store_instance_attr(inst, name, v);
                                 let after = inst.shape.get();
                                 let slot = self.shapes.lookup(after, name).unwrap_or(0) as u32;
@@ -837,17 +886,19 @@ impl Vm {
                 Op::LoadMethod => {
                     let obj = peek!(1);
                     let cache = &code.caches[pc - 1];
-                    let c = cache.get();
-                    if c.epoch == self.class_epoch.get() {
-                        let (cls, shape) = match obj {
-                            Value::Obj(o) => match &o.kind {
-                                Kind::Instance(inst) => (inst.class.get().addr(), inst.shape.get()),
-                                Kind::Module(_) | Kind::Class(_) | Kind::Super(..) => (0, 0),
-                                _ => (self.type_of(obj).addr(), u32::MAX - 1),
-                            },
+                    let epoch = self.class_epoch.get();
+                    let (cls, shape) = match obj {
+                        Value::Obj(o) => match &o.kind {
+                            Kind::Instance(inst) => (inst.class.get().addr(), inst.shape.get()),
+                            Kind::Module(_) | Kind::Class(_) | Kind::Super(..) => (0, 0),
                             _ => (self.type_of(obj).addr(), u32::MAX - 1),
-                        };
-                        if c.key == cls && c.shape == shape && cls != 0 {
+                        },
+                        _ => (self.type_of(obj).addr(), u32::MAX - 1),
+                    };
+                    if cls != 0 {
+                        if let Some(c) =
+                            probe_cache(&code, pc - 1, |c| c.key == cls && c.shape == shape && c.epoch == epoch)
+                        {
                             let l = self.stack.len();
                             self.stack[l - 1] = c.value;
                             self.stack.push(obj);
@@ -857,6 +908,7 @@ impl Vm {
                     let name = code.names[ins.arg as usize];
                     let (f, s) = tri!(self.load_method(obj, name));
                     if !s.is_undef() {
+                        age_cache(&code, pc - 1, self.class_epoch.get());
                         self.fill_method_cache(cache, obj, f);
                     }
                     let l = self.stack.len();
@@ -865,11 +917,38 @@ impl Vm {
                 }
                 Op::BinarySubscr => {
                     let (c, k) = (peek!(2), peek!(1));
+                    // Fast path: list or tuple at an index in range.
+                    if let (Value::Obj(o), Value::Int(i)) = (c, k) {
+                        let item = match &o.kind {
+                            Kind::List(l) => {
+                                let l = l.borrow();
+                                crate::ops::norm_index(i, l.len()).map(|j| l[j])
+                            }
+                            Kind::Tuple(t) => crate::ops::norm_index(i, t.len()).map(|j| t[j]),
+                            _ => None,
+                        };
+                        if let Some(v) = item {
+                            drop_push!(2, v);
+                            continue;
+                        }
+                    }
                     let v = tri!(self.getitem(c, k));
                     drop_push!(2, v);
                 }
                 Op::StoreSubscr => {
                     let (v, c, k) = (peek!(3), peek!(2), peek!(1));
+                    // Fast path: list at an index in range.
+                    if let (Value::Obj(o), Value::Int(i)) = (c, k) {
+                        if let Kind::List(l) = &o.kind {
+                            let mut l = l.borrow_mut();
+                            if let Some(j) = crate::ops::norm_index(i, l.len()) {
+                                l[j] = v;
+                                drop(l);
+                                drop_n!(3);
+                                continue;
+                            }
+                        }
+                    }
                     tri!(self.setitem(c, k, v));
                     drop_n!(3);
                 }
@@ -887,22 +966,7 @@ impl Vm {
                 }
                 Op::BinaryOp => {
                     let (a, b) = (peek!(2), peek!(1));
-                    let r = match (a, b) {
-                        (Value::Int(x), Value::Int(y)) => match BinOp::from_arg(ins.arg).base() {
-                            BinOp::Add => x.checked_add(y).map(Value::Int),
-                            BinOp::Sub => x.checked_sub(y).map(Value::Int),
-                            BinOp::Mul => x.checked_mul(y).map(Value::Int),
-                            _ => None,
-                        },
-                        (Value::Float(x), Value::Float(y)) => match BinOp::from_arg(ins.arg).base() {
-                            BinOp::Add => Some(Value::Float(x + y)),
-                            BinOp::Sub => Some(Value::Float(x - y)),
-                            BinOp::Mul => Some(Value::Float(x * y)),
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    let r = match r {
+                    let r = match crate::arith::fast_binop(a, b, BinOp::from_arg(ins.arg)) {
                         Some(r) => r,
                         None => tri!(self.binary_op(a, b, BinOp::from_arg(ins.arg))),
                     };
@@ -1359,6 +1423,41 @@ impl Vm {
                                 continue;
                             }
                         }
+                        // A constructor whose `__init__` is a plain Python function:
+                        // allocate the instance and run `__init__` in this loop.
+                        if kwnames.is_none() && matches!(fo.kind, Kind::Class(_)) {
+                            if let Some(init) = self.plain_init(&code.caches[pc - 1], fo, nargs) {
+                                if self.frames.len() >= self.recursion_limit {
+                                    throw!(self.recursion_error(""));
+                                }
+                                let func = init.as_function().unwrap();
+                                let fcode = func.code.as_code().unwrap();
+                                let shape = self.shapes.root();
+                                let inst = self.alloc(Kind::Instance(Instance {
+                                    class: Cell::new(fo),
+                                    shape: Cell::new(shape),
+                                    slots: RefCell::new(Vec::new()),
+                                    payload: Payload::None,
+                                }));
+                                // [cls, a1..an] -> [inst, a1..an]: the instance is `self`.
+                                self.stack[first - 1] = Value::Obj(inst);
+                                let extra = fcode.co.nslots() - nargs - 1;
+                                let nfree = func.closure.len();
+                                for _ in 0..extra - nfree {
+                                    self.stack.push(Value::Undef);
+                                }
+                                for c in func.closure.iter() {
+                                    self.stack.push(Value::Obj(*c));
+                                }
+                                self.frames[fidx].pc = pc;
+                                self.push_init_frame_at(init, first - 1, fpos, inst);
+                                if self.heap.wanted {
+                                    self.collect();
+                                }
+                                reload!();
+                                continue;
+                            }
+                        }
                     }
                     // Generic call.
                     let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..]);
@@ -1451,11 +1550,21 @@ impl Vm {
                     self.stack.push(Value::Obj(f));
                 }
                 Op::ReturnValue => {
-                    let v = pop!();
+                    let mut v = pop!();
                     let frame = self.frames.pop().unwrap();
                     self.stack.truncate(frame.ret_sp);
                     if frame.entry {
                         return Ok(v);
+                    }
+                    if let Some(inst) = frame.init_self {
+                        if !v.is_none() {
+                            // Raised by the constructor call, in the caller.
+                            fidx = self.frames.len() - 1;
+                            pc = self.frames[fidx].pc;
+                            let tn = self.type_name(v);
+                            throw!(self.type_error(format!("__init__() should return None, not '{}'", tn)));
+                        }
+                        v = Value::Obj(inst);
                     }
                     self.stack.push(v);
                     reload!();
@@ -1681,6 +1790,39 @@ impl Vm {
             }
         }
         self.get_attr(obj, name)
+    }
+
+    /// For a call `cls(a1..an)` (positional arguments only): the `__init__` to run in the
+    /// dispatch loop when `cls` is a plain class (no metaclass, no `__new__` of its own,
+    /// no built-in base) whose `__init__` is a Python function taking exactly `self` and
+    /// the n arguments. Remembered in the CALL's inline cache (class and class epoch).
+    fn plain_init(&self, cache: &Cell<InlineCache>, cls: ObjRef, nargs: usize) -> Option<ObjRef> {
+        let c = cache.get();
+        let init = if c.key == cls.addr() && c.epoch == self.class_epoch.get() {
+            c.value.as_obj()?
+        } else {
+            let cl = cls.as_class()?;
+            let mut init = None;
+            if !cl.builtin && cl.base_kind == BaseKind::Object && cl.meta.get().is_none() {
+                let new_is_native =
+                    self.class_lookup(cls, self.names.new).is_none_or(|n| crate::ops::is_native_callable(&n));
+                if new_is_native {
+                    init = self
+                        .class_lookup(cls, self.names.init)
+                        .and_then(|v| v.as_obj())
+                        .filter(|f| f.as_function().is_some_and(|f| f.code.as_code().is_some_and(|c| c.simple)));
+                }
+            }
+            cache.set(InlineCache {
+                key: cls.addr(),
+                epoch: self.class_epoch.get(),
+                value: init.map_or(Value::None, Value::Obj),
+                ..InlineCache::default()
+            });
+            init?
+        };
+        let argc = init.as_function()?.code.as_code()?.co.argcount as usize;
+        (argc == nargs + 1).then_some(init)
     }
 
     /// Remembers where LOAD_GLOBAL found `name` (globals entry, or builtins entry).

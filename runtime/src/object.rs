@@ -164,6 +164,9 @@ pub struct Code {
     /// One inline cache per instruction (used by LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR and
     /// LOAD_METHOD).
     pub caches: Box<[Cell<InlineCache>]>,
+    /// Older entries of the attribute caches (LOAD_ATTR, STORE_ATTR, LOAD_METHOD) of
+    /// sites that see several classes or shapes; `caches` holds the newest.
+    pub caches_more: Box<[[Cell<InlineCache>; 3]]>,
 }
 
 /// An instruction's inline cache. What the fields mean depends on the instruction; a

@@ -815,8 +815,8 @@ impl Vm {
         if !ta.ptr_eq(tb) && is_subclass(tb, ta) {
             reflected_first = true;
         }
-        let name = self.intern(op.dunder());
-        let rname = self.intern(op.swapped().dunder());
+        let name = self.op_names.cmp[op as usize];
+        let rname = self.op_names.cmp[op.swapped() as usize];
         let tries: [(Value, Value, ObjRef); 2] =
             if reflected_first { [(b, a, rname), (a, b, name)] } else { [(a, b, name), (b, a, rname)] };
         for (x, y, n) in tries {
@@ -1299,7 +1299,7 @@ impl SetLike {
 
 /// Whether a class attribute is a native function (possibly wrapped in staticmethod or
 /// classmethod): the built-in `__new__`s, which are not user-defined constructors.
-fn is_native_callable(v: &Value) -> bool {
+pub(crate) fn is_native_callable(v: &Value) -> bool {
     match v.as_obj().map(|o| o.kind()) {
         Some(Kind::Native(_)) => true,
         Some(Kind::StaticMethod(f) | Kind::ClassMethod(f)) => {
@@ -2679,7 +2679,10 @@ impl Vm {
 
     /// The interned one-character string.
     pub fn intern_char(&mut self, c: &str) -> ObjRef {
-        self.intern(c)
+        match c.as_bytes() {
+            [b] if b.is_ascii() => self.op_names.chars[*b as usize],
+            _ => self.intern(c),
+        }
     }
 
     /// Collects an iterable into a Vec. The items are rooted only while collecting:

@@ -33,6 +33,11 @@ pub struct Frame {
     pub entry: bool,
     /// The generator this frame belongs to, if any.
     pub generator: Option<ObjRef>,
+    /// Set for the `__init__` frame of a constructor call `C(...)` that the dispatch loop
+    /// pushed itself: the new instance. RETURN_VALUE checks that `__init__` returned None
+    /// (else raises TypeError in the caller, as CPython does) and returns the instance.
+    /// Such a frame is never an `entry` frame. A GC root.
+    pub init_self: Option<ObjRef>,
 }
 
 /// Hooks the JIT implements; the runtime calls them and knows nothing of the JIT. While a
@@ -110,6 +115,17 @@ pub struct Names {
     pub floor: ObjRef,
     pub ceil: ObjRef,
     pub slots: ObjRef,
+}
+
+/// Interned names looked up by operators (no hashing of a `&str` per operation), and
+/// the one-character ASCII strings (CPython shares them too).
+pub struct OpNames {
+    /// `(__op__, __rop__, __iop__)` by `BinOp` index (the first 13, the base operators).
+    pub bin: [[ObjRef; 3]; 13],
+    /// `__lt__` ... by `CmpOp` index.
+    pub cmp: [ObjRef; 6],
+    /// The str of each ASCII character.
+    pub chars: [ObjRef; 128],
 }
 
 macro_rules! define_types {
@@ -268,6 +284,7 @@ pub struct Vm {
     pub handled: Value,
     pub interned: FxHashMap<Box<str>, ObjRef>,
     pub names: Names,
+    pub op_names: OpNames,
     pub types: Types,
     pub exc: ExcTypes,
     /// Classes of built-in iterators, by type name.
@@ -354,6 +371,17 @@ impl Vm {
             ceil = "__ceil__", slots = "__slots__",
         };
         let none_str = intern(&mut heap, "None");
+        let op_names = OpNames {
+            bin: std::array::from_fn(|i| {
+                let (f, r, inp) = crate::bytecode::BinOp::ALL[i].dunders();
+                [intern(&mut heap, f), intern(&mut heap, r), intern(&mut heap, inp)]
+            }),
+            cmp: std::array::from_fn(|i| intern(&mut heap, crate::bytecode::CmpOp::ALL[i].dunder())),
+            chars: std::array::from_fn(|i| {
+                let c = [i as u8];
+                intern(&mut heap, std::str::from_utf8(&c).unwrap())
+            }),
+        };
         let mut type_objs = Vec::new();
         for name in TYPE_NAMES {
             let dict = heap.alloc(Kind::new_dict(RefCell::new(Dict::new())));
@@ -405,6 +433,7 @@ impl Vm {
             handled: Value::None,
             interned,
             names,
+            op_names,
             types,
             exc,
             iter_types: FxHashMap::default(),
@@ -480,7 +509,10 @@ impl Vm {
     /// A new str value.
     pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
         let s: Box<str> = s.into();
-        if s.is_empty() || (s.len() == 1 && s.is_ascii()) {
+        if s.len() == 1 && s.is_ascii() {
+            return Value::Obj(self.op_names.chars[s.as_bytes()[0] as usize]);
+        }
+        if s.is_empty() {
             return Value::Obj(self.intern(&s));
         }
         Value::Obj(self.heap.alloc(Kind::Str(Str::new(s))))
@@ -784,6 +816,7 @@ impl Vm {
             simple,
             hot: RefCell::new(vec![0; if n > 0 { n } else { 0 }]),
             caches: (0..n).map(|_| Cell::new(InlineCache::default())).collect(),
+            caches_more: (0..n).map(|_| std::array::from_fn(|_| Cell::new(InlineCache::default()))).collect(),
         };
         self.alloc(Kind::Code(Rc::new(code)))
     }
@@ -855,6 +888,9 @@ impl Vm {
                 roots.push(x);
             }
             if let Some(x) = f.generator {
+                roots.push(x);
+            }
+            if let Some(x) = f.init_self {
                 roots.push(x);
             }
         }

@@ -1075,8 +1075,7 @@ pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
             match norm_index(i, s.nchars) {
                 Some(j) => {
                     if s.is_ascii() {
-                        let ch = &s.s[j..j + 1];
-                        Ok(Value::Obj(vm.intern(ch)))
+                        Ok(Value::Obj(vm.op_names.chars[s.s.as_bytes()[j] as usize]))
                     } else {
                         let ch = s.s.chars().nth(j).unwrap();
                         Ok(vm.new_str(ch.to_string()))
