@@ -423,6 +423,19 @@ pub(crate) extern "C" fn cell_set(c: u64, t: u64, p: u64) -> bool {
     }
 }
 
+/// A new instance of plain class `cls`, as a constructor call makes it before `__init__`.
+pub(crate) extern "C" fn new_instance(ctx: *mut JitCtx, cls: u64) -> u64 {
+    let (vm, _) = vm(ctx);
+    let shape = vm.shapes.root();
+    let inst = vm.alloc(Kind::Instance(krait_runtime::object::Instance {
+        class: std::cell::Cell::new(obj(cls)),
+        shape: std::cell::Cell::new(shape),
+        slots: std::cell::RefCell::new(Vec::new()),
+        payload: krait_runtime::object::Payload::None,
+    }));
+    inst.as_ptr() as u64
+}
+
 /// A new empty list with capacity `n` (BUILD_LIST appends its items).
 pub(crate) extern "C" fn list_new(ctx: *mut JitCtx, n: i64) -> u64 {
     let (vm, _) = vm(ctx);

@@ -439,6 +439,8 @@ helpers! {
     CellGet "cell_get" (Obj) -> Value, Load = h::cell_get;
     /// Set the value in a closure cell.
     CellSet "cell_set" (Obj, Value) -> Bool, Store = h::cell_set;
+    /// A new instance of a plain class (no slots yet, the root shape).
+    NewInstance "new_instance" (I64, Obj) -> Obj, Store = h::new_instance;
     /// A new empty list with room for `n` items.
     ListNew "list_new" (I64, I64) -> Obj, Store = h::list_new;
     /// A tuple of a list's items (the list is the trace's own, just built).
@@ -537,8 +539,8 @@ pub struct SnapFrame {
     pub ret_sp: u32,
     /// The pc its caller resumes at when it returns.
     pub ret_pc: u32,
-    /// For an inlined `__init__` called by a constructor: the instance the call returns
-    /// (address), 0 otherwise.
+    /// 1 for an inlined `__init__` called by a constructor (the instance the call returns
+    /// is in its `self` slot), 0 otherwise.
     pub init_self: u64,
 }
 

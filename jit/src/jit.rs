@@ -472,7 +472,12 @@ impl Jit {
                 // SAFETY: `fr.func` is the address of a function object the trace keeps
                 // alive (it is in `objs`, a GC root), taken from a live `ObjRef`.
                 let func = unsafe { ObjRef::from_ptr(fr.func as *mut krait_runtime::object::Obj) };
-                vm.push_frame_at(func, base + fr.base as usize, base + fr.ret_sp as usize, false, None);
+                let (fbase, ret_sp) = (base + fr.base as usize, base + fr.ret_sp as usize);
+                match vm.stack[fbase] {
+                    // An inlined `__init__`: the instance is in its `self` slot.
+                    Value::Obj(inst) if fr.init_self != 0 => vm.push_init_frame_at(func, fbase, ret_sp, inst),
+                    _ => vm.push_frame_at(func, fbase, ret_sp, false, None),
+                }
                 let pc = snap.frames.get(i + 1).map_or(snap.pc, |next| next.ret_pc);
                 vm.frames.last_mut().expect("pushed").pc = pc as usize;
             }
@@ -645,13 +650,25 @@ fn location(code: &Rc<Code>, pc: usize) -> String {
     format!("{}:{} ({})", code.co.filename, line, code.co.name)
 }
 
-/// Make a loop count to the threshold again before its next recording.
+/// Make a loop count toward its threshold again before its next recording, from a varying
+/// start: a loop whose branches follow a period would otherwise be recorded at the same
+/// point of its period (and down the same path) every time.
 fn reset_counter(code: &Rc<Code>, start_pc: usize) {
+    thread_local!(static SEED: std::cell::Cell<u32> = const { std::cell::Cell::new(0x9e37_79b9) });
+    let r = SEED.with(|s| {
+        // xorshift32
+        let mut x = s.get();
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        s.set(x);
+        x
+    });
     // The counter lives at the back-edge instruction; find the JUMP_BACKWARDs to start_pc.
     let mut hot = code.hot.borrow_mut();
     for (i, ins) in code.co.instrs.iter().enumerate() {
         if ins.op == krait_runtime::bytecode::Op::JumpBackward && ins.arg as usize == start_pc {
-            hot[i] = 0;
+            hot[i] = (r % 512) as u16;
         }
     }
 }

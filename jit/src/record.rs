@@ -48,6 +48,8 @@ struct RFrame {
     globals: ObjRef,
     /// Names (LOAD_NAME/STORE_NAME) live in the globals dict: module-level code.
     names_are_globals: bool,
+    /// An inlined `__init__`: the instance its call returns (also in its `self` slot).
+    init_self: Option<Tv>,
     base: usize,
     ret_sp: usize,
     ret_pc: usize,
@@ -152,6 +154,7 @@ impl Recorder {
                 func: f.func,
                 globals: f.globals,
                 names_are_globals: f.locals.is_none_or(|l| l.ptr_eq(f.globals)),
+                init_self: None,
                 base: 0,
                 ret_sp: 0,
                 ret_pc: 0,
@@ -191,6 +194,7 @@ impl Recorder {
                 func: f.func,
                 globals: f.globals,
                 names_are_globals: f.locals.is_none_or(|l| l.ptr_eq(f.globals)),
+                init_self: None,
                 base: f.base - root_base,
                 ret_sp: f.ret_sp.saturating_sub(root_base),
                 ret_pc: if i > root { vm.frames[i - 1].pc } else { 0 },
@@ -199,7 +203,7 @@ impl Recorder {
         }
         let top = vm.frames.len() - 1;
         let sp = vm.stack.len() - root_base;
-        Ok(Recorder {
+        let mut r = Recorder {
             b: TraceBuilder::new(0),
             root,
             root_base,
@@ -219,7 +223,18 @@ impl Recorder {
             link_to: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
-        })
+        };
+        // Inlined `__init__` frames: their instance is in their `self` slot.
+        for i in 1..r.frames.len() {
+            let Some(inst) = vm.frames[root + i].init_self else { continue };
+            let slot = r.frames[i].base;
+            if !r.real(vm, slot).is(&Value::Obj(inst)) {
+                return Err("side exit in an __init__ that rebound self".into());
+            }
+            let tv = r.read(vm, slot)?;
+            r.frames[i].init_self = Some(tv);
+        }
+        Ok(r)
     }
 
     /// The code and pc the recording started at.
@@ -397,7 +412,7 @@ impl Recorder {
                 base: f.base as u32,
                 ret_sp: f.ret_sp as u32,
                 ret_pc: f.ret_pc as u32,
-                init_self: 0,
+                init_self: f.init_self.is_some() as u64,
             })
             .collect();
         let n = self.slots.len().max(sp) as u32;
@@ -588,6 +603,9 @@ impl Recorder {
                 self.push(tv);
             }
             BcOp::StoreFast => {
+                if arg == 0 && self.frames[depth].init_self.is_some() {
+                    return abort("__init__ rebinds self");
+                }
                 let (tv, _) = self.peek(vm, 1)?;
                 self.pop_n(1);
                 self.set_slot(base + arg, Tv { from: None, ..tv });
@@ -884,7 +902,12 @@ impl Recorder {
                 if depth == 0 {
                     return abort(LEFT_LOOP);
                 }
-                let (v, _) = self.peek(vm, 1)?;
+                let (v, real) = self.peek(vm, 1)?;
+                let init_self = self.frames[depth].init_self;
+                if init_self.is_some() && !real.is_none() {
+                    return abort("__init__ returned a value");
+                }
+                let v = init_self.unwrap_or(v);
                 let f = self.frames.pop().expect("inlined frame");
                 for i in f.ret_sp..self.slots.len() {
                     self.slots[i] = None;
@@ -1079,6 +1102,24 @@ impl Recorder {
             Kind::Module(m) => {
                 self.guard_identity(tv, o);
                 let f = self.load_global(vm, m.dict, name)?;
+                Ok((f, None))
+            }
+            Kind::Class(cl) if cl.meta.get().is_none() && !cl.builtin => {
+                // `Base.method` (as in `Base.__init__(self, ...)`): a plain function found
+                // on a class without a metaclass; the class epoch guards the lookup.
+                let f = vm.class_lookup(o, name);
+                let Some(Value::Obj(fo)) = f else { return abort("class attribute not found") };
+                if !matches!(fo.kind, Kind::Function(_)) {
+                    return abort("class attribute is not a plain function");
+                }
+                let (_, s) = vm.load_method(v, name).map_err(|_| "class attribute lookup failed".to_string())?;
+                if !s.is_undef() {
+                    return abort("class attribute binds");
+                }
+                let snap = self.snap();
+                self.guard_identity(tv, o);
+                self.epoch_guard(vm, snap);
+                let f = self.konst(Value::Obj(fo))?;
                 Ok((f, None))
             }
             _ => abort(format!("method of {}", vm.type_name(v))),
@@ -1414,48 +1455,8 @@ impl Recorder {
                 if !fcode.simple || nargs != fcode.co.argcount as usize {
                     return abort(format!("call of {} (defaults or special arguments)", fcode.co.name));
                 }
-                if self.frames.len() > MAX_INLINE_DEPTH {
-                    return abort("inlining too deep");
-                }
-                if self.frames.iter().any(|f| Rc::ptr_eq(&f.code, &fcode)) {
-                    return abort(format!("recursive call of {}", fcode.co.name));
-                }
                 self.guard_identity(ftv, fo);
-                let mut args = vec![];
-                for i in 0..nargs {
-                    args.push(self.read(vm, first + i)?);
-                }
-                for (i, a) in args.into_iter().enumerate() {
-                    self.set_slot(first + i, Tv { from: None, ..a });
-                }
-                let nslots = fcode.co.nslots();
-                let undef = self.b.kval(tag::UNDEF, 0);
-                let nfree = func.closure.len();
-                for i in nargs..nslots - nfree {
-                    self.set_slot(first + i, Tv { r: undef, tag: tag::UNDEF, from: None, obj: None });
-                }
-                // The closure's cells follow the locals (as the interpreter lays them out);
-                // the callee is a guarded constant, so its cells are too.
-                for (i, c) in func.closure.iter().enumerate() {
-                    let tv = self.konst(Value::Obj(*c))?;
-                    self.set_slot(first + nslots - nfree + i, tv);
-                }
-                self.sp = first + nslots;
-                for i in self.sp..self.slots.len() {
-                    self.slots[i] = None;
-                }
-                self.frames.push(RFrame {
-                    code: fcode,
-                    func: Some(fo),
-                    globals: func.globals,
-                    names_are_globals: false,
-                    base: first,
-                    ret_sp: fpos,
-                    ret_pc: pc + 1,
-                    depth: fdepth + 1,
-                });
-                self.max_depth = self.max_depth.max(self.frames.len() - 1);
-                Ok(Some((fdepth + 1, 0)))
+                self.inline_call(vm, fo, fpos, first, nargs, fdepth, pc, None)
             }
             Kind::Native(nat) => {
                 let name = nat.name;
@@ -1469,6 +1470,23 @@ impl Recorder {
                 self.pop_n(self.sp - fpos);
                 self.push(r);
                 Ok(Some((fdepth, pc + 1)))
+            }
+            Kind::Class(_)
+                if op == BcOp::Call && vm.plain_init(&Cell::new(InlineCache::default()), fo, nargs).is_some() =>
+            {
+                // A plain class: the instance is allocated here and `__init__` inlined as a
+                // frame that returns it (as the interpreter runs it: `Frame::init_self`).
+                let init = vm.plain_init(&Cell::new(InlineCache::default()), fo, nargs).expect("checked");
+                let snap = self.snap();
+                self.guard_identity(ftv, fo);
+                self.epoch_guard(vm, snap);
+                let c = self.ctx();
+                let cls = self.konst(Value::Obj(fo))?;
+                let inst = Self::tv(self.b.call(Helper::NewInstance, &[c, cls.r]), tag::OBJ);
+                self.objs.push(init);
+                // [cls, a1..an] -> [inst, a1..an]: the instance is `self`.
+                self.set_slot(fpos, inst);
+                self.inline_call(vm, init, fpos, fpos, nargs + 1, fdepth, pc, Some(inst))
             }
             Kind::Class(_) => {
                 // Built-in types whose constructor runs no Python code on scalar arguments.
@@ -1490,6 +1508,67 @@ impl Recorder {
             }
             _ => abort(format!("call of {}", vm.type_name(fv))),
         }
+    }
+
+    /// Inline a call of Python function `fo` (its identity already guarded): its frame
+    /// starts at slot `first` with `nargs` arguments there; it returns to `fpos`. An
+    /// inlined `__init__` returns `init_self` instead of its result.
+    #[allow(clippy::too_many_arguments)]
+    fn inline_call(
+        &mut self,
+        vm: &mut Vm,
+        fo: ObjRef,
+        fpos: usize,
+        first: usize,
+        nargs: usize,
+        fdepth: usize,
+        pc: usize,
+        init_self: Option<Tv>,
+    ) -> R<Option<(usize, usize)>> {
+        let Kind::Function(func) = &fo.kind else { return abort("inlined call of a non-function") };
+        let fcode = func.code.as_code().expect("function code").clone();
+        if self.frames.len() > MAX_INLINE_DEPTH {
+            return abort("inlining too deep");
+        }
+        if self.frames.iter().any(|f| Rc::ptr_eq(&f.code, &fcode)) {
+            return abort(format!("recursive call of {}", fcode.co.name));
+        }
+        let mut args = vec![];
+        for i in 0..nargs {
+            args.push(self.read(vm, first + i)?);
+        }
+        for (i, a) in args.into_iter().enumerate() {
+            self.set_slot(first + i, Tv { from: None, ..a });
+        }
+        let nslots = fcode.co.nslots();
+        let undef = self.b.kval(tag::UNDEF, 0);
+        let nfree = func.closure.len();
+        for i in nargs..nslots - nfree {
+            self.set_slot(first + i, Tv { r: undef, tag: tag::UNDEF, from: None, obj: None });
+        }
+        // The closure's cells follow the locals (as the interpreter lays them out); the
+        // callee is a guarded constant, so its cells are too.
+        for (i, c) in func.closure.iter().enumerate() {
+            let tv = self.konst(Value::Obj(*c))?;
+            self.set_slot(first + nslots - nfree + i, tv);
+        }
+        self.sp = first + nslots;
+        for i in self.sp..self.slots.len() {
+            self.slots[i] = None;
+        }
+        self.frames.push(RFrame {
+            code: fcode,
+            func: Some(fo),
+            globals: func.globals,
+            names_are_globals: false,
+            init_self,
+            base: first,
+            ret_sp: fpos,
+            ret_pc: pc + 1,
+            depth: fdepth + 1,
+        });
+        self.max_depth = self.max_depth.max(self.frames.len() - 1);
+        Ok(Some((fdepth + 1, 0)))
     }
 
     /// A call of a native built-in: inline for the common numeric ones, through

@@ -1796,7 +1796,7 @@ impl Vm {
     /// dispatch loop when `cls` is a plain class (no metaclass, no `__new__` of its own,
     /// no built-in base) whose `__init__` is a Python function taking exactly `self` and
     /// the n arguments. Remembered in the CALL's inline cache (class and class epoch).
-    fn plain_init(&self, cache: &Cell<InlineCache>, cls: ObjRef, nargs: usize) -> Option<ObjRef> {
+    pub fn plain_init(&self, cache: &Cell<InlineCache>, cls: ObjRef, nargs: usize) -> Option<ObjRef> {
         let c = cache.get();
         let init = if c.key == cls.addr() && c.epoch == self.class_epoch.get() {
             c.value.as_obj()?
