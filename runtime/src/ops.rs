@@ -138,6 +138,9 @@ pub fn compute_mro(vm: &mut Vm, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<O
 /// krait's str hash (FNV-1a, folded to never be -1). CPython randomises str hashes, so
 /// no program can depend on their values.
 pub fn hash_str(s: &str) -> i64 {
+    if s.is_empty() {
+        return 0; // as CPython, whose other str hashes vary per process
+    }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {
         h ^= b as u64;
@@ -1034,6 +1037,16 @@ fn float_cmp(op: CmpOp, x: f64, y: f64) -> bool {
     }
 }
 
+/// Key equality for dict and set lookups: identity first, as CPython's containers do
+/// (so a NaN finds itself), then `eq_simple`.
+#[inline]
+pub fn key_eq_simple(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    eq_simple(a, b)
+}
+
 /// Equality that needs no user code: Some(result) for simple values, None otherwise.
 #[inline]
 pub fn eq_simple(a: &Value, b: &Value) -> Option<bool> {
@@ -1121,7 +1134,7 @@ impl Vm {
     /// a subclass instance's payload).
     fn dict_find(&mut self, d: &RefCell<Dict>, key: Value, h: i64) -> PyResult<Option<usize>> {
         let mut needs_slow = false;
-        let found = d.borrow().find(h, |k| match eq_simple(k, &key) {
+        let found = d.borrow().find(h, |k| match key_eq_simple(k, &key) {
             Some(r) => r,
             None => {
                 needs_slow = true;
@@ -1178,7 +1191,7 @@ impl Vm {
         let cands = s.with(|t| t.candidates(h));
         for pos in cands {
             let Some((_, k)) = s.with(|t| t.slot(pos)) else { continue };
-            let eq = match eq_simple(&k, &key) {
+            let eq = match key_eq_simple(&k, &key) {
                 Some(r) => r,
                 None => k.is(&key) || self.eq(k, key)?,
             };
@@ -1959,13 +1972,63 @@ impl Vm {
                 n
             )));
         }
+        if name.as_str() == Some("__bases__") {
+            return self.set_class_bases(o, value);
+        }
         dict_set_str(c.dict, name, value);
         self.class_epoch.set(self.class_epoch.get() + 1);
         match name.as_str() {
             Some("__name__") => *c.name.borrow_mut() = self.str_of(value)?,
             Some("__qualname__") => *c.qualname.borrow_mut() = self.str_of(value)?,
+            Some("__module__") => {
+                if let Some(s) = value.as_obj().and_then(|v| v.as_str().map(str::to_string)) {
+                    *c.module.borrow_mut() = s;
+                }
+            }
             _ => {}
         }
+        Ok(())
+    }
+
+    /// `C.__bases__ = (...)`: new bases and a recomputed MRO for `C` (the MROs of
+    /// existing subclasses of `C` are not recomputed).
+    fn set_class_bases(&mut self, o: ObjRef, value: Value) -> PyResult<()> {
+        let cname = class_name(o);
+        let Some(items) = value.as_obj().and_then(|t| t.as_tuple().map(|t| t.to_vec())) else {
+            let tn = self.type_name(value);
+            return Err(self.type_error(format!("can only assign tuple to {}.__bases__, not {}", cname, tn)));
+        };
+        if items.is_empty() {
+            return Err(self.type_error(format!("can only assign non-empty tuple to {}.__bases__, not ()", cname)));
+        }
+        let mut bases = Vec::with_capacity(items.len());
+        for b in items {
+            let Some(bc) = self.as_class(b) else {
+                let tn = self.type_name(b);
+                return Err(self.type_error(format!("{}.__bases__ must be tuple of classes, not '{}'", cname, tn)));
+            };
+            if bc.ptr_eq(o) || bc.as_class().is_some_and(|k| k.mro.borrow().iter().any(|m| m.ptr_eq(o))) {
+                return Err(self.type_error("a __bases__ item causes an inheritance cycle"));
+            }
+            // Only plain classes: instances of a class with another layout (a built-in
+            // or exception payload) could not change layout with their class.
+            let plain = |k: ObjRef| k.as_class().is_some_and(|k| matches!(k.base_kind, BaseKind::Object));
+            if !plain(o) || !plain(bc) || (bc.as_class().is_some_and(|k| k.builtin) && !bc.ptr_eq(self.types.object)) {
+                let old = o.as_class().and_then(|k| k.bases.borrow().first().map(|b| class_name(*b))).unwrap_or_default();
+                return Err(self.type_error(format!(
+                    "__bases__ assignment: '{}' object layout differs from '{}'",
+                    class_name(bc),
+                    old
+                )));
+            }
+            bases.push(bc);
+        }
+        let mro = compute_mro(self, o, &bases)?;
+        let Some(c) = o.as_class() else { return Ok(()) };
+        *c.bases.borrow_mut() = bases;
+        *c.mro.borrow_mut() = mro;
+        c.cache.borrow_mut().clear();
+        self.class_epoch.set(self.class_epoch.get() + 1);
         Ok(())
     }
 
