@@ -1627,7 +1627,10 @@ impl Vm {
     fn special_attr(&mut self, o: ObjRef, obj: Value, name: ObjRef) -> PyResult<Option<Value>> {
         let n = name.as_str().unwrap_or("");
         if !n.starts_with("__")
-            && !matches!(o.kind, Kind::Instance(_) | Kind::Range(_) | Kind::Slice(..) | Kind::Function(_))
+            && !matches!(
+                o.kind,
+                Kind::Instance(_) | Kind::Range(_) | Kind::Slice(..) | Kind::Function(_) | Kind::Property(_)
+            )
         {
             return Ok(None);
         }
@@ -1800,6 +1803,20 @@ impl Vm {
                 "fset" => Some(p.fset),
                 "fdel" => Some(p.fdel),
                 "__doc__" => Some(p.doc),
+                "__isabstractmethod__" => {
+                    let mut abs = false;
+                    let n = self.intern("__isabstractmethod__");
+                    for f in [p.fget, p.fset, p.fdel] {
+                        if !f.is_none() && !abs {
+                            let v = self.get_attr_opt(f, n)?;
+                            abs = match v {
+                                Some(v) => self.truthy(v)?,
+                                None => false,
+                            };
+                        }
+                    }
+                    Some(Value::Bool(abs))
+                }
                 _ => None,
             },
             (Kind::StaticMethod(f) | Kind::ClassMethod(f), "__func__") => Some(*f),
@@ -2342,10 +2359,35 @@ impl Vm {
         Ok(())
     }
 
+    /// The error of instantiating a class whose `__abstractmethods__` (set by
+    /// `abc.ABCMeta`) is not empty.
+    fn check_not_abstract(&mut self, cls: ObjRef) -> PyResult<()> {
+        let Some(c) = cls.as_class() else { return Ok(()) };
+        let key = self.intern("__abstractmethods__");
+        let Some(v) = dict_get_str(c.dict, key) else { return Ok(()) };
+        let Some(sl) = v.as_obj().and_then(SetLike::of) else { return Ok(()) };
+        let mut names: Vec<String> = sl.with(|t| {
+            t.iter().map(|(_, k)| k.as_obj().and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default()).collect()
+        });
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        Err(self.type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{} {}",
+            class_name(cls),
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        )))
+    }
+
     /// Allocates an uninitialised instance of a user class (`object.__new__(cls)`),
     /// with the payload its built-in base needs.
     pub fn new_instance(&mut self, cls: ObjRef, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
         let c = cls.as_class().unwrap();
+        if c.meta.get().is_some() {
+            self.check_not_abstract(cls)?;
+        }
         let payload = match c.base_kind {
             BaseKind::Object => Payload::None,
             BaseKind::Exception => Payload::new_exception(RefCell::new(ExcData {

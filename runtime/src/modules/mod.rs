@@ -53,6 +53,7 @@ pub fn register(vm: &mut Vm) {
     vm.embedded_modules.insert("typing", include_str!("py/typing.py"));
     vm.embedded_modules.insert("types", include_str!("py/types.py"));
     vm.embedded_modules.insert("_bigrange", include_str!("py/_bigrange.py"));
+    vm.embedded_modules.insert("abc", include_str!("py/abc.py"));
     // stdout/stderr objects exist from the start (print uses them).
     let textio = vm.types.textio;
     let shape = vm.shapes.root();
