@@ -2770,7 +2770,6 @@ impl<'a> Compiler<'a> {
         self.store(&f.target)?;
         self.body(&f.body)?;
         self.pop_fblock();
-        self.set_line(f.range.start());
         self.jump(Op::JumpBackward, start);
         self.bind(cleanup);
         self.body(&f.orelse)?;
