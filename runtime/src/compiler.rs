@@ -4568,6 +4568,12 @@ mod tests {
         assert_eq!(err("async def f():\n    pass\n").msg, "'async def' is not supported by krait");
         assert_eq!(err("try:\n    pass\nexcept* E:\n    pass\n").msg, "'except*' is not supported by krait");
         assert_eq!(err("type X = int\n").msg, "type aliases are not supported by krait");
+        // Complex literals, also inside folded constants, rather than a wrong float.
+        for src in ["z = 2j\n", "z = -1.5j\n", "t = (1, 2j)\n", "if 1j:\n    pass\n"] {
+            let e = err(src);
+            assert_eq!(e.msg, "complex numbers are not supported by krait", "{}", src);
+            assert_eq!(e.line, 1);
+        }
     }
 
     #[test]
