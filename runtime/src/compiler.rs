@@ -4433,9 +4433,7 @@ mod tests {
 
     #[test]
     fn displays_and_fstrings() {
-        let c = code(
-            "a = [*x, 1]\nb = {**d, 'k': 1}\nc = (1, 2, -3)\nd = f'{v!r:>{w}} {v=}'\ne = b'xy'\ng = ...\n",
-        );
+        let c = code("a = [*x, 1]\nb = {**d, 'k': 1}\nc = (1, 2, -3)\nd = f'{v!r:>{w}} {v=}'\ne = b'xy'\ng = ...\n");
         assert!(c.consts.contains(&Const::Tuple(vec![Const::Int(1), Const::Int(2), Const::Int(-3)])));
         assert!(ops(&c).contains(&Op::ListExtend));
         assert!(ops(&c).contains(&Op::DictUpdate));

@@ -2031,7 +2031,8 @@ impl Vm {
             // or exception payload) could not change layout with their class.
             let plain = |k: ObjRef| k.as_class().is_some_and(|k| matches!(k.base_kind, BaseKind::Object));
             if !plain(o) || !plain(bc) || (bc.as_class().is_some_and(|k| k.builtin) && !bc.ptr_eq(self.types.object)) {
-                let old = o.as_class().and_then(|k| k.bases.borrow().first().map(|b| class_name(*b))).unwrap_or_default();
+                let old =
+                    o.as_class().and_then(|k| k.bases.borrow().first().map(|b| class_name(*b))).unwrap_or_default();
                 return Err(self.type_error(format!(
                     "__bases__ assignment: '{}' object layout differs from '{}'",
                     class_name(bc),

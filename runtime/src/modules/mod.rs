@@ -123,7 +123,19 @@ fn sys_init(vm: &mut Vm) -> PyResult<ObjRef> {
     let fi = struct_seq(
         vm,
         "sys.float_info",
-        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
         vec![
             Value::Float(f64::MAX),
             Value::Int(f64::MAX_EXP as i64),
