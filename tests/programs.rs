@@ -366,6 +366,12 @@ fn ctrl_c_raises_keyboard_interrupt_in_a_tight_loop() {
             "print('start', flush=True)\ndef f(n):\n    x = 0\n    while n:\n        x += n & 7\n        n -= 1\n    return x\nf(10**15)\n",
             "Traceback (most recent call last):\n  File \"<string>\", line 8, in <module>\n  File \"<string>\", line 4, in f\nKeyboardInterrupt\n",
         ),
+        (
+            // A `for` loop: CPython reports the last line of the body (its backward jump
+            // has that line), not the `for` line.
+            "print('start', flush=True)\nx = 0\nfor i in iter(int, 1):\n    x += 1\n    x -= 1\n",
+            "Traceback (most recent call last):\n  File \"<string>\", line 5, in <module>\nKeyboardInterrupt\n",
+        ),
     ];
     for (prog, expected) in cases {
         for (mode, mode_args) in MODES {

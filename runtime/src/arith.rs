@@ -153,8 +153,8 @@ fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        return Err(vm.value_error(
-            "math domain error: negative number raised to a fractional power (complex results are not supported)",
+        return Err(vm.not_implemented_error(
+            "complex numbers are not supported by krait: a negative number raised to a fractional power",
         ));
     }
     let r = x.powf(y);

@@ -416,8 +416,6 @@ pub enum Const {
     /// An integer literal outside i64, as decimal digits (with a leading '-' if negative).
     BigInt(String),
     Float(f64),
-    /// A complex literal's imaginary part (`2j`); the runtime may reject it.
-    Imag(f64),
     Str(String),
     Bytes(Vec<u8>),
     Ellipsis,
@@ -568,7 +566,6 @@ pub fn const_repr(c: &Const) -> String {
         Const::Int(i) => i.to_string(),
         Const::BigInt(s) => s.clone(),
         Const::Float(f) => format!("{:?}", f),
-        Const::Imag(f) => format!("{:?}j", f),
         Const::Str(s) => format!("{:?}", s).replace('"', "'"),
         Const::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
         Const::Ellipsis => "Ellipsis".into(),

@@ -138,6 +138,9 @@ pub fn compute_mro(vm: &mut Vm, cls: ObjRef, bases: &[ObjRef]) -> PyResult<Vec<O
 /// krait's str hash (FNV-1a, folded to never be -1). CPython randomises str hashes, so
 /// no program can depend on their values.
 pub fn hash_str(s: &str) -> i64 {
+    if s.is_empty() {
+        return 0; // as CPython, whose other str hashes vary per process
+    }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {
         h ^= b as u64;
@@ -1034,6 +1037,16 @@ fn float_cmp(op: CmpOp, x: f64, y: f64) -> bool {
     }
 }
 
+/// Key equality for dict and set lookups: identity first, as CPython's containers do
+/// (so a NaN finds itself), then `eq_simple`.
+#[inline]
+pub fn key_eq_simple(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    eq_simple(a, b)
+}
+
 /// Equality that needs no user code: Some(result) for simple values, None otherwise.
 #[inline]
 pub fn eq_simple(a: &Value, b: &Value) -> Option<bool> {
@@ -1121,7 +1134,7 @@ impl Vm {
     /// a subclass instance's payload).
     fn dict_find(&mut self, d: &RefCell<Dict>, key: Value, h: i64) -> PyResult<Option<usize>> {
         let mut needs_slow = false;
-        let found = d.borrow().find(h, |k| match eq_simple(k, &key) {
+        let found = d.borrow().find(h, |k| match key_eq_simple(k, &key) {
             Some(r) => r,
             None => {
                 needs_slow = true;
@@ -1178,7 +1191,7 @@ impl Vm {
         let cands = s.with(|t| t.candidates(h));
         for pos in cands {
             let Some((_, k)) = s.with(|t| t.slot(pos)) else { continue };
-            let eq = match eq_simple(&k, &key) {
+            let eq = match key_eq_simple(&k, &key) {
                 Some(r) => r,
                 None => k.is(&key) || self.eq(k, key)?,
             };
@@ -1614,7 +1627,10 @@ impl Vm {
     fn special_attr(&mut self, o: ObjRef, obj: Value, name: ObjRef) -> PyResult<Option<Value>> {
         let n = name.as_str().unwrap_or("");
         if !n.starts_with("__")
-            && !matches!(o.kind, Kind::Instance(_) | Kind::Range(_) | Kind::Slice(..) | Kind::Function(_))
+            && !matches!(
+                o.kind,
+                Kind::Instance(_) | Kind::Range(_) | Kind::Slice(..) | Kind::Function(_) | Kind::Property(_)
+            )
         {
             return Ok(None);
         }
@@ -1787,6 +1803,20 @@ impl Vm {
                 "fset" => Some(p.fset),
                 "fdel" => Some(p.fdel),
                 "__doc__" => Some(p.doc),
+                "__isabstractmethod__" => {
+                    let mut abs = false;
+                    let n = self.intern("__isabstractmethod__");
+                    for f in [p.fget, p.fset, p.fdel] {
+                        if !f.is_none() && !abs {
+                            let v = self.get_attr_opt(f, n)?;
+                            abs = match v {
+                                Some(v) => self.truthy(v)?,
+                                None => false,
+                            };
+                        }
+                    }
+                    Some(Value::Bool(abs))
+                }
                 _ => None,
             },
             (Kind::StaticMethod(f) | Kind::ClassMethod(f), "__func__") => Some(*f),
@@ -1959,13 +1989,64 @@ impl Vm {
                 n
             )));
         }
+        if name.as_str() == Some("__bases__") {
+            return self.set_class_bases(o, value);
+        }
         dict_set_str(c.dict, name, value);
         self.class_epoch.set(self.class_epoch.get() + 1);
         match name.as_str() {
             Some("__name__") => *c.name.borrow_mut() = self.str_of(value)?,
             Some("__qualname__") => *c.qualname.borrow_mut() = self.str_of(value)?,
+            Some("__module__") => {
+                if let Some(s) = value.as_obj().and_then(|v| v.as_str().map(str::to_string)) {
+                    *c.module.borrow_mut() = s;
+                }
+            }
             _ => {}
         }
+        Ok(())
+    }
+
+    /// `C.__bases__ = (...)`: new bases and a recomputed MRO for `C` (the MROs of
+    /// existing subclasses of `C` are not recomputed).
+    fn set_class_bases(&mut self, o: ObjRef, value: Value) -> PyResult<()> {
+        let cname = class_name(o);
+        let Some(items) = value.as_obj().and_then(|t| t.as_tuple().map(|t| t.to_vec())) else {
+            let tn = self.type_name(value);
+            return Err(self.type_error(format!("can only assign tuple to {}.__bases__, not {}", cname, tn)));
+        };
+        if items.is_empty() {
+            return Err(self.type_error(format!("can only assign non-empty tuple to {}.__bases__, not ()", cname)));
+        }
+        let mut bases = Vec::with_capacity(items.len());
+        for b in items {
+            let Some(bc) = self.as_class(b) else {
+                let tn = self.type_name(b);
+                return Err(self.type_error(format!("{}.__bases__ must be tuple of classes, not '{}'", cname, tn)));
+            };
+            if bc.ptr_eq(o) || bc.as_class().is_some_and(|k| k.mro.borrow().iter().any(|m| m.ptr_eq(o))) {
+                return Err(self.type_error("a __bases__ item causes an inheritance cycle"));
+            }
+            // Only plain classes: instances of a class with another layout (a built-in
+            // or exception payload) could not change layout with their class.
+            let plain = |k: ObjRef| k.as_class().is_some_and(|k| matches!(k.base_kind, BaseKind::Object));
+            if !plain(o) || !plain(bc) || (bc.as_class().is_some_and(|k| k.builtin) && !bc.ptr_eq(self.types.object)) {
+                let old =
+                    o.as_class().and_then(|k| k.bases.borrow().first().map(|b| class_name(*b))).unwrap_or_default();
+                return Err(self.type_error(format!(
+                    "__bases__ assignment: '{}' object layout differs from '{}'",
+                    class_name(bc),
+                    old
+                )));
+            }
+            bases.push(bc);
+        }
+        let mro = compute_mro(self, o, &bases)?;
+        let Some(c) = o.as_class() else { return Ok(()) };
+        *c.bases.borrow_mut() = bases;
+        *c.mro.borrow_mut() = mro;
+        c.cache.borrow_mut().clear();
+        self.class_epoch.set(self.class_epoch.get() + 1);
         Ok(())
     }
 
@@ -2279,10 +2360,35 @@ impl Vm {
         Ok(())
     }
 
+    /// The error of instantiating a class whose `__abstractmethods__` (set by
+    /// `abc.ABCMeta`) is not empty.
+    fn check_not_abstract(&mut self, cls: ObjRef) -> PyResult<()> {
+        let Some(c) = cls.as_class() else { return Ok(()) };
+        let key = self.intern("__abstractmethods__");
+        let Some(v) = dict_get_str(c.dict, key) else { return Ok(()) };
+        let Some(sl) = v.as_obj().and_then(SetLike::of) else { return Ok(()) };
+        let mut names: Vec<String> = sl.with(|t| {
+            t.iter().map(|(_, k)| k.as_obj().and_then(|o| o.as_str().map(str::to_string)).unwrap_or_default()).collect()
+        });
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        Err(self.type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{} {}",
+            class_name(cls),
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        )))
+    }
+
     /// Allocates an uninitialised instance of a user class (`object.__new__(cls)`),
     /// with the payload its built-in base needs.
     pub fn new_instance(&mut self, cls: ObjRef, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
         let c = cls.as_class().unwrap();
+        if c.meta.get().is_some() {
+            self.check_not_abstract(cls)?;
+        }
         let payload = match c.base_kind {
             BaseKind::Object => Payload::None,
             BaseKind::Exception => Payload::new_exception(RefCell::new(ExcData {

@@ -832,7 +832,6 @@ impl Vm {
                 self.new_int(b)
             }
             Const::Float(f) => Value::Float(*f),
-            Const::Imag(f) => Value::Float(*f),
             Const::Str(s) => {
                 // Identifier-like constants are interned, like CPython does.
                 if s.len() <= 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {

@@ -80,9 +80,13 @@ pub fn register(vm: &mut Vm) {
         ("super", vm.types.super_),
         ("range", vm.types.range),
         ("slice", vm.types.slice),
+        ("complex", vm.types.complex),
     ] {
         vm.set_builtin(name, Value::Obj(cls));
     }
+    // complex is a type (so isinstance(x, complex) works) that cannot be instantiated.
+    let t = vm.types.complex;
+    set_construct(vm, t, |vm, _a, _k| Err(vm.not_implemented_error("complex numbers are not supported by krait")));
     let ni = vm.not_implemented;
     vm.set_builtin("NotImplemented", ni);
     let el = vm.ellipsis;
@@ -679,8 +683,11 @@ fn build_class_inner(
                     let nv = vm.new_str(name);
                     vm.roots.push(nv);
                     let d = vm.call(p, &[nv, bt], kw)?;
+                    vm.roots.push(d);
                     match crate::ops::unwrap_builtin(d).as_obj().filter(|o| o.as_dict().is_some()) {
-                        Some(o) => o,
+                        // A dict subclass instance stays the body's namespace, so that its
+                        // __setitem__ sees every name the body binds (enum's duplicate check).
+                        Some(o) => d.as_obj().unwrap_or(o),
                         None => {
                             let tn = vm.type_name(d);
                             let mn = vm.as_class(m).map(class_name).unwrap_or_default();
@@ -696,9 +703,11 @@ fn build_class_inner(
         None => vm.alloc(Kind::new_dict(RefCell::new(Dict::new()))),
     };
     vm.roots.push(Value::Obj(ns));
+    // The dict itself (inside a dict subclass instance that __prepare__ returned).
+    let ns_dict = crate::ops::unwrap_builtin(Value::Obj(ns)).as_obj().unwrap_or(ns);
     if let Some(t) = orig_tuple {
         let ob = vm.intern("__orig_bases__");
-        crate::ops::dict_set_str(ns, ob, t);
+        crate::ops::dict_set_str(ns_dict, ob, t);
     }
     let cell = vm.call_function_ns(body, &[], &[], Some(ns))?;
     let cls = match winner {
@@ -716,7 +725,7 @@ fn build_class_inner(
             c.set(cls);
         }
     }
-    crate::ops::dict_del_str(ns, vm.names.classcell);
+    crate::ops::dict_del_str(ns_dict, vm.names.classcell);
     Ok(cls)
 }
 
@@ -823,10 +832,12 @@ fn range_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyRes
         v[i] = match a {
             Value::Int(x) => *x,
             Value::Bool(b) => *b as i64,
-            Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
-                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
-            }
-            _ => vm.to_index(*a)?,
+            Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => return big_range(vm, args),
+            _ => match vm.to_index(*a) {
+                Ok(i) => i,
+                Err(e) if vm.err_matches(&e, vm.exc.IndexError) => return big_range(vm, args),
+                Err(e) => return Err(e),
+            },
         };
     }
     let (start, stop, step) = match args.len() {
@@ -838,6 +849,15 @@ fn range_construct(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyRes
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::Obj(vm.alloc(Kind::Range(Range { start, stop, step }))))
+}
+
+/// A range with a bound outside i64: the embedded `_bigrange` module's class.
+fn big_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let g = vm.builtins_dict;
+    let m = vm.import("_bigrange", 0, Value::None, g)?;
+    let n = vm.intern("range");
+    let cls = vm.get_attr(m, n)?;
+    vm.call(cls, args, &[])
 }
 
 fn range_index(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {

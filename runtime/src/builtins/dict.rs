@@ -20,7 +20,7 @@ use crate::bytecode::{BinOp, CmpOp};
 use crate::dict::Dict;
 use crate::heap::ObjRef;
 use crate::object::*;
-use crate::ops::{eq_simple, real_dict, unwrap_builtin, SetLike};
+use crate::ops::{key_eq_simple, real_dict, unwrap_builtin, SetLike};
 use crate::set::SetTable;
 use crate::value::{PyErr, PyResult, Value};
 use crate::vm::Vm;
@@ -124,7 +124,7 @@ fn table<'a>(d: ObjRef) -> &'a RefCell<Dict> {
 fn dict_find_hashed(vm: &mut Vm, d: ObjRef, key: Value, h: i64) -> PyResult<Option<usize>> {
     let cell = table(d);
     let mut slow = false;
-    let found = cell.borrow().find(h, |k| match eq_simple(k, &key) {
+    let found = cell.borrow().find(h, |k| match key_eq_simple(k, &key) {
         Some(r) => r,
         None => {
             slow = true;

@@ -53,6 +53,22 @@ pub fn register(vm: &mut Vm) {
     vm.add_builtin("exec", exec);
     vm.add_builtin("eval", eval);
     vm.add_builtin("__import__", import_fn);
+    vm.add_builtin("exit", exit);
+    vm.add_builtin("quit", exit);
+    vm.add_builtin("compile", |vm, _, _| Err(vm.not_implemented_error("compile() is not supported by krait")));
+    vm.add_builtin("memoryview", |vm, _, _| Err(vm.not_implemented_error("memoryview is not supported by krait")));
+    vm.add_builtin("breakpoint", |vm, _, _| Err(vm.not_implemented_error("breakpoint() is not supported by krait")));
+    vm.add_builtin("help", |vm, _, _| Err(vm.not_implemented_error("help() is not supported by krait")));
+    vm.add_builtin("aiter", |vm, _, _| Err(vm.not_implemented_error("aiter() is not supported by krait")));
+    vm.add_builtin("anext", |vm, _, _| Err(vm.not_implemented_error("anext() is not supported by krait")));
+}
+
+/// `exit(code)` / `quit(code)`: raises SystemExit, like the site module's helpers.
+fn exit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "exit", args, 0, 1)?;
+    let c = vm.exc.SystemExit;
+    let a = if args.is_empty() { vec![] } else { vec![args[0]] };
+    Err(crate::value::PyErr(vm.new_exception(c, a)))
 }
 
 fn print(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {

@@ -53,6 +53,9 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         ("tolist", array_tolist),
         ("tobytes", array_tobytes),
         ("frombytes", array_frombytes),
+        ("tofile", array_tofile),
+        ("fromfile", array_fromfile),
+        ("buffer_info", array_buffer_info),
         ("fromlist", array_fromlist),
         ("tounicode", array_tounicode),
         ("fromunicode", array_fromunicode),
@@ -708,6 +711,57 @@ fn array_frombytes(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     }
     data(o).borrow_mut().bytes.extend_from_slice(&b);
     Ok(Value::None)
+}
+
+/// `a.tofile(f)`: writes the machine values to a binary file object (`f.write(bytes)`).
+fn array_tofile(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let o = self_array(vm, args)?;
+    check_method(vm, "tofile", args, 1, 1)?;
+    let b = data(o).borrow().bytes.clone();
+    let bytes = Value::Obj(vm.alloc(Kind::Bytes(b.into_boxed_slice())));
+    vm.roots.push(bytes);
+    let name = vm.intern("write");
+    let r = vm.get_attr(args[1], name).and_then(|w| vm.call(w, &[bytes], &[]));
+    vm.roots.pop();
+    r?;
+    Ok(Value::None)
+}
+
+/// `a.fromfile(f, n)`: appends n items read from a binary file object; EOFError (after
+/// appending what was there) when the file holds fewer.
+fn array_fromfile(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let o = self_array(vm, args)?;
+    check_method(vm, "fromfile", args, 2, 2)?;
+    let n = vm.to_index(args[2])?;
+    if n < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    let sz = itemsize(data(o).borrow().code);
+    let want = (n as usize).saturating_mul(sz);
+    let name = vm.intern("read");
+    let read = vm.get_attr(args[1], name)?;
+    let r = vm.call(read, &[Value::Int(want.min(i64::MAX as usize) as i64)], &[])?;
+    let Some(b) = bytes_of(r) else {
+        return Err(vm.type_error("read() didn't return bytes"));
+    };
+    let whole = b.len() - b.len() % sz;
+    data(o).borrow_mut().bytes.extend_from_slice(&b[..whole]);
+    if b.len() < want {
+        let c = vm.exc.EOFError;
+        return Err(vm.err(c, "read() didn't return enough bytes"));
+    }
+    Ok(Value::None)
+}
+
+/// `a.buffer_info()`: (an address, the number of items).
+fn array_buffer_info(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let o = self_array(vm, args)?;
+    check_method(vm, "buffer_info", args, 0, 0)?;
+    let d = data(o).borrow();
+    let n = d.bytes.len() / itemsize(d.code);
+    let addr = d.bytes.as_ptr() as usize as i64;
+    drop(d);
+    Ok(vm.new_tuple(vec![Value::Int(addr), Value::Int(n as i64)]))
 }
 
 fn array_fromlist(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {

@@ -1,4 +1,4 @@
-//! Native modules: sys, gc, time, math and dis. Each is an initialiser registered by
+//! Native modules: sys, gc, _time (under the embedded time.py), math and dis. Each is an initialiser registered by
 //! name and run on first import.
 
 pub mod array;
@@ -26,7 +26,8 @@ use std::cell::{Cell, RefCell};
 pub fn register(vm: &mut Vm) {
     vm.register_native_module("sys", sys_init);
     vm.register_native_module("gc", gc_init);
-    vm.register_native_module("time", time_init);
+    vm.register_native_module("_time", time_init);
+    vm.embedded_modules.insert("time", include_str!("py/time.py"));
     vm.register_native_module("math", math::init);
     vm.register_native_module("dis", dis_init);
     vm.register_native_module("_random", random::init);
@@ -52,6 +53,8 @@ pub fn register(vm: &mut Vm) {
     vm.embedded_modules.insert("dataclasses", include_str!("py/dataclasses.py"));
     vm.embedded_modules.insert("typing", include_str!("py/typing.py"));
     vm.embedded_modules.insert("types", include_str!("py/types.py"));
+    vm.embedded_modules.insert("_bigrange", include_str!("py/_bigrange.py"));
+    vm.embedded_modules.insert("abc", include_str!("py/abc.py"));
     // stdout/stderr objects exist from the start (print uses them).
     let textio = vm.types.textio;
     let shape = vm.shapes.root();
@@ -117,6 +120,62 @@ fn sys_init(vm: &mut Vm) -> PyResult<ObjRef> {
         vec![Value::Int(3), Value::Int(11), Value::Int(0), fin, Value::Int(0)],
     )?;
     vm.module_set(m, "version_info", vi);
+    let fi = struct_seq(
+        vm,
+        "sys.float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+        vec![
+            Value::Float(f64::MAX),
+            Value::Int(f64::MAX_EXP as i64),
+            Value::Int(f64::MAX_10_EXP as i64),
+            Value::Float(f64::MIN_POSITIVE),
+            Value::Int(f64::MIN_EXP as i64),
+            Value::Int(f64::MIN_10_EXP as i64),
+            Value::Int(f64::DIGITS as i64),
+            Value::Int(f64::MANTISSA_DIGITS as i64),
+            Value::Float(f64::EPSILON),
+            Value::Int(2),
+            Value::Int(1),
+        ],
+    )?;
+    vm.module_set(m, "float_info", fi);
+    let ii = struct_seq(
+        vm,
+        "sys.int_info",
+        &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)],
+    )?;
+    vm.module_set(m, "int_info", ii);
+    let alg = vm.new_str("siphash13");
+    let hi = struct_seq(
+        vm,
+        "sys.hash_info",
+        &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+        vec![
+            Value::Int(64),
+            Value::Int((1 << 61) - 1),
+            Value::Int(314159),
+            Value::Int(0),
+            Value::Int(1000003),
+            alg,
+            Value::Int(64),
+            Value::Int(128),
+            Value::Int(0),
+        ],
+    )?;
+    vm.module_set(m, "hash_info", hi);
     let v = vm.new_str(format!("3.11.0 (krait {})", env!("CARGO_PKG_VERSION")));
     vm.module_set(m, "version", v);
     let p = vm.new_str(std::env::consts::OS);
@@ -137,6 +196,8 @@ fn sys_init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.module_add_fn(m, "exception", sys_exception);
     vm.module_add_fn(m, "getsizeof", sizeof::sys_getsizeof);
     vm.module_add_fn(m, "intern", sys_intern);
+    vm.module_add_fn(m, "getdefaultencoding", |vm, _, _| Ok(vm.new_str("utf-8")));
+    vm.module_add_fn(m, "getfilesystemencoding", |vm, _, _| Ok(vm.new_str("utf-8")));
     Ok(m)
 }
 
@@ -270,7 +331,7 @@ fn gc_heap_stats(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyRes
 }
 
 fn time_init(vm: &mut Vm) -> PyResult<ObjRef> {
-    let m = vm.new_module("time");
+    let m = vm.new_module("_time");
     vm.module_add_fn(m, "time", |_, _, _| Ok(Value::Float(now_secs())));
     vm.module_add_fn(m, "time_ns", |_, _, _| Ok(Value::Int((now_secs() * 1e9) as i64)));
     vm.module_add_fn(m, "perf_counter", time_perf_counter);

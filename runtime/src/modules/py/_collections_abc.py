@@ -4,14 +4,9 @@
 """Abstract Base Classes (ABCs) for collections, according to PEP 3119.
 
 krait's version of CPython 3.11's _collections_abc: the same classes and
-mixin methods, but without ABCMeta: the ABCs are plain classes (derived
-from _ABC). Inheriting from them works as in CPython (mixin methods,
-isinstance through the MRO); abstract methods are not enforced at
-instantiation. isinstance() of built-in or duck-typed objects against these
-ABCs (isinstance([], Sequence)) needs the runtime to consult the class's
-__instancecheck__ / __subclasscheck__ (defined here as classmethods, with
-register() and __subclasshook__ as in CPython); _abc_isinstance(obj, cls)
-performs that check explicitly.
+mixin methods, made by abc.ABCMeta (abstract methods are enforced at
+instantiation; register() and __subclasshook__ answer isinstance and
+issubclass as in CPython). _abc_isinstance(obj, cls) is isinstance().
 """
 
 import sys
@@ -31,13 +26,7 @@ __all__ = ["Awaitable", "Coroutine",
 __name__ = "collections.abc"
 
 
-def abstractmethod(funcobj):
-    """Marks a method abstract (informational in krait)."""
-    try:
-        funcobj.__isabstractmethod__ = True
-    except AttributeError:
-        pass
-    return funcobj
+from abc import ABCMeta, abstractmethod
 
 
 def GenericAlias(cls, item):
@@ -45,65 +34,27 @@ def GenericAlias(cls, item):
     return cls
 
 
-class _ABC:
-    """Base of krait's ABCs: registration and the subclass hooks."""
+class _ABC(metaclass=ABCMeta):
+    """Base of krait's ABCs (ABCMeta does registration and the subclass hooks)."""
 
     __slots__ = ()
-
-    @classmethod
-    def register(cls, subclass):
-        """Register a virtual subclass of an ABC. Returns the subclass."""
-        if not isinstance(subclass, type):
-            raise TypeError("Can only register classes")
-        registry = cls.__dict__.get('_abc_registry')
-        if registry is None:
-            registry = []
-            cls._abc_registry = registry
-        if subclass not in registry:
-            registry.append(subclass)
-        return subclass
 
     @classmethod
     def __subclasshook__(cls, C):
         return NotImplemented
 
-    @classmethod
-    def __subclasscheck__(cls, subclass):
-        return _abc_subclasscheck(cls, subclass)
-
-    @classmethod
-    def __instancecheck__(cls, instance):
-        return _abc_subclasscheck(cls, type(instance))
-
-
-def _abc_subclasscheck(cls, subclass):
-    if cls in getattr(subclass, '__mro__', ()):
-        return True
-    ok = cls.__subclasshook__(subclass)
-    if ok is not NotImplemented:
-        return bool(ok)
-    for scls in [cls] + _abc_subclasses(cls):
-        for r in scls.__dict__.get('_abc_registry', ()):
-            if r in subclass.__mro__:
-                return True
-    return False
-
 
 _ALL_ABCS = []
 
 
-def _abc_subclasses(cls):
-    return [c for c in _ALL_ABCS if c is not cls and cls in c.__mro__]
-
-
 def _abc_isinstance(obj, cls):
     """isinstance(obj, cls) for an ABC, with registration and hooks."""
-    return _abc_subclasscheck(cls, type(obj))
+    return isinstance(obj, cls)
 
 
 def _abc_issubclass(sub, cls):
     """issubclass(sub, cls) for an ABC, with registration and hooks."""
-    return _abc_subclasscheck(cls, sub)
+    return issubclass(sub, cls)
 
 
 bytes_iterator = type(iter(b''))

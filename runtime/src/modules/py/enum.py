@@ -232,8 +232,32 @@ def _find_new(classdict, member_type, first_enum):
     return member_type.__new__, True
 
 
+class _EnumDict(dict):
+    """The namespace of an enum class body: rejects a member name bound twice."""
+
+    def __init__(self):
+        super().__init__()
+        self._member_names = {}
+
+    def __setitem__(self, key, value):
+        if _is_dunder(key) or _is_sunder(key):
+            pass
+        elif key in self._member_names:
+            raise TypeError('%r already defined as %r' % (key, self[key]))
+        elif isinstance(value, (member, nonmember)) or not _is_descriptor(value):
+            if key in self:
+                raise TypeError('%r already defined as %r' % (key, self[key]))
+            if not isinstance(value, nonmember):
+                self._member_names[key] = None
+        super().__setitem__(key, value)
+
+
 class EnumType(type):
     """Metaclass for Enum."""
+
+    @classmethod
+    def __prepare__(metacls, cls, bases, **kwds):
+        return _EnumDict()
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
         enum_bases = [b for b in bases if isinstance(b, EnumType)]

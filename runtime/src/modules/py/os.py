@@ -369,7 +369,7 @@ def fsdecode(filename):
 
 class PathLike:
     """Abstract base class for implementing the file system path protocol.
-    (krait has no metaclasses: the isinstance hooks are classmethods.)"""
+    (its isinstance hooks are classmethods, which isinstance() consults.)"""
 
     def __fspath__(self):
         raise NotImplementedError
