@@ -590,10 +590,49 @@ impl Vm {
     /// The dunder protocol: `a.__op__(b)`, then `b.__rop__(a)`; in-place first tries
     /// `a.__iop__(b)`.
     fn binary_op_dunder(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        self.binary_op_dunder_from(a, b, op, 0)
+    }
+
+    /// When `a` is an instance of a plain class (no metaclass) and the first method the
+    /// dunder protocol calls is a plain Python function of `(self, other)`: that function,
+    /// and the stage `binary_op_dunder_from` goes on from if it returns NotImplemented
+    /// (1: after `__iop__`, 2: after `__op__`). BINARY_OP runs it as a frame.
+    pub fn binop_frame_target(&self, a: Value, b: Value, op: BinOp) -> Option<(ObjRef, u8)> {
+        let Value::Obj(ao) = a else { return None };
+        let Kind::Instance(inst) = &ao.kind else { return None };
+        if !matches!(inst.payload, crate::object::Payload::None) {
+            return None;
+        }
+        let ta = inst.class.get();
+        if ta.as_class()?.meta.get().is_some() {
+            return None;
+        }
+        let plain = |f: Value| {
+            let fo = f.as_obj()?;
+            let func = fo.as_function()?;
+            let code = func.code.as_code()?;
+            (code.simple && code.co.argcount == 2).then_some(fo)
+        };
+        let [fname, rname, iname] = self.op_names.bin[op.base() as usize];
+        if op.is_inplace() {
+            if let Some(f) = self.class_lookup(ta, iname) {
+                return plain(f).map(|f| (f, 1));
+            }
+        }
+        let tb = self.type_of(b);
+        if !ta.ptr_eq(tb) && crate::ops::is_subclass(tb, ta) && self.class_lookup(tb, rname).is_some() {
+            return None; // the subclass's reflected method goes first
+        }
+        plain(self.class_lookup(ta, fname)?).map(|f| (f, 2))
+    }
+
+    /// The dunder protocol from `stage`: 0 from the start, 1 after `a.__iop__(b)` returned
+    /// NotImplemented, 2 after `a.__op__(b)` did (the frames `binop_frame_target` names).
+    pub fn binary_op_dunder_from(&mut self, a: Value, b: Value, op: BinOp, stage: u8) -> PyResult<Value> {
         let [fname, rname, iname] = self.op_names.bin[op.base() as usize];
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        if op.is_inplace() {
+        if op.is_inplace() && stage == 0 {
             let n = iname;
             if let Some(f) = self.class_lookup(ta, n) {
                 let r = self.call(f, &[a, b], &[])?;
@@ -618,7 +657,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if let Some(f) = fa {
+        if let Some(f) = fa.filter(|_| stage < 2) {
             let r = self.call(f, &[a, b], &[])?;
             if !r.is(&self.not_implemented) {
                 return Ok(r);

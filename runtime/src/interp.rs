@@ -247,6 +247,7 @@ impl Vm {
             entry,
             generator: None,
             init_self: None,
+            binop: None,
         });
     }
 
@@ -258,6 +259,16 @@ impl Vm {
         self.push_frame_at(func, base, ret_sp, false, None);
         if let Some(f) = self.frames.last_mut() {
             f.init_self = Some(init_self);
+        }
+    }
+
+    /// Pushes the dunder frame of a binary operation (`Frame::binop`) whose slots (the
+    /// operands, then the function's other locals) are already on the stack from `base`.
+    /// The JIT uses this to rebuild an inlined operator's frame at a trace exit.
+    pub fn push_binop_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, binop: crate::vm::BinopFrame) {
+        self.push_frame_at(func, base, ret_sp, false, None);
+        if let Some(f) = self.frames.last_mut() {
+            f.binop = Some(binop);
         }
     }
 
@@ -337,6 +348,7 @@ impl Vm {
             entry: true,
             generator: None,
             init_self: None,
+            binop: None,
         });
         self.run()
     }
@@ -388,6 +400,7 @@ impl Vm {
             entry: true,
             generator: Some(gen),
             init_self: None,
+            binop: None,
         });
         cell.borrow_mut().started = true;
         self.yielded = false;
@@ -966,9 +979,36 @@ impl Vm {
                 }
                 Op::BinaryOp => {
                     let (a, b) = (peek!(2), peek!(1));
-                    let r = match crate::arith::fast_binop(a, b, BinOp::from_arg(ins.arg)) {
+                    let op = BinOp::from_arg(ins.arg);
+                    let r = match crate::arith::fast_binop(a, b, op) {
                         Some(r) => r,
-                        None => tri!(self.binary_op(a, b, BinOp::from_arg(ins.arg))),
+                        None => {
+                            // An instance whose class defines the operator in Python: run
+                            // it as a frame of this loop (the operands are its arguments).
+                            if let Some((f, stage)) = self.binop_frame_target(a, b, op) {
+                                if self.frames.len() >= self.recursion_limit {
+                                    throw!(self.recursion_error(""));
+                                }
+                                let func = f.as_function().unwrap();
+                                let fcode = func.code.as_code().unwrap();
+                                let nfree = func.closure.len();
+                                for _ in 0..fcode.co.nslots() - 2 - nfree {
+                                    self.stack.push(Value::Undef);
+                                }
+                                for c in func.closure.iter() {
+                                    self.stack.push(Value::Obj(*c));
+                                }
+                                let fbase = self.stack.len() - fcode.co.nslots();
+                                self.frames[fidx].pc = pc;
+                                self.push_binop_frame_at(f, fbase, fbase, crate::vm::BinopFrame { op, a, b, stage });
+                                if self.heap.wanted {
+                                    self.collect();
+                                }
+                                reload!();
+                                continue;
+                            }
+                            tri!(self.binary_op(a, b, op))
+                        }
                     };
                     drop_push!(2, r);
                 }
@@ -1565,6 +1605,18 @@ impl Vm {
                             throw!(self.type_error(format!("__init__() should return None, not '{}'", tn)));
                         }
                         v = Value::Obj(inst);
+                    }
+                    if let Some(bf) = frame.binop {
+                        if v.is(&self.not_implemented) {
+                            // The rest of the protocol (reflected operand...), in the caller.
+                            fidx = self.frames.len() - 1;
+                            pc = self.frames[fidx].pc;
+                            let mark = self.roots.len();
+                            self.roots.extend([bf.a, bf.b]);
+                            let r = self.binary_op_dunder_from(bf.a, bf.b, bf.op, bf.stage);
+                            self.roots.truncate(mark);
+                            v = tri!(r);
+                        }
                     }
                     self.stack.push(v);
                     reload!();

@@ -38,6 +38,22 @@ pub struct Frame {
     /// (else raises TypeError in the caller, as CPython does) and returns the instance.
     /// Such a frame is never an `entry` frame. A GC root.
     pub init_self: Option<ObjRef>,
+    /// Set for a binary operator's dunder (`a.__add__(b)`...) that BINARY_OP runs as a
+    /// frame of the dispatch loop: if it returns NotImplemented, RETURN_VALUE goes on with
+    /// the rest of the protocol (`Vm::binary_op_dunder_from`). The operands are GC roots.
+    pub binop: Option<BinopFrame>,
+}
+
+/// What RETURN_VALUE of a dunder frame needs to finish the binary operation.
+#[derive(Clone, Copy, Debug)]
+pub struct BinopFrame {
+    /// The operation (in-place or not).
+    pub op: crate::bytecode::BinOp,
+    /// The operands.
+    pub a: Value,
+    pub b: Value,
+    /// Where the protocol goes on after NotImplemented (see `binary_op_dunder_from`).
+    pub stage: u8,
 }
 
 /// Hooks the JIT implements; the runtime calls them and knows nothing of the JIT. While a
@@ -891,6 +907,9 @@ impl Vm {
             }
             if let Some(x) = f.init_self {
                 roots.push(x);
+            }
+            if let Some(bf) = f.binop {
+                roots.extend([bf.a, bf.b].iter().filter_map(|v| v.as_obj()));
             }
         }
         push(&self.handled, &mut roots);
