@@ -542,6 +542,9 @@ pub struct SnapFrame {
     /// 1 for an inlined `__init__` called by a constructor (the instance the call returns
     /// is in its `self` slot), 0 otherwise.
     pub init_self: u64,
+    /// For an inlined operator dunder (`Frame::binop`): the BINARY_OP argument and the
+    /// protocol stage after it (its operands are in its first two slots).
+    pub binop: Option<(u32, u8)>,
 }
 
 /// The interpreter state to rebuild when leaving the trace at a guard: which slots must

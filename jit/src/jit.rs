@@ -473,9 +473,15 @@ impl Jit {
                 // alive (it is in `objs`, a GC root), taken from a live `ObjRef`.
                 let func = unsafe { ObjRef::from_ptr(fr.func as *mut krait_runtime::object::Obj) };
                 let (fbase, ret_sp) = (base + fr.base as usize, base + fr.ret_sp as usize);
-                match vm.stack[fbase] {
+                match (vm.stack[fbase], fr.binop) {
                     // An inlined `__init__`: the instance is in its `self` slot.
-                    Value::Obj(inst) if fr.init_self != 0 => vm.push_init_frame_at(func, fbase, ret_sp, inst),
+                    (Value::Obj(inst), _) if fr.init_self != 0 => vm.push_init_frame_at(func, fbase, ret_sp, inst),
+                    // An inlined operator dunder: its operands are its first two slots.
+                    (a, Some((op, stage))) => {
+                        let (b, op) = (vm.stack[fbase + 1], krait_runtime::bytecode::BinOp::from_arg(op));
+                        let bf = krait_runtime::vm::BinopFrame { op, a, b, stage };
+                        vm.push_binop_frame_at(func, fbase, ret_sp, bf)
+                    }
                     _ => vm.push_frame_at(func, fbase, ret_sp, false, None),
                 }
                 let pc = snap.frames.get(i + 1).map_or(snap.pc, |next| next.ret_pc);

@@ -50,6 +50,8 @@ struct RFrame {
     names_are_globals: bool,
     /// An inlined `__init__`: the instance its call returns (also in its `self` slot).
     init_self: Option<Tv>,
+    /// An inlined operator dunder: the operator and the protocol stage after it.
+    binop: Option<(BinOp, u8)>,
     base: usize,
     ret_sp: usize,
     ret_pc: usize,
@@ -155,6 +157,7 @@ impl Recorder {
                 globals: f.globals,
                 names_are_globals: f.locals.is_none_or(|l| l.ptr_eq(f.globals)),
                 init_self: None,
+                binop: None,
                 base: 0,
                 ret_sp: 0,
                 ret_pc: 0,
@@ -195,6 +198,7 @@ impl Recorder {
                 globals: f.globals,
                 names_are_globals: f.locals.is_none_or(|l| l.ptr_eq(f.globals)),
                 init_self: None,
+                binop: None,
                 base: f.base - root_base,
                 ret_sp: f.ret_sp.saturating_sub(root_base),
                 ret_pc: if i > root { vm.frames[i - 1].pc } else { 0 },
@@ -233,6 +237,15 @@ impl Recorder {
             }
             let tv = r.read(vm, slot)?;
             r.frames[i].init_self = Some(tv);
+        }
+        // Inlined operator dunders: their operands are in their first two slots.
+        for i in 1..r.frames.len() {
+            let Some(bf) = vm.frames[root + i].binop else { continue };
+            let slot = r.frames[i].base;
+            if !r.real(vm, slot).is(&bf.a) || !r.real(vm, slot + 1).is(&bf.b) {
+                return Err("side exit in an operator method that rebound its arguments".into());
+            }
+            r.frames[i].binop = Some((bf.op, bf.stage));
         }
         Ok(r)
     }
@@ -413,6 +426,7 @@ impl Recorder {
                 ret_sp: f.ret_sp as u32,
                 ret_pc: f.ret_pc as u32,
                 init_self: f.init_self.is_some() as u64,
+                binop: f.binop.map(|(op, stage)| (op as u32, stage)),
             })
             .collect();
         let n = self.slots.len().max(sp) as u32;
@@ -606,6 +620,9 @@ impl Recorder {
                 if arg == 0 && self.frames[depth].init_self.is_some() {
                     return abort("__init__ rebinds self");
                 }
+                if arg < 2 && self.frames[depth].binop.is_some() {
+                    return abort("operator method rebinds its arguments");
+                }
                 let (tv, _) = self.peek(vm, 1)?;
                 self.pop_n(1);
                 self.set_slot(base + arg, Tv { from: None, ..tv });
@@ -739,6 +756,27 @@ impl Recorder {
             BcOp::BinaryOp => {
                 let (a, av) = self.peek(vm, 2)?;
                 let (b, bv) = self.peek(vm, 1)?;
+                let op = BinOp::from_arg(ins.arg);
+                // (The interpreter's fast paths take no instance.)
+                {
+                    if let Some((f, stage)) = vm.binop_frame_target(av, bv, op) {
+                        // The interpreter runs the dunder as a frame: inline it.
+                        let snap = self.snap();
+                        let Value::Obj(ao) = av else { unreachable!("an instance") };
+                        self.inst_guard(a, ao, snap)?;
+                        match bv {
+                            Value::Obj(bo) if kind_of(bo) == kind::INSTANCE => self.inst_guard(b, bo, snap)?,
+                            Value::Obj(bo) => {
+                                self.guard_kind(b, bo);
+                            }
+                            _ => {}
+                        }
+                        self.epoch_guard(vm, snap);
+                        self.objs.push(f);
+                        let at = self.sp - 2;
+                        return self.inline_call(vm, f, at, at, 2, fdepth, pc, None, Some((op, stage)));
+                    }
+                }
                 let r = self.binary(vm, BinOp::from_arg(ins.arg), a, av, b, bv)?;
                 self.pop_n(2);
                 self.push(r);
@@ -908,6 +946,18 @@ impl Recorder {
                     return abort("__init__ returned a value");
                 }
                 let v = init_self.unwrap_or(v);
+                if self.frames[depth].binop.is_some() {
+                    // The operator's result: NotImplemented would go on with the protocol.
+                    if real.is(&vm.not_implemented) {
+                        return abort("operator method returned NotImplemented");
+                    }
+                    if v.tag == tag::OBJ && v.obj.is_none() {
+                        let snap = self.snap();
+                        let ni = self.konst(vm.not_implemented)?;
+                        let same = self.b.bin(Op::ObjEq, v.r, ni.r);
+                        self.b.guard_ref(Op::GuardFalse, same, None, snap);
+                    }
+                }
                 let f = self.frames.pop().expect("inlined frame");
                 for i in f.ret_sp..self.slots.len() {
                     self.slots[i] = None;
@@ -1456,7 +1506,7 @@ impl Recorder {
                     return abort(format!("call of {} (defaults or special arguments)", fcode.co.name));
                 }
                 self.guard_identity(ftv, fo);
-                self.inline_call(vm, fo, fpos, first, nargs, fdepth, pc, None)
+                self.inline_call(vm, fo, fpos, first, nargs, fdepth, pc, None, None)
             }
             Kind::Native(nat) => {
                 let name = nat.name;
@@ -1486,7 +1536,7 @@ impl Recorder {
                 self.objs.push(init);
                 // [cls, a1..an] -> [inst, a1..an]: the instance is `self`.
                 self.set_slot(fpos, inst);
-                self.inline_call(vm, init, fpos, fpos, nargs + 1, fdepth, pc, Some(inst))
+                self.inline_call(vm, init, fpos, fpos, nargs + 1, fdepth, pc, Some(inst), None)
             }
             Kind::Class(_) => {
                 // Built-in types whose constructor runs no Python code on scalar arguments.
@@ -1524,6 +1574,7 @@ impl Recorder {
         fdepth: usize,
         pc: usize,
         init_self: Option<Tv>,
+        binop: Option<(BinOp, u8)>,
     ) -> R<Option<(usize, usize)>> {
         let Kind::Function(func) = &fo.kind else { return abort("inlined call of a non-function") };
         let fcode = func.code.as_code().expect("function code").clone();
@@ -1562,6 +1613,7 @@ impl Recorder {
             globals: func.globals,
             names_are_globals: false,
             init_self,
+            binop,
             base: first,
             ret_sp: fpos,
             ret_pc: pc + 1,
@@ -1606,6 +1658,24 @@ impl Recorder {
                 let done = self.b.call(Helper::NoError, &[c]);
                 self.b.guard_ref(Op::GuardTrue, done, None, snap);
                 return self.konst(Value::None);
+            }
+            (None, "isinstance", [(x, xv), (c, Value::Obj(co))])
+                if co.as_class().is_some_and(|cl| cl.meta.get().is_none()) =>
+            {
+                // A class without a metaclass (no __instancecheck__) and an object whose
+                // exact type is guarded: the answer is a constant.
+                match xv {
+                    Value::Obj(xo) if kind_of(*xo) == kind::INSTANCE => self.inst_guard(*x, *xo, snap)?,
+                    Value::Obj(xo) if kind_of(*xo) != kind::OTHER => {
+                        self.guard_kind(*x, *xo);
+                    }
+                    Value::Obj(_) | Value::Undef => return abort("isinstance of an object of an unknown type"),
+                    _ => {}
+                }
+                self.guard_identity(*c, *co);
+                self.epoch_guard(vm, snap);
+                let r = vm.call(Value::Obj(f), &[*xv, Value::Obj(*co)], &[]).map_err(|_| "isinstance raises")?;
+                return self.konst(r);
             }
             (None, "len", [(x, Value::Obj(o))]) => {
                 let k = self.guard_kind(*x, *o);
