@@ -479,6 +479,8 @@ impl Jit {
                     // An inlined operator dunder: its operands are its first two slots.
                     (a, Some((op, stage))) => {
                         let (b, op) = (vm.stack[fbase + 1], krait_runtime::bytecode::BinOp::from_arg(op));
+                        // A reflected method (stage 3) has the operands swapped.
+                        let (a, b) = if stage == 3 { (b, a) } else { (a, b) };
                         let bf = krait_runtime::vm::BinopFrame { op, a, b, stage };
                         vm.push_binop_frame_at(func, fbase, ret_sp, bf)
                     }

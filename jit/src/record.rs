@@ -242,7 +242,9 @@ impl Recorder {
         for i in 1..r.frames.len() {
             let Some(bf) = vm.frames[root + i].binop else { continue };
             let slot = r.frames[i].base;
-            if !r.real(vm, slot).is(&bf.a) || !r.real(vm, slot + 1).is(&bf.b) {
+            // (Swapped for a reflected method, stage 3.)
+            let (x, y) = if bf.stage == 3 { (bf.b, bf.a) } else { (bf.a, bf.b) };
+            if !r.real(vm, slot).is(&x) || !r.real(vm, slot + 1).is(&y) {
                 return Err("side exit in an operator method that rebound its arguments".into());
             }
             r.frames[i].binop = Some((bf.op, bf.stage));
@@ -762,18 +764,23 @@ impl Recorder {
                     if let Some((f, stage)) = vm.binop_frame_target(av, bv, op) {
                         // The interpreter runs the dunder as a frame: inline it.
                         let snap = self.snap();
-                        let Value::Obj(ao) = av else { unreachable!("an instance") };
-                        self.inst_guard(a, ao, snap)?;
-                        match bv {
-                            Value::Obj(bo) if kind_of(bo) == kind::INSTANCE => self.inst_guard(b, bo, snap)?,
-                            Value::Obj(bo) => {
-                                self.guard_kind(b, bo);
+                        for (tv, v) in [(a, av), (b, bv)] {
+                            match v {
+                                Value::Obj(o) if kind_of(o) == kind::INSTANCE => self.inst_guard(tv, o, snap)?,
+                                Value::Obj(o) => {
+                                    self.guard_kind(tv, o);
+                                }
+                                _ => {}
                             }
-                            _ => {}
                         }
                         self.epoch_guard(vm, snap);
                         self.objs.push(f);
                         let at = self.sp - 2;
+                        if stage == 3 {
+                            // A reflected method: `b.__rop__(a)`, operands swapped.
+                            self.set_slot(at, Tv { from: None, ..b });
+                            self.set_slot(at + 1, Tv { from: None, ..a });
+                        }
                         return self.inline_call(vm, f, at, at, 2, fdepth, pc, None, Some((op, stage)));
                     }
                 }

@@ -598,6 +598,24 @@ impl Vm {
     /// and the stage `binary_op_dunder_from` goes on from if it returns NotImplemented
     /// (1: after `__iop__`, 2: after `__op__`). BINARY_OP runs it as a frame.
     pub fn binop_frame_target(&self, a: Value, b: Value, op: BinOp) -> Option<(ObjRef, u8)> {
+        // `2 * v`: an int, float or bool on the left has no method for a Python instance
+        // on the right (its own returns NotImplemented without running Python code), so
+        // the right operand's reflected method runs, with the operands swapped (stage 3).
+        if matches!(a, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+            let Value::Obj(bo) = b else { return None };
+            let Kind::Instance(inst) = &bo.kind else { return None };
+            if !matches!(inst.payload, crate::object::Payload::None) || op.is_inplace() {
+                return None;
+            }
+            let tb = inst.class.get();
+            if tb.as_class()?.meta.get().is_some() {
+                return None;
+            }
+            let [_, rname, _] = self.op_names.bin[op.base() as usize];
+            let f = self.class_lookup(tb, rname)?.as_obj()?;
+            let code = f.as_function()?.code.as_code()?;
+            return (code.simple && code.co.argcount == 2).then_some((f, 3));
+        }
         let Value::Obj(ao) = a else { return None };
         let Kind::Instance(inst) = &ao.kind else { return None };
         if !matches!(inst.payload, crate::object::Payload::None) {
@@ -627,7 +645,8 @@ impl Vm {
     }
 
     /// The dunder protocol from `stage`: 0 from the start, 1 after `a.__iop__(b)` returned
-    /// NotImplemented, 2 after `a.__op__(b)` did (the frames `binop_frame_target` names).
+    /// NotImplemented, 2 after `a.__op__(b)` did, 3 after `b.__rop__(a)` did (the frames
+    /// `binop_frame_target` names).
     pub fn binary_op_dunder_from(&mut self, a: Value, b: Value, op: BinOp, stage: u8) -> PyResult<Value> {
         let [fname, rname, iname] = self.op_names.bin[op.base() as usize];
         let ta = self.type_of(a);
@@ -663,7 +682,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if !rb_first {
+        if !rb_first && stage < 3 {
             if let Some(f) = rb {
                 let r = self.call(f, &[b, a], &[])?;
                 if !r.is(&self.not_implemented) {

@@ -989,6 +989,11 @@ impl Vm {
                                 if self.frames.len() >= self.recursion_limit {
                                     throw!(self.recursion_error(""));
                                 }
+                                if stage == 3 {
+                                    // The reflected method: `b.__rop__(a)`.
+                                    let n = self.stack.len();
+                                    self.stack.swap(n - 2, n - 1);
+                                }
                                 let func = f.as_function().unwrap();
                                 let fcode = func.code.as_code().unwrap();
                                 let nfree = func.closure.len();

@@ -115,3 +115,30 @@ try:
     Vec(1, 2) * Vec(3, 4)
 except TypeError as e:
     print(e)
+
+
+class Picky:
+    def __rsub__(self, o):
+        if o > 100:
+            return NotImplemented
+        return o - 1
+
+
+def reflected(n):
+    p = Picky()
+    s = 0
+    for i in range(n):
+        s += 50 - p
+        s += 2.5 - p if i % 2 else 0
+    try:
+        s += 500 - p
+    except TypeError as e:
+        print(e)
+    try:
+        3 - Vec(1, 2)
+    except TypeError as e:
+        print(e)
+    return s
+
+
+print(reflected(3000))
