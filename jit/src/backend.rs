@@ -41,7 +41,7 @@ use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Linkage, Module};
 use krait_runtime::value::Value;
 
-use crate::helpers::JitCtx;
+use crate::helpers::{JitCtx, SeqLayout};
 use crate::ir::{verify, Arg, ExitNo, Helper, IrRef, Op, Slot, Trace, Type, VerifyError};
 
 /// The layout compiled code assumes for one slot: the `Value` layout (tag word, then
@@ -712,6 +712,27 @@ impl Lowering<'_, '_> {
     }
 
     fn call_helper(&mut self, helper: Helper, args: Arg) -> Lowered {
+        // Item access on lists, tuples and instance slots inline, once their layout is
+        // known (`helpers::learn_layout`); same results as the helpers.
+        use crate::helpers::{inst_layout, list_layout, tuple_layout};
+        let inline = match helper {
+            Helper::ListGet | Helper::ListSet => list_layout(),
+            Helper::TupleGet => tuple_layout(),
+            Helper::InstGet | Helper::InstSet => inst_layout(),
+            _ => None,
+        };
+        if let Some(layout) = inline {
+            let vals: Vec<Lowered> = self.trace.call_args(args).iter().map(|r| self.vals[r.index()]).collect();
+            let (obj, index) = (vals[0].one(), vals[1].one());
+            let negative_wraps = matches!(helper, Helper::ListGet | Helper::ListSet | Helper::TupleGet);
+            return match helper {
+                Helper::ListSet | Helper::InstSet => {
+                    let Lowered::Pair { tag, payload } = vals[2] else { panic!("verified helper arguments") };
+                    self.inline_seq_set(layout, obj, index, negative_wraps, tag, payload)
+                }
+                _ => self.inline_seq_get(layout, obj, index, negative_wraps),
+            };
+        }
         let mut sig = Signature::new(self.helper_conv);
         for &t in helper.params() {
             sig.params.extend(clif_types(t).iter().map(|&ct| AbiParam::new(ct)));
@@ -728,6 +749,80 @@ impl Lowering<'_, '_> {
             [tag, payload] => Lowered::Pair { tag, payload },
             _ => unreachable!("helpers return at most one value"),
         }
+    }
+
+    /// The item address for `index` in the sequence at `obj`, and whether it is in range
+    /// (a negative index counts from the end if `negative_wraps`).
+    fn seq_item(
+        &mut self,
+        layout: SeqLayout,
+        obj: clif::Value,
+        index: clif::Value,
+        wraps: bool,
+    ) -> (clif::Value, clif::Value) {
+        let len = self.b.ins().load(types::I64, Self::flags(), obj, layout.len);
+        let idx = if wraps {
+            let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, index, 0);
+            let from_end = self.b.ins().iadd(index, len);
+            self.b.ins().select(neg, from_end, index)
+        } else {
+            index
+        };
+        // Unsigned: a still-negative index is out of range too.
+        let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
+        let offset = self.b.ins().ishl_imm_u(idx, 4);
+        (offset, in_range)
+    }
+
+    /// `seq[index]` as a boxed value, UNDEF when out of range (as `list_get`...).
+    fn inline_seq_get(&mut self, layout: SeqLayout, obj: clif::Value, index: clif::Value, wraps: bool) -> Lowered {
+        let (offset, in_range) = self.seq_item(layout, obj, index, wraps);
+        let load = self.b.create_block();
+        let merge = self.b.create_block();
+        let tag = self.b.append_block_param(merge, types::I64);
+        let payload = self.b.append_block_param(merge, types::I64);
+        let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+        let zero = self.b.ins().iconst(types::I64, 0);
+        self.b.ins().brif(in_range, load, &[], merge, &[clif::BlockArg::Value(undef), clif::BlockArg::Value(zero)]);
+        self.b.seal_block(load);
+        self.b.switch_to_block(load);
+        let items = self.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
+        let at = self.b.ins().iadd(items, offset);
+        let t = self.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
+        let p = self.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET);
+        self.b.ins().jump(merge, &[clif::BlockArg::Value(t), clif::BlockArg::Value(p)]);
+        self.b.seal_block(merge);
+        self.b.switch_to_block(merge);
+        Lowered::Pair { tag, payload }
+    }
+
+    /// `seq[index] = value`; false (nothing stored) when out of range (as `list_set`...).
+    fn inline_seq_set(
+        &mut self,
+        layout: SeqLayout,
+        obj: clif::Value,
+        index: clif::Value,
+        wraps: bool,
+        tag: clif::Value,
+        payload: clif::Value,
+    ) -> Lowered {
+        let (offset, in_range) = self.seq_item(layout, obj, index, wraps);
+        let store = self.b.create_block();
+        let merge = self.b.create_block();
+        let ok = self.b.append_block_param(merge, types::I8);
+        let no = self.b.ins().iconst(types::I8, 0);
+        self.b.ins().brif(in_range, store, &[], merge, &[clif::BlockArg::Value(no)]);
+        self.b.seal_block(store);
+        self.b.switch_to_block(store);
+        let items = self.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
+        let at = self.b.ins().iadd(items, offset);
+        self.b.ins().store(Self::flags(), tag, at, TAG_OFFSET);
+        self.b.ins().store(Self::flags(), payload, at, PAYLOAD_OFFSET);
+        let yes = self.b.ins().iconst(types::I8, 1);
+        self.b.ins().jump(merge, &[clif::BlockArg::Value(yes)]);
+        self.b.seal_block(merge);
+        self.b.switch_to_block(merge);
+        Lowered::One(ok)
     }
 
     /// Fill the exit block of `guard`: write its snapshot back, return its exit number.
@@ -1018,6 +1113,64 @@ mod tests {
         cx.err_flag = 1;
         assert_eq!(c1.run(&mut slots, &mut cx), ExitNo(2));
         assert_eq!((int(&slots[0]), cx.last_trace), (108, 1));
+    }
+
+    #[test]
+    fn list_and_tuple_items_are_read_and_written_inline() {
+        use krait_runtime::vm::{Vm, VmOptions};
+        let mut vm = Vm::new(VmOptions::default());
+        let list = vm.new_list(vec![Value::Int(10), Value::Float(2.5), Value::Int(30)]);
+        let tuple = vm.new_tuple(vec![Value::Int(7), Value::Int(8)]);
+        for v in [list, tuple] {
+            crate::helpers::learn_layout(v.as_obj().unwrap());
+        }
+        let (ll, tl) = (crate::helpers::list_layout().unwrap(), crate::helpers::tuple_layout().unwrap());
+        assert_ne!(ll.ptr, ll.len);
+        assert_ne!(tl.ptr, tl.len);
+
+        // slot1 = list[slot0]; list[slot0 - 1] = tuple[-1]; exit.
+        let mut b = TraceBuilder::new(2);
+        let entry = b.snapshot(0, &[]);
+        let t = b.sload(Op::SLoadTag, 0);
+        b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), entry);
+        let i = b.sload(Op::SLoadInt, 0);
+        let l = b.ins(Op::KObj, Arg::Imm(list.as_obj().unwrap().as_ptr() as i64), Arg::None);
+        let tu = b.ins(Op::KObj, Arg::Imm(tuple.as_obj().unwrap().as_ptr() as i64), Arg::None);
+        let item = b.call(Helper::ListGet, &[l, i]);
+        let one = b.kint(1);
+        let before = b.guard_ref(Op::SubOv, i, Some(one), entry);
+        let minus1 = b.kint(-1);
+        let last = b.call(Helper::TupleGet, &[tu, minus1]);
+        let stored = b.call(Helper::ListSet, &[l, before, last]);
+        let s = b.snapshot(9, &[(1, item)]);
+        b.guard_ref(Op::GuardTrue, stored, None, s);
+        b.guard(Op::Exit, Arg::None, Arg::None, s);
+        let trace = b.finish();
+        verify(&trace).unwrap();
+        let text = JitBackend::new().unwrap().clif_text(&trace).unwrap();
+        assert!(!text.contains("call_indirect"), "items accessed inline:\n{text}");
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+
+        // Exits: 0 the tag guard, 1 the subtraction, 2 the store failing, 3 the end.
+        let items = |v: Value| v.as_obj().unwrap().as_list().unwrap().borrow().clone();
+        let mut slots = [Value::Int(1), Value::None];
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(3));
+        assert!(matches!(slots[1], Value::Float(f) if f == 2.5), "{:?}", slots[1]);
+        assert!(matches!(items(list)[0], Value::Int(8)));
+        // list[-1] counts from the end.
+        let mut slots = [Value::Int(-1), Value::None];
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(3));
+        assert!(matches!(slots[1], Value::Int(30)), "{:?}", slots[1]);
+        // Out of range: the read gives no value (UNDEF); the store in range succeeds.
+        let mut slots = [Value::Int(3), Value::None];
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(3));
+        assert!(matches!(slots[1], Value::Undef), "{:?}", slots[1]);
+        assert!(matches!(items(list)[2], Value::Int(8)), "list[2] = tuple[-1] stored");
+        // Both out of range: the store fails and stores nothing.
+        let mut slots = [Value::Int(9), Value::None];
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(2));
+        assert!(matches!(slots[1], Value::Undef));
+        assert_eq!(items(list).len(), 3);
     }
 
     /// A straight trace that uses every op but the loop structure: int arithmetic and

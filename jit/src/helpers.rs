@@ -653,3 +653,111 @@ pub(crate) extern "C" fn print_scalars(
     vm.write_stdout_raw(&line);
     true
 }
+
+// -- Object layouts compiled code reads directly --------------------------------------------
+
+/// Where compiled code finds a sequence's items: byte offsets, from an object's address,
+/// of the items pointer and of the length word. Rust fixes neither the layout of `Vec`
+/// and boxed slices nor where an enum variant keeps its fields, so each layout is learnt
+/// from a real object (`learn_layout`) and checked against it before it is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeqLayout {
+    /// Offset of the pointer to the first item (`Value`s, 16 bytes each).
+    pub ptr: i32,
+    /// Offset of the number of items.
+    pub len: i32,
+}
+
+static LIST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
+static TUPLE_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
+static INST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
+
+/// The layout of list items, once learnt.
+pub fn list_layout() -> Option<SeqLayout> {
+    LIST_LAYOUT.get().copied()
+}
+
+/// The layout of tuple items, once learnt.
+pub fn tuple_layout() -> Option<SeqLayout> {
+    TUPLE_LAYOUT.get().copied()
+}
+
+/// The layout of instance slots, once learnt.
+pub fn inst_layout() -> Option<SeqLayout> {
+    INST_LAYOUT.get().copied()
+}
+
+/// Indexes (in words) of the pointer and the length in a value of type `T` made by
+/// `make(3)` (3 items, capacity other than 3), read as `N` words.
+fn word_order<T, const N: usize>(make: impl Fn() -> T, ptr: impl Fn(&T) -> usize) -> Option<(usize, usize)> {
+    if std::mem::size_of::<T>() != N * 8 {
+        return None;
+    }
+    let probe = make();
+    // SAFETY: `T` is exactly N words (checked above) of initialized integers and
+    // pointers (a `Vec` or a boxed slice), so reading them as `usize`s is a plain copy.
+    let words: [usize; N] = unsafe { std::mem::transmute_copy(&probe) };
+    let p = words.iter().position(|&w| w == ptr(&probe))?;
+    let l = words.iter().position(|&w| w == 3)?;
+    (words.iter().filter(|&&w| w == 3).count() == 1).then_some((p, l))
+}
+
+/// Learn the layout of `o`'s kind (list, tuple or plain instance) from `o` itself, once.
+pub fn learn_layout(o: ObjRef) {
+    let base = o.as_ptr() as usize;
+    // The layout at `field` (the address of the `Vec`/slice inside `o`), given the word
+    // order of its type, checked against the real pointer and length.
+    let check = |field: usize, order: Option<(usize, usize)>, ptr: usize, len: usize| -> Option<SeqLayout> {
+        let (p, l) = order?;
+        let off = field.checked_sub(base)?;
+        if off > 1024 {
+            return None;
+        }
+        let layout = SeqLayout { ptr: (off + 8 * p) as i32, len: (off + 8 * l) as i32 };
+        // SAFETY: both addresses are within the object (the field is part of `*o`, which
+        // is alive: the caller holds `o`), at word-aligned offsets of the field.
+        let (rp, rl) = unsafe {
+            (*((base + layout.ptr as usize) as *const usize), *((base + layout.len as usize) as *const usize))
+        };
+        (rp == ptr && rl == len).then_some(layout)
+    };
+    match &o.kind {
+        Kind::List(items) if LIST_LAYOUT.get().is_none() => {
+            let order = word_order::<Vec<Value>, 3>(
+                || {
+                    let mut v = Vec::with_capacity(8);
+                    v.extend([Value::None; 3]);
+                    v
+                },
+                |v| v.as_ptr() as usize,
+            );
+            let b = items.borrow();
+            if let Some(l) = check(items.as_ptr() as usize, order, b.as_ptr() as usize, b.len()) {
+                let _ = LIST_LAYOUT.set(l);
+            }
+        }
+        Kind::Tuple(items) if TUPLE_LAYOUT.get().is_none() => {
+            let order =
+                word_order::<Box<[Value]>, 2>(|| vec![Value::None; 3].into_boxed_slice(), |v| v.as_ptr() as usize);
+            let field = items as *const Box<[Value]> as usize;
+            if let Some(l) = check(field, order, items.as_ptr() as usize, items.len()) {
+                let _ = TUPLE_LAYOUT.set(l);
+            }
+        }
+        Kind::Instance(inst) if INST_LAYOUT.get().is_none() => {
+            let order = word_order::<Vec<Value>, 3>(
+                || {
+                    let mut v = Vec::with_capacity(8);
+                    v.extend([Value::None; 3]);
+                    v
+                },
+                |v| v.as_ptr() as usize,
+            );
+            let b = inst.slots.borrow();
+            if let Some(l) = check(inst.slots.as_ptr() as usize, order, b.as_ptr() as usize, b.len()) {
+                let _ = INST_LAYOUT.set(l);
+            }
+        }
+        _ => {}
+    }
+}

@@ -504,6 +504,7 @@ impl Recorder {
     }
 
     fn guard_kind(&mut self, tv: Tv, o: ObjRef) -> i64 {
+        crate::helpers::learn_layout(o);
         let k = kind_of(o);
         if tv.obj.is_some() {
             return k;
@@ -1053,6 +1054,7 @@ impl Recorder {
 
     /// Guard that `tv` (the object `o`, an instance) has its class and shape.
     fn inst_guard(&mut self, tv: Tv, o: ObjRef, snap: SnapNo) -> R<()> {
+        crate::helpers::learn_layout(o);
         let Kind::Instance(inst) = &o.kind else { return abort("not an instance") };
         let cls = self.konst(Value::Obj(inst.class.get()))?;
         let shape = self.b.kint(inst.shape.get() as i64);
