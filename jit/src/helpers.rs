@@ -321,6 +321,51 @@ pub fn tuple_compare_is_safe(vm: &mut Vm, a: Value, b: Value) -> bool {
     true
 }
 
+/// Whether `v` is a value whose hashing and comparing run no Python code.
+fn scalar_value(v: Value) -> bool {
+    match v {
+        Value::Undef => false,
+        Value::Obj(o) => matches!(o.kind, Kind::Str(_) | Kind::BigInt(_)),
+        _ => true,
+    }
+}
+
+/// Whether the runtime answers `k in c` without running Python code: a str in a str, a
+/// scalar key in a dict or set, an int in a range, or a list/tuple whose items up to the
+/// first equal one are scalars or `k` itself.
+pub fn contains_is_safe(c: ObjRef, k: Value) -> bool {
+    match &c.kind {
+        Kind::Str(_) => k.as_obj().is_some_and(|o| matches!(o.kind, Kind::Str(_))),
+        Kind::Dict(_) | Kind::Set(_) | Kind::FrozenSet(_) => scalar_value(k),
+        Kind::Range(_) => matches!(k, Value::Int(_)),
+        Kind::List(_) | Kind::Tuple(_) => {
+            if !scalar_value(k) {
+                return false;
+            }
+            let items: Vec<Value> = match &c.kind {
+                Kind::List(l) => l.borrow().clone(),
+                Kind::Tuple(t) => t.to_vec(),
+                _ => vec![],
+            };
+            items.iter().all(|x| x.is(&k) || scalar_value(*x))
+        }
+        _ => false,
+    }
+}
+
+/// `k in c` when `contains_is_safe`; UNDEF, having done nothing, otherwise.
+pub(crate) extern "C" fn contains(ctx: *mut JitCtx, c: u64, kt: u64, kp: u64) -> SlotWords {
+    let (c, k) = (obj(c), value(kt, kp));
+    if !contains_is_safe(c, k) {
+        return NOTHING;
+    }
+    let (vm, ctx) = vm(ctx);
+    match vm.contains(Value::Obj(c), k) {
+        Ok(b) => words(Value::Bool(b)),
+        Err(e) => fail(ctx, e),
+    }
+}
+
 /// A comparison of two tuples; UNDEF, having done nothing, unless
 /// `tuple_compare_is_safe`.
 pub(crate) extern "C" fn compare_tuples(ctx: *mut JitCtx, op: i64, a: u64, b: u64) -> SlotWords {

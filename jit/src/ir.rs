@@ -421,6 +421,8 @@ helpers! {
     Compare "compare" (I64, I64, Value, Value) -> Value, Pure = h::compare;
     /// A comparison of two tuples of built-in scalars (UNDEF, nothing done, otherwise).
     CompareTuples "compare_tuples" (I64, I64, Obj, Obj) -> Value, Load = h::compare_tuples;
+    /// `k in c` for built-in containers when no Python code runs (UNDEF otherwise).
+    Contains "contains" (I64, Obj, Value) -> Value, Load = h::contains;
     /// The kind number of an object (`helpers::kind`).
     ObjKind "obj_kind" (Obj) -> I64, Pure = h::obj_kind;
     /// The kind of a built-in iterator (0: not one `iter_next` handles).

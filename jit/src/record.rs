@@ -796,6 +796,28 @@ impl Recorder {
                 self.pop_n(2);
                 self.push(r);
             }
+            BcOp::ContainsOp => {
+                let (k, kv) = self.peek(vm, 2)?;
+                let (c, cv) = self.peek(vm, 1)?;
+                let Value::Obj(co) = cv else { return abort("`in` on a non-container") };
+                if !crate::helpers::contains_is_safe(co, kv) {
+                    return abort(format!("`in` on {}", vm.type_name(cv)));
+                }
+                self.guard_kind(c, co);
+                if let Value::Obj(ko) = kv {
+                    self.guard_kind(k, ko);
+                }
+                let seen = vm.contains(cv, kv).map_err(|_| "`in` raises".to_string())?;
+                let snap = self.snap();
+                let ctx = self.ctx();
+                let kb = self.boxed(k);
+                let boxed = self.b.call(Helper::Contains, &[ctx, c.r, kb]);
+                let r = self.unbox(boxed, Value::Bool(seen), snap)?;
+                let r =
+                    if ins.arg == 1 { Self::tv(self.b.ins(Op::Not, Arg::Ref(r.r), Arg::None), tag::BOOL) } else { r };
+                self.pop_n(2);
+                self.push(r);
+            }
             BcOp::IsOp => {
                 let (a, av) = self.peek(vm, 2)?;
                 let (b, bv) = self.peek(vm, 1)?;
@@ -1148,14 +1170,15 @@ impl Recorder {
                 let f = self.konst(Value::Obj(fo))?;
                 Ok((f, Some(tv)))
             }
-            Kind::List(_) => {
+            Kind::List(_) | Kind::Dict(_) | Kind::Str(_) => {
+                // Methods of built-in types cannot be rebound: the kind guard fixes them.
                 self.guard_kind(tv, o);
-                let (f, s) = vm.load_method(v, name).map_err(|_| "list method lookup failed".to_string())?;
-                if !s.is_undef() {
+                let (f, s) = vm.load_method(v, name).map_err(|_| "method lookup failed".to_string())?;
+                if !s.is_undef() && matches!(f.as_obj().map(|x| x.kind()), Some(Kind::Native(_))) {
                     let f = self.konst(f)?;
                     Ok((f, Some(tv)))
                 } else {
-                    abort("list attribute")
+                    abort(format!("attribute of {}", vm.type_name(v)))
                 }
             }
             Kind::Module(m) => {
@@ -1547,6 +1570,42 @@ impl Recorder {
                 self.set_slot(fpos, inst);
                 self.inline_call(vm, init, fpos, fpos, nargs + 1, fdepth, pc, Some(inst), None)
             }
+            Kind::Class(_)
+                if [vm.types.list, vm.types.tuple, vm.types.dict].iter().any(|c| c.ptr_eq(fo)) && nargs <= 1 =>
+            {
+                // list(...), tuple(...) of a built-in container, dict(d) of a dict: copies
+                // that run no Python code.
+                let mut args = vec![];
+                for i in 0..nargs {
+                    let (tv, v) = (self.read(vm, first + i)?, self.real(vm, first + i));
+                    let Value::Obj(o) = v else { return abort("constructor of a non-container") };
+                    let k = self.guard_kind(tv, o);
+                    let ok = if fo.ptr_eq(vm.types.dict) {
+                        k == kind::DICT
+                    } else {
+                        matches!(k, kind::LIST | kind::TUPLE | kind::STR | kind::RANGE | kind::DICT)
+                    };
+                    if !ok {
+                        return abort(format!("constructor of {}", vm.type_name(v)));
+                    }
+                    args.push((tv, v));
+                }
+                self.guard_identity(ftv, fo);
+                let vals: Vec<Value> = args.iter().map(|a| a.1).collect();
+                let seen = vm.call(fv, &vals, &[]).map_err(|_| "constructor raises".to_string())?;
+                let snap = self.snap();
+                let c = self.ctx();
+                let kn = self.b.kint(nargs as i64);
+                let mut boxes: Vec<IrRef> = args.iter().map(|(tv, _)| self.boxed(*tv)).collect();
+                while boxes.len() < 3 {
+                    boxes.push(self.b.kval(tag::NONE, 0));
+                }
+                let boxed = self.b.call(Helper::CallNative, &[c, ftv.r, kn, boxes[0], boxes[1], boxes[2]]);
+                let r = self.unbox(boxed, seen, snap)?;
+                self.pop_n(self.sp - fpos);
+                self.push(r);
+                Ok(Some((fdepth, pc + 1)))
+            }
             Kind::Class(_) => {
                 // Built-in types whose constructor runs no Python code on scalar arguments.
                 let t = &vm.types;
@@ -1732,10 +1791,51 @@ impl Recorder {
             "repr", "floor", "ceil", "sqrt", "trunc", "gcd", "isqrt", "fabs", "hypot", "atan2", "log", "exp", "sin",
             "cos", "tan", "atan", "log2", "log10", "range",
         ];
-        if !SAFE.contains(&name) || args.len() > 3 || owner.is_some() {
+        // Methods without effects on a dict or str receiver and scalar arguments.
+        const SAFE_METHODS: &[(&str, &str)] = &[
+            ("dict", "get"),
+            ("str", "replace"),
+            ("str", "startswith"),
+            ("str", "endswith"),
+            ("str", "find"),
+            ("str", "count"),
+            ("str", "strip"),
+            ("str", "lower"),
+            ("str", "upper"),
+            ("str", "isdigit"),
+            ("str", "isalpha"),
+            ("str", "split"),
+        ];
+        if let Some(owner) = owner {
+            let receiver_ok = match args.first() {
+                Some((tv, Value::Obj(o))) => {
+                    let k = self.guard_kind(*tv, *o);
+                    (owner == "dict" && k == kind::DICT) || (owner == "str" && k == kind::STR)
+                }
+                _ => false,
+            };
+            if !SAFE_METHODS.contains(&(owner, name)) || !receiver_ok || args.len() > 3 {
+                return abort(format!("call of built-in {owner}.{name}"));
+            }
+            let (dict_get, rest) = (owner == "dict", &args[1..]);
+            for (i, (tv, v)) in rest.iter().enumerate() {
+                match v {
+                    // dict.get's default is returned, never examined.
+                    _ if dict_get && i == 1 => {}
+                    Value::Obj(o) => {
+                        let k = self.guard_kind(*tv, *o);
+                        if !matches!(k, kind::STR | kind::BIGINT) {
+                            return abort(format!("call of {owner}.{name} on {}", vm.type_name(*v)));
+                        }
+                    }
+                    Value::Undef => return abort("unbound argument"),
+                    _ => {}
+                }
+            }
+        } else if !SAFE.contains(&name) || args.len() > 3 {
             return abort(format!("call of built-in {name}"));
         }
-        for (tv, v) in args {
+        for (tv, v) in args.iter().filter(|_| owner.is_none()) {
             match v {
                 Value::Obj(o) => {
                     let k = self.guard_kind(*tv, *o);

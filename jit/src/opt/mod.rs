@@ -150,7 +150,7 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
         ListGet => (LIST, 0),
         ListSet | ListAppend => (0, LIST),
         Len | Truthy => (LIST | DICT, 0),
-        GetItem => (LIST | DICT, 0),
+        GetItem | Contains => (LIST | DICT, 0),
         SetItem => (0, LIST | DICT | ERR),
         GetSlice => (LIST, ERR),
         GetIter | BinOp | PrintScalars => (0, ERR),
