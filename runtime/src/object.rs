@@ -335,6 +335,12 @@ pub trait NativeIter {
     fn trace(&self, out: &mut Vec<ObjRef>);
     /// The type name shown by `type(it).__name__`.
     fn type_name(&self) -> &'static str;
+    /// The arguments shown by `repr(it)` as `name(arg, ...)`, for iterators whose repr
+    /// is their constructor call (itertools.count, itertools.repeat); None shows
+    /// `<name object at 0x...>`. An int argument is shown as a number.
+    fn repr_args(&self) -> Option<Vec<Value>> {
+        None
+    }
 }
 
 /// The state of a built-in iterator.

@@ -476,7 +476,16 @@ impl Vm {
                 }
             }
             Kind::Cell(_) => format!("<cell at {:#x}>", o.addr()),
-            Kind::Iter(_) => format!("<{} object at {:#x}>", self.type_name(v), o.addr()),
+            Kind::Iter(cell) => {
+                let args = match cell.try_borrow().as_deref() {
+                    Ok(IterState::Dyn(d)) => d.repr_args(),
+                    _ => None,
+                };
+                match args {
+                    Some(args) => format!("{}({})", self.type_name(v), self.repr_join(&args)?),
+                    None => format!("<{} object at {:#x}>", self.type_name(v), o.addr()),
+                }
+            }
             Kind::Generator(g) => {
                 let func = g.borrow().func;
                 let q = func.as_function().map(|f| f.qualname.get()).unwrap_or(Value::None);
@@ -1505,6 +1514,10 @@ impl Vm {
                 }
             }
         }
+        if name.as_str() == Some("__doc__") {
+            // Every class has a __doc__ (None when it has no docstring).
+            return self.class_get_attr(cls, name);
+        }
         Ok(None)
     }
 
@@ -1637,6 +1650,17 @@ impl Vm {
         if n == "__class__" {
             return Ok(Some(Value::Obj(self.type_of(obj))));
         }
+        if (n == "__doc__" || n == "__weakref__") && matches!(o.kind, Kind::Instance(_) | Kind::Iter(_)) {
+            // An object's __doc__ is its class's; __weakref__ (no weak references are
+            // held) is None.
+            let cls = self.type_of(obj);
+            if n == "__weakref__" {
+                return Ok(cls.as_class().filter(|c| !c.builtin).map(|_| Value::None));
+            }
+            if self.class_lookup(cls, name).is_none() {
+                return self.class_get_attr(cls, name);
+            }
+        }
         Ok(match (&o.kind, n) {
             (Kind::Instance(i), "__dict__") => {
                 let d = self.instance_dict(i);
@@ -1694,6 +1718,7 @@ impl Vm {
                 "__base__" => Some(c.bases.borrow().first().map(|b| Value::Obj(*b)).unwrap_or(Value::None)),
                 "__dict__" => Some(Value::Obj(c.dict)),
                 "__doc__" => Some(dict_get_str(c.dict, name).unwrap_or(Value::None)),
+                "__weakref__" if !c.builtin => Some(Value::None),
                 // A class's own annotations (created empty on first access, like CPython's).
                 "__annotations__" if !c.builtin => match dict_get_str(c.dict, name) {
                     Some(v) => Some(v),
@@ -2297,10 +2322,14 @@ impl Vm {
             };
         }
         // OSError(errno, ...) makes the subclass the errno names (FileNotFoundError, ...).
+        // BaseExceptionGroup(msg, excs) checks its arguments and becomes an
+        // ExceptionGroup when every exception is an Exception.
+        let is_group = user_new.is_none() && is_subclass(cls, self.exc.BaseExceptionGroup);
         let cls = match user_new {
             None if cls.ptr_eq(self.exc.OSError) => {
                 crate::builtins::exceptions::oserror_subclass(self, args).unwrap_or(cls)
             }
+            None if is_group => crate::builtins::exceptions::group_class(self, cls, args, !kw.is_empty())?,
             _ => cls,
         };
         let inst = match user_new {
@@ -2329,6 +2358,12 @@ impl Vm {
         };
         let mark = self.roots.len();
         self.roots.push(inst);
+        if is_group {
+            if let Err(e) = crate::builtins::exceptions::group_fields(self, inst, args) {
+                self.roots.truncate(mark);
+                return Err(e);
+            }
+        }
         let r = self.run_init(cls, inst, args, kw);
         self.roots.truncate(mark);
         r?;

@@ -197,10 +197,13 @@ macro_rules! define_exceptions {
 
 define_exceptions! {
     BaseException: object,
+    BaseExceptionGroup: BaseException,
     SystemExit: BaseException,
     KeyboardInterrupt: BaseException,
     GeneratorExit: BaseException,
     Exception: BaseException,
+    // Also derives from BaseExceptionGroup (set up by builtins::exceptions::register).
+    ExceptionGroup: Exception,
     StopIteration: Exception,
     StopAsyncIteration: Exception,
     ArithmeticError: Exception,

@@ -24,6 +24,17 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(object, "__getattribute__", object_getattribute);
     vm.add_method(object, "__format__", object_format);
     vm.add_method(object, "__dir__", object_dir);
+    // object's orderings answer NotImplemented (the comparison machinery treats
+    // object's own natives as absent, so they cost nothing).
+    vm.add_method(object, "__lt__", object_not_implemented);
+    vm.add_method(object, "__le__", object_not_implemented);
+    vm.add_method(object, "__gt__", object_not_implemented);
+    vm.add_method(object, "__ge__", object_not_implemented);
+    vm.add_method(object, "__getstate__", object_getstate);
+    vm.add_method(object, "__reduce__", object_reduce);
+    vm.add_method(object, "__reduce_ex__", object_reduce);
+    vm.add_method(object, "__sizeof__", object_sizeof);
+    vm.add_static_method(object, "__subclasshook__", object_not_implemented, true);
     vm.add_static_method(object, "__new__", object_new, false);
     vm.add_static_method(object, "__init_subclass__", object_init_subclass, true);
     set_construct(vm, object, object_construct);
@@ -151,6 +162,87 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<
 
 fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     Ok(Value::None)
+}
+
+/// object's `__lt__`/`__le__`/`__gt__`/`__ge__` and `__subclasshook__`.
+fn object_not_implemented(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__lt__", args, 2, 2)?;
+    Ok(vm.not_implemented)
+}
+
+/// `object.__getstate__()`: the instance's attributes, or None when it has none.
+fn object_getstate(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__getstate__", args, 1, 1)?;
+    let Some(inst) = args[0].as_obj().and_then(|o| o.as_instance()) else {
+        return Ok(Value::None);
+    };
+    if matches!(inst.payload, Payload::Builtin(_)) {
+        return Ok(Value::None);
+    }
+    let d = vm.instance_dict(inst);
+    let empty = d.as_obj().and_then(|o| o.as_dict()).is_none_or(|d| d.borrow().is_empty());
+    Ok(if empty { Value::None } else { d })
+}
+
+/// `object.__reduce_ex__(protocol)` / `object.__reduce__()`: the reduction of protocol
+/// 2 and later (copyreg's `__newobj__` form), as the embedded copy module computes it.
+fn object_reduce(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__reduce_ex__", args, 1, 2)?;
+    let g = vm.builtins_dict;
+    let m = vm.import("copy", 0, Value::None, g)?;
+    let n = vm.intern("_reduce");
+    let f = vm.get_attr(m, n)?;
+    vm.call(f, &args[..1], &[])
+}
+
+/// `object.__sizeof__()`: CPython's basic size, without the GC header of containers.
+fn object_sizeof(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__sizeof__", args, 1, 1)?;
+    let v = args[0];
+    let gc_header = match v.as_obj().map(|o| o.kind()) {
+        // A plain object, or an instance of a Python class (which adds its dict pointer).
+        Some(Kind::Instance(i)) if matches!(i.payload, Payload::None) => {
+            let plain = i.class.get().ptr_eq(vm.types.object);
+            return Ok(Value::Int(if plain { 16 } else { 24 }));
+        }
+        Some(
+            Kind::Tuple(_)
+            | Kind::List(_)
+            | Kind::Dict(_)
+            | Kind::Set(_)
+            | Kind::FrozenSet(_)
+            | Kind::Instance(_)
+            | Kind::Function(_)
+            | Kind::Class(_)
+            | Kind::Cell(_)
+            | Kind::Generator(_)
+            | Kind::BoundMethod(..)
+            | Kind::Native(_)
+            | Kind::Module(_)
+            | Kind::Property(_)
+            | Kind::Iter(_),
+        ) => 16,
+        _ => 0,
+    };
+    let n = crate::modules::sizeof::getsizeof(vm, v)?;
+    Ok(Value::Int(n - gc_header))
+}
+
+/// The names `dir()` lists for the attributes of `cls` and its bases that live outside
+/// the class namespaces: `__class__` and `__doc__` (every class has them), and
+/// `__dict__`/`__weakref__` of Python classes without `__slots__`.
+pub fn dir_class_names(vm: &mut Vm, cls: ObjRef, names: &mut Vec<String>) {
+    names.push("__class__".into());
+    names.push("__doc__".into());
+    let slots = vm.intern("__slots__");
+    let mro = cls.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default();
+    for m in mro {
+        let Some(c) = m.as_class() else { continue };
+        if !c.builtin && dict_get_str(c.dict, slots).is_none() {
+            names.push("__dict__".into());
+            names.push("__weakref__".into());
+        }
+    }
 }
 
 fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
@@ -296,6 +388,7 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<
         }
     }
     let cls = vm.type_of(v);
+    dir_class_names(vm, cls, &mut names);
     let mro = cls.as_class().unwrap().mro.borrow().clone();
     for m in mro {
         let d = m.as_class().unwrap().dict;
@@ -857,12 +950,27 @@ fn big_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let m = vm.import("_bigrange", 0, Value::None, g)?;
     let n = vm.intern("range");
     let cls = vm.get_attr(m, n)?;
+    // The class has the built-in range in its MRO (after itself, so its own methods
+    // win), so isinstance(r, range) holds for big ranges too.
+    if let Some(c) = cls.as_obj().and_then(|o| o.as_class()) {
+        let range = vm.types.range;
+        let mut mro = c.mro.borrow_mut();
+        if !mro.iter().any(|x| x.ptr_eq(range)) {
+            let at = mro.len().saturating_sub(1);
+            mro.insert(at, range);
+            drop(mro);
+            vm.class_epoch.set(vm.class_epoch.get() + 1);
+        }
+    }
     vm.call(cls, args, &[])
 }
 
 fn range_index(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     check_method(vm, "index", args, 1, 1)?;
-    let Some(Kind::Range(r)) = args[0].as_obj().map(|o| o.kind()) else { unreachable!() };
+    let Some(Kind::Range(r)) = args[0].as_obj().map(|o| o.kind()) else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("descriptor 'index' for 'range' objects doesn't apply to a '{}' object", tn)));
+    };
     let r = *r;
     if vm.contains(args[0], args[1])? {
         if let Value::Int(i) = args[1] {

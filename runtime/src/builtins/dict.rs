@@ -621,6 +621,11 @@ fn register_views(vm: &mut Vm) {
         // Views have no attributes of their own (and slot 0 is taken, see `new_view`).
         vm.add_method(cls, "__setattr__", view_setattr);
         vm.add_method(cls, "__delattr__", view_setattr);
+        let getter = vm.new_native("mapping", view_mapping);
+        let setter = vm.new_native("mapping", view_setattr_mapping);
+        let p = Kind::new_property(Property { fget: getter, fset: setter, fdel: setter, doc: Value::None });
+        let p = Value::Obj(vm.alloc(p));
+        vm.set_class_attr(cls, "mapping", p);
     }
     // Set-like views: comparisons and set operators.
     // (dict_values has no `__contains__`: `in` iterates it.)
@@ -768,7 +773,25 @@ fn view_contains(vm: &mut Vm, args: &[Value], kw: Kw, which: u8) -> PyResult<Val
     Ok(Value::Bool(view_has(vm, which, d, args[1])?))
 }
 
-/// `__setattr__`/`__delattr__` of views: they have no attributes.
+/// `view.mapping`: a read-only proxy (types.MappingProxyType) of the dict behind the view.
+fn view_mapping(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    match args.first().and_then(|v| as_view(vm, *v)) {
+        Some((_, dict, _)) => super::core::types_call(vm, "MappingProxyType", &[dict]),
+        None => Err(descriptor_error(vm, args, "dict_keys", "mapping")),
+    }
+}
+
+/// Assigning or deleting `view.mapping`.
+fn view_setattr_mapping(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let tn = match args.first() {
+        Some(&v) => vm.type_name(v),
+        None => "dict_keys".into(),
+    };
+    Err(vm.attribute_error(format!("attribute 'mapping' of '{}' objects is not writable", tn)))
+}
+
+/// `__setattr__`/`__delattr__` of views: they have no attributes but the read-only
+/// `mapping`.
 fn view_setattr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let tn = match args.first() {
         Some(&v) => vm.type_name(v),
@@ -778,6 +801,9 @@ fn view_setattr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         Some(n) => n.to_string(),
         None => return Err(vm.type_error("attribute name must be string")),
     };
+    if name == "mapping" {
+        return view_setattr_mapping(vm, args, _kw);
+    }
     Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", tn, name)))
 }
 

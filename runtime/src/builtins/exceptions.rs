@@ -23,6 +23,77 @@ pub fn register(vm: &mut Vm) {
     for n in ["errno", "strerror", "filename", "filename2"] {
         vm.set_class_attr(ose, n, Value::None);
     }
+    // ExceptionGroup(BaseExceptionGroup, Exception).
+    let (beg, eg, exc) = (vm.exc.BaseExceptionGroup, vm.exc.ExceptionGroup, vm.exc.Exception);
+    if let Ok(mro) = crate::ops::compute_mro(vm, eg, &[beg, exc]) {
+        let c = eg.as_class().unwrap();
+        *c.bases.borrow_mut() = vec![beg, exc];
+        *c.mro.borrow_mut() = mro;
+    }
+    vm.add_method(beg, "__str__", |vm, a, _| group_call(vm, "_str", a, 0));
+    vm.add_method(beg, "subgroup", |vm, a, _| group_call(vm, "subgroup", a, 1));
+    vm.add_method(beg, "split", |vm, a, _| group_call(vm, "split", a, 1));
+    vm.add_method(beg, "derive", |vm, a, _| group_call(vm, "derive", a, 1));
+}
+
+/// Calls `name(self, *args)` of the embedded `_exceptiongroup` module for a method of
+/// BaseExceptionGroup taking `n_args` arguments.
+fn group_call(vm: &mut Vm, name: &str, args: &[Value], n_args: usize) -> PyResult<Value> {
+    let short = name.trim_start_matches('_');
+    if !args.first().is_some_and(|v| isinstance_group(vm, *v)) {
+        return Err(vm.type_error(format!(
+            "descriptor '{}' requires a 'BaseExceptionGroup' object",
+            if short == "str" { "__str__" } else { short }
+        )));
+    }
+    if args.len() != n_args + 1 {
+        return Err(vm.type_error(format!(
+            "BaseExceptionGroup.{}() takes exactly one argument ({} given)",
+            short,
+            args.len() - 1
+        )));
+    }
+    let f = group_module_fn(vm, name)?;
+    vm.call(f, args, &[])
+}
+
+fn isinstance_group(vm: &Vm, v: Value) -> bool {
+    v.as_obj().is_some_and(|o| o.exc_data().is_some()) && is_subclass(vm.type_of(v), vm.exc.BaseExceptionGroup)
+}
+
+fn group_module_fn(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let g = vm.builtins_dict;
+    let m = vm.import("_exceptiongroup", 0, Value::None, g)?;
+    let n = vm.intern(name);
+    vm.get_attr(m, n)
+}
+
+/// The class `cls(*args)` makes for a BaseExceptionGroup subclass `cls` (ExceptionGroup
+/// for a BaseExceptionGroup of Exceptions), after checking the arguments.
+pub fn group_class(vm: &mut Vm, cls: ObjRef, args: &[Value], has_kw: bool) -> PyResult<ObjRef> {
+    let f = group_module_fn(vm, "_new_class")?;
+    let t = vm.new_tuple(args.to_vec());
+    vm.roots.push(t);
+    let r = vm.call(f, &[Value::Obj(cls), t, Value::Bool(has_kw)], &[]);
+    vm.roots.pop();
+    match r?.as_obj() {
+        Some(c) if c.as_class().is_some() => Ok(c),
+        _ => Ok(cls),
+    }
+}
+
+/// Sets `message` and `exceptions` (a tuple) of a new exception group from its
+/// (already checked) arguments.
+pub fn group_fields(vm: &mut Vm, inst: Value, args: &[Value]) -> PyResult<()> {
+    let (Some(&msg), Some(&excs)) = (args.first(), args.get(1)) else { return Ok(()) };
+    let items = vm.collect_iter(excs)?;
+    let t = vm.new_tuple(items);
+    if let Some(i) = inst.as_obj().and_then(|o| o.as_instance()) {
+        let (km, ke) = (vm.intern("message"), vm.intern("exceptions"));
+        vm.store_instance_attr(i, km, msg);
+        vm.store_instance_attr(i, ke, t);
+    }
+    Ok(())
 }
 
 /// The OSError subclass CPython's `OSError(errno, ...)` constructor picks for an errno.

@@ -8,6 +8,7 @@ use crate::object::*;
 use crate::ops::{is_subclass, isinstance};
 use crate::value::{PyResult, Value};
 use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
 
 pub fn register(vm: &mut Vm) {
     vm.add_builtin("print", print);
@@ -55,6 +56,7 @@ pub fn register(vm: &mut Vm) {
     vm.add_builtin("__import__", import_fn);
     vm.add_builtin("exit", exit);
     vm.add_builtin("quit", exit);
+    add_printers(vm);
     vm.add_builtin("compile", |vm, _, _| Err(vm.not_implemented_error("compile() is not supported by krait")));
     vm.add_builtin("memoryview", |vm, _, _| Err(vm.not_implemented_error("memoryview is not supported by krait")));
     vm.add_builtin("breakpoint", |vm, _, _| Err(vm.not_implemented_error("breakpoint() is not supported by krait")));
@@ -69,6 +71,73 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value>
     let c = vm.exc.SystemExit;
     let a = if args.is_empty() { vec![] } else { vec![args[0]] };
     Err(crate::value::PyErr(vm.new_exception(c, a)))
+}
+
+// -- copyright, credits, license ---------------------------------------------------------------
+
+const COPYRIGHT: &str = "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n\
+Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n\
+Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n\
+Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
+
+const CREDITS: &str = "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n    \
+for supporting Python development.  See www.python.org for more information.";
+
+const LICENSE: &str = "See https://www.python.org/psf/license/";
+
+/// The builtins `copyright`, `credits` and `license`: instances of a `_Printer` class (as
+/// the site module makes them) whose repr is their text, or for `license` a hint to call
+/// it; calling one prints its text.
+fn add_printers(vm: &mut Vm) {
+    let object = vm.types.object;
+    let cls = vm.new_class_raw("_Printer", vec![object], BaseKind::Builtin, true);
+    *cls.as_class().unwrap().module.borrow_mut() = "_sitebuiltins".into();
+    vm.add_method(cls, "__repr__", printer_repr);
+    vm.add_method(cls, "__call__", printer_call);
+    let shape = vm.shapes.root();
+    for (name, text) in [("copyright", COPYRIGHT), ("credits", CREDITS), ("license", LICENSE)] {
+        let inst = vm.alloc(Kind::Instance(Instance {
+            class: Cell::new(cls),
+            shape: Cell::new(shape),
+            slots: RefCell::new(vec![]),
+            payload: Payload::None,
+        }));
+        let (k_name, k_data) = (vm.intern("_Printer__name"), vm.intern("_Printer__data"));
+        let (v_name, v_data) = (vm.new_str(name), vm.new_str(text));
+        let i = inst.as_instance().unwrap();
+        vm.store_instance_attr(i, k_name, v_name);
+        vm.store_instance_attr(i, k_data, v_data);
+        vm.set_builtin(name, Value::Obj(inst));
+    }
+}
+
+/// The (name, text) of a `_Printer` passed as self.
+fn printer_parts(vm: &mut Vm, args: &[Value]) -> PyResult<(String, String)> {
+    let Some(&this) = args.first() else {
+        return Err(vm.type_error("descriptor of '_Printer' object needs an argument"));
+    };
+    let mut parts = Vec::new();
+    for attr in ["_Printer__name", "_Printer__data"] {
+        let k = vm.intern(attr);
+        let v = vm.get_attr(this, k)?;
+        parts.push(vm.str_of(v)?);
+    }
+    let data = parts.pop().unwrap_or_default();
+    Ok((parts.pop().unwrap_or_default(), data))
+}
+
+fn printer_repr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    let (name, data) = printer_parts(vm, args)?;
+    // CPython's license text is longer than a screen, so its repr only says how to see it.
+    let s = if name == "license" { format!("Type {0}() to see the full {0} text", name) } else { data };
+    Ok(vm.new_str(s))
+}
+
+fn printer_call(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__call__", args, 1, 1)?;
+    let (_, data) = printer_parts(vm, args)?;
+    vm.write_to(None, &format!("{}\n", data))?;
+    Ok(Value::None)
 }
 
 fn print(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
@@ -952,6 +1021,8 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> 
             }
         }
         Some(Kind::Class(c)) => {
+            let cls = v.as_obj().unwrap();
+            crate::builtins::core::dir_class_names(vm, cls, &mut names);
             for m in c.mro.borrow().iter() {
                 for (k, _) in m.as_class().unwrap().dict.as_dict().unwrap().borrow().iter() {
                     if let Some(s) = k.as_obj().and_then(|o| o.as_str().map(|s| s.to_string())) {

@@ -35,6 +35,10 @@ trait Step: 'static {
     const CALLS: bool = true;
     fn step(&mut self, vm: &mut Vm) -> PyResult<Option<Value>>;
     fn trace(&self, out: &mut Vec<ObjRef>);
+    /// See `NativeIter::repr_args`.
+    fn repr_args(&self) -> Option<Vec<Value>> {
+        None
+    }
 }
 
 struct Rooted<T: Step> {
@@ -65,6 +69,10 @@ impl<T: Step> NativeIter for Rooted<T> {
 
     fn type_name(&self) -> &'static str {
         T::NAME
+    }
+
+    fn repr_args(&self) -> Option<Vec<Value>> {
+        self.inner.repr_args()
     }
 }
 
@@ -185,6 +193,15 @@ impl Step for Count {
         tv(&self.cnt, out);
         tv(&self.step, out);
     }
+    /// `count(cnt)` when the step is the int 1 (CPython's fast mode, which shows a
+    /// bool start as a number), else `count(cnt, step)`.
+    fn repr_args(&self) -> Option<Vec<Value>> {
+        match (self.cnt, self.step) {
+            (Value::Bool(b), Value::Int(1) | Value::Bool(true)) => Some(vec![Value::Int(b as i64)]),
+            (cnt, Value::Int(1) | Value::Bool(true)) => Some(vec![cnt]),
+            (cnt, step) => Some(vec![cnt, step]),
+        }
+    }
 }
 
 fn is_number(vm: &mut Vm, v: Value) -> bool {
@@ -288,6 +305,12 @@ impl Step for Repeat {
     }
     fn trace(&self, out: &mut Vec<ObjRef>) {
         tv(&self.obj, out);
+    }
+    fn repr_args(&self) -> Option<Vec<Value>> {
+        Some(match self.cnt {
+            None => vec![self.obj],
+            Some(n) => vec![self.obj, Value::Int(n)],
+        })
     }
 }
 

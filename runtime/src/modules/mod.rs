@@ -28,6 +28,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("gc", gc_init);
     vm.register_native_module("_time", time_init);
     vm.embedded_modules.insert("time", include_str!("py/time.py"));
+    vm.embedded_modules.insert("_exceptiongroup", include_str!("py/_exceptiongroup.py"));
     vm.register_native_module("math", math::init);
     vm.register_native_module("dis", dis_init);
     vm.register_native_module("_random", random::init);
@@ -176,6 +177,44 @@ fn sys_init(vm: &mut Vm) -> PyResult<ObjRef> {
         ],
     )?;
     vm.module_set(m, "hash_info", hi);
+    // The flags of a plain `python3 script.py`; dont_write_bytecode follows
+    // PYTHONDONTWRITEBYTECODE as CPython's does (krait never writes bytecode files).
+    let no_bytecode = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+    let flag_names = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+    let flag_values = flag_names
+        .iter()
+        .map(|n| match *n {
+            "dont_write_bytecode" => Value::Int(no_bytecode as i64),
+            "hash_randomization" => Value::Int(1),
+            "dev_mode" | "safe_path" => Value::Bool(false),
+            "int_max_str_digits" => Value::Int(-1),
+            _ => Value::Int(0),
+        })
+        .collect();
+    let flags = struct_seq(vm, "sys.flags", &flag_names, flag_values)?;
+    vm.module_set(m, "flags", flags);
+    vm.module_set(m, "hexversion", Value::Int(HEXVERSION));
+    // sys.implementation is made on first use (it is a types.SimpleNamespace).
+    vm.module_add_fn(m, "__getattr__", sys_getattr);
     let v = vm.new_str(format!("3.11.0 (krait {})", env!("CARGO_PKG_VERSION")));
     vm.module_set(m, "version", v);
     let p = vm.new_str(std::env::consts::OS);
@@ -244,6 +283,44 @@ fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyRe
     let c = cls.as_class().unwrap();
     let name = format!("{}.{}", c.module.borrow(), c.name.borrow());
     Ok(vm.new_str(format!("{}({})", name, parts.join(", "))))
+}
+
+/// `sys.hexversion`: 3.11.0 final, like `sys.version_info`.
+const HEXVERSION: i64 = 0x030b_00f0;
+
+/// The module `__getattr__` of sys: makes `sys.implementation` on first use, a
+/// types.SimpleNamespace(name='krait', cache_tag=None, version=sys.version_info,
+/// hexversion=sys.hexversion). cache_tag None says that krait caches no bytecode.
+fn sys_getattr(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+    check_args(vm, "__getattr__", args, 1, 1)?;
+    let key = vm.intern("sys");
+    let sys = crate::ops::dict_get_str(vm.modules, key).and_then(|v| v.as_obj());
+    let name = args[0].as_obj().and_then(|o| o.as_str().map(|s| s.to_string())).unwrap_or_default();
+    let Some(sys) = sys.filter(|_| name == "implementation") else {
+        return Err(vm.attribute_error(format!("module 'sys' has no attribute '{}'", name)));
+    };
+    let vi_key = vm.intern("version_info");
+    let version = match &sys.kind {
+        Kind::Module(m) => crate::ops::dict_get_str(m.dict, vi_key),
+        _ => None,
+    };
+    let g = vm.builtins_dict;
+    let types = vm.import("types", 0, Value::None, g)?;
+    let sn = vm.intern("SimpleNamespace");
+    let cls = vm.get_attr(types, sn)?;
+    let kname = vm.new_str("krait");
+    let kw = [
+        (vm.intern("name"), kname),
+        (vm.intern("cache_tag"), Value::None),
+        (vm.intern("version"), version.unwrap_or(Value::None)),
+        (vm.intern("hexversion"), Value::Int(HEXVERSION)),
+    ];
+    vm.roots.push(kname);
+    let r = vm.call(cls, &[], &kw);
+    vm.roots.pop();
+    let ns = r?;
+    vm.module_set(sys, "implementation", ns);
+    Ok(ns)
 }
 
 fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
@@ -336,7 +413,8 @@ fn time_init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.module_add_fn(m, "time_ns", |_, _, _| Ok(Value::Int((now_secs() * 1e9) as i64)));
     vm.module_add_fn(m, "perf_counter", time_perf_counter);
     vm.module_add_fn(m, "monotonic", time_perf_counter);
-    vm.module_add_fn(m, "process_time", time_perf_counter);
+    vm.module_add_fn(m, "process_time", |vm, _, _| Ok(Value::Float(cpu_time_ns(vm) as f64 / 1e9)));
+    vm.module_add_fn(m, "process_time_ns", |vm, _, _| Ok(Value::Int(cpu_time_ns(vm))));
     vm.module_add_fn(m, "perf_counter_ns", |vm, _, _| Ok(Value::Int(vm.start_time.elapsed().as_nanos() as i64)));
     vm.module_add_fn(m, "monotonic_ns", |vm, _, _| Ok(Value::Int(vm.start_time.elapsed().as_nanos() as i64)));
     vm.module_add_fn(m, "sleep", time_sleep);
@@ -345,6 +423,36 @@ fn time_init(vm: &mut Vm) -> PyResult<ObjRef> {
 
 fn now_secs() -> f64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
+}
+
+/// The CPU time of the process in nanoseconds (user and system, all threads), for
+/// `time.process_time`: the sum of the threads' on-CPU times from
+/// /proc/self/task/*/schedstat; else utime + stime from /proc/self/stat (in clock ticks,
+/// taken as 100 Hz); else, where /proc is missing, the time since start.
+fn cpu_time_ns(vm: &Vm) -> i64 {
+    if let Ok(dir) = std::fs::read_dir("/proc/self/task") {
+        let mut total: i64 = 0;
+        let mut found = false;
+        for entry in dir.flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path().join("schedstat")) else { continue };
+            if let Some(ns) = text.split_whitespace().next().and_then(|f| f.parse::<i64>().ok()) {
+                total = total.saturating_add(ns);
+                found = true;
+            }
+        }
+        if found {
+            return total;
+        }
+    }
+    if let Ok(text) = std::fs::read_to_string("/proc/self/stat") {
+        // The fields after the parenthesised command name; utime and stime are 14 and 15.
+        let rest = text.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+        let f: Vec<i64> = rest.split_whitespace().skip(11).take(2).filter_map(|x| x.parse().ok()).collect();
+        if f.len() == 2 {
+            return (f[0] + f[1]).saturating_mul(10_000_000);
+        }
+    }
+    vm.start_time.elapsed().as_nanos() as i64
 }
 
 fn time_perf_counter(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {

@@ -3,7 +3,8 @@
 The built-in range holds i64 bounds; range() hands arguments outside them to this
 class, which behaves like CPython's range (iteration, len, indexing, slicing,
 containment, index/count, equality, hash, repr). It reports itself as
-<class 'range'>, but isinstance(r, range) is False for these objects.
+<class 'range'>; the built-in range is put in its MRO when it is first used, so
+isinstance(r, range) is True (but type(r) is not range).
 """
 
 

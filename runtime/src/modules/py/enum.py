@@ -235,18 +235,39 @@ def _find_new(classdict, member_type, first_enum):
 class _EnumDict(dict):
     """The namespace of an enum class body: rejects a member name bound twice."""
 
-    def __init__(self):
+    def __init__(self, gnv=None):
         super().__init__()
         self._member_names = {}
+        self._gnv = gnv
+
+    def _shown(self, key):
+        """The value bound to `key`, with an auto() resolved as CPython resolves it on
+        assignment (the error messages show the number)."""
+        value = self[key]
+        if isinstance(value, auto) and not isinstance(value, _AutoOp) and value.value is _auto_null:
+            gnv = self.get("_generate_next_value_", self._gnv)
+            if isinstance(gnv, staticmethod):
+                gnv = gnv.__func__
+            if gnv is not None:
+                last = []
+                for name in self._member_names:
+                    if name == key:
+                        break
+                    last.append(self._shown(name))
+                value.value = gnv(key, 1, len(last), last[:])
+            return value.value
+        if isinstance(value, auto):
+            return value.value
+        return value
 
     def __setitem__(self, key, value):
         if _is_dunder(key) or _is_sunder(key):
             pass
         elif key in self._member_names:
-            raise TypeError('%r already defined as %r' % (key, self[key]))
+            raise TypeError('%r already defined as %r' % (key, self._shown(key)))
         elif isinstance(value, (member, nonmember)) or not _is_descriptor(value):
             if key in self:
-                raise TypeError('%r already defined as %r' % (key, self[key]))
+                raise TypeError('%r already defined as %r' % (key, self._shown(key)))
             if not isinstance(value, nonmember):
                 self._member_names[key] = None
         super().__setitem__(key, value)
@@ -257,7 +278,12 @@ class EnumType(type):
 
     @classmethod
     def __prepare__(metacls, cls, bases, **kwds):
-        return _EnumDict()
+        gnv = None
+        for base in reversed(bases):
+            if isinstance(base, EnumType):
+                gnv = base._generate_next_value_
+                break
+        return _EnumDict(gnv)
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
         enum_bases = [b for b in bases if isinstance(b, EnumType)]
