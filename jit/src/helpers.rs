@@ -187,6 +187,9 @@ pub fn iter_kind_of(o: ObjRef) -> i64 {
         },
         IterState::Str { .. } => 4,
         IterState::Dict { .. } => 5,
+        // enumerate/zip over built-in iterators: their `next` runs no Python code.
+        IterState::Enumerate { it: Value::Obj(inner), n: Value::Int(_) } if iter_kind_of(*inner) != 0 => 6,
+        IterState::Zip { its } if its.iter().all(|v| v.as_obj().is_some_and(|o| iter_kind_of(o) != 0)) => 7,
         _ => 0,
     }
 }

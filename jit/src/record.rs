@@ -918,6 +918,12 @@ impl Recorder {
                 let (a, av) = self.peek(vm, 1)?;
                 let Value::Obj(o) = av else { return abort(format!("iter() of {}", vm.type_name(av))) };
                 let k = self.guard_kind(a, o);
+                if k == kind::ITER && iter_kind_of(o) != 0 {
+                    // iter() of a built-in iterator (enumerate, zip...) is itself.
+                    self.pop_n(1);
+                    self.push(a);
+                    return Ok(next);
+                }
                 if !matches!(k, kind::LIST | kind::TUPLE | kind::RANGE | kind::STR | kind::DICT) {
                     return abort(format!("iter() of {}", vm.type_name(av)));
                 }
@@ -1745,6 +1751,32 @@ impl Recorder {
                 let r = vm.call(Value::Obj(f), &[*xv, Value::Obj(*co)], &[]).map_err(|_| "isinstance raises")?;
                 return self.konst(r);
             }
+            (None, "enumerate" | "zip", _)
+                if !args.is_empty()
+                    && args.len() <= 3
+                    && (name == "zip" || args.len() == 1)
+                    && args.iter().all(|(_, v)| {
+                        v.as_obj().is_some_and(|o| {
+                            matches!(kind_of(o), kind::LIST | kind::TUPLE | kind::RANGE | kind::STR | kind::DICT)
+                        })
+                    }) =>
+            {
+                // Iterators over built-in containers: made without running Python code.
+                for (tv, v) in args {
+                    self.guard_kind(*tv, v.as_obj().expect("checked"));
+                }
+                let vals: Vec<Value> = args.iter().map(|a| a.1).collect();
+                let seen = vm.call(Value::Obj(f), &vals, &[]).map_err(|_| format!("{name}() raises"))?;
+                let c = self.ctx();
+                let fk = self.konst(Value::Obj(f))?;
+                let kn = self.b.kint(args.len() as i64);
+                let mut boxes: Vec<IrRef> = args.iter().map(|(tv, _)| self.boxed(*tv)).collect();
+                while boxes.len() < 3 {
+                    boxes.push(self.b.kval(tag::NONE, 0));
+                }
+                let boxed = self.b.call(Helper::CallNative, &[c, fk.r, kn, boxes[0], boxes[1], boxes[2]]);
+                return self.unbox(boxed, seen, snap);
+            }
             (None, "len", [(x, Value::Obj(o))]) => {
                 let k = self.guard_kind(*x, *o);
                 if matches!(k, kind::LIST | kind::TUPLE | kind::STR | kind::DICT | kind::SET | kind::RANGE) {
@@ -1905,6 +1937,13 @@ fn iter_peek(it: ObjRef) -> Option<Value> {
             _ => None,
         },
         IterState::Str { s, pos } => (*pos < s.as_str().map_or(0, str::len)).then_some(Value::Obj(it)),
+        // A tuple (any object stands for it: only the type matters) if every inner
+        // iterator has an item.
+        IterState::Enumerate { it: Value::Obj(inner), .. } => iter_peek(*inner).map(|_| Value::Obj(it)),
+        IterState::Zip { its } => {
+            let all = its.iter().all(|v| v.as_obj().is_some_and(|o| iter_peek(o).is_some()));
+            (all && !its.is_empty()).then_some(Value::Obj(it))
+        }
         IterState::Dict { dict, idx, what, .. } => {
             let dobj = krait_runtime::ops::real_dict(*dict)?;
             let d = dobj.as_dict()?.borrow();
