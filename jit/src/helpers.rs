@@ -493,6 +493,13 @@ pub(crate) extern "C" fn list_new(ctx: *mut JitCtx, n: i64) -> u64 {
     }
 }
 
+/// A new empty dict (BUILD_MAP sets its items).
+pub(crate) extern "C" fn dict_new(ctx: *mut JitCtx) -> u64 {
+    let (vm, _) = vm(ctx);
+    let d = vm.alloc(Kind::new_dict(std::cell::RefCell::new(krait_runtime::dict::Dict::with_capacity(0))));
+    d.as_ptr() as u64
+}
+
 /// A tuple of the items of list `l` (BUILD_TUPLE).
 pub(crate) extern "C" fn tuple_of_list(ctx: *mut JitCtx, l: u64) -> u64 {
     let (vm, _) = vm(ctx);

@@ -445,6 +445,8 @@ helpers! {
     NewInstance "new_instance" (I64, Obj) -> Obj, Store = h::new_instance;
     /// A new empty list with room for `n` items.
     ListNew "list_new" (I64, I64) -> Obj, Store = h::list_new;
+    /// A new empty dict.
+    DictNew "dict_new" (I64) -> Obj, Store = h::dict_new;
     /// A tuple of a list's items (the list is the trace's own, just built).
     TupleOfList "tuple_of_list" (I64, Obj) -> Obj, Store = h::tuple_of_list;
     /// `list.append(v)`.

@@ -724,6 +724,41 @@ impl Recorder {
                 self.pop_n(arg);
                 self.push(Self::tv(r, tag::OBJ));
             }
+            BcOp::BuildMap => {
+                // Scalar keys only: hashing and comparing them runs no Python code.
+                for i in 0..arg {
+                    let (k, kv) = self.peek(vm, 2 * (arg - i))?;
+                    self.scalar_key(k, kv)?;
+                }
+                let snap = self.snap();
+                let c = self.ctx();
+                let d = self.b.call(Helper::DictNew, &[c]);
+                for i in 0..arg {
+                    let (k, _) = self.peek(vm, 2 * (arg - i))?;
+                    let (v, _) = self.peek(vm, 2 * (arg - i) - 1)?;
+                    let (kb, vb) = (self.boxed(k), self.boxed(v));
+                    let ok = self.b.call(Helper::SetItem, &[c, d, kb, vb]);
+                    self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                }
+                self.pop_n(2 * arg);
+                self.push(Self::tv(d, tag::OBJ));
+            }
+            BcOp::MapAdd => {
+                let (d, dv) = self.peek(vm, arg + 2)?;
+                let (k, kv) = self.peek(vm, 2)?;
+                let (v, _) = self.peek(vm, 1)?;
+                let Value::Obj(dobj) = dv else { return abort("MAP_ADD to a non-dict") };
+                if self.guard_kind(d, dobj) != kind::DICT {
+                    return abort("MAP_ADD to a non-dict");
+                }
+                self.scalar_key(k, kv)?;
+                let snap = self.snap();
+                let c = self.ctx();
+                let (kb, vb) = (self.boxed(k), self.boxed(v));
+                let ok = self.b.call(Helper::SetItem, &[c, d.r, kb, vb]);
+                self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                self.pop_n(2);
+            }
             BcOp::BuildSlice => {
                 let mut parts = vec![];
                 for n in (1..=arg).rev() {
