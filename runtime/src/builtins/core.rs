@@ -1268,6 +1268,30 @@ pub fn setitem_builtin(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()
     match &o.kind {
         Kind::List(l) => {
             if let Some((a, b, st)) = slice_parts(&k) {
+                // A list or tuple as long as the slice (int/None bounds): copied in place,
+                // without collecting it into a new vector and splicing.
+                let plain = |x: &Value| matches!(x, Value::Int(_) | Value::None);
+                if !v.is(&c) && plain(&a) && plain(&b) && plain(&st) {
+                    let len = l.borrow().len();
+                    let (start, stop, step, n) = slice_indices(vm, a, b, st, len)?;
+                    let width = if step == 1 { (stop.max(start) - start) as usize } else { n };
+                    let copy = |src: &[Value], dst: &mut Vec<Value>| {
+                        for (i, item) in src.iter().enumerate() {
+                            dst[(start + i as i64 * step) as usize] = *item;
+                        }
+                    };
+                    match v.as_obj().map(|x| x.kind()) {
+                        Some(Kind::List(src)) if src.borrow().len() == width => {
+                            copy(&src.borrow(), &mut l.borrow_mut());
+                            return Ok(());
+                        }
+                        Some(Kind::Tuple(src)) if src.len() == width => {
+                            copy(src, &mut l.borrow_mut());
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                }
                 let new_items = if v.is(&c) { l.borrow().clone() } else { vm.collect_iter(v)? };
                 let len = l.borrow().len();
                 let mark = vm.roots.len();
