@@ -716,11 +716,15 @@ impl Lowering<'_, '_> {
         // known (`helpers::learn_layout`); same results as the helpers.
         use crate::helpers::{inst_layout, list_layout, tuple_layout};
         let inline = match helper {
-            Helper::ListGet | Helper::ListSet => list_layout(),
-            Helper::TupleGet => tuple_layout(),
+            Helper::ListGet | Helper::ListSet | Helper::ListLen => list_layout(),
+            Helper::TupleGet | Helper::TupleLen => tuple_layout(),
             Helper::InstGet | Helper::InstSet => inst_layout(),
             _ => None,
         };
+        if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
+            let obj = self.vals[self.trace.call_args(args)[0].index()].one();
+            return Lowered::One(self.b.ins().load(types::I64, Self::flags(), obj, layout.len));
+        }
         if let Some(layout) = inline {
             let vals: Vec<Lowered> = self.trace.call_args(args).iter().map(|r| self.vals[r.index()]).collect();
             let (obj, index) = (vals[0].one(), vals[1].one());

@@ -418,6 +418,22 @@ pub(crate) extern "C" fn list_get(l: u64, i: i64) -> SlotWords {
     }
 }
 
+/// `len(l)` of a list (the recorder guarded the kind).
+pub(crate) extern "C" fn list_len(l: u64) -> i64 {
+    match &obj(l).kind {
+        Kind::List(items) => items.borrow().len() as i64,
+        _ => 0,
+    }
+}
+
+/// `len(t)` of a tuple (the recorder guarded the kind).
+pub(crate) extern "C" fn tuple_len(t: u64) -> i64 {
+    match &obj(t).kind {
+        Kind::Tuple(items) => items.len() as i64,
+        _ => 0,
+    }
+}
+
 /// `tuple[i]`; UNDEF when out of range.
 pub(crate) extern "C" fn tuple_get(t: u64, i: i64) -> SlotWords {
     let Kind::Tuple(items) = &obj(t).kind else { return NOTHING };

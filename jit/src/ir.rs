@@ -431,6 +431,10 @@ helpers! {
     Truthy "truthy" (I64, Obj) -> Bool, Load = h::truthy;
     /// `len()` of a built-in container.
     Len "len" (I64, Obj) -> I64, Load = h::len;
+    /// `len(list)`.
+    ListLen "list_len" (Obj) -> I64, Load = h::list_len;
+    /// `len(tuple)`.
+    TupleLen "tuple_len" (Obj) -> I64, Pure = h::tuple_len;
     /// `list[i]` (UNDEF when out of range).
     ListGet "list_get" (Obj, I64) -> Value, Load = h::list_get;
     /// `tuple[i]` (UNDEF when out of range).

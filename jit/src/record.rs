@@ -985,8 +985,8 @@ impl Recorder {
                     return abort("unpack length mismatch");
                 }
                 let snap = self.snap();
-                let c = self.ctx();
-                let n = self.b.call(Helper::Len, &[c, s.r]);
+                let len = if k == kind::TUPLE { Helper::TupleLen } else { Helper::ListLen };
+                let n = self.b.call(len, &[s.r]);
                 let kn = self.b.kint(arg as i64);
                 self.b.guard(Op::GuardEq, Arg::Ref(n), Arg::Ref(kn), snap);
                 let mut vals = vec![];
@@ -1387,8 +1387,28 @@ impl Recorder {
             if divides && matches!(bv, Value::Float(0.0) | Value::Int(0) | Value::Bool(false)) {
                 return self.generic_binary(vm, op, a, av, b, bv);
             }
+            let as_f = |v: Value| match v {
+                Value::Float(f) => f,
+                other => as_i64(other) as f64,
+            };
+            let (xf, yf) = (as_f(av), as_f(bv));
+            if base == BinOp::Pow && (xf <= 0.0 || !xf.powf(yf).is_finite()) {
+                // Zero or negative bases, overflow: the runtime's errors and special cases.
+                return self.generic_binary(vm, op, a, av, b, bv);
+            }
             let (x, y) = (self.as_float(a), self.as_float(b));
             let r = match base {
+                BinOp::Pow => {
+                    // A positive base and a finite result: C's pow, as the runtime computes it.
+                    let z = self.b.kfloat(0.0);
+                    let positive = self.b.bin(Op::FGt, x, z);
+                    self.b.guard_ref(Op::GuardTrue, positive, None, snap);
+                    let r = self.b.call(Helper::PowF64, &[x, y]);
+                    let d = self.b.bin(Op::FSub, r, r);
+                    let finite = self.b.bin(Op::FEq, d, z);
+                    self.b.guard_ref(Op::GuardTrue, finite, None, snap);
+                    r
+                }
                 BinOp::Add => self.b.bin(Op::FAdd, x, y),
                 BinOp::Sub => self.b.bin(Op::FSub, x, y),
                 BinOp::Mul => self.b.bin(Op::FMul, x, y),
@@ -1814,7 +1834,12 @@ impl Recorder {
             }
             (None, "len", [(x, Value::Obj(o))]) => {
                 let k = self.guard_kind(*x, *o);
-                if matches!(k, kind::LIST | kind::TUPLE | kind::STR | kind::DICT | kind::SET | kind::RANGE) {
+                if matches!(k, kind::LIST | kind::TUPLE) {
+                    let len = if k == kind::TUPLE { Helper::TupleLen } else { Helper::ListLen };
+                    let r = self.b.call(len, &[x.r]);
+                    return Ok(Self::tv(r, tag::INT));
+                }
+                if matches!(k, kind::STR | kind::DICT | kind::SET | kind::RANGE) {
                     let c = self.ctx();
                     let r = self.b.call(Helper::Len, &[c, x.r]);
                     return Ok(Self::tv(r, tag::INT));

@@ -147,7 +147,7 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
     use crate::ir::Helper::*;
     use heap::*;
     match h {
-        ListGet => (LIST, 0),
+        ListGet | ListLen => (LIST, 0),
         ListSet | ListAppend => (0, LIST),
         Len | Truthy => (LIST | DICT, 0),
         GetItem | Contains => (LIST | DICT, 0),
