@@ -721,6 +721,29 @@ impl Lowering<'_, '_> {
             Helper::InstGet | Helper::InstSet => inst_layout(),
             _ => None,
         };
+        if let (Helper::ObjKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
+            // The kind cached in the header (0: not yet: ask the helper, which caches it).
+            let obj = self.vals[self.trace.call_args(args)[0].index()].one();
+            let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
+            let slow = self.b.create_block();
+            let merge = self.b.create_block();
+            let kind = self.b.append_block_param(merge, types::I64);
+            let known = self.b.ins().iadd_imm_s(cached, -1);
+            self.b.ins().brif(cached, merge, &[clif::BlockArg::Value(known)], slow, &[]);
+            self.b.seal_block(slow);
+            self.b.switch_to_block(slow);
+            let mut sig = Signature::new(self.helper_conv);
+            sig.params.push(AbiParam::new(types::I64));
+            sig.returns.push(AbiParam::new(types::I64));
+            let sig = self.b.import_signature(sig);
+            let callee = self.b.ins().iconst(self.ptr_ty, Helper::ObjKind.address() as i64);
+            let call = self.b.ins().call_indirect(sig, callee, &[obj]);
+            let k = self.b.inst_results(call)[0];
+            self.b.ins().jump(merge, &[clif::BlockArg::Value(k)]);
+            self.b.seal_block(merge);
+            self.b.switch_to_block(merge);
+            return Lowered::One(kind);
+        }
         if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             return Lowered::One(self.b.ins().load(types::I64, Self::flags(), obj, layout.len));

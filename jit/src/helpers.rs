@@ -152,8 +152,18 @@ pub mod kind {
     pub const CELL: i64 = 14;
 }
 
-/// The kind number of an object.
+/// The kind number of an object (cached in its header: kinds never change).
 pub fn kind_of(o: ObjRef) -> i64 {
+    let cache = o.jit_kind();
+    if cache.get() != 0 {
+        return cache.get() as i64 - 1;
+    }
+    let k = classify(o);
+    cache.set(k as u8 + 1);
+    k
+}
+
+fn classify(o: ObjRef) -> i64 {
     match &o.kind {
         Kind::List(_) => kind::LIST,
         Kind::Tuple(_) => kind::TUPLE,
@@ -743,6 +753,14 @@ static LIST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
 static TUPLE_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
 static INST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
 
+static KIND_CACHE_OFFSET: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+
+/// Offset from an object's address of its header's kind cache (a byte: 0, or the kind
+/// number plus one), once learnt.
+pub fn kind_cache_offset() -> Option<i32> {
+    KIND_CACHE_OFFSET.get().copied()
+}
+
 /// The layout of list items, once learnt.
 pub fn list_layout() -> Option<SeqLayout> {
     LIST_LAYOUT.get().copied()
@@ -773,9 +791,16 @@ fn word_order<T, const N: usize>(make: impl Fn() -> T, ptr: impl Fn(&T) -> usize
     (words.iter().filter(|&&w| w == 3).count() == 1).then_some((p, l))
 }
 
-/// Learn the layout of `o`'s kind (list, tuple or plain instance) from `o` itself, once.
+/// Learn the layout of `o`'s kind (list, tuple or plain instance) from `o` itself, once,
+/// and where objects cache their kind number.
 pub fn learn_layout(o: ObjRef) {
     let base = o.as_ptr() as usize;
+    if KIND_CACHE_OFFSET.get().is_none() {
+        let off = o.jit_kind() as *const std::cell::Cell<u8> as usize - base;
+        if off < 1024 {
+            let _ = KIND_CACHE_OFFSET.set(off as i32);
+        }
+    }
     // The layout at `field` (the address of the `Vec`/slice inside `o`), given the word
     // order of its type, checked against the real pointer and length.
     let check = |field: usize, order: Option<(usize, usize)>, ptr: usize, len: usize| -> Option<SeqLayout> {

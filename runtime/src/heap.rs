@@ -136,11 +136,21 @@ impl fmt::Debug for ObjRef {
 /// The per-object GC header.
 pub struct Header {
     marked: Cell<bool>,
+    /// Free for the JIT: its classification of the object's (immutable) kind, cached at
+    /// first use (0: not yet), which compiled code reads instead of calling back.
+    jit_kind: Cell<u8>,
 }
 
 impl Header {
     pub(crate) fn new() -> Header {
-        Header { marked: Cell::new(false) }
+        Header { marked: Cell::new(false), jit_kind: Cell::new(0) }
+    }
+}
+
+impl crate::object::Obj {
+    /// The JIT's cache of its classification of this object's kind (see `Header`).
+    pub fn jit_kind(&self) -> &Cell<u8> {
+        &self.header.jit_kind
     }
 }
 
