@@ -14,6 +14,10 @@ use smallvec::SmallVec;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+/// Operand-stack room reserved beyond a frame's verified depth (`max_stack`), for the
+/// few instructions that briefly hold one more value (a bound method's `self`).
+const STACK_SLACK: usize = 4;
+
 /// What resuming a generator produced.
 pub enum GenResult {
     Yield(Value),
@@ -554,6 +558,9 @@ impl Vm {
         let mut code: Rc<Code> = self.frames[fidx].code.clone();
         let mut pc = self.frames[fidx].pc;
         let mut base = self.frames[fidx].base;
+        // The current code's instructions, fetched without going through `code` twice
+        // per instruction. `code` (an `Rc`) keeps them alive; `reload!` refreshes both.
+        let mut instrs: *const [crate::bytecode::Instr] = &*code.co.instrs;
 
         macro_rules! tri {
             ($e:expr) => {
@@ -566,29 +573,79 @@ impl Vm {
                 }
             };
         }
-        macro_rules! pop {
-            () => {
-                match self.stack.pop() {
-                    Some(v) => v,
-                    None => Value::Undef,
+        // -- Operand stack access --------------------------------------------------------
+        //
+        // The compiler verifies each code object's stack depth (`CodeObject::max_stack`),
+        // and `ensure_stack!` reserves, whenever this loop switches to a frame, room for
+        // that frame's slots and deepest operand stack (plus `STACK_SLACK`). The stack
+        // never gives capacity back, so within an instruction `push!` cannot outgrow it
+        // and `pop!`/`peek!`/`slot!` never read below the frame's slots: these macros
+        // skip Vec's capacity and bounds checks (the only `unsafe` of the loop; every
+        // access is `debug_assert`ed). Pushes that build a callee's frame, whose depth is
+        // not the current frame's, use the checked `self.stack.push`.
+        macro_rules! ensure_stack {
+            () => {{
+                let need = base + code.co.nslots() + code.co.max_stack as usize + STACK_SLACK;
+                if self.stack.capacity() < need {
+                    self.stack.reserve(need.saturating_sub(self.stack.len()));
                 }
-            };
+            }};
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v: Value = $v;
+                let l = self.stack.len();
+                debug_assert!(l < self.stack.capacity());
+                // SAFETY: `ensure_stack!` reserved room for this frame's deepest stack.
+                unsafe {
+                    self.stack.as_mut_ptr().add(l).write(v);
+                    self.stack.set_len(l + 1);
+                }
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                let l = self.stack.len();
+                debug_assert!(l > base);
+                // SAFETY: the compiler's stack verification guarantees an operand to pop;
+                // `Value` is `Copy`, so shortening the Vec drops nothing.
+                unsafe {
+                    self.stack.set_len(l - 1);
+                    *self.stack.as_ptr().add(l - 1)
+                }
+            }};
         }
         // Operands stay on the stack (rooted) while an operation that may run Python
         // code uses them; `drop_push!(n, v)` then replaces them with the result.
         macro_rules! peek {
-            ($n:expr) => {
-                self.stack[self.stack.len() - $n]
-            };
+            ($n:expr) => {{
+                let l = self.stack.len();
+                debug_assert!($n >= 1 && $n <= l);
+                // SAFETY: the instruction has at least `$n` operands (verified depth).
+                unsafe { *self.stack.get_unchecked(l - $n) }
+            }};
+        }
+        // A local slot of the current frame (`i` < `nslots`, checked by the compiler).
+        macro_rules! slot {
+            ($i:expr) => {{
+                let i = base + $i;
+                debug_assert!(i < self.stack.len());
+                // SAFETY: the frame's slots lie below its operand stack.
+                unsafe { self.stack.get_unchecked_mut(i) }
+            }};
         }
         // (`$n` >= 1: the result takes the place of the deepest operand, so the stack
         // never grows here.)
         macro_rules! drop_push {
             ($n:expr, $v:expr) => {{
-                let v = $v;
+                let v: Value = $v;
                 let l = self.stack.len();
-                self.stack[l - $n] = v;
-                self.stack.truncate(l - $n + 1);
+                debug_assert!($n >= 1 && $n <= l);
+                // SAFETY: as for `peek!`; `Value` is `Copy`.
+                unsafe {
+                    *self.stack.get_unchecked_mut(l - $n) = v;
+                    self.stack.set_len(l - $n + 1);
+                }
             }};
         }
         macro_rules! drop_n {
@@ -599,15 +656,17 @@ impl Vm {
         }
         macro_rules! top {
             () => {
-                *self.stack.last().unwrap()
+                peek!(1)
             };
         }
         macro_rules! reload {
             () => {
                 fidx = self.frames.len() - 1;
                 code = self.frames[fidx].code.clone();
+                instrs = &*code.co.instrs;
                 pc = self.frames[fidx].pc;
                 base = self.frames[fidx].base;
+                ensure_stack!();
             };
         }
         macro_rules! throw {
@@ -618,12 +677,15 @@ impl Vm {
             }};
         }
 
+        ensure_stack!();
         loop {
             if self.recording {
                 self.frames[fidx].pc = pc;
                 self.with_hooks(|h, vm| h.record(vm));
             }
-            let ins = code.co.instrs[pc];
+            // SAFETY: `instrs` points into `code`'s instructions (see its definition);
+            // the index is still bounds-checked.
+            let ins = unsafe { (&*instrs)[pc] };
             pc += 1;
             match ins.op {
                 Op::Nop => {}
@@ -632,7 +694,7 @@ impl Vm {
                 }
                 Op::Copy => {
                     let v = self.stack[self.stack.len() - ins.arg as usize];
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::Swap => {
                     let n = self.stack.len();
@@ -640,19 +702,19 @@ impl Vm {
                 }
                 Op::LoadConst => {
                     let v = code.consts[ins.arg as usize];
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::LoadFast => {
-                    let v = self.stack[base + ins.arg as usize];
+                    let v = *slot!(ins.arg as usize);
                     if v.is_undef() {
                         let name = code.co.varnames[ins.arg as usize].clone();
                         throw!(self.unbound_local(&name));
                     }
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::StoreFast => {
                     let v = pop!();
-                    self.stack[base + ins.arg as usize] = v;
+                    *slot!(ins.arg as usize) = v;
                 }
                 Op::DeleteFast => {
                     let slot = base + ins.arg as usize;
@@ -667,7 +729,7 @@ impl Vm {
                         if let Some(ns) = self.frames[fidx].locals {
                             let name = self.intern(code.co.deref_name(ins.arg as usize));
                             if let Some(v) = dict_get_str(ns, name) {
-                                self.stack.push(v);
+                                push!(v);
                                 continue;
                             }
                         }
@@ -692,7 +754,7 @@ impl Vm {
                         };
                         throw!(err);
                     }
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::StoreDeref => {
                     let v = pop!();
@@ -709,7 +771,7 @@ impl Vm {
                 }
                 Op::LoadClosure => {
                     let cell = self.stack[base + code.co.nlocals() + ins.arg as usize];
-                    self.stack.push(cell);
+                    push!(cell);
                 }
                 Op::LoadGlobal => {
                     let globals = self.frames[fidx].globals;
@@ -721,7 +783,7 @@ impl Vm {
                             if c.slot != u32::MAX {
                                 let v = gd.value_at(c.slot as usize);
                                 drop(gd);
-                                self.stack.push(v);
+                                push!(v);
                                 continue;
                             }
                             let bd = self.builtins_dict.as_dict().unwrap().borrow();
@@ -729,7 +791,7 @@ impl Vm {
                                 let v = bd.value_at(c.new_shape as usize);
                                 drop(bd);
                                 drop(gd);
-                                self.stack.push(v);
+                                push!(v);
                                 continue;
                             }
                         }
@@ -746,7 +808,7 @@ impl Vm {
                             }
                         },
                     };
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::StoreGlobal => {
                     let v = pop!();
@@ -779,7 +841,7 @@ impl Vm {
                         found = self.builtin_lookup(globals, name);
                     }
                     match found {
-                        Some(v) => self.stack.push(v),
+                        Some(v) => push!(v),
                         None => {
                             let n = name.as_str().unwrap_or("").to_string();
                             throw!(self.name_error(format!("name '{}' is not defined", n)));
@@ -914,7 +976,7 @@ impl Vm {
                         {
                             let l = self.stack.len();
                             self.stack[l - 1] = c.value;
-                            self.stack.push(obj);
+                            push!(obj);
                             continue;
                         }
                     }
@@ -926,7 +988,7 @@ impl Vm {
                     }
                     let l = self.stack.len();
                     self.stack[l - 1] = f;
-                    self.stack.push(s);
+                    push!(s);
                 }
                 Op::BinarySubscr => {
                     let (c, k) = (peek!(2), peek!(1));
@@ -941,6 +1003,13 @@ impl Vm {
                             _ => None,
                         };
                         if let Some(v) = item {
+                            drop_push!(2, v);
+                            continue;
+                        }
+                    }
+                    // Fast path: a str key found in an exact dict.
+                    if let Value::Obj(o) = c {
+                        if let Some(Some(v)) = crate::ops::dict_get_str_key(o, k) {
                             drop_push!(2, v);
                             continue;
                         }
@@ -975,7 +1044,7 @@ impl Vm {
                     let stop = pop!();
                     let start = pop!();
                     let s = self.alloc(Kind::Slice(start, stop, step));
-                    self.stack.push(Value::Obj(s));
+                    push!(Value::Obj(s));
                 }
                 Op::BinaryOp => {
                     let (a, b) = (peek!(2), peek!(1));
@@ -1037,32 +1106,44 @@ impl Vm {
                 Op::IsOp => {
                     let b = pop!();
                     let a = pop!();
-                    self.stack.push(Value::Bool(a.is(&b) != (ins.arg == 1)));
+                    push!(Value::Bool(a.is(&b) != (ins.arg == 1)));
                 }
                 Op::ContainsOp => {
                     let (k, c) = (peek!(2), peek!(1));
-                    let r = tri!(self.contains(c, k));
+                    // Fast paths: str in str, str key in an exact dict.
+                    let fast = match (c, k) {
+                        (Value::Obj(co), Value::Obj(ko)) => match (&co.kind, &ko.kind) {
+                            (Kind::Str(s), Kind::Str(t)) => Some(crate::ops::str_contains(&s.s, &t.s)),
+                            (Kind::Dict(_), _) => crate::ops::dict_get_str_key(co, k).map(|r| r.is_some()),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let r = match fast {
+                        Some(r) => r,
+                        None => tri!(self.contains(c, k)),
+                    };
                     drop_push!(2, Value::Bool(r != (ins.arg == 1)));
                 }
                 Op::UnaryNegative => {
                     let v = pop!();
                     let r = tri!(self.neg(v));
-                    self.stack.push(r);
+                    push!(r);
                 }
                 Op::UnaryPositive => {
                     let v = pop!();
                     let r = tri!(self.pos(v));
-                    self.stack.push(r);
+                    push!(r);
                 }
                 Op::UnaryNot => {
                     let v = pop!();
                     let r = tri!(self.truthy(v));
-                    self.stack.push(Value::Bool(!r));
+                    push!(Value::Bool(!r));
                 }
                 Op::UnaryInvert => {
                     let v = pop!();
                     let r = tri!(self.invert(v));
-                    self.stack.push(r);
+                    push!(r);
                 }
                 Op::Jump => pc = ins.arg as usize,
                 Op::JumpBackward => {
@@ -1091,7 +1172,7 @@ impl Vm {
                                     reload!();
                                 }
                                 Some(Err(e)) => return Err(e),
-                                _ => {}
+                                _ => ensure_stack!(),
                             }
                         }
                     }
@@ -1191,7 +1272,7 @@ impl Vm {
                         }
                     };
                     match next {
-                        Some(v) => self.stack.push(v),
+                        Some(v) => push!(v),
                         None => {
                             self.stack.pop();
                             pc = ins.arg as usize;
@@ -1202,13 +1283,13 @@ impl Vm {
                     let n = ins.arg as usize;
                     let items = self.stack.split_off(self.stack.len() - n);
                     let t = self.new_tuple(items);
-                    self.stack.push(t);
+                    push!(t);
                 }
                 Op::BuildList => {
                     let n = ins.arg as usize;
                     let items = self.stack.split_off(self.stack.len() - n);
                     let l = self.new_list(items);
-                    self.stack.push(l);
+                    push!(l);
                 }
                 Op::BuildSet => {
                     let n = ins.arg as usize;
@@ -1247,7 +1328,7 @@ impl Vm {
                     }
                     self.stack.truncate(start);
                     let v = self.new_str(s);
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::ListAppend => {
                     let v = pop!();
@@ -1311,7 +1392,7 @@ impl Vm {
                     let l = pop!();
                     let items = crate::ops::seq_items(&l).unwrap_or_default();
                     let t = self.new_tuple(items);
-                    self.stack.push(t);
+                    push!(t);
                 }
                 Op::UnpackSequence => {
                     let seq = pop!();
@@ -1366,11 +1447,11 @@ impl Vm {
                     let mid = items[before..items.len() - after].to_vec();
                     let midl = self.new_list(mid);
                     for v in items[items.len() - after..].iter().rev() {
-                        self.stack.push(*v);
+                        push!(*v);
                     }
-                    self.stack.push(midl);
+                    push!(midl);
                     for v in items[..before].iter().rev() {
-                        self.stack.push(*v);
+                        push!(*v);
                     }
                 }
                 Op::FormatValue => {
@@ -1394,7 +1475,7 @@ impl Vm {
                         None if matches!(v.as_obj().map(|o| o.kind()), Some(Kind::Str(_))) => v,
                         _ => {
                             let spec = spec.unwrap_or(Value::Obj(self.intern("")));
-                            self.stack.push(v);
+                            push!(v);
                             let r = self.format(v, spec);
                             self.stack.pop();
                             tri!(r)
@@ -1521,16 +1602,16 @@ impl Vm {
                         }
                     };
                     self.stack.truncate(fpos);
-                    self.stack.push(r);
+                    push!(r);
                 }
                 Op::CallEx => {
                     let kwargs = if ins.arg & 1 != 0 { Some(pop!()) } else { None };
                     let args = pop!();
                     let f = pop!();
-                    self.stack.push(f);
-                    self.stack.push(args);
+                    push!(f);
+                    push!(args);
                     if let Some(k) = kwargs {
-                        self.stack.push(k);
+                        push!(k);
                     }
                     let argv = match crate::ops::seq_items(&args) {
                         Some(a) => a,
@@ -1559,7 +1640,7 @@ impl Vm {
                     let r = tri!(r);
                     let n = self.stack.len() - if kwargs.is_some() { 3 } else { 2 };
                     self.stack.truncate(n);
-                    self.stack.push(r);
+                    push!(r);
                 }
                 Op::MakeFunction => {
                     let code_v = pop!();
@@ -1592,7 +1673,7 @@ impl Vm {
                         module,
                         doc: Cell::new(doc),
                     }));
-                    self.stack.push(Value::Obj(f));
+                    push!(Value::Obj(f));
                 }
                 Op::ReturnValue => {
                     let mut v = pop!();
@@ -1623,12 +1704,12 @@ impl Vm {
                             v = tri!(r);
                         }
                     }
-                    self.stack.push(v);
+                    push!(v);
                     reload!();
                 }
                 Op::LoadBuildClass => {
                     let v = dict_get_str(self.builtins_dict, self.intern("__build_class__")).unwrap_or(Value::None);
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::YieldValue => {
                     let v = pop!();
@@ -1650,7 +1731,7 @@ impl Vm {
                         Some(Kind::Generator(_)) => v,
                         _ => tri!(self.get_iter(v)),
                     };
-                    self.stack.push(it);
+                    push!(it);
                 }
                 Op::Send => {
                     let v = pop!();
@@ -1685,10 +1766,10 @@ impl Vm {
                         }
                     };
                     match r {
-                        GenResult::Yield(y) => self.stack.push(y),
+                        GenResult::Yield(y) => push!(y),
                         GenResult::Return(rv) => {
                             self.stack.pop();
-                            self.stack.push(rv);
+                            push!(rv);
                             pc = ins.arg as usize;
                         }
                     }
@@ -1725,8 +1806,8 @@ impl Vm {
                 Op::PushExcInfo => {
                     let e = pop!();
                     let prev = self.handled;
-                    self.stack.push(prev);
-                    self.stack.push(e);
+                    push!(prev);
+                    push!(e);
                     self.handled = e;
                 }
                 Op::PopExcept => {
@@ -1737,10 +1818,10 @@ impl Vm {
                     let ty = pop!();
                     let e = top!();
                     let m = tri!(self.exc_matches(e, ty));
-                    self.stack.push(Value::Bool(m));
+                    push!(Value::Bool(m));
                 }
                 Op::LoadAssertionError => {
-                    self.stack.push(Value::Obj(self.exc.AssertionError));
+                    push!(Value::Obj(self.exc.AssertionError));
                 }
                 Op::BeforeWith => {
                     let mgr = pop!();
@@ -1760,11 +1841,11 @@ impl Vm {
                         throw!(self.type_error(what));
                     };
                     let exit_b = tri!(self.bind_descriptor(exit, mgr, cls));
-                    self.stack.push(exit_b);
+                    push!(exit_b);
                     self.frames[fidx].pc = pc;
                     let enter_b = tri!(self.bind_descriptor(enter, mgr, cls));
                     let r = tri!(self.call(enter_b, &[], &[]));
-                    self.stack.push(r);
+                    push!(r);
                 }
                 Op::WithExceptStart => {
                     let n = self.stack.len();
@@ -1773,7 +1854,7 @@ impl Vm {
                     let ty = Value::Obj(self.type_of(exc));
                     self.frames[fidx].pc = pc;
                     let r = tri!(self.call(exit, &[ty, exc, Value::None], &[]));
-                    self.stack.push(r);
+                    push!(r);
                 }
                 Op::ImportName => {
                     let fromlist = pop!();
@@ -1783,14 +1864,14 @@ impl Vm {
                     self.frames[fidx].pc = pc;
                     let globals = self.frames[fidx].globals;
                     let m = tri!(self.import(&name, level, fromlist, globals));
-                    self.stack.push(m);
+                    push!(m);
                 }
                 Op::ImportFrom => {
                     let m = top!();
                     let name = code.names[ins.arg as usize];
                     self.frames[fidx].pc = pc;
                     let v = tri!(self.import_from(m, name));
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::ImportStar => {
                     let m = pop!();

@@ -1106,6 +1106,48 @@ pub fn dict_get_str(d: ObjRef, key: ObjRef) -> Option<Value> {
     dict.entry(pos).map(|(_, v)| v)
 }
 
+/// `needle in hay` for strs: a one-byte needle (the common `ch in s`) is a byte search.
+#[inline]
+pub fn str_contains(hay: &str, needle: &str) -> bool {
+    match needle.as_bytes() {
+        [b] => hay.as_bytes().contains(b),
+        _ => hay.contains(needle),
+    }
+}
+
+/// `d[key]` for an exact dict and a str key, with no user code: `Some(found)`, or
+/// `None` when the answer needs `Vm::dict_get` (another key kind, or a candidate entry
+/// whose equality with a str may run Python code: an instance key with the same hash).
+/// Identity is tried before content, as in `key_eq_simple`.
+#[inline]
+pub fn dict_get_str_key(d: ObjRef, key: Value) -> Option<Option<Value>> {
+    let Kind::Dict(cell) = &d.kind else { return None };
+    let Value::Obj(ko) = key else { return None };
+    let Kind::Str(ks) = &ko.kind else { return None };
+    let h = ks.hash();
+    let dict = cell.borrow();
+    let mut slow = false;
+    let pos = dict.find(h, |k| match k {
+        Value::Obj(o) => {
+            o.ptr_eq(ko)
+                || match &o.kind {
+                    Kind::Str(s) => s.s == ks.s,
+                    Kind::Instance(_) => {
+                        slow = true;
+                        false
+                    }
+                    _ => false,
+                }
+        }
+        _ => false,
+    });
+    match pos {
+        Some(p) => Some(dict.entry(p).map(|(_, v)| v)),
+        None if slow => None,
+        None => Some(None),
+    }
+}
+
 /// Stores under an interned-str key with no user code.
 pub fn dict_set_str(d: ObjRef, key: ObjRef, v: Value) {
     let Some(cell) = d.as_dict() else { return };
@@ -1165,6 +1207,9 @@ impl Vm {
 
     /// `d[key]` or None when missing (d must be a dict object or dict subclass instance).
     pub fn dict_get(&mut self, d: ObjRef, key: Value) -> PyResult<Option<Value>> {
+        if let Some(r) = dict_get_str_key(d, key) {
+            return Ok(r);
+        }
         let h = self.hash(key)?;
         let d = real_dict(d).expect("dict");
         let cell = d.as_dict().unwrap();
@@ -3157,8 +3202,8 @@ impl Vm {
         if let Value::Obj(o) = c {
             match &o.kind {
                 Kind::Str(s) => {
-                    return match unwrap_builtin(k).as_obj().and_then(|x| x.as_str().map(|t| t.to_string())) {
-                        Some(t) => Ok(s.s.contains(t.as_str())),
+                    return match unwrap_builtin(k).as_obj().and_then(|x| x.as_str()) {
+                        Some(t) => Ok(str_contains(&s.s, t)),
                         None => {
                             let tn = self.type_name(k);
                             Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", tn)))
