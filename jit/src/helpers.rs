@@ -583,6 +583,16 @@ pub(crate) extern "C" fn setitem(ctx: *mut JitCtx, c: u64, kt: u64, kp: u64, vt:
     }
 }
 
+/// `d.get(k, default)` for a dict and a key of a built-in scalar type.
+pub(crate) extern "C" fn dict_get(ctx: *mut JitCtx, d: u64, kt: u64, kp: u64, dt: u64, dp: u64) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    match vm.dict_get(obj(d), value(kt, kp)) {
+        Ok(Some(v)) => words(v),
+        Ok(None) => words(value(dt, dp)),
+        Err(e) => fail(ctx, e),
+    }
+}
+
 /// A dict's version (bumped when a key is added or removed).
 pub(crate) extern "C" fn dict_version(d: u64) -> i64 {
     obj(d).as_dict().map_or(-1, |d| d.borrow().version as i64)

@@ -463,6 +463,8 @@ helpers! {
     MakeSlice "make_slice" (I64, Value, Value, Value) -> Value, Store = h::make_slice;
     /// `c[k] = v` on a built-in container.
     SetItem "setitem" (I64, Obj, Value, Value) -> Bool, Store = h::setitem;
+    /// `d.get(k, default)` with a scalar key.
+    DictGet "dict_get" (I64, Obj, Value, Value) -> Value, Load = h::dict_get;
     /// A dict's version.
     DictVersion "dict_version" (Obj) -> I64, Load = h::dict_version;
     /// The value at a dict entry position.

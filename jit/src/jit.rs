@@ -443,13 +443,13 @@ impl Jit {
             cur = ctx.last_trace as usize;
             let t = &self.traces[cur];
             let e = exit.index();
-            // A loop trace that most iterations leave at the same branch of its first
-            // (peeled) iteration recorded the less common side: it goes (below) and the
-            // loop is recorded again (twice at most).
+            // A loop trace that most iterations leave at the same exit recorded the less
+            // common side of a branch: it goes (below) and the loop is recorded again
+            // (twice at most).
             let rare_path = t.kind == TraceKind::Loop
                 && t.entered() > 100
-                && t.trace.exits[e].index() < t.loop_pos
                 && !is_entry_guard(&t.trace, t.trace.exits[e], t.loop_pos)
+                && t.trace.get(t.trace.exits[e]).op != crate::ir::Op::Pending
                 && t.exit_count(e) * 10 > (t.entered() + t.iterations()) * 6
                 && self.loops.get(&Self::key(&t.code, t.start_pc)).is_some_and(|l| l.rare_retraces < 2);
             if ctx.err.is_none() && !rare_path {

@@ -26,8 +26,12 @@ use crate::ir::{Arg, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace
 
 /// Most bytecode instructions one recording may take before it gives up.
 pub const MAX_RECORD_INS: usize = 4000;
+/// Most IR instructions one recording may emit (compile time grows with it).
+pub const MAX_TRACE_IR: usize = 1500;
 /// Deepest inlining of Python calls.
 pub const MAX_INLINE_DEPTH: usize = 8;
+/// Most iterations of loops in inlined calls one recording unrolls.
+pub const MAX_UNROLL: usize = 8;
 
 /// A typed IR value the recorder knows for a slot or stack entry.
 #[derive(Copy, Clone, Debug)]
@@ -115,6 +119,8 @@ pub struct Recorder {
     expect: Option<(usize, usize)>,
     objs: Vec<ObjRef>,
     n_bytecodes: usize,
+    /// Back-edges of loops in inlined calls recorded so far (unrolled).
+    unrolled: usize,
     max_depth: usize,
     /// The snapshot of the instruction being recorded (taken lazily).
     pre_snap: Option<SnapNo>,
@@ -168,6 +174,7 @@ impl Recorder {
             expect: Some((root, start_pc)),
             objs: vec![],
             n_bytecodes: 0,
+            unrolled: 0,
             max_depth: 0,
             pre_snap: None,
             cur_pc: start_pc,
@@ -220,6 +227,7 @@ impl Recorder {
             expect: Some((top, vm.frames[top].pc)),
             objs: vec![],
             n_bytecodes: 0,
+            unrolled: 0,
             pre_snap: None,
             cur_pc: vm.frames[top].pc,
             ctx_ref: None,
@@ -315,7 +323,7 @@ impl Recorder {
             return fail(format!("stack depth mismatch ({} vs {})", vm.stack.len() - self.root_base, self.sp));
         }
         self.n_bytecodes += 1;
-        if self.n_bytecodes > MAX_RECORD_INS {
+        if self.n_bytecodes > MAX_RECORD_INS || self.b.trace().ins.len() > MAX_TRACE_IR {
             return fail("trace too long".into());
         }
         self.pre_snap = None;
@@ -909,6 +917,15 @@ impl Recorder {
             }
             BcOp::Jump => return Ok(Some((fdepth, arg))),
             BcOp::JumpBackward => {
+                if depth > 0 {
+                    // A loop inside an inlined call (`for obj in scene.objects` in a
+                    // method): unrolled, a few iterations at most per recording.
+                    self.unrolled += 1;
+                    if self.unrolled > MAX_UNROLL {
+                        return abort("inner loop in an inlined call (too many iterations to unroll)");
+                    }
+                    return Ok(Some((fdepth, arg)));
+                }
                 if self.side && depth == 0 && arg <= self.start_pc && pc >= self.jump_pc {
                     // The loop's own back-edge or an enclosing loop's: the recording goes
                     // on to the loop header it links to.
@@ -1830,6 +1847,22 @@ impl Recorder {
                     boxes.push(self.b.kval(tag::NONE, 0));
                 }
                 let boxed = self.b.call(Helper::CallNative, &[c, fk.r, kn, boxes[0], boxes[1], boxes[2]]);
+                return self.unbox(boxed, seen, snap);
+            }
+            (Some("dict"), "get", [(d, Value::Obj(dobj)), (k, kv), rest @ ..])
+                if rest.len() <= 1 && kind_of(*dobj) == kind::DICT && Self::builtin_scalar(*kv) =>
+            {
+                self.guard_kind(*d, *dobj);
+                self.scalar_key(*k, *kv)?;
+                let default = match rest.first() {
+                    Some((tv, _)) => self.boxed(*tv),
+                    None => self.b.kval(tag::NONE, 0),
+                };
+                let seen = vm.dict_get(*dobj, *kv).map_err(|_| "dict.get raises".to_string())?;
+                let seen = seen.unwrap_or(rest.first().map_or(Value::None, |r| r.1));
+                let c = self.ctx();
+                let kb = self.boxed(*k);
+                let boxed = self.b.call(Helper::DictGet, &[c, d.r, kb, default]);
                 return self.unbox(boxed, seen, snap);
             }
             (None, "len", [(x, Value::Obj(o))]) => {

@@ -156,7 +156,7 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
         GetIter | BinOp | PrintScalars => (0, ERR),
         CellGet => (CELL, 0),
         CellSet => (0, CELL),
-        DictVersion | DictValueAt => (DICT, 0),
+        DictVersion | DictValueAt | DictGet => (DICT, 0),
         DictSetAt => (0, DICT),
         ClassEpoch => (EPOCH, 0),
         InstCheck => (INST_SHAPE, 0),
