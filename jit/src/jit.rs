@@ -352,6 +352,14 @@ impl Jit {
                 (code, pc, TraceKind::Side { parent, exit }, (p.root_code.clone(), p.root_start, p.root_jump))
             }
         };
+        if let (Some((parent, exit)), None) = (side_of, link) {
+            if recorder.n_bytecodes() <= 3 {
+                // It would return to the interpreter at once: entering it costs more than
+                // it saves. The exit stays with the interpreter.
+                self.traces[parent].exit_state[exit] = ExitState::Blacklisted;
+                return;
+            }
+        }
         let loc = location(&code, start_pc);
         // The word a side trace's end reads for the loop trace to continue in.
         let end_target = match link {
