@@ -744,6 +744,42 @@ impl Lowering<'_, '_> {
             self.b.switch_to_block(merge);
             return Lowered::One(kind);
         }
+        if let (Helper::ListIterNext, Some(li), Some(ll)) = (helper, crate::helpers::list_iter_layout(), list_layout())
+        {
+            // As `vm.next` on a list iterator: the item at `idx` and `idx + 1`, or UNDEF
+            // and `idx = usize::MAX` (exhausted for good) when past the end.
+            let it = self.vals[self.trace.call_args(args)[1].index()].one();
+            let idx = self.b.ins().load(types::I64, Self::flags(), it, li.idx);
+            let list = self.b.ins().load(types::I64, Self::flags(), it, li.list);
+            let len = self.b.ins().load(types::I64, Self::flags(), list, ll.len);
+            let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
+            let more = self.b.create_block();
+            let done = self.b.create_block();
+            let merge = self.b.create_block();
+            let tag = self.b.append_block_param(merge, types::I64);
+            let payload = self.b.append_block_param(merge, types::I64);
+            self.b.ins().brif(in_range, more, &[], done, &[]);
+            self.b.seal_block(more);
+            self.b.seal_block(done);
+            self.b.switch_to_block(more);
+            let items = self.b.ins().load(types::I64, Self::flags(), list, ll.ptr);
+            let offset = self.b.ins().ishl_imm_u(idx, 4);
+            let at = self.b.ins().iadd(items, offset);
+            let t = self.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
+            let p = self.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET);
+            let next = self.b.ins().iadd_imm_s(idx, 1);
+            self.b.ins().store(Self::flags(), next, it, li.idx);
+            self.b.ins().jump(merge, &[clif::BlockArg::Value(t), clif::BlockArg::Value(p)]);
+            self.b.switch_to_block(done);
+            let end = self.b.ins().iconst(types::I64, -1);
+            self.b.ins().store(Self::flags(), end, it, li.idx);
+            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+            let zero = self.b.ins().iconst(types::I64, 0);
+            self.b.ins().jump(merge, &[clif::BlockArg::Value(undef), clif::BlockArg::Value(zero)]);
+            self.b.seal_block(merge);
+            self.b.switch_to_block(merge);
+            return Lowered::Pair { tag, payload };
+        }
         if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             return Lowered::One(self.b.ins().load(types::I64, Self::flags(), obj, layout.len));
@@ -1198,6 +1234,45 @@ mod tests {
         assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(2));
         assert!(matches!(slots[1], Value::Undef));
         assert_eq!(items(list).len(), 3);
+    }
+
+    #[test]
+    fn list_iteration_is_inline_and_stays_exhausted() {
+        use krait_runtime::vm::{Vm, VmOptions};
+        let mut vm = Vm::new(VmOptions::default());
+        let list = vm.new_list(vec![Value::Int(5), Value::Float(0.5)]);
+        let it = vm.get_iter(list).unwrap();
+        for v in [list, it] {
+            crate::helpers::learn_layout(v.as_obj().unwrap());
+        }
+        assert!(crate::helpers::list_iter_layout().is_some());
+
+        // slot0 = next(it) (boxed), then exit.
+        let mut b = TraceBuilder::new(1);
+        let s0 = b.snapshot(0, &[]);
+        let c = b.ins(Op::Ctx, Arg::None, Arg::None);
+        let k = b.ins(Op::KObj, Arg::Imm(it.as_obj().unwrap().as_ptr() as i64), Arg::None);
+        let item = b.call(Helper::ListIterNext, &[c, k]);
+        let s = b.snapshot(1, &[(0, item)]);
+        let _ = s0;
+        b.guard(Op::Exit, Arg::None, Arg::None, s);
+        let trace = b.finish();
+        verify(&trace).unwrap();
+        let text = JitBackend::new().unwrap().clif_text(&trace).unwrap();
+        assert!(!text.contains("call_indirect"), "list iteration inline:\n{text}");
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let next = || {
+            let mut slots = [Value::None];
+            compiled.run(&mut slots, &mut ctx());
+            slots[0]
+        };
+        assert!(matches!(next(), Value::Int(5)));
+        assert!(matches!(next(), Value::Float(f) if f == 0.5));
+        assert!(next().is_undef());
+        // Exhausted for good, as the runtime's iterator: an item appended now is not seen.
+        list.as_obj().unwrap().as_list().unwrap().borrow_mut().push(Value::Int(7));
+        assert!(next().is_undef());
+        assert!(vm.next(it).unwrap().is_none());
     }
 
     /// A straight trace that uses every op but the loop structure: int arithmetic and

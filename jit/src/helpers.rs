@@ -759,6 +759,24 @@ pub struct SeqLayout {
     pub len: i32,
 }
 
+/// Where compiled code finds a list iterator's position and list: byte offsets, from
+/// the iterator object's address, of `IterState::Seq`'s `idx` and of the payload word of
+/// its `seq` (the list's address). Taken from the fields of a real list iterator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListIterLayout {
+    /// Offset of `idx` (usize::MAX once exhausted).
+    pub idx: i32,
+    /// Offset of the list's address.
+    pub list: i32,
+}
+
+static LIST_ITER_LAYOUT: std::sync::OnceLock<ListIterLayout> = std::sync::OnceLock::new();
+
+/// The layout of list iterators, once learnt.
+pub fn list_iter_layout() -> Option<ListIterLayout> {
+    LIST_ITER_LAYOUT.get().copied()
+}
+
 static LIST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
 static TUPLE_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
 static INST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
@@ -848,6 +866,26 @@ pub fn learn_layout(o: ObjRef) {
             let field = items as *const Box<[Value]> as usize;
             if let Some(l) = check(field, order, items.as_ptr() as usize, items.len()) {
                 let _ = TUPLE_LAYOUT.set(l);
+            }
+        }
+        Kind::Iter(cell) if LIST_ITER_LAYOUT.get().is_none() => {
+            let Ok(st) = cell.try_borrow() else { return };
+            if let IterState::Seq { seq: seq @ Value::Obj(l), idx } = &*st {
+                if !matches!(l.kind, Kind::List(_)) {
+                    return;
+                }
+                let idx_at = idx as *const usize as usize;
+                // The payload word of the `Value` (tag word first: `SlotWords`).
+                let list_at = seq as *const Value as usize + 8;
+                let (Some(i), Some(p)) = (idx_at.checked_sub(base), list_at.checked_sub(base)) else { return };
+                if i < 1024 && p < 1024 {
+                    // SAFETY: both addresses are fields of `*o` (alive: the caller holds
+                    // `o`), word-aligned; checked to read back what the fields hold.
+                    let (ri, rp) = unsafe { (*(idx_at as *const usize), *(list_at as *const usize)) };
+                    if ri == *idx && rp == l.as_ptr() as usize {
+                        let _ = LIST_ITER_LAYOUT.set(ListIterLayout { idx: i as i32, list: p as i32 });
+                    }
+                }
             }
         }
         Kind::Instance(inst) if INST_LAYOUT.get().is_none() => {

@@ -483,6 +483,8 @@ helpers! {
     InstAdd "inst_add" (Obj, I64, Value) -> Bool, Store = h::inst_add;
     /// `next()` of a built-in iterator (UNDEF when exhausted).
     IterNext "iter_next" (I64, Obj) -> Value, Store = h::iter_next;
+    /// `next()` of a list iterator (UNDEF when exhausted).
+    ListIterNext "list_iter_next" (I64, Obj) -> Value, Store = h::iter_next;
     /// Whether no helper has raised an exception (`JitCtx::err` is empty).
     NoError "no_error" (I64) -> Bool, Load = h::no_error;
     /// `iter()` of a built-in iterable.

@@ -1382,6 +1382,19 @@ impl Recorder {
                 return self.generic_binary(vm, op, a, av, b, bv);
             }
             let (x, y) = (self.as_int(a), self.as_int(b));
+            if matches!((av, bv), (Value::Bool(_), Value::Bool(_)))
+                && matches!(base, BinOp::And | BinOp::Or | BinOp::Xor)
+            {
+                // `&`, `|`, `^` of two bools is a bool.
+                let o = match base {
+                    BinOp::And => Op::BAnd,
+                    BinOp::Or => Op::BOr,
+                    _ => Op::BXor,
+                };
+                let r = self.b.bin(o, x, y);
+                let z = self.b.kint(0);
+                return Ok(Self::tv(self.b.bin(Op::Ne, r, z), tag::BOOL));
+            }
             let r = match base {
                 BinOp::Add => self.b.guard_ref(Op::AddOv, x, Some(y), snap),
                 BinOp::Sub => self.b.guard_ref(Op::SubOv, x, Some(y), snap),
@@ -1557,7 +1570,10 @@ impl Recorder {
         // What the iterator will give (peeked without advancing it).
         let seen = iter_peek(o);
         let c = self.ctx();
-        let item = self.b.call(Helper::IterNext, &[c, it.r]);
+        crate::helpers::learn_layout(o);
+        // A list iterator (kind 2) has its own helper, which the backend inlines.
+        let next = if ik == 2 { Helper::ListIterNext } else { Helper::IterNext };
+        let item = self.b.call(next, &[c, it.r]);
         let t = self.b.ins(Op::TagOf, Arg::Ref(item), Arg::None);
         // The state after the iterator is exhausted: iterator popped, at the loop exit.
         let exhausted = self.snapshot_at(target, self.sp - 1);

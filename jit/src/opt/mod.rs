@@ -164,6 +164,7 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
         InstSet => (0, INST_SLOTS),
         InstAdd => (0, INST_SLOTS | INST_SHAPE),
         IterNext => (ITER, ITER | ERR),
+        ListIterNext => (ITER | LIST, ITER),
         NoError => (ERR, 0),
         CallNative => (ALL, ALL),
         _ => (0, 0),
