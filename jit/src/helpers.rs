@@ -307,13 +307,11 @@ pub(crate) extern "C" fn compare(ctx: *mut JitCtx, op: i64, at: u64, ap: u64, bt
 pub fn tuple_compare_is_safe(vm: &mut Vm, a: Value, b: Value) -> bool {
     fn scalar(v: Value, depth: u32) -> bool {
         match v {
-            Value::Undef => false,
-            Value::Obj(o) => match &o.kind {
-                Kind::Str(_) | Kind::BigInt(_) => true,
-                Kind::Tuple(items) => depth < 4 && items.iter().all(|x| scalar(*x, depth + 1)),
-                _ => false,
-            },
-            _ => true,
+            Value::Obj(o) if matches!(o.kind, Kind::Tuple(_)) => {
+                let Kind::Tuple(items) = &o.kind else { return false };
+                depth < 4 && items.iter().all(|x| scalar(*x, depth + 1))
+            }
+            _ => scalar_value(v),
         }
     }
     let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else { return false };
@@ -334,8 +332,9 @@ pub fn tuple_compare_is_safe(vm: &mut Vm, a: Value, b: Value) -> bool {
     true
 }
 
-/// Whether `v` is a value whose hashing and comparing run no Python code.
-fn scalar_value(v: Value) -> bool {
+/// Whether `v` is a value whose hashing and comparing run no Python code (int, float,
+/// bool, None, str, big int).
+pub fn scalar_value(v: Value) -> bool {
     match v {
         Value::Undef => false,
         Value::Obj(o) => matches!(o.kind, Kind::Str(_) | Kind::BigInt(_)),
@@ -355,12 +354,12 @@ pub fn contains_is_safe(c: ObjRef, k: Value) -> bool {
             if !scalar_value(k) {
                 return false;
             }
-            let items: Vec<Value> = match &c.kind {
-                Kind::List(l) => l.borrow().clone(),
-                Kind::Tuple(t) => t.to_vec(),
-                _ => vec![],
-            };
-            items.iter().all(|x| x.is(&k) || scalar_value(*x))
+            let ok = |items: &[Value]| items.iter().all(|x| x.is(&k) || scalar_value(*x));
+            match &c.kind {
+                Kind::List(l) => l.try_borrow().is_ok_and(|items| ok(&items)),
+                Kind::Tuple(t) => ok(t),
+                _ => false,
+            }
         }
         _ => false,
     }

@@ -116,11 +116,8 @@ struct TraceRec {
     /// Where it starts: the code and pc of the frame its recording started in.
     code: Rc<Code>,
     start_pc: usize,
-    /// The loop of the tree it belongs to (its own for a loop trace): the root frame's
-    /// code, loop header and back-edge.
-    root_code: Rc<Code>,
-    root_start: usize,
-    root_jump: usize,
+    /// For a loop trace, its back-edge instruction (`start_pc` is the header).
+    jump_pc: usize,
     /// The loop trace at the root of its tree (itself for a loop trace).
     tree: usize,
     /// Side traces in the tree (counted on the loop trace).
@@ -133,9 +130,6 @@ struct TraceRec {
     n_recorded: usize,
     /// Position of the `loop` marker (type guards before it are entry failures).
     loop_pos: usize,
-    /// For a side trace, its last exit enters the trace of this loop (code, header pc); a
-    /// side trace without one ends in the interpreter.
-    link: Option<(usize, usize)>,
     compile_time: Duration,
     /// Counters and link targets compiled code reads and writes (`Links`): entries, loop
     /// iterations, a count per exit, an entry address per exit.
@@ -226,6 +220,8 @@ pub struct Jit {
     /// in any trace, so entering it needs room for all).
     max_slots: usize,
     max_depth: usize,
+    /// Traces alive (not thrown away).
+    n_alive: usize,
 }
 
 impl Jit {
@@ -241,6 +237,7 @@ impl Jit {
             start: Instant::now(),
             max_slots: 0,
             max_depth: 0,
+            n_alive: 0,
         }
     }
 
@@ -341,15 +338,11 @@ impl Jit {
         let Recording { rec: recorder, side_of } = self.recording.take().expect("recording");
         let started = Instant::now();
         let id = self.traces.len();
-        let (code, start_pc, kind, root) = match side_of {
-            None => {
-                let code = recorder.root_code().clone();
-                (code.clone(), recorder.start_pc, TraceKind::Loop, (code, recorder.start_pc, recorder.jump_pc()))
-            }
+        let (code, start_pc, kind) = match side_of {
+            None => (recorder.root_code().clone(), recorder.start_pc, TraceKind::Loop),
             Some((parent, exit)) => {
-                let p = &self.traces[parent];
                 let (code, pc) = recorder.start_location();
-                (code, pc, TraceKind::Side { parent, exit }, (p.root_code.clone(), p.root_start, p.root_jump))
+                (code, pc, TraceKind::Side { parent, exit })
             }
         };
         if let (Some((parent, exit)), None) = (side_of, link) {
@@ -395,6 +388,7 @@ impl Jit {
                 tree
             }
         };
+        self.n_alive += 1;
         self.max_slots = self.max_slots.max(opt.n_slots as usize);
         self.max_depth = self.max_depth.max(rec.max_depth);
         self.traces.push(TraceRec {
@@ -402,14 +396,11 @@ impl Jit {
             kind,
             code,
             start_pc,
-            root_code: root.0,
-            root_start: root.1,
-            root_jump: root.2,
+            jump_pc: recorder.jump_pc(),
             tree,
             n_sides: 0,
             n_recorded: rec.trace.ins.len(),
             loop_pos: opt.loop_ref().map_or(usize::MAX, |l| l.index()),
-            link,
             trace: opt,
             code_size: compiled.code_size(),
             compiled: Some(compiled),
@@ -422,112 +413,100 @@ impl Jit {
         });
     }
 
-    /// Run trace `id` on the top frame, and the side traces and loop traces it leads to;
-    /// rebuild the interpreter state where the last one left.
+    /// Run trace `id` on the top frame (compiled code continues in the side traces and
+    /// loop traces it is linked to); rebuild the interpreter state where the last one left.
     fn run_trace(&mut self, vm: &mut Vm, id: usize) -> PyResult<bool> {
         let fi = vm.frames.len() - 1;
         let base = vm.frames[fi].base;
-        let hot_exit = HOT_EXIT.min(vm.jit_threshold.max(1) as u64);
         // Compiled code may continue in any trace: room for the deepest and widest.
         if vm.frames.len() + self.max_depth + 2 >= vm.recursion_limit {
             return Ok(false);
         }
+        let Some(compiled) = &self.traces[id].compiled else { return Ok(false) };
         if vm.stack.len() < base + self.max_slots {
             vm.stack.resize(base + self.max_slots, Value::Undef);
         }
-        let mut cur = id;
-        loop {
-            let Some(compiled) = &self.traces[cur].compiled else { return Ok(false) };
-            let len = vm.stack.len() - base;
-            let vm_ptr: *mut Vm = vm;
-            let mut ctx = JitCtx::new(std::sync::Arc::as_ptr(&vm.interrupt), &vm.heap.wanted, vm_ptr);
-            // SAFETY: `base + len` is within `vm.stack` (grown above). The slice aliases the
-            // stack's buffer, which nothing else touches while the trace runs: helpers reach
-            // the VM through `ctx.vm` but never `Vm::stack` (helpers.rs invariants), and this
-            // function does not use `vm` until the trace returns.
-            let slots = unsafe { std::slice::from_raw_parts_mut((*vm_ptr).stack.as_mut_ptr().add(base), len) };
-            let exit = compiled.run(slots, &mut ctx);
-            // The trace that returned (compiled code may have continued in others).
-            cur = ctx.last_trace as usize;
-            let t = &self.traces[cur];
-            let e = exit.index();
-            // A loop trace that most iterations leave at the same exit recorded the less
-            // common side of a branch: it goes (below) and the loop is recorded again
-            // (twice at most).
-            let rare_path = t.kind == TraceKind::Loop
-                && t.entered() > 100
-                && !is_entry_guard(&t.trace, t.trace.exits[e], t.loop_pos)
-                && t.trace.get(t.trace.exits[e]).op != crate::ir::Op::Pending
-                && t.exit_count(e) * 10 > (t.entered() + t.iterations()) * 6
-                && self.loops.get(&Self::key(&t.code, t.start_pc)).is_some_and(|l| l.rare_retraces < 2);
-            if ctx.err.is_none() && !rare_path {
-                // A side trace attached since, or the loop a side trace ends in: go on.
-                if let ExitState::Side(s) = t.exit_state[e] {
-                    cur = s;
-                    continue;
+        let len = vm.stack.len() - base;
+        let vm_ptr: *mut Vm = vm;
+        let mut ctx = JitCtx::new(std::sync::Arc::as_ptr(&vm.interrupt), &vm.heap.wanted, vm_ptr);
+        // SAFETY: `base + len` is within `vm.stack` (grown above). The slice aliases the
+        // stack's buffer, which nothing else touches while the trace runs: helpers reach
+        // the VM through `ctx.vm` but never `Vm::stack` (helpers.rs invariants), and this
+        // function does not use `vm` until the trace returns.
+        let slots = unsafe { std::slice::from_raw_parts_mut((*vm_ptr).stack.as_mut_ptr().add(base), len) };
+        let exit = compiled.run(slots, &mut ctx);
+        // The trace that returned (compiled code may have continued in others). Exits with
+        // a side trace attached and side traces ending at a loop with a trace never return
+        // here unless a helper raised: the link words make compiled code go on itself.
+        let cur = ctx.last_trace as usize;
+        let t = &self.traces[cur];
+        let e = exit.index();
+        let snap = t.trace.exit_snapshot(exit);
+        // Rebuild the inlined frames.
+        vm.frames[fi].pc = snap.frames.first().map_or(snap.pc, |f| f.ret_pc) as usize;
+        for (i, fr) in snap.frames.iter().enumerate() {
+            // SAFETY: `fr.func` is the address of a function object the trace keeps alive
+            // (it is in `objs`, a GC root), taken from a live `ObjRef`.
+            let func = unsafe { ObjRef::from_ptr(fr.func as *mut krait_runtime::object::Obj) };
+            let (fbase, ret_sp) = (base + fr.base as usize, base + fr.ret_sp as usize);
+            match (vm.stack[fbase], fr.binop) {
+                // An inlined `__init__`: the instance is in its `self` slot.
+                (Value::Obj(inst), _) if fr.init_self != 0 => vm.push_init_frame_at(func, fbase, ret_sp, inst),
+                // An inlined operator dunder: its operands are its first two slots.
+                (a, Some((op, stage))) => {
+                    let (b, op) = (vm.stack[fbase + 1], krait_runtime::bytecode::BinOp::from_arg(op));
+                    // A reflected method (stage 3) has the operands swapped.
+                    let (a, b) = if stage == 3 { (b, a) } else { (a, b) };
+                    let bf = krait_runtime::vm::BinopFrame { op, a, b, stage };
+                    vm.push_binop_frame_at(func, fbase, ret_sp, bf)
                 }
-                if let (Some(key), true) = (t.link, e + 1 == t.n_exits()) {
-                    if let Some(next) = self.loop_trace(key) {
-                        cur = next;
-                        continue;
-                    }
+                _ => vm.push_frame_at(func, fbase, ret_sp, false, None),
+            }
+            let pc = snap.frames.get(i + 1).map_or(snap.pc, |next| next.ret_pc);
+            vm.frames.last_mut().expect("pushed").pc = pc as usize;
+        }
+        vm.stack.truncate(base + snap.sp as usize);
+        if let Some(e) = ctx.err {
+            vm.frames.last_mut().expect("frame").pc = snap.ins_pc as usize + 1;
+            return Err(e);
+        }
+        // A hot exit gets a side trace, recorded from here on.
+        let hot_exit = HOT_EXIT.min(vm.jit_threshold.max(1) as u64);
+        if t.exit_count(e) >= hot_exit && self.side_eligible(cur, e) {
+            let root = &self.traces[t.tree];
+            debug_assert!(Rc::ptr_eq(&root.code, &vm.frames[fi].code));
+            match Recorder::new_side(vm, fi, root.jump_pc, root.start_pc) {
+                Ok(rec) => {
+                    self.recording = Some(Recording { rec, side_of: Some((cur, e)) });
+                    vm.recording = true;
                 }
-            }
-            let snap = t.trace.exit_snapshot(exit);
-            // Rebuild the inlined frames.
-            vm.frames[fi].pc = snap.frames.first().map_or(snap.pc, |f| f.ret_pc) as usize;
-            for (i, fr) in snap.frames.iter().enumerate() {
-                // SAFETY: `fr.func` is the address of a function object the trace keeps
-                // alive (it is in `objs`, a GC root), taken from a live `ObjRef`.
-                let func = unsafe { ObjRef::from_ptr(fr.func as *mut krait_runtime::object::Obj) };
-                let (fbase, ret_sp) = (base + fr.base as usize, base + fr.ret_sp as usize);
-                match (vm.stack[fbase], fr.binop) {
-                    // An inlined `__init__`: the instance is in its `self` slot.
-                    (Value::Obj(inst), _) if fr.init_self != 0 => vm.push_init_frame_at(func, fbase, ret_sp, inst),
-                    // An inlined operator dunder: its operands are its first two slots.
-                    (a, Some((op, stage))) => {
-                        let (b, op) = (vm.stack[fbase + 1], krait_runtime::bytecode::BinOp::from_arg(op));
-                        // A reflected method (stage 3) has the operands swapped.
-                        let (a, b) = if stage == 3 { (b, a) } else { (a, b) };
-                        let bf = krait_runtime::vm::BinopFrame { op, a, b, stage };
-                        vm.push_binop_frame_at(func, fbase, ret_sp, bf)
-                    }
-                    _ => vm.push_frame_at(func, fbase, ret_sp, false, None),
-                }
-                let pc = snap.frames.get(i + 1).map_or(snap.pc, |next| next.ret_pc);
-                vm.frames.last_mut().expect("pushed").pc = pc as usize;
-            }
-            vm.stack.truncate(base + snap.sp as usize);
-            if let Some(e) = ctx.err {
-                vm.frames.last_mut().expect("frame").pc = snap.ins_pc as usize + 1;
-                return Err(e);
-            }
-            // A hot exit gets a side trace, recorded from here on.
-            if t.exit_count(e) >= hot_exit && self.side_eligible(cur, e) {
-                let (code, jump, start) = (t.root_code.clone(), t.root_jump, t.root_start);
-                debug_assert!(Rc::ptr_eq(&code, &vm.frames[fi].code));
-                match Recorder::new_side(vm, fi, jump, start) {
-                    Ok(rec) => {
-                        self.recording = Some(Recording { rec, side_of: Some((cur, e)) });
-                        vm.recording = true;
-                    }
-                    Err(reason) => {
-                        let top = vm.frames.last().expect("frame");
-                        let a = Abort { reason, code: top.code.clone(), pc: top.pc, left_loop: false };
-                        self.abort_side(cur, e, a);
-                    }
+                Err(reason) => {
+                    let top = vm.frames.last().expect("frame");
+                    let a = Abort { reason, code: top.code.clone(), pc: top.pc, left_loop: false };
+                    self.abort_side(cur, e, a);
                 }
             }
-            // A trace that keeps failing on entry goes too; its loop may be recorded again.
-            let t = &self.traces[cur];
-            let failures = if t.kind == TraceKind::Loop { t.entry_failures() } else { 0 };
-            if failures > 100 && failures * 2 > t.entered() {
-                self.retire(cur, true);
-            } else if rare_path {
-                self.retire(cur, false);
-            }
+        }
+        // A loop trace goes (its loop may be recorded again) when its entry type guards
+        // keep failing, or when most iterations leave at one exit: it recorded the less
+        // common side of a branch (twice at most).
+        let t = &self.traces[cur];
+        if t.kind != TraceKind::Loop || t.entered() <= 100 {
             return Ok(true);
         }
+        let guard = t.trace.exits[e];
+        if is_entry_guard(&t.trace, guard, t.loop_pos) {
+            let failures = t.entry_failures();
+            if failures > 100 && failures * 2 > t.entered() {
+                self.retire(cur, true);
+            }
+        } else if t.trace.get(guard).op != crate::ir::Op::Pending
+            && t.exit_count(e) * 10 > (t.entered() + t.iterations()) * 6
+            && self.loops.get(&Self::key(&t.code, t.start_pc)).is_some_and(|l| l.rare_retraces < 2)
+        {
+            self.retire(cur, false);
+        }
+        Ok(true)
     }
 
     /// Whether exit `e` of trace `id` may get a side trace: not the pending check (the
@@ -542,7 +521,7 @@ impl Jit {
             && (t.kind != TraceKind::Loop || !is_entry_guard(&t.trace, guard, t.loop_pos))
             && (t.kind == TraceKind::Loop || e + 1 != t.n_exits())
             && self.traces[t.tree].n_sides < MAX_SIDES
-            && self.traces.iter().filter(|t| t.alive).count() < MAX_TRACES
+            && self.n_alive < MAX_TRACES
             && self.recording.is_none()
     }
 
@@ -553,6 +532,7 @@ impl Jit {
         while let Some(t) = stack.pop() {
             let tr = &mut self.traces[t];
             tr.alive = false;
+            self.n_alive -= 1;
             tr.objs = vec![];
             // Nothing may jump into the code once it is freed: the loop's entry word and
             // the exits of the tree (all of it goes) stop pointing at it.

@@ -1532,12 +1532,7 @@ impl Recorder {
             let boxed = self.b.call(Helper::CompareTuples, &[c, kop, a.r, b.r]);
             return self.unbox(boxed, seen, snap);
         } else {
-            let scalar = |v: Value| match v {
-                Value::Obj(o) => matches!(kind_of(o), kind::STR | kind::BIGINT),
-                Value::Undef => false,
-                _ => true,
-            };
-            if !scalar(av) || !scalar(bv) {
+            if !crate::helpers::scalar_value(av) || !crate::helpers::scalar_value(bv) {
                 return abort(format!("comparison of {} and {}", vm.type_name(av), vm.type_name(bv)));
             }
             for (tv, v) in [(a, av), (b, bv)] {
@@ -1685,17 +1680,8 @@ impl Recorder {
                     args.push((tv, v));
                 }
                 self.guard_identity(ftv, fo);
-                let vals: Vec<Value> = args.iter().map(|a| a.1).collect();
-                let seen = vm.call(fv, &vals, &[]).map_err(|_| "constructor raises".to_string())?;
                 let snap = self.snap();
-                let c = self.ctx();
-                let kn = self.b.kint(nargs as i64);
-                let mut boxes: Vec<IrRef> = args.iter().map(|(tv, _)| self.boxed(*tv)).collect();
-                while boxes.len() < 3 {
-                    boxes.push(self.b.kval(tag::NONE, 0));
-                }
-                let boxed = self.b.call(Helper::CallNative, &[c, ftv.r, kn, boxes[0], boxes[1], boxes[2]]);
-                let r = self.unbox(boxed, seen, snap)?;
+                let r = self.effect_free_native(vm, fo, &args, snap)?;
                 self.pop_n(self.sp - fpos);
                 self.push(r);
                 Ok(Some((fdepth, pc + 1)))
@@ -1799,7 +1785,6 @@ impl Recorder {
                 return self.konst(Value::None);
             }
             (None, "print", _) if args.len() <= 3 && args.iter().all(|(_, v)| Self::builtin_scalar(*v)) => {
-                let mut boxes = vec![];
                 for (tv, v) in args {
                     if let Value::Obj(o) = v {
                         let k = self.guard_kind(*tv, *o);
@@ -1807,11 +1792,8 @@ impl Recorder {
                             return abort("print of a container");
                         }
                     }
-                    boxes.push(self.boxed(*tv));
                 }
-                while boxes.len() < 3 {
-                    boxes.push(self.b.kval(tag::NONE, 0));
-                }
+                let boxes = self.boxed3(args);
                 let c = self.ctx();
                 let kn = self.b.kint(args.len() as i64);
                 let ok = self.b.call(Helper::PrintScalars, &[c, kn, boxes[0], boxes[1], boxes[2]]);
@@ -1853,17 +1835,7 @@ impl Recorder {
                 for (tv, v) in args {
                     self.guard_kind(*tv, v.as_obj().expect("checked"));
                 }
-                let vals: Vec<Value> = args.iter().map(|a| a.1).collect();
-                let seen = vm.call(Value::Obj(f), &vals, &[]).map_err(|_| format!("{name}() raises"))?;
-                let c = self.ctx();
-                let fk = self.konst(Value::Obj(f))?;
-                let kn = self.b.kint(args.len() as i64);
-                let mut boxes: Vec<IrRef> = args.iter().map(|(tv, _)| self.boxed(*tv)).collect();
-                while boxes.len() < 3 {
-                    boxes.push(self.b.kval(tag::NONE, 0));
-                }
-                let boxed = self.b.call(Helper::CallNative, &[c, fk.r, kn, boxes[0], boxes[1], boxes[2]]);
-                return self.unbox(boxed, seen, snap);
+                return self.effect_free_native(vm, f, args, snap);
             }
             (Some("dict"), "get", [(d, Value::Obj(dobj)), (k, kv), rest @ ..])
                 if rest.len() <= 1 && kind_of(*dobj) == kind::DICT && Self::builtin_scalar(*kv) =>
@@ -1991,19 +1963,29 @@ impl Recorder {
                 _ => {}
             }
         }
-        // Without effects, the call can run now to see the result's type.
+        self.effect_free_native(vm, f, args, snap)
+    }
+
+    /// Up to three arguments boxed, padded with None (the helpers' fixed arity).
+    fn boxed3(&mut self, args: &[(Tv, Value)]) -> [IrRef; 3] {
+        let none = self.b.kval(tag::NONE, 0);
+        let mut boxes = [none; 3];
+        for (b, (tv, _)) in boxes.iter_mut().zip(args) {
+            *b = self.boxed(*tv);
+        }
+        boxes
+    }
+
+    /// A call of native `f` (at most three arguments) that the caller has checked runs no
+    /// Python code and has no effects: it runs now to see the result's type, and the
+    /// trace calls it through `call_native`.
+    fn effect_free_native(&mut self, vm: &mut Vm, f: ObjRef, args: &[(Tv, Value)], snap: SnapNo) -> R<Tv> {
         let vals: Vec<Value> = args.iter().map(|a| a.1).collect();
-        let seen = vm.call(Value::Obj(f), &vals, &[]).map_err(|_| format!("built-in {name} raises"))?;
+        let seen = vm.call(Value::Obj(f), &vals, &[]).map_err(|_| format!("{} raises", vm.type_name(Value::Obj(f))))?;
         let c = self.ctx();
         let fk = self.konst(Value::Obj(f))?;
         let kn = self.b.kint(args.len() as i64);
-        let mut boxes = vec![];
-        for (tv, _) in args {
-            boxes.push(self.boxed(*tv));
-        }
-        while boxes.len() < 3 {
-            boxes.push(self.b.kval(tag::NONE, 0));
-        }
+        let boxes = self.boxed3(args);
         let boxed = self.b.call(Helper::CallNative, &[c, fk.r, kn, boxes[0], boxes[1], boxes[2]]);
         self.unbox(boxed, seen, snap)
     }
