@@ -56,6 +56,85 @@ def _int_arg(v):
     raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer")
 
 
+def _memory_io(cls):
+    """Class decorator: puts into StringIO or BytesIO the methods the two share word
+    for word (each calls the class's own _check, readline, write or close). They are
+    put into each class rather than inherited from a common base so that __mro__ stays
+    as CPython's, and each class gets its own function objects so that a method's
+    __qualname__ (shown in argument errors and reprs) names its class."""
+
+    def closed(self):
+        return self._closed
+
+    def getvalue(self):
+        self._check()
+        return self._join()
+
+    def writelines(self, lines):
+        self._check()
+        for line in lines:
+            self.write(line)
+
+    def readlines(self, hint=-1):
+        self._check()
+        hint = _size_arg(hint)
+        lines = []
+        total = 0
+        while True:
+            line = self.readline()
+            if not line:
+                break
+            lines.append(line)
+            total += len(line)
+            if 0 < hint <= total:
+                break
+        return lines
+
+    def __iter__(self):
+        self._check()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def tell(self):
+        self._check()
+        return self._pos
+
+    def readable(self):
+        self._check()
+        return True
+
+    def writable(self):
+        self._check()
+        return True
+
+    def seekable(self):
+        self._check()
+        return True
+
+    def isatty(self):
+        self._check()
+        return False
+
+    for fn in (closed, getvalue, writelines, readlines, __iter__, __next__, __enter__,
+               __exit__, tell, readable, writable, seekable, isatty):
+        fn.__qualname__ = cls.__name__ + "." + fn.__name__
+        setattr(cls, fn.__name__, property(fn) if fn is closed else fn)
+    return cls
+
+
+@_memory_io
 class StringIO(_TextIOBase):
     """Text I/O implementation using an in-memory buffer."""
 
@@ -91,10 +170,6 @@ class StringIO(_TextIOBase):
         return self._buf
 
     @property
-    def closed(self):
-        return self._closed
-
-    @property
     def line_buffering(self):
         self._check()
         return False
@@ -106,10 +181,6 @@ class StringIO(_TextIOBase):
 
     encoding = None
     errors = None
-
-    def getvalue(self):
-        self._check()
-        return self._join()
 
     def write(self, s):
         self._check()
@@ -138,11 +209,6 @@ class StringIO(_TextIOBase):
         self._size = len(buf)
         self._pos = pos + k
         return n
-
-    def writelines(self, lines):
-        self._check()
-        for line in lines:
-            self.write(line)
 
     def read(self, size=-1):
         self._check()
@@ -187,42 +253,6 @@ class StringIO(_TextIOBase):
         self._pos = end
         return buf[pos:end]
 
-    def readlines(self, hint=-1):
-        self._check()
-        hint = _size_arg(hint)
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                break
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
-
-    def tell(self):
-        self._check()
-        return self._pos
-
     def seek(self, pos, whence=0):
         self._check()
         pos = _int_arg(pos)
@@ -256,22 +286,6 @@ class StringIO(_TextIOBase):
             self._size = pos
         return pos
 
-    def readable(self):
-        self._check()
-        return True
-
-    def writable(self):
-        self._check()
-        return True
-
-    def seekable(self):
-        self._check()
-        return True
-
-    def isatty(self):
-        self._check()
-        return False
-
     def flush(self):
         pass
 
@@ -284,6 +298,7 @@ class StringIO(_TextIOBase):
         raise UnsupportedOperation("detach")
 
 
+@_memory_io
 class BytesIO(_BufferedIOBase):
     """Buffered I/O implementation using an in-memory bytes buffer."""
 
@@ -312,14 +327,6 @@ class BytesIO(_BufferedIOBase):
             self._pieces = []
         return self._buf
 
-    @property
-    def closed(self):
-        return self._closed
-
-    def getvalue(self):
-        self._check()
-        return self._join()
-
     def write(self, b):
         self._check()
         if isinstance(b, bytearray):
@@ -341,11 +348,6 @@ class BytesIO(_BufferedIOBase):
         self._size = len(buf)
         self._pos = pos + n
         return n
-
-    def writelines(self, lines):
-        self._check()
-        for line in lines:
-            self.write(line)
 
     def read(self, size=-1):
         self._check()
@@ -373,42 +375,6 @@ class BytesIO(_BufferedIOBase):
             end = pos + size
         self._pos = end
         return buf[pos:end]
-
-    def readlines(self, hint=-1):
-        self._check()
-        hint = _size_arg(hint)
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                break
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
-
-    def tell(self):
-        self._check()
-        return self._pos
 
     def seek(self, pos, whence=0):
         self._check()
@@ -439,22 +405,6 @@ class BytesIO(_BufferedIOBase):
             self._buf = buf[:size]
             self._size = size
         return size
-
-    def readable(self):
-        self._check()
-        return True
-
-    def writable(self):
-        self._check()
-        return True
-
-    def seekable(self):
-        self._check()
-        return True
-
-    def isatty(self):
-        self._check()
-        return False
 
     def flush(self):
         self._check()
