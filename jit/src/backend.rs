@@ -780,6 +780,42 @@ impl Lowering<'_, '_> {
             self.b.switch_to_block(merge);
             return Lowered::Pair { tag, payload };
         }
+        if let (Helper::RangeIterNext, Some(ri)) = (helper, crate::helpers::range_iter_layout()) {
+            // As `vm.next` on a range iterator: `cur`, and `cur + step` (saturating) is the
+            // next; or UNDEF (nothing changed) once `cur` has reached `stop`.
+            let it = self.vals[self.trace.call_args(args)[1].index()].one();
+            let cur = self.b.ins().load(types::I64, Self::flags(), it, ri.cur);
+            let stop = self.b.ins().load(types::I64, Self::flags(), it, ri.stop);
+            let step = self.b.ins().load(types::I64, Self::flags(), it, ri.step);
+            let up = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, step, 0);
+            let below = self.b.ins().icmp(IntCC::SignedLessThan, cur, stop);
+            let above = self.b.ins().icmp(IntCC::SignedGreaterThan, cur, stop);
+            let in_range = self.b.ins().select(up, below, above);
+            let more = self.b.create_block();
+            let done = self.b.create_block();
+            let merge = self.b.create_block();
+            let tag = self.b.append_block_param(merge, types::I64);
+            let payload = self.b.append_block_param(merge, types::I64);
+            self.b.ins().brif(in_range, more, &[], done, &[]);
+            self.b.seal_block(more);
+            self.b.seal_block(done);
+            self.b.switch_to_block(more);
+            let (sum, overflow) = self.b.ins().sadd_overflow(cur, step);
+            let max = self.b.ins().iconst(types::I64, i64::MAX);
+            let min = self.b.ins().iconst(types::I64, i64::MIN);
+            let saturated = self.b.ins().select(up, max, min);
+            let next = self.b.ins().select(overflow, saturated, sum);
+            self.b.ins().store(Self::flags(), next, it, ri.cur);
+            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
+            self.b.ins().jump(merge, &[clif::BlockArg::Value(int), clif::BlockArg::Value(cur)]);
+            self.b.switch_to_block(done);
+            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+            let zero = self.b.ins().iconst(types::I64, 0);
+            self.b.ins().jump(merge, &[clif::BlockArg::Value(undef), clif::BlockArg::Value(zero)]);
+            self.b.seal_block(merge);
+            self.b.switch_to_block(merge);
+            return Lowered::Pair { tag, payload };
+        }
         if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             return Lowered::One(self.b.ins().load(types::I64, Self::flags(), obj, layout.len));

@@ -556,6 +556,50 @@ pub(crate) extern "C" fn getslice(ctx: *mut JitCtx, c: u64, s: u64) -> SlotWords
     }
 }
 
+/// `c[a:b:s]` for a list, tuple or str and ints/None.
+#[allow(clippy::too_many_arguments)]
+pub(crate) extern "C" fn getslice3(
+    ctx: *mut JitCtx,
+    c: u64,
+    t0: u64,
+    p0: u64,
+    t1: u64,
+    p1: u64,
+    t2: u64,
+    p2: u64,
+) -> SlotWords {
+    let (vm, ctx) = vm(ctx);
+    match krait_runtime::builtins::get_slice(vm, Value::Obj(obj(c)), value(t0, p0), value(t1, p1), value(t2, p2)) {
+        Ok(v) => words(v),
+        Err(e) => fail(ctx, e),
+    }
+}
+
+/// `c[a:b:s] = v` for a list, ints/None and a list or tuple `v`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) extern "C" fn setslice3(
+    ctx: *mut JitCtx,
+    c: u64,
+    t0: u64,
+    p0: u64,
+    t1: u64,
+    p1: u64,
+    t2: u64,
+    p2: u64,
+    vt: u64,
+    vp: u64,
+) -> bool {
+    let (vm, ctx) = vm(ctx);
+    let (c, v) = (Value::Obj(obj(c)), value(vt, vp));
+    match krait_runtime::builtins::set_slice(vm, c, value(t0, p0), value(t1, p1), value(t2, p2), v) {
+        Ok(()) => true,
+        Err(e) => {
+            ctx.raise(e);
+            false
+        }
+    }
+}
+
 /// `slice(start, stop, step)` of ints/None.
 pub(crate) extern "C" fn make_slice(
     ctx: *mut JitCtx,
@@ -776,6 +820,26 @@ pub fn list_iter_layout() -> Option<ListIterLayout> {
     LIST_ITER_LAYOUT.get().copied()
 }
 
+/// Where compiled code finds a range iterator's state: byte offsets, from the iterator
+/// object's address, of `IterState::Range`'s `cur`, `stop` and `step`. Taken from the
+/// fields of a real range iterator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RangeIterLayout {
+    /// Offset of the next value.
+    pub cur: i32,
+    /// Offset of the end (exclusive).
+    pub stop: i32,
+    /// Offset of the step (never 0).
+    pub step: i32,
+}
+
+static RANGE_ITER_LAYOUT: std::sync::OnceLock<RangeIterLayout> = std::sync::OnceLock::new();
+
+/// The layout of range iterators, once learnt.
+pub fn range_iter_layout() -> Option<RangeIterLayout> {
+    RANGE_ITER_LAYOUT.get().copied()
+}
+
 static LIST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
 static TUPLE_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
 static INST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
@@ -865,6 +929,19 @@ pub fn learn_layout(o: ObjRef) {
             let field = items as *const Box<[Value]> as usize;
             if let Some(l) = check(field, order, items.as_ptr() as usize, items.len()) {
                 let _ = TUPLE_LAYOUT.set(l);
+            }
+        }
+        Kind::Iter(cell) if RANGE_ITER_LAYOUT.get().is_none() && iter_kind_of(o) == 1 => {
+            let Ok(st) = cell.try_borrow() else { return };
+            if let IterState::Range { cur, stop, step } = &*st {
+                let at = |f: &i64| (f as *const i64 as usize).checked_sub(base).filter(|&off| off < 1024);
+                let (Some(c), Some(p), Some(s)) = (at(cur), at(stop), at(step)) else { return };
+                // SAFETY: the three addresses are fields of `*o` (alive: the caller holds
+                // `o`), aligned i64s; checked to read back what the fields hold.
+                let read = |off: usize| unsafe { *((base + off) as *const i64) };
+                if read(c) == *cur && read(p) == *stop && read(s) == *step {
+                    let _ = RANGE_ITER_LAYOUT.set(RangeIterLayout { cur: c as i32, stop: p as i32, step: s as i32 });
+                }
             }
         }
         Kind::Iter(cell) if LIST_ITER_LAYOUT.get().is_none() => {

@@ -459,6 +459,10 @@ helpers! {
     GetItem "getitem" (I64, Obj, Value) -> Value, Load = h::getitem;
     /// `c[s]` with a slice of ints/None on a built-in sequence (a new object: never merged).
     GetSlice "getslice" (I64, Obj, Obj) -> Value, Store = h::getslice;
+    /// `c[a:b:s]` with ints/None on a list, tuple or str (no slice object built).
+    GetSlice3 "getslice3" (I64, Obj, Value, Value, Value) -> Value, Store = h::getslice3;
+    /// `c[a:b:s] = v` with ints/None on a list, `v` a list or tuple (no slice object built).
+    SetSlice3 "setslice3" (I64, Obj, Value, Value, Value, Value) -> Bool, Store = h::setslice3;
     /// A new slice object of ints/None.
     MakeSlice "make_slice" (I64, Value, Value, Value) -> Value, Store = h::make_slice;
     /// `c[k] = v` on a built-in container.
@@ -485,6 +489,8 @@ helpers! {
     IterNext "iter_next" (I64, Obj) -> Value, Store = h::iter_next;
     /// `next()` of a list iterator (UNDEF when exhausted).
     ListIterNext "list_iter_next" (I64, Obj) -> Value, Store = h::iter_next;
+    /// `next()` of a range iterator (UNDEF when exhausted).
+    RangeIterNext "range_iter_next" (I64, Obj) -> Value, Store = h::iter_next;
     /// Whether no helper has raised an exception (`JitCtx::err` is empty).
     NoError "no_error" (I64) -> Bool, Load = h::no_error;
     /// `iter()` of a built-in iterable.

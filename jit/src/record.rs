@@ -45,6 +45,17 @@ struct Tv {
     obj: Option<ObjRef>,
 }
 
+/// The slice of `c[a:b]` or `c[a:b] = v` while BUILD_SLICE's subscript is recorded: its
+/// parts (boxed) and the snapshot before BUILD_SLICE, with which the subscript's guards
+/// leave (the interpreter then builds the slice itself). The stack slot holding it stays
+/// unwritten until `materialize_slice` (for a subscript that needs the object).
+#[derive(Clone, Copy)]
+struct VSlice {
+    parts: [IrRef; 3],
+    snap: SnapNo,
+    slot: usize,
+}
+
 /// A frame of the recording: the root frame or an inlined call.
 struct RFrame {
     code: Rc<Code>,
@@ -131,6 +142,9 @@ pub struct Recorder {
     side: bool,
     /// Set when a side trace ends at a back-edge (`Step::Linked`).
     link_to: Option<Option<usize>>,
+    /// A slice built by BUILD_SLICE for the subscript right after it: not allocated
+    /// unless that subscript needs the object (`VSlice`).
+    vslice: Option<VSlice>,
     /// Where the recording started (code and pc of the top frame).
     start_code: Rc<Code>,
     start_at: usize,
@@ -181,6 +195,7 @@ impl Recorder {
             ctx_ref: None,
             side: false,
             link_to: None,
+            vslice: None,
             start_code: f.code.clone(),
             start_at: start_pc,
         };
@@ -233,6 +248,7 @@ impl Recorder {
             ctx_ref: None,
             side: true,
             link_to: None,
+            vslice: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
         };
@@ -779,13 +795,35 @@ impl Recorder {
                 if parts.len() == 2 {
                     parts.push(self.b.kval(tag::NONE, 0));
                 }
-                let c = self.ctx();
-                let boxed = self.b.call(Helper::MakeSlice, &[c, parts[0], parts[1], parts[2]]);
-                let r = self.b.ins(Op::UnboxObj, Arg::Ref(boxed), Arg::None);
-                self.pop_n(arg);
-                self.push(Self::tv(r, tag::OBJ));
+                let parts = [parts[0], parts[1], parts[2]];
+                let fusable =
+                    matches!(code.co.instrs.get(pc + 1).map(|i| i.op), Some(BcOp::BinarySubscr | BcOp::StoreSubscr));
+                if fusable {
+                    // The subscript decides whether the object is needed (`VSlice`).
+                    let snap = self.snap();
+                    self.pop_n(arg);
+                    let none = self.b.kval(tag::NONE, 0);
+                    self.push(Self::tv(none, tag::NONE));
+                    self.vslice = Some(VSlice { parts, snap, slot: self.sp - 1 });
+                } else {
+                    let c = self.ctx();
+                    let boxed = self.b.call(Helper::MakeSlice, &[c, parts[0], parts[1], parts[2]]);
+                    let r = self.b.ins(Op::UnboxObj, Arg::Ref(boxed), Arg::None);
+                    self.pop_n(arg);
+                    self.push(Self::tv(r, tag::OBJ));
+                }
             }
             BcOp::BinarySubscr => {
+                if let Some(vs) = self.vslice.take() {
+                    let (c, cv) = self.peek(vm, 2)?;
+                    let (_, kv) = self.peek(vm, 1)?;
+                    if let Some(r) = self.fused_getslice(vm, c, cv, kv, vs)? {
+                        self.pop_n(2);
+                        self.push(r);
+                        return Ok(next);
+                    }
+                    self.materialize_slice(vs);
+                }
                 let (c, cv) = self.peek(vm, 2)?;
                 let (k, kv) = self.peek(vm, 1)?;
                 let r = self.subscr(vm, c, cv, k, kv)?;
@@ -793,6 +831,15 @@ impl Recorder {
                 self.push(r);
             }
             BcOp::StoreSubscr => {
+                if let Some(vs) = self.vslice.take() {
+                    let (v, vv) = self.peek(vm, 3)?;
+                    let (c, cv) = self.peek(vm, 2)?;
+                    if self.fused_setslice(c, cv, v, vv, vs) {
+                        self.pop_n(3);
+                        return Ok(next);
+                    }
+                    self.materialize_slice(vs);
+                }
                 let (v, vv) = self.peek(vm, 3)?;
                 let (c, cv) = self.peek(vm, 2)?;
                 let (k, kv) = self.peek(vm, 1)?;
@@ -1278,6 +1325,50 @@ impl Recorder {
             })
     }
 
+    /// Build the slice object of `vs` after all (a subscript that needs it).
+    fn materialize_slice(&mut self, vs: VSlice) {
+        let c = self.ctx();
+        let [a, b, s] = vs.parts;
+        let boxed = self.b.call(Helper::MakeSlice, &[c, a, b, s]);
+        let r = self.b.ins(Op::UnboxObj, Arg::Ref(boxed), Arg::None);
+        self.set_slot(vs.slot, Self::tv(r, tag::OBJ));
+    }
+
+    /// `c[a:b:s]` on a list, tuple or str without the slice object; its guards leave
+    /// before BUILD_SLICE. None (nothing recorded) for other containers.
+    fn fused_getslice(&mut self, vm: &mut Vm, c: Tv, cv: Value, kv: Value, vs: VSlice) -> R<Option<Tv>> {
+        let Value::Obj(o) = cv else { return Ok(None) };
+        if !matches!(kind_of(o), kind::LIST | kind::TUPLE | kind::STR) {
+            return Ok(None);
+        }
+        let seen = vm.getitem(cv, kv).map_err(|_| "slice raises".to_string())?;
+        self.pre_snap = Some(vs.snap);
+        self.guard_kind(c, o);
+        let ctx = self.ctx();
+        let [a, b, s] = vs.parts;
+        let boxed = self.b.call(Helper::GetSlice3, &[ctx, c.r, a, b, s]);
+        self.unbox(boxed, seen, vs.snap).map(Some)
+    }
+
+    /// `c[a:b:s] = v` on a list with a list or tuple `v` (no Python code runs) without
+    /// the slice object; its guards leave before BUILD_SLICE. False (nothing recorded)
+    /// otherwise.
+    fn fused_setslice(&mut self, c: Tv, cv: Value, v: Tv, vv: Value, vs: VSlice) -> bool {
+        let (Value::Obj(o), Value::Obj(vo)) = (cv, vv) else { return false };
+        if kind_of(o) != kind::LIST || !matches!(kind_of(vo), kind::LIST | kind::TUPLE) {
+            return false;
+        }
+        self.pre_snap = Some(vs.snap);
+        self.guard_kind(c, o);
+        self.guard_kind(v, vo);
+        let vb = self.boxed(v);
+        let ctx = self.ctx();
+        let [a, b, s] = vs.parts;
+        let ok = self.b.call(Helper::SetSlice3, &[ctx, c.r, a, b, s, vb]);
+        self.b.guard_ref(Op::GuardTrue, ok, None, vs.snap);
+        true
+    }
+
     fn subscr(&mut self, vm: &mut Vm, c: Tv, cv: Value, k: Tv, kv: Value) -> R<Tv> {
         let Value::Obj(o) = cv else { return abort(format!("subscript of {}", vm.type_name(cv))) };
         let kd = self.guard_kind(c, o);
@@ -1566,8 +1657,13 @@ impl Recorder {
         let seen = iter_peek(o);
         let c = self.ctx();
         crate::helpers::learn_layout(o);
-        // A list iterator (kind 2) has its own helper, which the backend inlines.
-        let next = if ik == 2 { Helper::ListIterNext } else { Helper::IterNext };
+        // List and range iterators (kinds 2 and 1) have their own helpers, which the
+        // backend inlines.
+        let next = match ik {
+            1 => Helper::RangeIterNext,
+            2 => Helper::ListIterNext,
+            _ => Helper::IterNext,
+        };
         let item = self.b.call(next, &[c, it.r]);
         let t = self.b.ins(Op::TagOf, Arg::Ref(item), Arg::None);
         // The state after the iterator is exhausted: iterator popped, at the loop exit.

@@ -1136,6 +1136,54 @@ fn index_of(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
     }
 }
 
+/// `c[a:b:s]` for a list, tuple or str `c`, from the parts of the slice (compiled code
+/// calls this without building a slice object).
+pub fn get_slice(vm: &mut Vm, c: Value, a: Value, b: Value, s: Value) -> PyResult<Value> {
+    let Value::Obj(o) = c else { unreachable!("get_slice of a non-sequence") };
+    match &o.kind {
+        Kind::List(l) => {
+            let len = l.borrow().len();
+            let (start, _, step, n) = slice_indices(vm, a, b, s, len)?;
+            let items = l.borrow();
+            // The list may have shrunk while __index__ ran: clamp.
+            let out: Vec<Value> = if step == 1 {
+                let lo = (start as usize).min(items.len());
+                items[lo..(lo + n).min(items.len())].to_vec()
+            } else if step == -1 && start >= 0 && (start as usize) < items.len() && n <= start as usize + 1 {
+                items[start as usize + 1 - n..=start as usize].iter().rev().copied().collect()
+            } else {
+                (0..n).filter_map(|i| items.get((start + i as i64 * step) as usize).copied()).collect()
+            };
+            drop(items);
+            Ok(vm.new_list(out))
+        }
+        Kind::Tuple(t) => {
+            let (start, _, step, n) = slice_indices(vm, a, b, s, t.len())?;
+            if start == 0 && step == 1 && n == t.len() {
+                return Ok(c);
+            }
+            let out: Vec<Value> = (0..n).map(|i| t[(start + i as i64 * step) as usize]).collect();
+            Ok(vm.new_tuple(out))
+        }
+        Kind::Str(st) => {
+            let (start, _, step, n) = slice_indices(vm, a, b, s, st.nchars)?;
+            let out: String = if st.is_ascii() {
+                let bytes = st.s.as_bytes();
+                if step == 1 {
+                    st.s[start as usize..start as usize + n].to_string()
+                } else {
+                    (0..n).map(|i| bytes[(start + i as i64 * step) as usize] as char).collect()
+                }
+            } else {
+                let chars: Vec<char> = st.s.chars().collect();
+                (0..n).map(|i| chars[(start + i as i64 * step) as usize]).collect()
+            };
+            Ok(vm.new_str(out))
+        }
+        _ => unreachable!("get_slice of a non-sequence"),
+    }
+}
+
 /// Subscripting of str, list, tuple, range, bytes with ints and slices.
 pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
     let Value::Obj(o) = c else {
@@ -1143,21 +1191,11 @@ pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
         return Err(vm.type_error(format!("'{}' object is not subscriptable", tn)));
     };
     match &o.kind {
+        Kind::List(_) | Kind::Tuple(_) | Kind::Str(_) if slice_parts(&k).is_some() => {
+            let (a, b, s) = slice_parts(&k).expect("checked");
+            get_slice(vm, c, a, b, s)
+        }
         Kind::List(l) => {
-            if let Some((a, b, s)) = slice_parts(&k) {
-                let len = l.borrow().len();
-                let (start, _, step, n) = slice_indices(vm, a, b, s, len)?;
-                let items = l.borrow();
-                // The list may have shrunk while __index__ ran: clamp.
-                let out: Vec<Value> = if step == 1 {
-                    let lo = (start as usize).min(items.len());
-                    items[lo..(lo + n).min(items.len())].to_vec()
-                } else {
-                    (0..n).filter_map(|i| items.get((start + i as i64 * step) as usize).copied()).collect()
-                };
-                drop(items);
-                return Ok(vm.new_list(out));
-            }
             let i = index_of(vm, k, "list")?;
             let l = l.borrow();
             match norm_index(i, l.len()) {
@@ -1169,14 +1207,6 @@ pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
             }
         }
         Kind::Tuple(t) => {
-            if let Some((a, b, s)) = slice_parts(&k) {
-                let (start, _, step, n) = slice_indices(vm, a, b, s, t.len())?;
-                if start == 0 && step == 1 && n == t.len() {
-                    return Ok(c);
-                }
-                let out: Vec<Value> = (0..n).map(|i| t[(start + i as i64 * step) as usize]).collect();
-                return Ok(vm.new_tuple(out));
-            }
             let i = index_of(vm, k, "tuple")?;
             match norm_index(i, t.len()) {
                 Some(j) => Ok(t[j]),
@@ -1184,21 +1214,6 @@ pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
             }
         }
         Kind::Str(s) => {
-            if let Some((a, b, st)) = slice_parts(&k) {
-                let (start, _, step, n) = slice_indices(vm, a, b, st, s.nchars)?;
-                let out: String = if s.is_ascii() {
-                    let bytes = s.s.as_bytes();
-                    if step == 1 {
-                        s.s[start as usize..start as usize + n].to_string()
-                    } else {
-                        (0..n).map(|i| bytes[(start + i as i64 * step) as usize] as char).collect()
-                    }
-                } else {
-                    let chars: Vec<char> = s.s.chars().collect();
-                    (0..n).map(|i| chars[(start + i as i64 * step) as usize]).collect()
-                };
-                return Ok(vm.new_str(out));
-            }
             let i = index_of(vm, k, "string")?;
             match norm_index(i, s.nchars) {
                 Some(j) => {
@@ -1259,6 +1274,60 @@ pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
     }
 }
 
+/// `c[a:b:st] = v` for a list `c`, from the parts of the slice (compiled code calls
+/// this without building a slice object).
+pub fn set_slice(vm: &mut Vm, c: Value, a: Value, b: Value, st: Value, v: Value) -> PyResult<()> {
+    let Some(Kind::List(l)) = c.as_obj().map(|o| o.kind()) else { unreachable!("set_slice of a non-list") };
+    // A list or tuple as long as the slice (int/None bounds): copied in place,
+    // without collecting it into a new vector and splicing.
+    let plain = |x: &Value| matches!(x, Value::Int(_) | Value::None);
+    if !v.is(&c) && plain(&a) && plain(&b) && plain(&st) {
+        let len = l.borrow().len();
+        let (start, stop, step, n) = slice_indices(vm, a, b, st, len)?;
+        let width = if step == 1 { (stop.max(start) - start) as usize } else { n };
+        let copy = |src: &[Value], dst: &mut Vec<Value>| {
+            for (i, item) in src.iter().enumerate() {
+                dst[(start + i as i64 * step) as usize] = *item;
+            }
+        };
+        match v.as_obj().map(|x| x.kind()) {
+            Some(Kind::List(src)) if src.borrow().len() == width => {
+                copy(&src.borrow(), &mut l.borrow_mut());
+                return Ok(());
+            }
+            Some(Kind::Tuple(src)) if src.len() == width => {
+                copy(src, &mut l.borrow_mut());
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    let new_items = if v.is(&c) { l.borrow().clone() } else { vm.collect_iter(v)? };
+    let len = l.borrow().len();
+    let mark = vm.roots.len();
+    vm.roots.extend_from_slice(&new_items);
+    let r = slice_indices(vm, a, b, st, len);
+    vm.roots.truncate(mark);
+    let (start, stop, step, n) = r?;
+    if step == 1 {
+        let stop = stop.max(start) as usize;
+        l.borrow_mut().splice(start as usize..stop, new_items);
+        return Ok(());
+    }
+    if new_items.len() != n {
+        return Err(vm.value_error(format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            new_items.len(),
+            n
+        )));
+    }
+    let mut lb = l.borrow_mut();
+    for (i, item) in new_items.into_iter().enumerate() {
+        lb[(start + i as i64 * step) as usize] = item;
+    }
+    Ok(())
+}
+
 /// Item and slice assignment on lists (and bytearrays).
 pub fn setitem_builtin(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
     let Value::Obj(o) = c else {
@@ -1266,57 +1335,11 @@ pub fn setitem_builtin(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()
         return Err(vm.type_error(format!("'{}' object does not support item assignment", tn)));
     };
     match &o.kind {
+        Kind::List(_) if slice_parts(&k).is_some() => {
+            let (a, b, st) = slice_parts(&k).expect("checked");
+            set_slice(vm, c, a, b, st, v)
+        }
         Kind::List(l) => {
-            if let Some((a, b, st)) = slice_parts(&k) {
-                // A list or tuple as long as the slice (int/None bounds): copied in place,
-                // without collecting it into a new vector and splicing.
-                let plain = |x: &Value| matches!(x, Value::Int(_) | Value::None);
-                if !v.is(&c) && plain(&a) && plain(&b) && plain(&st) {
-                    let len = l.borrow().len();
-                    let (start, stop, step, n) = slice_indices(vm, a, b, st, len)?;
-                    let width = if step == 1 { (stop.max(start) - start) as usize } else { n };
-                    let copy = |src: &[Value], dst: &mut Vec<Value>| {
-                        for (i, item) in src.iter().enumerate() {
-                            dst[(start + i as i64 * step) as usize] = *item;
-                        }
-                    };
-                    match v.as_obj().map(|x| x.kind()) {
-                        Some(Kind::List(src)) if src.borrow().len() == width => {
-                            copy(&src.borrow(), &mut l.borrow_mut());
-                            return Ok(());
-                        }
-                        Some(Kind::Tuple(src)) if src.len() == width => {
-                            copy(src, &mut l.borrow_mut());
-                            return Ok(());
-                        }
-                        _ => {}
-                    }
-                }
-                let new_items = if v.is(&c) { l.borrow().clone() } else { vm.collect_iter(v)? };
-                let len = l.borrow().len();
-                let mark = vm.roots.len();
-                vm.roots.extend_from_slice(&new_items);
-                let r = slice_indices(vm, a, b, st, len);
-                vm.roots.truncate(mark);
-                let (start, stop, step, n) = r?;
-                if step == 1 {
-                    let stop = stop.max(start) as usize;
-                    l.borrow_mut().splice(start as usize..stop, new_items);
-                    return Ok(());
-                }
-                if new_items.len() != n {
-                    return Err(vm.value_error(format!(
-                        "attempt to assign sequence of size {} to extended slice of size {}",
-                        new_items.len(),
-                        n
-                    )));
-                }
-                let mut lb = l.borrow_mut();
-                for (i, item) in new_items.into_iter().enumerate() {
-                    lb[(start + i as i64 * step) as usize] = item;
-                }
-                return Ok(());
-            }
             let i = index_of(vm, k, "list")?;
             let mut lb = l.borrow_mut();
             let n = lb.len();
