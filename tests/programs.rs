@@ -493,6 +493,24 @@ fn jit_report_lists_compiled_loops_and_aborts() {
     assert!(parent_row.contains(&format!(" {exit}:")) && parent_row.contains(&format!(">{side_id}")), "{err}");
     assert!(err.contains("traces (1 side)"), "{err}");
 
+    // A loop whose accumulator becomes a big int partway gets a second loop trace for
+    // it, entered from the first one's entry type guard and running most iterations.
+    let unstable = "def f(n):\n    s = 0\n    for i in range(n):\n        s += i * 2**50\n    return s\n\
+                    print(f(20000) % 1000)\n";
+    let (code, out, err) = run_code(&["--jit-report", "--jit-threshold", "50", "-c", unstable], None);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out, "0\n");
+    let loops: Vec<&str> =
+        err.lines().filter(|l| l.contains("<string>:3 (f)") && l.split_whitespace().nth(1) == Some("loop")).collect();
+    assert_eq!(loops.len(), 2, "{err}");
+    // The column after the compile time.
+    let entered = |row: &str| {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let at = cols.iter().position(|c| c.ends_with("ms")).expect("compile time column");
+        cols[at + 1].parse::<u64>().unwrap_or(0)
+    };
+    assert!(entered(loops[1]) >= 1, "the second variant is entered: {err}");
+
     // --jit-dump prints the IR before and after optimization.
     let (code, _, err) = run_code(&["--jit-dump=ir,opt,clif,asm", "-c", src], None);
     assert_eq!(code, Some(0));

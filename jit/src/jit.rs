@@ -179,9 +179,17 @@ struct LoopState {
     /// Times its trace was thrown away for having recorded the less common path.
     rare_retraces: u32,
     blacklisted: bool,
+    /// Its first trace (`variants[0]`), where the interpreter enters.
     trace: Option<usize>,
-    /// The entry of its trace's code, or 0: side traces that end at this loop continue
-    /// there (their last exit reads this word).
+    /// Its loop traces, each recorded for other slot types at the header: a trace whose
+    /// entry type guard fails continues in the next (its entry guards' exits are linked
+    /// to it), the last returns to the interpreter.
+    variants: Vec<usize>,
+    /// Returns to the interpreter at the last variant's entry guards since the last
+    /// recording: at `HOT_EXIT`, a new variant is recorded.
+    misses: u32,
+    /// The entry of its first trace's code, or 0: side traces that end at this loop
+    /// continue there (their last exit reads this word).
     entry: Box<AtomicU64>,
 }
 
@@ -206,6 +214,8 @@ const HOT_EXIT: u64 = 10;
 const MAX_TRACES: usize = 4000;
 /// Most side traces in one loop's tree.
 const MAX_SIDES: usize = 100;
+/// Most loop traces of one loop (for different slot types at its header).
+const MAX_VARIANTS: usize = 4;
 
 /// The JIT: plug into a VM with `vm.hooks = Some(Box::new(Jit::new(options)))`.
 pub struct Jit {
@@ -307,7 +317,11 @@ impl Jit {
         if self.options.dump.ir {
             eprintln!("---- trace {id} {loc} IR (recorded)\n{}", rec.trace);
         }
-        let opt = if peel {
+        let opt = if let (true, Some(header)) = (peel, rec.header) {
+            let (t, map) = crate::opt::hoist_entry_guards(&rec.trace, header);
+            let end: Vec<_> = rec.end.iter().map(|&(s, r)| (s, map[r.index()])).collect();
+            crate::opt::optimize(crate::opt::peel(&t, &end)?)
+        } else if peel {
             crate::opt::optimize(crate::opt::peel(&rec.trace, &rec.end)?)
         } else {
             crate::opt::optimize(rec.trace.clone())
@@ -374,12 +388,7 @@ impl Jit {
         let n_exits = opt.exits.len();
         let entry = compiled.entry() as u64;
         let tree = match kind {
-            TraceKind::Loop => {
-                let st = self.loops.entry(Self::key(&code, start_pc)).or_default();
-                st.trace = Some(id);
-                st.entry.store(entry, Ordering::Relaxed);
-                id
-            }
+            TraceKind::Loop => id,
             TraceKind::Side { parent, exit } => {
                 self.traces[parent].exit_state[exit] = ExitState::Side(id);
                 self.traces[parent].set_target(exit, entry);
@@ -411,6 +420,33 @@ impl Jit {
             side_aborts: vec![0; n_exits],
             alive: true,
         });
+        if kind == TraceKind::Loop {
+            let key = Self::key(&self.traces[id].code, start_pc);
+            let st = self.loops.entry(key).or_default();
+            st.variants.push(id);
+            st.misses = 0;
+            self.relink(key);
+        }
+    }
+
+    /// Point the loop's entry word at its first variant and each variant's entry type
+    /// guards at the next one (after a variant was added or thrown away).
+    fn relink(&mut self, key: (usize, usize)) {
+        let Some(st) = self.loops.get_mut(&key) else { return };
+        let traces = &self.traces;
+        st.variants.retain(|&v| traces[v].alive);
+        let entry_of = |v: usize| traces[v].compiled.as_ref().map_or(0, |c| c.entry() as u64);
+        st.trace = st.variants.first().copied();
+        st.entry.store(st.trace.map_or(0, entry_of), Ordering::Relaxed);
+        for (i, &v) in st.variants.iter().enumerate() {
+            let next = st.variants.get(i + 1).map_or(0, |&n| entry_of(n));
+            let t = &traces[v];
+            for e in 0..t.n_exits() {
+                if is_header_guard(t, e) {
+                    t.set_target(e, next);
+                }
+            }
+        }
     }
 
     /// Run trace `id` on the top frame (compiled code continues in the side traces and
@@ -487,6 +523,25 @@ impl Jit {
                 }
             }
         }
+        // Slot types at the header that no variant of the loop takes, often enough: a
+        // new variant is recorded from here (the interpreter is at the header).
+        let t = &self.traces[cur];
+        if is_header_guard(t, e) {
+            let (key, jump_pc, start_pc) = (Self::key(&t.code, t.start_pc), t.jump_pc, t.start_pc);
+            let st = self.loops.entry(key).or_default();
+            st.misses += 1;
+            if st.misses as u64 >= hot_exit
+                && st.variants.len() < MAX_VARIANTS
+                && !st.blacklisted
+                && self.recording.is_none()
+                && self.n_alive < MAX_TRACES
+            {
+                st.misses = 0;
+                self.recording = Some(Recording { rec: Recorder::new(vm, jump_pc, start_pc), side_of: None });
+                vm.recording = true;
+                return Ok(true);
+            }
+        }
         // A loop trace goes (its loop may be recorded again) when its entry type guards
         // keep failing, or when most iterations leave at one exit: it recorded the less
         // common side of a branch (twice at most).
@@ -549,9 +604,9 @@ impl Jit {
         }
         let t = &self.traces[id];
         let (code, start_pc) = (t.code.clone(), t.start_pc);
-        let st = self.loops.entry(Self::key(&code, start_pc)).or_default();
-        st.trace = None;
-        st.entry.store(0, Ordering::Relaxed);
+        let key = Self::key(&code, start_pc);
+        self.relink(key);
+        let st = self.loops.entry(key).or_default();
         if counts {
             st.retraces += 1;
             if st.retraces >= MAX_RETRACES {
@@ -638,6 +693,20 @@ fn is_entry_guard(trace: &Trace, guard: crate::ir::IrRef, loop_pos: usize) -> bo
     guard.index() < loop_pos
         && g.op == crate::ir::Op::GuardTag
         && g.a.as_ref().is_some_and(|r| trace.get(r).op == crate::ir::Op::SLoadTag)
+}
+
+/// Whether exit `e` of loop trace `t` is an entry type guard that leaves at the loop
+/// header with nothing written (`opt::hoist_entry_guards`): the state it leaves is the
+/// state the loop's next variant starts from.
+fn is_header_guard(t: &TraceRec, e: usize) -> bool {
+    let guard = t.trace.exits[e];
+    let Some((snap, _)) = t.trace.get(guard).exit else { return false };
+    let snap = &t.trace.snaps[snap.index()];
+    t.kind == TraceKind::Loop
+        && is_entry_guard(&t.trace, guard, t.loop_pos)
+        && snap.pc as usize == t.start_pc
+        && snap.entries.is_empty()
+        && snap.frames.is_empty()
 }
 
 /// `file:line (function)` of a pc.

@@ -112,6 +112,9 @@ pub struct Recorded {
     pub objs: Vec<ObjRef>,
     /// Deepest inlining the trace does.
     pub max_depth: usize,
+    /// For a loop: the snapshot of the loop header as entered (nothing written), which
+    /// `opt::hoist_entry_guards` gives the slot type guards.
+    pub header: Option<SnapNo>,
 }
 
 /// The recorder state for one loop.
@@ -142,6 +145,8 @@ pub struct Recorder {
     side: bool,
     /// Set when a side trace ends at a back-edge (`Step::Linked`).
     link_to: Option<Option<usize>>,
+    /// A loop recording's header snapshot (`Recorded::header`).
+    header_snap: Option<SnapNo>,
     /// A slice built by BUILD_SLICE for the subscript right after it: not allocated
     /// unless that subscript needs the object (`VSlice`).
     vslice: Option<VSlice>,
@@ -196,10 +201,12 @@ impl Recorder {
             side: false,
             link_to: None,
             vslice: None,
+            header_snap: None,
             start_code: f.code.clone(),
             start_at: start_pc,
         };
         r.header();
+        r.header_snap = Some(r.snapshot_at(start_pc, r.sp));
         r
     }
 
@@ -249,6 +256,7 @@ impl Recorder {
             side: true,
             link_to: None,
             vslice: None,
+            header_snap: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
         };
@@ -330,7 +338,11 @@ impl Recorder {
         let code = vm.frames[depth].code.clone();
         let fail = |reason: String| Step::Abort(Abort { reason, code: code.clone(), pc, left_loop: false });
         if self.expect != Some((depth, pc)) {
-            return fail("left the recorded path (exception, generator or native call back into Python)".into());
+            let expected =
+                self.expect.map_or(String::new(), |(d, p)| format!(": expected pc {p} at depth {d}, at {pc}"));
+            return fail(format!(
+                "left the recorded path (exception, generator or native call back into Python){expected}"
+            ));
         }
         if depth != self.frames.last().map_or(usize::MAX, |f| f.depth) {
             return fail("frame mismatch".into());
@@ -370,7 +382,13 @@ impl Recorder {
         }
         let mut b = std::mem::take(&mut self.b);
         b.trace_mut().n_slots = self.slots.len().max(1) as u32;
-        Recorded { trace: b.finish(), end, objs: std::mem::take(&mut self.objs), max_depth: self.max_depth }
+        Recorded {
+            trace: b.finish(),
+            end,
+            objs: std::mem::take(&mut self.objs),
+            max_depth: self.max_depth,
+            header: self.header_snap,
+        }
     }
 
     // -- Abstract slots and stack ---------------------------------------------------------

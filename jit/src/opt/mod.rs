@@ -1,5 +1,8 @@
 //! The optimizer: passes over a recorded trace, one file each, run in `optimize`'s order.
 //!
+//! - `entry`: a loop trace's type guards on slots as the loop is entered move to its
+//!   start, leaving to the loop header: the state there is the loop's entry state, so
+//!   the loop's next trace (another variant) can take over (`Jit::relink`).
 //! - `peel`: loop peeling (LuaJIT's lj_opt_loop). The recorded iteration becomes the
 //!   preamble; a copy of it becomes the loop body, reading the previous iteration's values
 //!   through phis. Slot loads and guards that do not change round the loop end up identical
@@ -15,9 +18,11 @@
 
 mod cse;
 mod dce;
+mod entry;
 mod fold;
 mod peel;
 
+pub use entry::hoist_entry_guards;
 pub use peel::peel;
 
 use crate::ir::{Arg, ExitNo, Ins, IrRef, Op, SnapNo, Snapshot, Trace};
@@ -90,7 +95,15 @@ impl<'a> Rewriter<'a> {
 
     /// Run `decide` over every instruction and build the new trace. Phi back-edges are
     /// remapped at the end.
-    pub fn run(mut self, mut decide: impl FnMut(&mut Rewriter<'a>, IrRef, &Ins) -> Action) -> Trace {
+    pub fn run(self, decide: impl FnMut(&mut Rewriter<'a>, IrRef, &Ins) -> Action) -> Trace {
+        self.run_mapped(decide).0
+    }
+
+    /// `run`, also returning the old ref -> new ref map.
+    pub fn run_mapped(
+        mut self,
+        mut decide: impl FnMut(&mut Rewriter<'a>, IrRef, &Ins) -> Action,
+    ) -> (Trace, Vec<IrRef>) {
         for (i, ins) in self.old.ins.iter().enumerate() {
             let r = IrRef(i as u32);
             let new_ref = match decide(&mut self, r, ins) {
@@ -124,7 +137,7 @@ impl<'a> Rewriter<'a> {
                 }
             }
         }
-        self.new
+        (self.new, map)
     }
 }
 
