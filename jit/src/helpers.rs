@@ -383,10 +383,65 @@ pub(crate) extern "C" fn contains(ctx: *mut JitCtx, c: u64, kt: u64, kp: u64) ->
 pub(crate) extern "C" fn compare_tuples(ctx: *mut JitCtx, op: i64, a: u64, b: u64) -> SlotWords {
     let (va, vb) = (Value::Obj(obj(a)), Value::Obj(obj(b)));
     let (vm, ctx) = vm(ctx);
+    let op = CmpOp::from_arg(op as u32);
+    // One walk when the items up to the first difference are plain scalars: that pair
+    // (or the lengths) decides, as in `compare_seq`.
+    if let (Kind::Tuple(x), Kind::Tuple(y)) = (&obj(a).kind, &obj(b).kind) {
+        let plain = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+        let mut decided = None;
+        for (p, q) in x.iter().zip(y.iter()) {
+            if p.is(q) {
+                continue;
+            }
+            if let (Value::Int(i), Value::Int(j)) = (p, q) {
+                // The common case (heap entries keyed by ints): no call at all.
+                if i == j {
+                    continue;
+                }
+                let ord = i.cmp(j);
+                let r = match op {
+                    CmpOp::Lt => ord.is_lt(),
+                    CmpOp::Le => ord.is_le(),
+                    CmpOp::Eq => false,
+                    CmpOp::Ne => true,
+                    CmpOp::Gt => ord.is_gt(),
+                    CmpOp::Ge => ord.is_ge(),
+                };
+                return words(Value::Bool(r));
+            }
+            if !plain(p) || !plain(q) {
+                decided = Some(None);
+                break;
+            }
+            match vm.eq(*p, *q) {
+                Ok(true) => continue,
+                _ => {
+                    decided = Some(Some((*p, *q)));
+                    break;
+                }
+            }
+        }
+        match decided {
+            Some(Some((p, q))) => {
+                return match vm.compare(p, q, op) {
+                    Ok(v) => words(v),
+                    Err(e) => fail(ctx, e),
+                }
+            }
+            None => {
+                let (n, m) = (Value::Int(x.len() as i64), Value::Int(y.len() as i64));
+                return match vm.compare(n, m, op) {
+                    Ok(v) => words(v),
+                    Err(e) => fail(ctx, e),
+                };
+            }
+            Some(None) => {}
+        }
+    }
     if !tuple_compare_is_safe(vm, va, vb) {
         return NOTHING;
     }
-    match vm.compare(va, vb, CmpOp::from_arg(op as u32)) {
+    match vm.compare(va, vb, op) {
         Ok(v) => words(v),
         Err(e) => fail(ctx, e),
     }
