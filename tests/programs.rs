@@ -511,6 +511,18 @@ fn jit_report_lists_compiled_loops_and_aborts() {
     };
     assert!(entered(loops[1]) >= 1, "the second variant is entered: {err}");
 
+    // A hot function the interpreter calls (recursively: no loop to trace) gets a
+    // function entry trace, entered on its calls.
+    let rec = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint(fib(18))\n";
+    let (code, out, err) = run_code(&["--jit-report", "--jit-threshold", "50", "-c", rec], None);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out, "2584\n");
+    let row = err
+        .lines()
+        .find(|l| l.contains("<string>:2 (fib)") && l.split_whitespace().nth(1) == Some("entry"))
+        .unwrap_or_else(|| panic!("no entry trace:\n{err}"));
+    assert!(entered(row) > 1000, "{row}");
+
     // --jit-dump prints the IR before and after optimization.
     let (code, _, err) = run_code(&["--jit-dump=ir,opt,clif,asm", "-c", src], None);
     assert_eq!(code, Some(0));

@@ -95,6 +95,10 @@ enum TraceKind {
     /// A side trace: recorded from a hot exit (`parent`'s exit `exit`), ends by entering
     /// a loop's trace.
     Side { parent: usize, exit: usize },
+    /// A function entry: recorded from the first instruction of a hot function's call,
+    /// ends as a side trace does (at its return, at a loop, or before an instruction it
+    /// cannot record).
+    Entry,
 }
 
 /// What an exit of a compiled trace leads to.
@@ -202,8 +206,19 @@ struct AbortRec {
 /// The recording in progress and where it started.
 struct Recording {
     rec: Recorder,
-    /// None for a loop; Some((trace, exit)) for a side trace of that exit.
+    /// None for a loop or function entry; Some((trace, exit)) for a side trace of that
+    /// exit.
     side_of: Option<(usize, usize)>,
+    /// A function entry trace.
+    entry: bool,
+}
+
+/// A function's entry trace and its failed recordings.
+#[derive(Default)]
+struct EntryState {
+    trace: Option<usize>,
+    aborts: u32,
+    blacklisted: bool,
 }
 
 /// Failed side recordings from one exit before it is left to the interpreter for good.
@@ -222,6 +237,8 @@ pub struct Jit {
     options: JitOptions,
     backend: Option<JitBackend>,
     loops: FxHashMap<(usize, usize), LoopState>,
+    /// Function entry traces, by code address.
+    entries: FxHashMap<usize, EntryState>,
     traces: Vec<TraceRec>,
     recording: Option<Recording>,
     aborts: Vec<AbortRec>,
@@ -241,6 +258,7 @@ impl Jit {
             options,
             backend: None,
             loops: FxHashMap::default(),
+            entries: FxHashMap::default(),
             traces: vec![],
             recording: None,
             aborts: vec![],
@@ -263,11 +281,23 @@ impl Jit {
     /// A recording ended without a trace: count it against its loop or exit.
     fn abort(&mut self, vm: &mut Vm, a: Abort) {
         vm.recording = false;
-        let Recording { rec, side_of } = self.recording.take().expect("recording");
+        let Recording { rec, side_of, entry } = self.recording.take().expect("recording");
         match side_of {
+            None if entry => self.abort_entry(rec.root_code(), a),
             None => self.abort_loop(rec.root_code(), rec.start_pc, a),
             Some((parent, exit)) => self.abort_side(parent, exit, a),
         }
+    }
+
+    fn abort_entry(&mut self, code: &Rc<Code>, a: Abort) {
+        let st = self.entries.entry(Rc::as_ptr(code) as usize).or_default();
+        st.aborts += 1;
+        if st.aborts >= MAX_ABORTS {
+            st.blacklisted = true;
+        }
+        self.aborts.push(AbortRec { code: a.code, pc: a.pc, reason: format!("function entry: {}", a.reason) });
+        // Count to the threshold again (the call counter is instruction 0's).
+        code.hot.borrow_mut()[0] = 0;
     }
 
     fn abort_side(&mut self, parent: usize, exit: usize, a: Abort) {
@@ -349,10 +379,11 @@ impl Jit {
 
     fn complete(&mut self, vm: &mut Vm, rec: Recorded, link: Option<(usize, usize)>) {
         vm.recording = false;
-        let Recording { rec: recorder, side_of } = self.recording.take().expect("recording");
+        let Recording { rec: recorder, side_of, entry: is_entry } = self.recording.take().expect("recording");
         let started = Instant::now();
         let id = self.traces.len();
         let (code, start_pc, kind) = match side_of {
+            None if is_entry => (recorder.root_code().clone(), 0, TraceKind::Entry),
             None => (recorder.root_code().clone(), recorder.start_pc, TraceKind::Loop),
             Some((parent, exit)) => {
                 let (code, pc) = recorder.start_location();
@@ -367,6 +398,12 @@ impl Jit {
                 return;
             }
         }
+        if is_entry && link.is_none() && recorder.n_bytecodes() <= 3 {
+            // As short a side trace: the interpreter runs the function.
+            let st = self.entries.entry(Rc::as_ptr(&code) as usize).or_default();
+            st.blacklisted = true;
+            return;
+        }
         let loc = location(&code, start_pc);
         // The word a side trace's end reads for the loop trace to continue in.
         let end_target = match link {
@@ -379,6 +416,7 @@ impl Jit {
             Err(reason) => {
                 let a = Abort { reason, code: code.clone(), pc: start_pc, left_loop: false };
                 match side_of {
+                    None if is_entry => self.abort_entry(&code, a),
                     None => self.abort_loop(&code, start_pc, a),
                     Some((parent, exit)) => self.abort_side(parent, exit, a),
                 }
@@ -389,6 +427,10 @@ impl Jit {
         let entry = compiled.entry() as u64;
         let tree = match kind {
             TraceKind::Loop => id,
+            TraceKind::Entry => {
+                self.entries.entry(Rc::as_ptr(&code) as usize).or_default().trace = Some(id);
+                id
+            }
             TraceKind::Side { parent, exit } => {
                 self.traces[parent].exit_state[exit] = ExitState::Side(id);
                 self.traces[parent].set_target(exit, entry);
@@ -513,7 +555,7 @@ impl Jit {
             debug_assert!(Rc::ptr_eq(&root.code, &vm.frames[fi].code));
             match Recorder::new_side(vm, fi, root.jump_pc, root.start_pc) {
                 Ok(rec) => {
-                    self.recording = Some(Recording { rec, side_of: Some((cur, e)) });
+                    self.recording = Some(Recording { rec, side_of: Some((cur, e)), entry: false });
                     vm.recording = true;
                 }
                 Err(reason) => {
@@ -537,7 +579,8 @@ impl Jit {
                 && self.n_alive < MAX_TRACES
             {
                 st.misses = 0;
-                self.recording = Some(Recording { rec: Recorder::new(vm, jump_pc, start_pc), side_of: None });
+                self.recording =
+                    Some(Recording { rec: Recorder::new(vm, jump_pc, start_pc), side_of: None, entry: false });
                 vm.recording = true;
                 return Ok(true);
             }
@@ -644,6 +687,7 @@ impl Jit {
             let (kind, from) = match t.kind {
                 TraceKind::Loop => ("loop", "-".to_string()),
                 TraceKind::Side { parent, exit } => ("side", format!("{parent}/{exit}")),
+                TraceKind::Entry => ("entry", "-".to_string()),
             };
             let _ = writeln!(
                 s,
@@ -753,18 +797,45 @@ impl JitHooks for Jit {
             code.hot.borrow_mut()[jump_pc] = 0;
             return Ok(false);
         }
-        self.recording = Some(Recording { rec: Recorder::new(vm, jump_pc, target), side_of: None });
+        self.recording = Some(Recording { rec: Recorder::new(vm, jump_pc, target), side_of: None, entry: false });
         vm.recording = true;
         // With a threshold of 1 the trace is recorded from this iteration on, and entered
         // at the next back-edge.
         Ok(false)
     }
 
+    fn call_entry(&mut self, vm: &mut Vm) -> PyResult<bool> {
+        if vm.recording {
+            return Ok(false);
+        }
+        let top = vm.frames.len() - 1;
+        let code = vm.frames[top].code.clone();
+        let st = self.entries.entry(Rc::as_ptr(&code) as usize).or_default();
+        if let Some(id) = st.trace.filter(|&id| self.traces[id].alive) {
+            return self.run_trace(vm, id);
+        }
+        if st.blacklisted || self.n_alive >= MAX_TRACES {
+            return Ok(false);
+        }
+        match Recorder::new_side(vm, top, usize::MAX, 0) {
+            Ok(rec) => {
+                self.recording = Some(Recording { rec, side_of: None, entry: true });
+                vm.recording = true;
+            }
+            Err(reason) => {
+                let a = Abort { reason, code: code.clone(), pc: 0, left_loop: false };
+                self.abort_entry(&code, a);
+            }
+        }
+        Ok(false)
+    }
+
     fn record(&mut self, vm: &mut Vm) {
-        let Some(Recording { rec, side_of }) = self.recording.as_ref() else {
+        let Some(Recording { rec, side_of, entry }) = self.recording.as_ref() else {
             vm.recording = false;
             return;
         };
+        let linking = side_of.is_some() || *entry;
         if vm.frames.len() <= rec.root_frame() {
             let code = rec.root_code().clone();
             let pc = rec.start_pc;
@@ -777,6 +848,8 @@ impl JitHooks for Jit {
                 self.abort(vm, Abort { reason: "parent trace thrown away".into(), code, pc, left_loop: false });
                 return;
             }
+        }
+        if linking {
             // A side trace ends where the root frame reaches a loop header with a trace.
             let top = vm.frames.len() - 1;
             if top == rec.root_frame() && rec.n_bytecodes() > 0 {

@@ -1546,6 +1546,25 @@ impl Vm {
                                     self.collect();
                                 }
                                 reload!();
+                                // A hot function (its calls count at instruction 0's
+                                // counter): the JIT may run or record its entry trace.
+                                if self.jit_threshold != 0 && !self.recording && self.hooks.is_some() {
+                                    let limit = self.jit_threshold.min(u16::MAX as u32) as u16;
+                                    let mut hot = code.hot.borrow_mut();
+                                    let n = &mut hot[0];
+                                    *n = n.saturating_add(1).min(limit);
+                                    let go = *n == limit;
+                                    drop(hot);
+                                    if go {
+                                        match self.with_hooks(|h, vm| h.call_entry(vm)) {
+                                            Some(Ok(true)) => {
+                                                reload!();
+                                            }
+                                            Some(Err(e)) => return Err(e),
+                                            _ => ensure_stack!(),
+                                        }
+                                    }
+                                }
                                 continue;
                             }
                         }

@@ -65,6 +65,12 @@ pub trait JitHooks {
     /// exited. Returns whether the state changed; an error is raised in the top frame,
     /// whose pc the hook has set.
     fn back_edge(&mut self, vm: &mut Vm, jump_pc: usize, target: usize) -> PyResult<bool>;
+    /// The top frame is a call of a plain Python function that became hot, about to run
+    /// its first instruction. As `back_edge`: the hook may start recording a function
+    /// entry trace or run one. Returns whether the state changed.
+    fn call_entry(&mut self, _vm: &mut Vm) -> PyResult<bool> {
+        Ok(false)
+    }
     /// While `Vm::recording` is set: the top frame is about to run the instruction at its
     /// pc (operands on the stack).
     fn record(&mut self, vm: &mut Vm);
