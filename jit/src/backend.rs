@@ -721,6 +721,37 @@ impl Lowering<'_, '_> {
             Helper::InstGet | Helper::InstSet => inst_layout(),
             _ => None,
         };
+        if let (Helper::InstCheck, Some(off), Some(il)) =
+            (helper, crate::helpers::kind_cache_offset(), crate::helpers::inst_class_layout())
+        {
+            // A plain instance (kind cached) of the class with the shape; anything else
+            // (kind not cached yet) asks the helper.
+            let a = self.trace.call_args(args);
+            let (obj, cls, shape) =
+                (self.vals[a[0].index()].one(), self.vals[a[1].index()].one(), self.vals[a[2].index()].one());
+            let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
+            let is_inst = self.b.ins().icmp_imm_s(IntCC::Equal, cached, crate::helpers::kind::INSTANCE + 1);
+            let fast = self.b.create_block();
+            let slow = self.b.create_block();
+            let merge = self.b.create_block();
+            let ok = self.b.append_block_param(merge, types::I8);
+            self.b.ins().brif(is_inst, fast, &[], slow, &[]);
+            self.b.seal_block(fast);
+            self.b.seal_block(slow);
+            self.b.switch_to_block(fast);
+            let c = self.b.ins().load(types::I64, Self::flags(), obj, il.class);
+            let s = self.b.ins().uload32(Self::flags(), obj, il.shape);
+            let c_ok = self.b.ins().icmp(IntCC::Equal, c, cls);
+            let s_ok = self.b.ins().icmp(IntCC::Equal, s, shape);
+            let both = self.b.ins().band(c_ok, s_ok);
+            self.b.ins().jump(merge, &[clif::BlockArg::Value(both)]);
+            self.b.switch_to_block(slow);
+            let r = self.helper_call(helper, &[obj, cls, shape]).one();
+            self.b.ins().jump(merge, &[clif::BlockArg::Value(r)]);
+            self.b.seal_block(merge);
+            self.b.switch_to_block(merge);
+            return Lowered::One(ok);
+        }
         if let (Helper::ObjKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
             // The kind cached in the header (0: not yet: ask the helper, which caches it).
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
@@ -832,16 +863,21 @@ impl Lowering<'_, '_> {
                 _ => self.inline_seq_get(layout, obj, index, negative_wraps),
             };
         }
+        let args: Vec<clif::Value> =
+            self.trace.call_args(args).iter().flat_map(|r| self.vals[r.index()].words()).collect();
+        self.helper_call(helper, &args)
+    }
+
+    /// A call of `helper` with its arguments as machine words.
+    fn helper_call(&mut self, helper: Helper, args: &[clif::Value]) -> Lowered {
         let mut sig = Signature::new(self.helper_conv);
         for &t in helper.params() {
             sig.params.extend(clif_types(t).iter().map(|&ct| AbiParam::new(ct)));
         }
         sig.returns.extend(clif_types(helper.result()).iter().map(|&ct| AbiParam::new(ct)));
         let sig = self.b.import_signature(sig);
-        let args: Vec<clif::Value> =
-            self.trace.call_args(args).iter().flat_map(|r| self.vals[r.index()].words()).collect();
         let callee = self.b.ins().iconst(self.ptr_ty, helper.address() as i64);
-        let call = self.b.ins().call_indirect(sig, callee, &args);
+        let call = self.b.ins().call_indirect(sig, callee, args);
         match *self.b.inst_results(call) {
             [] => Lowered::None,
             [v] => Lowered::One(v),

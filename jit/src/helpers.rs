@@ -726,6 +726,8 @@ pub(crate) extern "C" fn class_epoch(ctx: *mut JitCtx) -> i64 {
 
 /// Whether `o` is a plain instance of class `cls` with shape `shape`.
 pub(crate) extern "C" fn inst_check(o: u64, cls: u64, shape: i64) -> bool {
+    // Caches the kind: compiled code checks the class and shape inline once it is known.
+    let _ = kind_of(obj(o));
     match &obj(o).kind {
         Kind::Instance(i) => i.class.get().as_ptr() as u64 == cls && i.shape.get() as i64 == shape,
         _ => false,
@@ -895,6 +897,24 @@ pub fn range_iter_layout() -> Option<RangeIterLayout> {
     RANGE_ITER_LAYOUT.get().copied()
 }
 
+/// Where compiled code finds a plain instance's class and shape: byte offsets, from the
+/// object's address, of `Instance::class` (an object address) and `Instance::shape` (a
+/// u32). Taken from the fields of a real instance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InstClassLayout {
+    /// Offset of the class's address.
+    pub class: i32,
+    /// Offset of the shape number (32 bits).
+    pub shape: i32,
+}
+
+static INST_CLASS_LAYOUT: std::sync::OnceLock<InstClassLayout> = std::sync::OnceLock::new();
+
+/// The layout of instance classes and shapes, once learnt.
+pub fn inst_class_layout() -> Option<InstClassLayout> {
+    INST_CLASS_LAYOUT.get().copied()
+}
+
 static LIST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
 static TUPLE_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
 static INST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
@@ -1019,7 +1039,22 @@ pub fn learn_layout(o: ObjRef) {
                 }
             }
         }
-        Kind::Instance(inst) if INST_LAYOUT.get().is_none() => {
+        Kind::Instance(inst) if INST_CLASS_LAYOUT.get().is_none() || INST_LAYOUT.get().is_none() => {
+            if INST_CLASS_LAYOUT.get().is_none() {
+                let c = (&inst.class as *const std::cell::Cell<ObjRef> as usize).checked_sub(base);
+                let sh = (&inst.shape as *const std::cell::Cell<u32> as usize).checked_sub(base);
+                if let (Some(c), Some(sh)) = (c.filter(|&c| c < 1024), sh.filter(|&s| s < 1024)) {
+                    // SAFETY: both addresses are fields of `*o` (alive: the caller holds
+                    // `o`), aligned for their types; checked to read back what they hold.
+                    let (rc, rs) = unsafe { (*((base + c) as *const usize), *((base + sh) as *const u32)) };
+                    if rc == inst.class.get().as_ptr() as usize && rs == inst.shape.get() {
+                        let _ = INST_CLASS_LAYOUT.set(InstClassLayout { class: c as i32, shape: sh as i32 });
+                    }
+                }
+            }
+            if INST_LAYOUT.get().is_some() {
+                return;
+            }
             let order = word_order::<Vec<Value>, 3>(
                 || {
                     let mut v = Vec::with_capacity(8);

@@ -141,6 +141,9 @@ struct TraceRec {
     exit_state: Vec<ExitState>,
     side_aborts: Vec<u8>,
     alive: bool,
+    /// Its last exit continues in a loop's trace (a side or entry trace that ended at a
+    /// loop header).
+    linked_end: bool,
 }
 
 impl TraceRec {
@@ -461,6 +464,7 @@ impl Jit {
             exit_state: vec![ExitState::Interpreter; n_exits],
             side_aborts: vec![0; n_exits],
             alive: true,
+            linked_end: end_target != 0,
         });
         if kind == TraceKind::Loop {
             let key = Self::key(&self.traces[id].code, start_pc);
@@ -609,15 +613,15 @@ impl Jit {
 
     /// Whether exit `e` of trace `id` may get a side trace: not the pending check (the
     /// interpreter must run the collection or raise KeyboardInterrupt), not a loop's entry
-    /// type guard (those count toward throwing the trace away), not the end of a side
-    /// trace (where it links on), not tried too often.
+    /// type guard (those count toward throwing the trace away), not the end of a side or
+    /// entry trace that links on to a loop, not tried too often.
     fn side_eligible(&self, id: usize, e: usize) -> bool {
         let t = &self.traces[id];
         let guard = t.trace.exits[e];
         t.exit_state[e] == ExitState::Interpreter
             && t.trace.get(guard).op != crate::ir::Op::Pending
             && (t.kind != TraceKind::Loop || !is_entry_guard(&t.trace, guard, t.loop_pos))
-            && (t.kind == TraceKind::Loop || e + 1 != t.n_exits())
+            && (t.kind == TraceKind::Loop || e + 1 != t.n_exits() || !t.linked_end)
             && self.traces[t.tree].n_sides < MAX_SIDES
             && self.n_alive < MAX_TRACES
             && self.recording.is_none()

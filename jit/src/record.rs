@@ -28,6 +28,10 @@ use crate::ir::{Arg, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace
 pub const MAX_RECORD_INS: usize = 4000;
 /// Most IR instructions one recording may emit (compile time grows with it).
 pub const MAX_TRACE_IR: usize = 1500;
+/// Where a side or entry trace ends (the interpreter goes on, and a hot exit there gets a
+/// side trace of its own): those start anywhere, and compiling long ones that run rarely
+/// costs more than it saves.
+pub const MAX_SIDE_IR: usize = 400;
 /// Deepest inlining of Python calls.
 pub const MAX_INLINE_DEPTH: usize = 8;
 /// Most iterations of loops in inlined calls one recording unrolls.
@@ -162,6 +166,15 @@ const LEFT_LOOP: &str = "loop left during recording";
 
 fn abort<T>(why: impl Into<String>) -> R<T> {
     Err(why.into())
+}
+
+/// Marks a reason after which a side or entry trace may end before the instruction (the
+/// interpreter runs it) instead of being thrown away: nothing the instruction does has
+/// been recorded or changed in the recorder yet.
+const STOP: char = '\u{1}';
+
+fn stop<T>(why: impl Into<String>) -> R<T> {
+    Err(format!("{STOP}{}", why.into()))
 }
 
 impl Recorder {
@@ -351,7 +364,15 @@ impl Recorder {
             return fail(format!("stack depth mismatch ({} vs {})", vm.stack.len() - self.root_base, self.sp));
         }
         self.n_bytecodes += 1;
+        if self.side && self.vslice.is_none() && self.n_bytecodes > 1 && self.b.trace().ins.len() > MAX_SIDE_IR {
+            // A side or entry trace ends here; the interpreter goes on.
+            return Step::Linked(Box::new(self.link(pc)), None);
+        }
         if self.n_bytecodes > MAX_RECORD_INS || self.b.trace().ins.len() > MAX_TRACE_IR {
+            if self.side && self.vslice.is_none() {
+                // A side or entry trace ends here; the interpreter goes on.
+                return Step::Linked(Box::new(self.link(pc)), None);
+            }
             return fail("trace too long".into());
         }
         self.pre_snap = None;
@@ -366,6 +387,13 @@ impl Recorder {
                 None => Step::Done(Box::new(self.finish())),
             },
             Err(reason) if reason == LEFT_LOOP => Step::Abort(Abort { reason, code, pc, left_loop: true }),
+            Err(reason) if reason.starts_with(STOP) => {
+                if self.side && self.n_bytecodes > 1 && self.vslice.is_none() {
+                    Step::Linked(Box::new(self.link(pc)), None)
+                } else {
+                    fail(reason.trim_start_matches(STOP).to_string())
+                }
+            }
             Err(reason) => fail(reason),
         }
     }
@@ -1740,6 +1768,7 @@ impl Recorder {
                 if !fcode.simple || nargs != fcode.co.argcount as usize {
                     return abort(format!("call of {} (defaults or special arguments)", fcode.co.name));
                 }
+                self.can_inline(&fcode)?;
                 self.guard_identity(ftv, fo);
                 self.inline_call(vm, fo, fpos, first, nargs, fdepth, pc, None, None)
             }
@@ -1762,6 +1791,9 @@ impl Recorder {
                 // A plain class: the instance is allocated here and `__init__` inlined as a
                 // frame that returns it (as the interpreter runs it: `Frame::init_self`).
                 let init = vm.plain_init(&Cell::new(InlineCache::default()), fo, nargs).expect("checked");
+                if let Some(f) = init.as_function() {
+                    self.can_inline(&f.code.as_code().expect("function code").clone())?;
+                }
                 let snap = self.snap();
                 self.guard_identity(ftv, fo);
                 self.epoch_guard(vm, snap);
@@ -1826,6 +1858,18 @@ impl Recorder {
     /// starts at slot `first` with `nargs` arguments there; it returns to `fpos`. An
     /// inlined `__init__` returns `init_self` instead of its result.
     #[allow(clippy::too_many_arguments)]
+    /// A call of `code` can be inlined here: not recursive, not too deep (else `stop`:
+    /// nothing is recorded for the call yet).
+    fn can_inline(&self, code: &Rc<Code>) -> R<()> {
+        if self.frames.len() > MAX_INLINE_DEPTH {
+            return stop("inlining too deep");
+        }
+        if self.frames.iter().any(|f| Rc::ptr_eq(&f.code, code)) {
+            return stop(format!("recursive call of {}", code.co.name));
+        }
+        Ok(())
+    }
+
     fn inline_call(
         &mut self,
         vm: &mut Vm,
