@@ -227,11 +227,18 @@ struct EntryState {
 /// Failed side recordings from one exit before it is left to the interpreter for good.
 const MAX_SIDE_ABORTS: u8 = 2;
 /// Exits taken before an exit gets a side trace (lower if the loop threshold is lower).
-const HOT_EXIT: u64 = 10;
+const HOT_EXIT: u64 = 50;
 /// Most traces alive at once (loops and side traces).
 const MAX_TRACES: usize = 4000;
 /// Most side traces in one loop's tree.
 const MAX_SIDES: usize = 100;
+/// Compile time allowed: this share of the run time so far, plus `COMPILE_GRACE` (new
+/// recordings wait while more has been spent).
+const COMPILE_SHARE: f64 = 0.04;
+const COMPILE_GRACE: Duration = Duration::from_millis(15);
+/// Fewest instructions an entry trace must cover before it returns to the interpreter:
+/// entering and leaving compiled code costs about as much as interpreting a few.
+const MIN_ENTRY_BYTECODES: usize = 12;
 /// Most loop traces of one loop (for different slot types at its header).
 const MAX_VARIANTS: usize = 4;
 
@@ -252,6 +259,8 @@ pub struct Jit {
     max_depth: usize,
     /// Traces alive (not thrown away).
     n_alive: usize,
+    /// Time spent optimizing and compiling so far.
+    compile_total: Duration,
 }
 
 impl Jit {
@@ -269,7 +278,13 @@ impl Jit {
             max_slots: 0,
             max_depth: 0,
             n_alive: 0,
+            compile_total: Duration::ZERO,
         }
+    }
+
+    /// Whether compiling more now keeps compile time within its share of the run time.
+    fn within_budget(&self) -> bool {
+        self.compile_total < self.start.elapsed().mul_f64(COMPILE_SHARE) + COMPILE_GRACE
     }
 
     fn key(code: &Rc<Code>, pc: usize) -> (usize, usize) {
@@ -401,7 +416,7 @@ impl Jit {
                 return;
             }
         }
-        if is_entry && link.is_none() && recorder.n_bytecodes() <= 3 {
+        if is_entry && link.is_none() && recorder.n_bytecodes() < MIN_ENTRY_BYTECODES {
             // As short a side trace: the interpreter runs the function.
             let st = self.entries.entry(Rc::as_ptr(&code) as usize).or_default();
             st.blacklisted = true;
@@ -459,7 +474,11 @@ impl Jit {
             code_size: compiled.code_size(),
             compiled: Some(compiled),
             objs: rec.objs,
-            compile_time: started.elapsed(),
+            compile_time: {
+                let t = started.elapsed();
+                self.compile_total += t;
+                t
+            },
             table,
             exit_state: vec![ExitState::Interpreter; n_exits],
             side_aborts: vec![0; n_exits],
@@ -625,6 +644,7 @@ impl Jit {
             && self.traces[t.tree].n_sides < MAX_SIDES
             && self.n_alive < MAX_TRACES
             && self.recording.is_none()
+            && self.within_budget()
     }
 
     /// Throw away a loop trace and its side traces (their code is freed); the loop may be
@@ -801,6 +821,11 @@ impl JitHooks for Jit {
             code.hot.borrow_mut()[jump_pc] = 0;
             return Ok(false);
         }
+        if !self.within_budget() {
+            // Compiled enough for now: count to the threshold again first.
+            reset_counter(&code, target);
+            return Ok(false);
+        }
         self.recording = Some(Recording { rec: Recorder::new(vm, jump_pc, target), side_of: None, entry: false });
         vm.recording = true;
         // With a threshold of 1 the trace is recorded from this iteration on, and entered
@@ -818,7 +843,11 @@ impl JitHooks for Jit {
         if let Some(id) = st.trace.filter(|&id| self.traces[id].alive) {
             return self.run_trace(vm, id);
         }
-        if st.blacklisted || self.n_alive >= MAX_TRACES {
+        let over = !self.within_budget();
+        let st = self.entries.entry(Rc::as_ptr(&code) as usize).or_default();
+        if st.blacklisted || self.n_alive >= MAX_TRACES || over {
+            // Count again from 0: the hook is not asked at every call.
+            code.hot.borrow_mut()[0] = 0;
             return Ok(false);
         }
         match Recorder::new_side(vm, top, usize::MAX, 0) {

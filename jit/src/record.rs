@@ -28,10 +28,6 @@ use crate::ir::{Arg, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace
 pub const MAX_RECORD_INS: usize = 4000;
 /// Most IR instructions one recording may emit (compile time grows with it).
 pub const MAX_TRACE_IR: usize = 1500;
-/// Where a side or entry trace ends (the interpreter goes on, and a hot exit there gets a
-/// side trace of its own): those start anywhere, and compiling long ones that run rarely
-/// costs more than it saves.
-pub const MAX_SIDE_IR: usize = 400;
 /// Deepest inlining of Python calls.
 pub const MAX_INLINE_DEPTH: usize = 8;
 /// Most iterations of loops in inlined calls one recording unrolls.
@@ -364,15 +360,7 @@ impl Recorder {
             return fail(format!("stack depth mismatch ({} vs {})", vm.stack.len() - self.root_base, self.sp));
         }
         self.n_bytecodes += 1;
-        if self.side && self.vslice.is_none() && self.n_bytecodes > 1 && self.b.trace().ins.len() > MAX_SIDE_IR {
-            // A side or entry trace ends here; the interpreter goes on.
-            return Step::Linked(Box::new(self.link(pc)), None);
-        }
         if self.n_bytecodes > MAX_RECORD_INS || self.b.trace().ins.len() > MAX_TRACE_IR {
-            if self.side && self.vslice.is_none() {
-                // A side or entry trace ends here; the interpreter goes on.
-                return Step::Linked(Box::new(self.link(pc)), None);
-            }
             return fail("trace too long".into());
         }
         self.pre_snap = None;
