@@ -2935,16 +2935,21 @@ pub fn slice_indices(
     len: usize,
 ) -> PyResult<(i64, i64, i64, usize)> {
     let len = len as i64;
-    let step = if step.is_none() { 1 } else { vm.to_index(step)? };
+    let step = match step {
+        Value::None => 1,
+        Value::Int(i) => i,
+        _ => vm.to_index(step)?,
+    };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let conv = |vm: &mut Vm, v: Value, dflt: i64| -> PyResult<i64> {
-        if v.is_none() {
-            return Ok(dflt);
-        }
-        let mut i = vm.to_index_clamped(v)?;
+        let mut i = match v {
+            Value::None => return Ok(dflt),
+            Value::Int(i) => i,
+            _ => vm.to_index_clamped(v)?,
+        };
         if i < 0 {
             i += len;
             if i < lower {
