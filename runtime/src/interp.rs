@@ -1424,6 +1424,30 @@ impl Vm {
                 Op::UnpackSequence => {
                     let seq = pop!();
                     let n = ins.arg as usize;
+                    // Fast path: a tuple or list of the right length, its items pushed
+                    // straight from it (no copy into a Vec; the verified depth has room).
+                    let pushed = match seq.as_obj().map(|o| o.kind()) {
+                        Some(Kind::Tuple(t)) if t.len() == n => {
+                            for v in t.iter().rev() {
+                                push!(*v);
+                            }
+                            true
+                        }
+                        Some(Kind::List(l)) => {
+                            let l = l.borrow();
+                            let ok = l.len() == n;
+                            if ok {
+                                for v in l.iter().rev() {
+                                    push!(*v);
+                                }
+                            }
+                            ok
+                        }
+                        _ => false,
+                    };
+                    if pushed {
+                        continue;
+                    }
                     let items: Vec<Value> = match seq.as_obj().map(|o| o.kind()) {
                         Some(Kind::Tuple(t)) => t.to_vec(),
                         Some(Kind::List(l)) => l.borrow().clone(),
