@@ -1081,7 +1081,7 @@ impl Vm {
                         None => {
                             // An instance whose class defines the operator in Python: run
                             // it as a frame of this loop (the operands are its arguments).
-                            if let Some((f, stage)) = self.binop_frame_target(a, b, op) {
+                            if let Some((f, stage)) = self.binop_frame_target_cached(&code.caches[pc - 1], a, b, op) {
                                 if self.frames.len() >= self.recursion_limit {
                                     throw!(self.recursion_error(""));
                                 }
