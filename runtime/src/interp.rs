@@ -1126,6 +1126,13 @@ impl Vm {
                             CmpOp::Gt => x > y,
                             CmpOp::Ge => x >= y,
                         }),
+                        (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
+                            (Kind::Tuple(p), Kind::Tuple(q)) => match crate::ops::compare_items_simple(p, q, op) {
+                                Some(r) => Value::Bool(r),
+                                None => tri!(self.compare(a, b, op)),
+                            },
+                            _ => tri!(self.compare(a, b, op)),
+                        },
                         _ => tri!(self.compare(a, b, op)),
                     };
                     drop_push!(2, r);

@@ -1044,7 +1044,7 @@ pub fn cmp_apply(op: CmpOp, o: Ordering) -> bool {
 /// Lexicographic `op` of two sequences' items when it is decided by identical items, ints,
 /// floats and strs alone (no Python code can run): the result `compare_seq` would give, or
 /// None for the general path (which starts over; nothing here has effects).
-fn compare_items_simple(a: &[Value], b: &[Value], op: CmpOp) -> Option<bool> {
+pub fn compare_items_simple(a: &[Value], b: &[Value], op: CmpOp) -> Option<bool> {
     for (x, y) in a.iter().zip(b.iter()) {
         if x.is(y) {
             continue;
