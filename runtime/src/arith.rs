@@ -644,6 +644,51 @@ impl Vm {
         plain(self.class_lookup(ta, fname)?).map(|f| (f, 2))
     }
 
+    /// `binop_frame_target` through instruction `cache`: keyed by the operands' classes
+    /// and the class epoch (which any change to a class namespace or MRO, and every class
+    /// creation, bumps), it holds the function and stage found for them. The per-instance
+    /// conditions (no built-in payload) are checked each time.
+    #[inline]
+    pub fn binop_frame_target_cached(
+        &self,
+        cache: &std::cell::Cell<crate::object::InlineCache>,
+        a: Value,
+        b: Value,
+        op: BinOp,
+    ) -> Option<(ObjRef, u8)> {
+        let plain_inst = |v: Value| match v {
+            Value::Obj(o) => match &o.kind {
+                Kind::Instance(i) => matches!(i.payload, crate::object::Payload::None).then(|| i.class.get()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (ta, tb) = match (plain_inst(a), plain_inst(b)) {
+            (Some(ta), _) => (ta, self.type_of(b)),
+            (None, Some(tb)) if matches!(a, Value::Int(_) | Value::Float(_) | Value::Bool(_)) => (self.type_of(a), tb),
+            _ => return None,
+        };
+        let epoch = self.class_epoch.get();
+        let c = cache.get();
+        if c.key == ta.addr() && c.epoch2 == tb.addr() as u64 && c.epoch == epoch {
+            if let Value::Obj(f) = c.value {
+                return Some((f, c.slot as u8));
+            }
+        }
+        let r = self.binop_frame_target(a, b, op);
+        if let Some((f, stage)) = r {
+            cache.set(crate::object::InlineCache {
+                key: ta.addr(),
+                epoch,
+                epoch2: tb.addr() as u64,
+                slot: stage as u32,
+                value: Value::Obj(f),
+                ..crate::object::InlineCache::default()
+            });
+        }
+        r
+    }
+
     /// The dunder protocol from `stage`: 0 from the start, 1 after `a.__iop__(b)` returned
     /// NotImplemented, 2 after `a.__op__(b)` did, 3 after `b.__rop__(a)` did (the frames
     /// `binop_frame_target` names).

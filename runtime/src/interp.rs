@@ -235,12 +235,40 @@ impl Vm {
         Ok(())
     }
 
-    /// Pushes a frame for `func` whose slots are already on the stack from `base`.
-    pub fn push_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, entry: bool, locals: Option<ObjRef>) {
+    /// Appends `frame` to the frame stack. Written in place: `Vec::push` built the frame
+    /// on the Rust stack with narrow stores and copied it with 16-byte loads, which stalled
+    /// store forwarding on every call (a tenth of a call-heavy program's time).
+    #[inline(always)]
+    fn push_frame(&mut self, make: impl FnOnce() -> Frame) {
+        // Reserved before the frame is built, so nothing (no call) separates building it
+        // from writing it.
+        self.frames.reserve(1);
+        let frame = make();
+        let len = self.frames.len();
+        // SAFETY: `reserve(1)` left room for one more frame at index `len`; it is written
+        // (initialised) before `set_len` makes it part of the vector.
+        unsafe {
+            self.frames.as_mut_ptr().add(len).write(frame);
+            self.frames.set_len(len + 1);
+        }
+    }
+
+    /// Pushes a frame for `func` whose slots are already on the stack from `base`, with its
+    /// constructor instance or binary-operator state (see `Frame::init_self`, `Frame::binop`).
+    #[inline(always)]
+    fn push_func_frame(
+        &mut self,
+        func: ObjRef,
+        base: usize,
+        ret_sp: usize,
+        entry: bool,
+        locals: Option<ObjRef>,
+        init_self: Option<ObjRef>,
+        binop: Option<crate::vm::BinopFrame>,
+    ) {
         let f = func.as_function().unwrap();
-        let code = f.code.as_code().unwrap().clone();
-        self.frames.push(Frame {
-            code,
+        self.push_frame(|| Frame {
+            code: f.code.as_code().unwrap().clone(),
             code_obj: f.code,
             func: Some(func),
             globals: f.globals,
@@ -250,9 +278,14 @@ impl Vm {
             ret_sp,
             entry,
             generator: None,
-            init_self: None,
-            binop: None,
+            init_self,
+            binop,
         });
+    }
+
+    /// Pushes a frame for `func` whose slots are already on the stack from `base`.
+    pub fn push_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, entry: bool, locals: Option<ObjRef>) {
+        self.push_func_frame(func, base, ret_sp, entry, locals, None, None);
     }
 
     /// Pushes the `__init__` frame of a constructor call whose slots (the instance
@@ -260,20 +293,14 @@ impl Vm {
     /// return gives `init_self` to the caller (see `Frame::init_self`). The JIT uses this
     /// to rebuild an inlined constructor's frame at a trace exit.
     pub fn push_init_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, init_self: ObjRef) {
-        self.push_frame_at(func, base, ret_sp, false, None);
-        if let Some(f) = self.frames.last_mut() {
-            f.init_self = Some(init_self);
-        }
+        self.push_func_frame(func, base, ret_sp, false, None, Some(init_self), None);
     }
 
     /// Pushes the dunder frame of a binary operation (`Frame::binop`) whose slots (the
     /// operands, then the function's other locals) are already on the stack from `base`.
     /// The JIT uses this to rebuild an inlined operator's frame at a trace exit.
     pub fn push_binop_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, binop: crate::vm::BinopFrame) {
-        self.push_frame_at(func, base, ret_sp, false, None);
-        if let Some(f) = self.frames.last_mut() {
-            f.binop = Some(binop);
-        }
+        self.push_func_frame(func, base, ret_sp, false, None, None, Some(binop));
     }
 
     /// Creates a generator object for a call of generator function `func`.
@@ -340,7 +367,7 @@ impl Vm {
         for _ in 0..code.co.nslots() {
             self.stack.push(Value::Undef);
         }
-        self.frames.push(Frame {
+        self.push_frame(|| Frame {
             code,
             code_obj,
             func: None,
@@ -392,7 +419,7 @@ impl Vm {
             self.stack.push(sent);
         }
         let code = code_obj.as_code().unwrap().clone();
-        self.frames.push(Frame {
+        self.push_frame(|| Frame {
             code,
             code_obj,
             func: Some(func),
@@ -1054,7 +1081,7 @@ impl Vm {
                         None => {
                             // An instance whose class defines the operator in Python: run
                             // it as a frame of this loop (the operands are its arguments).
-                            if let Some((f, stage)) = self.binop_frame_target(a, b, op) {
+                            if let Some((f, stage)) = self.binop_frame_target_cached(&code.caches[pc - 1], a, b, op) {
                                 if self.frames.len() >= self.recursion_limit {
                                     throw!(self.recursion_error(""));
                                 }
@@ -1099,6 +1126,13 @@ impl Vm {
                             CmpOp::Gt => x > y,
                             CmpOp::Ge => x >= y,
                         }),
+                        (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
+                            (Kind::Tuple(p), Kind::Tuple(q)) => match crate::ops::compare_items_simple(p, q, op) {
+                                Some(r) => Value::Bool(r),
+                                None => tri!(self.compare(a, b, op)),
+                            },
+                            _ => tri!(self.compare(a, b, op)),
+                        },
                         _ => tri!(self.compare(a, b, op)),
                     };
                     drop_push!(2, r);
@@ -1397,6 +1431,30 @@ impl Vm {
                 Op::UnpackSequence => {
                     let seq = pop!();
                     let n = ins.arg as usize;
+                    // Fast path: a tuple or list of the right length, its items pushed
+                    // straight from it (no copy into a Vec; the verified depth has room).
+                    let pushed = match seq.as_obj().map(|o| o.kind()) {
+                        Some(Kind::Tuple(t)) if t.len() == n => {
+                            for v in t.iter().rev() {
+                                push!(*v);
+                            }
+                            true
+                        }
+                        Some(Kind::List(l)) => {
+                            let l = l.borrow();
+                            let ok = l.len() == n;
+                            if ok {
+                                for v in l.iter().rev() {
+                                    push!(*v);
+                                }
+                            }
+                            ok
+                        }
+                        _ => false,
+                    };
+                    if pushed {
+                        continue;
+                    }
                     let items: Vec<Value> = match seq.as_obj().map(|o| o.kind()) {
                         Some(Kind::Tuple(t)) => t.to_vec(),
                         Some(Kind::List(l)) => l.borrow().clone(),
@@ -1541,7 +1599,7 @@ impl Vm {
                                     self.stack.push(Value::Obj(*c));
                                 }
                                 self.frames[fidx].pc = pc;
-                                self.push_frame_at(fo, first, fpos, false, None);
+                                self.push_func_frame(fo, first, fpos, false, None, None, None);
                                 if self.heap.wanted {
                                     self.collect();
                                 }
@@ -1595,7 +1653,7 @@ impl Vm {
                                     self.stack.push(Value::Obj(*c));
                                 }
                                 self.frames[fidx].pc = pc;
-                                self.push_init_frame_at(init, first - 1, fpos, inst);
+                                self.push_func_frame(init, first - 1, fpos, false, None, Some(inst), None);
                                 if self.heap.wanted {
                                     self.collect();
                                 }

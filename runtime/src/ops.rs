@@ -958,6 +958,13 @@ impl Vm {
         if (op == CmpOp::Eq || op == CmpOp::Ne) && len(&a) != len(&b) {
             return Ok(Value::Bool(op == CmpOp::Ne));
         }
+        if let (Some(Kind::Tuple(x)), Some(Kind::Tuple(y))) =
+            (a.as_obj().map(|o| o.kind()), b.as_obj().map(|o| o.kind()))
+        {
+            if let Some(r) = compare_items_simple(x, y, op) {
+                return Ok(Value::Bool(r));
+            }
+        }
         self.enter_native(" in comparison")?;
         let r = (|| {
             let mut i = 0;
@@ -1032,6 +1039,35 @@ pub fn cmp_apply(op: CmpOp, o: Ordering) -> bool {
         CmpOp::Gt => o == Ordering::Greater,
         CmpOp::Ge => o != Ordering::Less,
     }
+}
+
+/// Lexicographic `op` of two sequences' items when it is decided by identical items, ints,
+/// floats and strs alone (no Python code can run): the result `compare_seq` would give, or
+/// None for the general path (which starts over; nothing here has effects).
+pub fn compare_items_simple(a: &[Value], b: &[Value], op: CmpOp) -> Option<bool> {
+    for (x, y) in a.iter().zip(b.iter()) {
+        if x.is(y) {
+            continue;
+        }
+        match (x, y) {
+            (Value::Int(p), Value::Int(q)) => return Some(cmp_apply(op, p.cmp(q))),
+            (Value::Float(p), Value::Float(q)) => {
+                if p == q {
+                    continue;
+                }
+                return Some(float_cmp(op, *p, *q));
+            }
+            (Value::Obj(p), Value::Obj(q)) => match (&p.kind, &q.kind) {
+                (Kind::Str(s), Kind::Str(t)) => match s.s.cmp(&t.s) {
+                    Ordering::Equal => continue,
+                    o => return Some(cmp_apply(op, o)),
+                },
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    Some(cmp_apply(op, a.len().cmp(&b.len())))
 }
 
 #[inline]
