@@ -362,8 +362,10 @@ struct Lowering<'a, 'f> {
     slots: clif::Value,
     ctx: clif::Value,
     vals: Vec<Lowered>,
-    /// Exit blocks to fill once the body is done: (block, guard).
+    /// Exit blocks to fill once the body is done: (block, a guard leaving there). Guards
+    /// with the same snapshot share one (its parameter is the exit number).
     exits: Vec<(clif::Block, IrRef)>,
+    exit_blocks: rustc_hash::FxHashMap<(u32, u8), clif::Block>,
     ptr_ty: clif::Type,
     /// The C calling convention of helpers.
     helper_conv: cranelift_codegen::isa::CallConv,
@@ -392,6 +394,7 @@ fn lower(
         ctx,
         vals: Vec::with_capacity(trace.ins.len()),
         exits: vec![],
+        exit_blocks: Default::default(),
         ptr_ty: isa.pointer_type(),
         helper_conv: isa.default_call_conv(),
         links,
@@ -480,26 +483,47 @@ impl Lowering<'_, '_> {
         self.b.ins().store(Self::flags(), payload, self.slots, base + PAYLOAD_OFFSET);
     }
 
-    /// Branch to a fresh exit block for guard `r` when `fail` is true, else continue.
-    fn exit_if(&mut self, r: IrRef, fail: clif::Value) {
-        let exit = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.ins().brif(fail, exit, &[], cont, &[]);
-        self.b.seal_block(exit);
-        self.b.switch_to_block(cont);
-        self.b.seal_block(cont);
-        self.exits.push((exit, r));
+    /// The exit block guard `r` leaves through, and its exit number as a block argument.
+    /// Guards with the same snapshot share the block (not the pending check, whose exit
+    /// never links on, nor a trace's last exit, which links through `end_target`).
+    fn exit_target(&mut self, r: IrRef) -> (clif::Block, clif::Value) {
+        let (snap, exit) = self.trace.get(r).exit.expect("verified guard has a snapshot");
+        let kind = if self.trace.get(r).op == Op::Pending {
+            1
+        } else if exit.index() + 1 == self.trace.exits.len() {
+            2
+        } else {
+            0
+        };
+        let block = match self.exit_blocks.get(&(snap.0, kind)) {
+            Some(&b) => b,
+            None => {
+                let b = self.b.create_block();
+                self.b.append_block_param(b, types::I32);
+                self.exit_blocks.insert((snap.0, kind), b);
+                self.exits.push((b, r));
+                b
+            }
+        };
+        (block, self.b.ins().iconst(types::I32, exit.0 as i64))
     }
 
-    /// Branch to the exit of guard `r` unless `ok` is true.
-    fn exit_unless(&mut self, r: IrRef, ok: clif::Value) {
-        let exit = self.b.create_block();
+    /// Branch to the exit block of guard `r` when `fail` is true, else continue.
+    fn exit_if(&mut self, r: IrRef, fail: clif::Value) {
+        let (exit, n) = self.exit_target(r);
         let cont = self.b.create_block();
-        self.b.ins().brif(ok, cont, &[], exit, &[]);
-        self.b.seal_block(exit);
+        self.b.ins().brif(fail, exit, &[clif::BlockArg::Value(n)], cont, &[]);
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
-        self.exits.push((exit, r));
+    }
+
+    /// Branch to the exit block of guard `r` unless `ok` is true.
+    fn exit_unless(&mut self, r: IrRef, ok: clif::Value) {
+        let (exit, n) = self.exit_target(r);
+        let cont = self.b.create_block();
+        self.b.ins().brif(ok, cont, &[], exit, &[clif::BlockArg::Value(n)]);
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
     }
 
     /// At `loop`: make the header block with a parameter per phi word, jump to it with the
@@ -695,10 +719,8 @@ impl Lowering<'_, '_> {
                 Lowered::None
             }
             Op::Exit => {
-                let exit = self.b.create_block();
-                self.b.ins().jump(exit, &[]);
-                self.b.seal_block(exit);
-                self.exits.push((exit, r));
+                let (exit, n) = self.exit_target(r);
+                self.b.ins().jump(exit, &[clif::BlockArg::Value(n)]);
                 Lowered::None
             }
 
@@ -962,7 +984,9 @@ impl Lowering<'_, '_> {
 
     /// Fill the exit block of `guard`: write its snapshot back, return its exit number.
     fn exit_block(&mut self, block: clif::Block, guard: IrRef) {
+        self.b.seal_block(block);
         self.b.switch_to_block(block);
+        let n = self.b.block_params(block)[0];
         let (snap, exit) = self.trace.get(guard).exit.expect("verified guard has a snapshot");
         for &(slot, r) in &self.trace.snaps[snap.index()].entries {
             let ty = self.trace.get(r).ty;
@@ -970,18 +994,25 @@ impl Lowering<'_, '_> {
         }
         let n_exits = self.trace.exits.len();
         if self.links.table != 0 {
-            self.count(Links::count_index(exit.index()));
+            // The table entry of exit `n`: count at 2 + n, target at 2 + n_exits + n.
+            let n64 = self.b.ins().uextend(types::I64, n);
+            let offset = self.b.ins().ishl_imm_u(n64, 3);
+            let base = self.b.ins().iconst(self.ptr_ty, self.links.table as i64);
+            let entry = self.b.ins().iadd(base, offset);
+            let count = self.b.ins().load(types::I64, Self::flags(), entry, 8 * Links::count_index(0) as i32);
+            let count1 = self.b.ins().iadd_imm_s(count, 1);
+            self.b.ins().store(Self::flags(), count1, entry, 8 * Links::count_index(0) as i32);
             // Continue in the trace linked to this exit, unless a helper raised. Never
             // from the pending check: the interpreter must collect or raise.
             if self.trace.get(guard).op != Op::Pending {
                 let is_end = self.links.end_target != 0 && exit.index() + 1 == n_exits;
-                let addr = if is_end {
-                    self.links.end_target
+                let target = if is_end {
+                    let at = self.b.ins().iconst(self.ptr_ty, self.links.end_target as i64);
+                    self.b.ins().load(types::I64, Self::flags(), at, 0)
                 } else {
-                    self.links.table + 8 * Links::target_index(n_exits, exit.index()) as u64
+                    let at = 8 * Links::target_index(n_exits, 0) as i32;
+                    self.b.ins().load(types::I64, Self::flags(), entry, at)
                 };
-                let at = self.b.ins().iconst(self.ptr_ty, addr as i64);
-                let target = self.b.ins().load(types::I64, Self::flags(), at, 0);
                 let err = self.b.ins().load(types::I64, Self::flags(), self.ctx, crate::helpers::CTX_ERR_FLAG);
                 let any = self.b.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
                 let clean = self.b.ins().icmp_imm_s(IntCC::Equal, err, 0);
@@ -1000,7 +1031,6 @@ impl Lowering<'_, '_> {
         }
         let id = self.b.ins().iconst(types::I64, self.links.id as i64);
         self.b.ins().store(Self::flags(), id, self.ctx, crate::helpers::CTX_LAST_TRACE);
-        let n = self.b.ins().iconst(types::I32, exit.0 as i64);
         self.b.ins().return_(&[n]);
     }
 }
@@ -1518,9 +1548,22 @@ mod tests {
 
     #[test]
     fn clif_text_has_the_loop_and_the_exits() {
-        let text = JitBackend::new().unwrap().clif_text(&counting_loop()).unwrap();
+        let trace = counting_loop();
+        let text = JitBackend::new().unwrap().clif_text(&trace).unwrap();
         assert!(text.contains("sadd_overflow"), "{text}");
-        assert_eq!(text.matches("return").count(), 4, "{text}");
+        // One exit block (one return) per snapshot the guards leave with (the pending
+        // check and the last exit apart).
+        let blocks: std::collections::HashSet<(u32, bool, bool)> = trace
+            .exits
+            .iter()
+            .enumerate()
+            .map(|(e, &g)| {
+                let ins = trace.get(g);
+                (ins.exit.unwrap().0 .0, ins.op == Op::Pending, e + 1 == trace.exits.len())
+            })
+            .collect();
+        assert!(blocks.len() < trace.exits.len(), "some guards share a snapshot");
+        assert_eq!(text.matches("return").count(), blocks.len(), "{text}");
     }
 
     #[test]

@@ -235,7 +235,7 @@ const MAX_SIDES: usize = 100;
 /// Compile time allowed: this share of the run time so far, plus `COMPILE_GRACE` (new
 /// recordings wait while more has been spent).
 const COMPILE_SHARE: f64 = 0.04;
-const COMPILE_GRACE: Duration = Duration::from_millis(15);
+const COMPILE_GRACE: Duration = Duration::from_millis(30);
 /// Fewest instructions an entry trace must cover before it returns to the interpreter:
 /// entering and leaving compiled code costs about as much as interpreting a few.
 const MIN_ENTRY_BYTECODES: usize = 12;
