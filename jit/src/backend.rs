@@ -366,6 +366,13 @@ struct Lowering<'a, 'f> {
     /// with the same snapshot share one (its parameter is the exit number).
     exits: Vec<(clif::Block, IrRef)>,
     exit_blocks: rustc_hash::FxHashMap<(u32, u8), clif::Block>,
+    /// The loop body's iteration count (a header parameter, kept in a register): exits
+    /// after the header add it to the table's iteration counter (`Links`).
+    iterations: Option<clif::Value>,
+    /// Exit blocks reached from the loop body (they add `iterations`).
+    body_exits: rustc_hash::FxHashSet<clif::Block>,
+    /// The addresses of the interrupt and collection-wanted flags, loaded once at entry.
+    pending_flags: (clif::Value, clif::Value),
     ptr_ty: clif::Type,
     /// The C calling convention of helpers.
     helper_conv: cranelift_codegen::isa::CallConv,
@@ -387,6 +394,11 @@ fn lower(
     b.seal_block(entry);
     let slots = b.block_params(entry)[0];
     let ctx = b.block_params(entry)[1];
+    let flags = MemFlagsData::trusted();
+    let pending_flags = (
+        b.ins().load(types::I64, flags, ctx, crate::helpers::CTX_INTERRUPT),
+        b.ins().load(types::I64, flags, ctx, crate::helpers::CTX_GC_WANTED),
+    );
     let mut l = Lowering {
         trace,
         b,
@@ -395,6 +407,9 @@ fn lower(
         vals: Vec::with_capacity(trace.ins.len()),
         exits: vec![],
         exit_blocks: Default::default(),
+        iterations: None,
+        body_exits: Default::default(),
+        pending_flags,
         ptr_ty: isa.pointer_type(),
         helper_conv: isa.default_call_conv(),
         links,
@@ -419,11 +434,15 @@ fn lower(
 
     // Back-edge: jump to the header with each phi's loop-carried value.
     if let Some((header, phis)) = header {
-        let args: Vec<clif::BlockArg> = phis
+        let mut args: Vec<clif::BlockArg> = phis
             .iter()
             .flat_map(|&phi| l.vals[trace.get(phi).b.as_ref().expect("verified phi").index()].words())
             .map(clif::BlockArg::Value)
             .collect();
+        if let Some(n) = l.iterations {
+            let n1 = l.b.ins().iadd_imm_s(n, 1);
+            args.push(clif::BlockArg::Value(n1));
+        }
         l.b.ins().jump(header, &args);
         l.b.seal_block(header);
     }
@@ -495,6 +514,8 @@ impl Lowering<'_, '_> {
         } else {
             0
         };
+        // Body exits (after the header) and preamble exits never share a block.
+        let kind = kind + if self.iterations.is_some() { 4 } else { 0 };
         let block = match self.exit_blocks.get(&(snap.0, kind)) {
             Some(&b) => b,
             None => {
@@ -502,6 +523,9 @@ impl Lowering<'_, '_> {
                 self.b.append_block_param(b, types::I32);
                 self.exit_blocks.insert((snap.0, kind), b);
                 self.exits.push((b, r));
+                if self.iterations.is_some() {
+                    self.body_exits.insert(b);
+                }
                 b
             }
         };
@@ -547,9 +571,14 @@ impl Lowering<'_, '_> {
                 _ => Lowered::None,
             });
         }
+        // The iteration count, last: 1 on the first pass through the header.
+        if self.links.table != 0 {
+            let n = self.b.append_block_param(header, types::I64);
+            entry_args.push(clif::BlockArg::Value(self.b.ins().iconst(types::I64, 1)));
+            self.iterations = Some(n);
+        }
         self.b.ins().jump(header, &entry_args);
         self.b.switch_to_block(header);
-        self.count(1);
         // The loop marker itself, then the phis, take the next positions in `vals`.
         self.vals.push(Lowered::None);
         self.vals.extend(params);
@@ -651,11 +680,10 @@ impl Lowering<'_, '_> {
             Op::FSqrt => one(self.b.ins().sqrt(a.one())),
             Op::Pending => {
                 let flags = Self::flags();
-                let p1 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_INTERRUPT);
+                let (p1, p2) = self.pending_flags;
                 // Atomic loads: the flags change behind the trace's back (signal handler,
                 // helpers), so they must not be merged with an earlier load.
                 let b1 = self.b.ins().atomic_load(types::I8, flags, p1);
-                let p2 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_GC_WANTED);
                 let b2 = self.b.ins().atomic_load(types::I8, flags, p2);
                 let any = self.b.ins().bor(b1, b2);
                 self.exit_if(r, any);
@@ -1002,6 +1030,12 @@ impl Lowering<'_, '_> {
             let count = self.b.ins().load(types::I64, Self::flags(), entry, 8 * Links::count_index(0) as i32);
             let count1 = self.b.ins().iadd_imm_s(count, 1);
             self.b.ins().store(Self::flags(), count1, entry, 8 * Links::count_index(0) as i32);
+            if let (Some(iters), true) = (self.iterations, self.body_exits.contains(&block)) {
+                let at = self.b.ins().iconst(self.ptr_ty, (self.links.table + 8) as i64);
+                let total = self.b.ins().load(types::I64, Self::flags(), at, 0);
+                let total = self.b.ins().iadd(total, iters);
+                self.b.ins().store(Self::flags(), total, at, 0);
+            }
             // Continue in the trace linked to this exit, unless a helper raised. Never
             // from the pending check: the interpreter must collect or raise.
             if self.trace.get(guard).op != Op::Pending {
