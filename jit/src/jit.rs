@@ -1,12 +1,13 @@
 //! The JIT driver (LuaJIT's lj_trace): implements the runtime's `JitHooks`. It starts
-//! recordings at hot back-edges, feeds the recorder, optimizes and compiles finished
+//! recordings at hot back-edges, hot exits and hot function calls, feeds the recorder, optimizes and compiles finished
 //! traces, enters compiled traces, rebuilds the interpreter state at exits, blacklists
 //! loops that keep aborting, throws away traces that keep failing on entry, and keeps the
 //! statistics `--jit-report` prints.
 //!
 //! # Invariants (the one place compiled code runs against the live VM)
 //!
-//! * Compiled code runs on the slots of the frame its loop is in: `Vm::stack[base..]`,
+//! * Compiled code runs on the slots of the frame its loop is in (for a function entry
+//!   trace, the frame of the call it was entered at): `Vm::stack[base..]`,
 //!   grown first to the most slots any trace uses (a trace may continue in any other:
 //!   exits with a side trace attached and side traces ending at a loop jump to them with
 //!   tail calls, through words in the traces' link tables and the loops' `entry` words).
