@@ -1,8 +1,8 @@
 //! The JIT driver (LuaJIT's lj_trace): implements the runtime's `JitHooks`. It starts
-//! recordings at hot back-edges, hot exits and hot function calls, feeds the recorder, optimizes and compiles finished
-//! traces, enters compiled traces, rebuilds the interpreter state at exits, blacklists
-//! loops that keep aborting, throws away traces that keep failing on entry, and keeps the
-//! statistics `--jit-report` prints.
+//! recordings at hot back-edges, hot exits and hot function calls, feeds the recorder,
+//! optimizes and compiles finished traces, enters compiled traces, rebuilds the
+//! interpreter state at exits, blacklists loops that keep aborting, throws away traces
+//! that keep failing on entry, and keeps the statistics `--jit-report` prints.
 //!
 //! # Invariants (the one place compiled code runs against the live VM)
 //!
