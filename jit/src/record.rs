@@ -1527,6 +1527,31 @@ impl Recorder {
                 BinOp::And => self.b.bin(Op::BAnd, x, y),
                 BinOp::Or => self.b.bin(Op::BOr, x, y),
                 BinOp::Xor => self.b.bin(Op::BXor, x, y),
+                BinOp::TrueDiv if yv != 0 && xv.unsigned_abs() <= 1 << 53 && yv.unsigned_abs() <= 1 << 53 => {
+                    // Both exact as floats: one rounding, as CPython's fast path.
+                    let (lo, hi, z) = (self.b.kint(-(1 << 53)), self.b.kint(1 << 53), self.b.kint(0));
+                    for v in [x, y] {
+                        let ge = self.b.bin(Op::Ge, v, lo);
+                        self.b.guard_ref(Op::GuardTrue, ge, None, snap);
+                        let le = self.b.bin(Op::Le, v, hi);
+                        self.b.guard_ref(Op::GuardTrue, le, None, snap);
+                    }
+                    let nz = self.b.bin(Op::Ne, y, z);
+                    self.b.guard_ref(Op::GuardTrue, nz, None, snap);
+                    let (xf, yf) =
+                        (self.b.ins(Op::IToF, Arg::Ref(x), Arg::None), self.b.ins(Op::IToF, Arg::Ref(y), Arg::None));
+                    return Ok(Self::tv(self.b.bin(Op::FDiv, xf, yf), tag::FLOAT));
+                }
+                BinOp::RShift if (0..64).contains(&yv) => {
+                    // A negative count raises and one past 63 gives 0 or -1: the generic
+                    // path's, behind the guards.
+                    let (lo, hi) = (self.b.kint(0), self.b.kint(64));
+                    let ge = self.b.bin(Op::Ge, y, lo);
+                    self.b.guard_ref(Op::GuardTrue, ge, None, snap);
+                    let lt = self.b.bin(Op::Lt, y, hi);
+                    self.b.guard_ref(Op::GuardTrue, lt, None, snap);
+                    self.b.bin(Op::Sar, x, y)
+                }
                 BinOp::FloorDiv | BinOp::Mod => {
                     let h = if base == BinOp::FloorDiv { Helper::IntFloorDiv } else { Helper::IntMod };
                     let boxed = self.b.call(h, &[x, y]);
