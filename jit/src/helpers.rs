@@ -532,6 +532,17 @@ pub(crate) extern "C" fn list_append(l: u64, t: u64, p: u64) -> bool {
     true
 }
 
+/// `l.pop()` when the last item has tag `t` (UNDEF, nothing done, otherwise: an empty
+/// list too).
+pub(crate) extern "C" fn list_pop(l: u64, t: i64) -> SlotWords {
+    let Kind::List(items) = &obj(l).kind else { return NOTHING };
+    let Ok(mut items) = items.try_borrow_mut() else { return NOTHING };
+    match items.last() {
+        Some(v) if v.tag() as i64 == t => items.pop().map_or(NOTHING, words),
+        _ => NOTHING,
+    }
+}
+
 /// The value in closure cell `c` (UNDEF when empty or not a cell).
 pub(crate) extern "C" fn cell_get(c: u64) -> SlotWords {
     match &obj(c).kind {

@@ -453,6 +453,9 @@ helpers! {
     DictNew "dict_new" (I64) -> Obj, Store = h::dict_new;
     /// A tuple of a list's items (the list is the trace's own, just built).
     TupleOfList "tuple_of_list" (I64, Obj) -> Obj, Store = h::tuple_of_list;
+    /// `list.pop()`: the last item, removed, if its tag is `b` (else UNDEF, nothing done:
+    /// an empty list too).
+    ListPop "list_pop" (Obj, I64) -> Value, Store = h::list_pop;
     /// `list.append(v)`.
     ListAppend "list_append" (Obj, Value) -> Bool, Store = h::list_append;
     /// `c[k]` on a built-in container.

@@ -32,6 +32,9 @@ pub const MAX_TRACE_IR: usize = 1500;
 pub const MAX_INLINE_DEPTH: usize = 8;
 /// Most iterations of loops in inlined calls one recording unrolls.
 pub const MAX_UNROLL: usize = 8;
+/// The same for a side or entry trace, which ends there instead (the interpreter goes
+/// on into the loop, and the loop's own trace if it has one).
+pub const MAX_UNROLL_SIDE: usize = 2;
 
 /// A typed IR value the recorder knows for a slot or stack entry.
 #[derive(Copy, Clone, Debug)]
@@ -1002,8 +1005,10 @@ impl Recorder {
                     // A loop inside an inlined call (`for obj in scene.objects` in a
                     // method): unrolled, a few iterations at most per recording.
                     self.unrolled += 1;
-                    if self.unrolled > MAX_UNROLL {
-                        return abort("inner loop in an inlined call (too many iterations to unroll)");
+                    let limit = if self.side { MAX_UNROLL_SIDE } else { MAX_UNROLL };
+                    if self.unrolled > limit {
+                        // (A side or entry trace ends here, the interpreter runs the loop.)
+                        return stop("inner loop in an inlined call (too many iterations to unroll)");
                     }
                     return Ok(Some((fdepth, arg)));
                 }
@@ -1954,6 +1959,20 @@ impl Recorder {
                 let ok = self.b.call(Helper::ListAppend, &[l.r, xb]);
                 self.b.guard_ref(Op::GuardTrue, ok, None, snap);
                 return self.konst(Value::None);
+            }
+            (Some("list"), "pop", [(l, Value::Obj(lo))]) => {
+                // The last item (an empty list leaves before the call: the interpreter
+                // raises IndexError).
+                let seen = match &lo.kind {
+                    Kind::List(items) => items.borrow().last().copied(),
+                    _ => None,
+                };
+                let Some(seen) = seen else { return abort("pop of an empty list") };
+                // The helper pops only an item with the tag seen now, so the guard on the
+                // result leaves before any effect.
+                let t = self.b.kint(seen.tag() as i64);
+                let boxed = self.b.call(Helper::ListPop, &[l.r, t]);
+                return self.unbox(boxed, seen, snap);
             }
             (None, "print", _) if args.len() <= 3 && args.iter().all(|(_, v)| Self::builtin_scalar(*v)) => {
                 for (tv, v) in args {

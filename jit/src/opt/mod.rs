@@ -162,6 +162,7 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
     match h {
         ListGet | ListLen => (LIST, 0),
         ListSet | ListAppend => (0, LIST),
+        ListPop => (LIST, LIST),
         Len | Truthy => (LIST | DICT, 0),
         GetItem | Contains => (LIST | DICT, 0),
         SetItem => (0, LIST | DICT | ERR),
