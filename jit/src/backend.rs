@@ -1411,6 +1411,47 @@ mod tests {
         assert!(vm.next(it).unwrap().is_none());
     }
 
+    #[test]
+    fn range_iteration_is_inline_saturates_and_stays_exhausted() {
+        use krait_runtime::vm::{Vm, VmOptions};
+        let mut vm = Vm::new(VmOptions::default());
+        let mut run = |start: i64, stop: i64, step: i64| -> Vec<Value> {
+            let range =
+                vm.call(Value::Obj(vm.types.range), &[Value::Int(start), Value::Int(stop), Value::Int(step)], &[]);
+            let it = vm.get_iter(range.unwrap()).unwrap();
+            crate::helpers::learn_layout(it.as_obj().unwrap());
+            assert!(crate::helpers::range_iter_layout().is_some());
+            // slot0 = next(it) (boxed), then exit.
+            let mut b = TraceBuilder::new(1);
+            let c = b.ins(Op::Ctx, Arg::None, Arg::None);
+            let k = b.ins(Op::KObj, Arg::Imm(it.as_obj().unwrap().as_ptr() as i64), Arg::None);
+            let item = b.call(Helper::RangeIterNext, &[c, k]);
+            let s = b.snapshot(1, &[(0, item)]);
+            b.guard(Op::Exit, Arg::None, Arg::None, s);
+            let trace = b.finish();
+            verify(&trace).unwrap();
+            let text = JitBackend::new().unwrap().clif_text(&trace).unwrap();
+            assert!(!text.contains("call_indirect"), "range iteration inline:\n{text}");
+            let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+            let mut out = vec![];
+            for _ in 0..6 {
+                let mut slots = [Value::None];
+                compiled.run(&mut slots, &mut ctx());
+                out.push(slots[0]);
+            }
+            // Exhausted, as the runtime's own iterator says.
+            assert!(vm.next(it).unwrap().is_none());
+            out
+        };
+        let ints = |vs: &[Value]| vs.iter().map(|v| if v.is_undef() { None } else { Some(int(v)) }).collect::<Vec<_>>();
+        assert_eq!(ints(&run(5, 20, 7)), [Some(5), Some(12), Some(19), None, None, None]);
+        assert_eq!(ints(&run(3, -4, -3)), [Some(3), Some(0), Some(-3), None, None, None]);
+        // The step past i64::MAX saturates: the iterator is exhausted, not wrapped.
+        let m = i64::MAX;
+        assert_eq!(ints(&run(m - 3, m, 2)), [Some(m - 3), Some(m - 1), None, None, None, None]);
+        assert_eq!(ints(&run(i64::MIN + 1, i64::MIN, -1)), [Some(i64::MIN + 1), None, None, None, None, None]);
+    }
+
     /// A straight trace that uses every op but the loop structure: int arithmetic and
     /// compares on slots #0 and #1, float arithmetic on #2, a bool guard on #3, a boxed
     /// copy of #4 into #5. Returns the trace and the exits of the bool guard and the sub.
