@@ -781,49 +781,31 @@ impl Lowering<'_, '_> {
                 (self.vals[a[0].index()].one(), self.vals[a[1].index()].one(), self.vals[a[2].index()].one());
             let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
             let is_inst = self.b.ins().icmp_imm_s(IntCC::Equal, cached, crate::helpers::kind::INSTANCE + 1);
-            let fast = self.b.create_block();
-            let slow = self.b.create_block();
-            let merge = self.b.create_block();
-            let ok = self.b.append_block_param(merge, types::I8);
-            self.b.ins().brif(is_inst, fast, &[], slow, &[]);
-            self.b.seal_block(fast);
-            self.b.seal_block(slow);
-            self.b.switch_to_block(fast);
-            let c = self.b.ins().load(types::I64, Self::flags(), obj, il.class);
-            let s = self.b.ins().uload32(Self::flags(), obj, il.shape);
-            let c_ok = self.b.ins().icmp(IntCC::Equal, c, cls);
-            let s_ok = self.b.ins().icmp(IntCC::Equal, s, shape);
-            let both = self.b.ins().band(c_ok, s_ok);
-            self.b.ins().jump(merge, &[clif::BlockArg::Value(both)]);
-            self.b.switch_to_block(slow);
-            let r = self.helper_call(helper, &[obj, cls, shape]).one();
-            self.b.ins().jump(merge, &[clif::BlockArg::Value(r)]);
-            self.b.seal_block(merge);
-            self.b.switch_to_block(merge);
-            return Lowered::One(ok);
+            let ok = self.if_else(
+                is_inst,
+                &[types::I8],
+                |l| {
+                    let c = l.b.ins().load(types::I64, Self::flags(), obj, il.class);
+                    let s = l.b.ins().uload32(Self::flags(), obj, il.shape);
+                    let c_ok = l.b.ins().icmp(IntCC::Equal, c, cls);
+                    let s_ok = l.b.ins().icmp(IntCC::Equal, s, shape);
+                    vec![l.b.ins().band(c_ok, s_ok)]
+                },
+                |l| l.helper_call(helper, &[obj, cls, shape]).words(),
+            );
+            return Lowered::One(ok[0]);
         }
         if let (Helper::ObjKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
             // The kind cached in the header (0: not yet: ask the helper, which caches it).
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
-            let slow = self.b.create_block();
-            let merge = self.b.create_block();
-            let kind = self.b.append_block_param(merge, types::I64);
-            let known = self.b.ins().iadd_imm_s(cached, -1);
-            self.b.ins().brif(cached, merge, &[clif::BlockArg::Value(known)], slow, &[]);
-            self.b.seal_block(slow);
-            self.b.switch_to_block(slow);
-            let mut sig = Signature::new(self.helper_conv);
-            sig.params.push(AbiParam::new(types::I64));
-            sig.returns.push(AbiParam::new(types::I64));
-            let sig = self.b.import_signature(sig);
-            let callee = self.b.ins().iconst(self.ptr_ty, Helper::ObjKind.address() as i64);
-            let call = self.b.ins().call_indirect(sig, callee, &[obj]);
-            let k = self.b.inst_results(call)[0];
-            self.b.ins().jump(merge, &[clif::BlockArg::Value(k)]);
-            self.b.seal_block(merge);
-            self.b.switch_to_block(merge);
-            return Lowered::One(kind);
+            let kind = self.if_else(
+                cached,
+                &[types::I64],
+                |l| vec![l.b.ins().iadd_imm_s(cached, -1)],
+                |l| l.helper_call(Helper::ObjKind, &[obj]).words(),
+            );
+            return Lowered::One(kind[0]);
         }
         if let (Helper::ListIterNext, Some(li), Some(ll)) = (helper, crate::helpers::list_iter_layout(), list_layout())
         {
@@ -834,32 +816,26 @@ impl Lowering<'_, '_> {
             let list = self.b.ins().load(types::I64, Self::flags(), it, li.list);
             let len = self.b.ins().load(types::I64, Self::flags(), list, ll.len);
             let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
-            let more = self.b.create_block();
-            let done = self.b.create_block();
-            let merge = self.b.create_block();
-            let tag = self.b.append_block_param(merge, types::I64);
-            let payload = self.b.append_block_param(merge, types::I64);
-            self.b.ins().brif(in_range, more, &[], done, &[]);
-            self.b.seal_block(more);
-            self.b.seal_block(done);
-            self.b.switch_to_block(more);
-            let items = self.b.ins().load(types::I64, Self::flags(), list, ll.ptr);
-            let offset = self.b.ins().ishl_imm_u(idx, 4);
-            let at = self.b.ins().iadd(items, offset);
-            let t = self.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
-            let p = self.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET);
-            let next = self.b.ins().iadd_imm_s(idx, 1);
-            self.b.ins().store(Self::flags(), next, it, li.idx);
-            self.b.ins().jump(merge, &[clif::BlockArg::Value(t), clif::BlockArg::Value(p)]);
-            self.b.switch_to_block(done);
-            let end = self.b.ins().iconst(types::I64, -1);
-            self.b.ins().store(Self::flags(), end, it, li.idx);
-            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
-            let zero = self.b.ins().iconst(types::I64, 0);
-            self.b.ins().jump(merge, &[clif::BlockArg::Value(undef), clif::BlockArg::Value(zero)]);
-            self.b.seal_block(merge);
-            self.b.switch_to_block(merge);
-            return Lowered::Pair { tag, payload };
+            let item = self.if_else(
+                in_range,
+                &[types::I64, types::I64],
+                |l| {
+                    let items = l.b.ins().load(types::I64, Self::flags(), list, ll.ptr);
+                    let offset = l.b.ins().ishl_imm_u(idx, 4);
+                    let at = l.b.ins().iadd(items, offset);
+                    let t = l.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
+                    let p = l.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET);
+                    let next = l.b.ins().iadd_imm_s(idx, 1);
+                    l.b.ins().store(Self::flags(), next, it, li.idx);
+                    vec![t, p]
+                },
+                |l| {
+                    let end = l.b.ins().iconst(types::I64, -1);
+                    l.b.ins().store(Self::flags(), end, it, li.idx);
+                    l.undef_words()
+                },
+            );
+            return Lowered::Pair { tag: item[0], payload: item[1] };
         }
         if let (Helper::RangeIterNext, Some(ri)) = (helper, crate::helpers::range_iter_layout()) {
             // As `vm.next` on a range iterator: `cur`, and `cur + step` (saturating) is the
@@ -872,30 +848,21 @@ impl Lowering<'_, '_> {
             let below = self.b.ins().icmp(IntCC::SignedLessThan, cur, stop);
             let above = self.b.ins().icmp(IntCC::SignedGreaterThan, cur, stop);
             let in_range = self.b.ins().select(up, below, above);
-            let more = self.b.create_block();
-            let done = self.b.create_block();
-            let merge = self.b.create_block();
-            let tag = self.b.append_block_param(merge, types::I64);
-            let payload = self.b.append_block_param(merge, types::I64);
-            self.b.ins().brif(in_range, more, &[], done, &[]);
-            self.b.seal_block(more);
-            self.b.seal_block(done);
-            self.b.switch_to_block(more);
-            let (sum, overflow) = self.b.ins().sadd_overflow(cur, step);
-            let max = self.b.ins().iconst(types::I64, i64::MAX);
-            let min = self.b.ins().iconst(types::I64, i64::MIN);
-            let saturated = self.b.ins().select(up, max, min);
-            let next = self.b.ins().select(overflow, saturated, sum);
-            self.b.ins().store(Self::flags(), next, it, ri.cur);
-            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
-            self.b.ins().jump(merge, &[clif::BlockArg::Value(int), clif::BlockArg::Value(cur)]);
-            self.b.switch_to_block(done);
-            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
-            let zero = self.b.ins().iconst(types::I64, 0);
-            self.b.ins().jump(merge, &[clif::BlockArg::Value(undef), clif::BlockArg::Value(zero)]);
-            self.b.seal_block(merge);
-            self.b.switch_to_block(merge);
-            return Lowered::Pair { tag, payload };
+            let item = self.if_else(
+                in_range,
+                &[types::I64, types::I64],
+                |l| {
+                    let (sum, overflow) = l.b.ins().sadd_overflow(cur, step);
+                    let max = l.b.ins().iconst(types::I64, i64::MAX);
+                    let min = l.b.ins().iconst(types::I64, i64::MIN);
+                    let saturated = l.b.ins().select(up, max, min);
+                    let next = l.b.ins().select(overflow, saturated, sum);
+                    l.b.ins().store(Self::flags(), next, it, ri.cur);
+                    vec![l.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64), cur]
+                },
+                |l| l.undef_words(),
+            );
+            return Lowered::Pair { tag: item[0], payload: item[1] };
         }
         if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
@@ -962,23 +929,18 @@ impl Lowering<'_, '_> {
     /// `seq[index]` as a boxed value, UNDEF when out of range (as `list_get`...).
     fn inline_seq_get(&mut self, layout: SeqLayout, obj: clif::Value, index: clif::Value, wraps: bool) -> Lowered {
         let (offset, in_range) = self.seq_item(layout, obj, index, wraps);
-        let load = self.b.create_block();
-        let merge = self.b.create_block();
-        let tag = self.b.append_block_param(merge, types::I64);
-        let payload = self.b.append_block_param(merge, types::I64);
-        let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
-        let zero = self.b.ins().iconst(types::I64, 0);
-        self.b.ins().brif(in_range, load, &[], merge, &[clif::BlockArg::Value(undef), clif::BlockArg::Value(zero)]);
-        self.b.seal_block(load);
-        self.b.switch_to_block(load);
-        let items = self.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
-        let at = self.b.ins().iadd(items, offset);
-        let t = self.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
-        let p = self.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET);
-        self.b.ins().jump(merge, &[clif::BlockArg::Value(t), clif::BlockArg::Value(p)]);
-        self.b.seal_block(merge);
-        self.b.switch_to_block(merge);
-        Lowered::Pair { tag, payload }
+        let item = self.if_else(
+            in_range,
+            &[types::I64, types::I64],
+            |l| {
+                let items = l.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
+                let at = l.b.ins().iadd(items, offset);
+                let t = l.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
+                vec![t, l.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET)]
+            },
+            |l| l.undef_words(),
+        );
+        Lowered::Pair { tag: item[0], payload: item[1] }
     }
 
     /// `seq[index] = value`; false (nothing stored) when out of range (as `list_set`...).
@@ -992,22 +954,52 @@ impl Lowering<'_, '_> {
         payload: clif::Value,
     ) -> Lowered {
         let (offset, in_range) = self.seq_item(layout, obj, index, wraps);
-        let store = self.b.create_block();
-        let merge = self.b.create_block();
-        let ok = self.b.append_block_param(merge, types::I8);
-        let no = self.b.ins().iconst(types::I8, 0);
-        self.b.ins().brif(in_range, store, &[], merge, &[clif::BlockArg::Value(no)]);
-        self.b.seal_block(store);
-        self.b.switch_to_block(store);
-        let items = self.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
-        let at = self.b.ins().iadd(items, offset);
-        self.b.ins().store(Self::flags(), tag, at, TAG_OFFSET);
-        self.b.ins().store(Self::flags(), payload, at, PAYLOAD_OFFSET);
-        let yes = self.b.ins().iconst(types::I8, 1);
-        self.b.ins().jump(merge, &[clif::BlockArg::Value(yes)]);
+        let ok = self.if_else(
+            in_range,
+            &[types::I8],
+            |l| {
+                let items = l.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
+                let at = l.b.ins().iadd(items, offset);
+                l.b.ins().store(Self::flags(), tag, at, TAG_OFFSET);
+                l.b.ins().store(Self::flags(), payload, at, PAYLOAD_OFFSET);
+                vec![l.b.ins().iconst(types::I8, 1)]
+            },
+            |l| vec![l.b.ins().iconst(types::I8, 0)],
+        );
+        Lowered::One(ok[0])
+    }
+
+    /// `cond ? then : els` as blocks: each branch emits its code and returns the values
+    /// (of types `tys`) the merge block receives; returns them in the merge block.
+    fn if_else(
+        &mut self,
+        cond: clif::Value,
+        tys: &[clif::Type],
+        then: impl FnOnce(&mut Self) -> Vec<clif::Value>,
+        els: impl FnOnce(&mut Self) -> Vec<clif::Value>,
+    ) -> Vec<clif::Value> {
+        let (yes, no, merge) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        let out: Vec<clif::Value> = tys.iter().map(|&t| self.b.append_block_param(merge, t)).collect();
+        self.b.ins().brif(cond, yes, &[], no, &[]);
+        self.b.seal_block(yes);
+        self.b.seal_block(no);
+        self.b.switch_to_block(yes);
+        let vals: Vec<clif::BlockArg> = then(self).into_iter().map(clif::BlockArg::Value).collect();
+        self.b.ins().jump(merge, &vals);
+        self.b.switch_to_block(no);
+        let vals: Vec<clif::BlockArg> = els(self).into_iter().map(clif::BlockArg::Value).collect();
+        self.b.ins().jump(merge, &vals);
         self.b.seal_block(merge);
         self.b.switch_to_block(merge);
-        Lowered::One(ok)
+        out
+    }
+
+    /// The words of UNDEF (a helper's "nothing"): tag and a zero payload.
+    fn undef_words(&mut self) -> Vec<clif::Value> {
+        vec![
+            self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64),
+            self.b.ins().iconst(types::I64, 0),
+        ]
     }
 
     /// Fill the exit block of `guard`: write its snapshot back, return its exit number.

@@ -384,58 +384,10 @@ pub(crate) extern "C" fn compare_tuples(ctx: *mut JitCtx, op: i64, a: u64, b: u6
     let (va, vb) = (Value::Obj(obj(a)), Value::Obj(obj(b)));
     let (vm, ctx) = vm(ctx);
     let op = CmpOp::from_arg(op as u32);
-    // One walk when the items up to the first difference are plain scalars: that pair
-    // (or the lengths) decides, as in `compare_seq`.
+    // Decided by identical items, ints, floats and strs: the runtime's shortcut, no call.
     if let (Kind::Tuple(x), Kind::Tuple(y)) = (&obj(a).kind, &obj(b).kind) {
-        let plain = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
-        let mut decided = None;
-        for (p, q) in x.iter().zip(y.iter()) {
-            if p.is(q) {
-                continue;
-            }
-            if let (Value::Int(i), Value::Int(j)) = (p, q) {
-                // The common case (heap entries keyed by ints): no call at all.
-                if i == j {
-                    continue;
-                }
-                let ord = i.cmp(j);
-                let r = match op {
-                    CmpOp::Lt => ord.is_lt(),
-                    CmpOp::Le => ord.is_le(),
-                    CmpOp::Eq => false,
-                    CmpOp::Ne => true,
-                    CmpOp::Gt => ord.is_gt(),
-                    CmpOp::Ge => ord.is_ge(),
-                };
-                return words(Value::Bool(r));
-            }
-            if !plain(p) || !plain(q) {
-                decided = Some(None);
-                break;
-            }
-            match vm.eq(*p, *q) {
-                Ok(true) => continue,
-                _ => {
-                    decided = Some(Some((*p, *q)));
-                    break;
-                }
-            }
-        }
-        match decided {
-            Some(Some((p, q))) => {
-                return match vm.compare(p, q, op) {
-                    Ok(v) => words(v),
-                    Err(e) => fail(ctx, e),
-                }
-            }
-            None => {
-                let (n, m) = (Value::Int(x.len() as i64), Value::Int(y.len() as i64));
-                return match vm.compare(n, m, op) {
-                    Ok(v) => words(v),
-                    Err(e) => fail(ctx, e),
-                };
-            }
-            Some(None) => {}
+        if let Some(r) = krait_runtime::ops::compare_items_simple(x, y, op) {
+            return words(Value::Bool(r));
         }
     }
     if !tuple_compare_is_safe(vm, va, vb) {
@@ -881,13 +833,6 @@ pub struct ListIterLayout {
     pub list: i32,
 }
 
-static LIST_ITER_LAYOUT: std::sync::OnceLock<ListIterLayout> = std::sync::OnceLock::new();
-
-/// The layout of list iterators, once learnt.
-pub fn list_iter_layout() -> Option<ListIterLayout> {
-    LIST_ITER_LAYOUT.get().copied()
-}
-
 /// Where compiled code finds a range iterator's state: byte offsets, from the iterator
 /// object's address, of `IterState::Range`'s `cur`, `stop` and `step`. Taken from the
 /// fields of a real range iterator.
@@ -901,13 +846,6 @@ pub struct RangeIterLayout {
     pub step: i32,
 }
 
-static RANGE_ITER_LAYOUT: std::sync::OnceLock<RangeIterLayout> = std::sync::OnceLock::new();
-
-/// The layout of range iterators, once learnt.
-pub fn range_iter_layout() -> Option<RangeIterLayout> {
-    RANGE_ITER_LAYOUT.get().copied()
-}
-
 /// Where compiled code finds a plain instance's class and shape: byte offsets, from the
 /// object's address, of `Instance::class` (an object address) and `Instance::shape` (a
 /// u32). Taken from the fields of a real instance.
@@ -919,38 +857,60 @@ pub struct InstClassLayout {
     pub shape: i32,
 }
 
-static INST_CLASS_LAYOUT: std::sync::OnceLock<InstClassLayout> = std::sync::OnceLock::new();
-
-/// The layout of instance classes and shapes, once learnt.
-pub fn inst_class_layout() -> Option<InstClassLayout> {
-    INST_CLASS_LAYOUT.get().copied()
+/// Layouts learnt once, from real objects (`learn_layout`): each a static and its getter.
+macro_rules! learnt {
+    ($($(#[$doc:meta])* $getter:ident $cell:ident: $ty:ty;)*) => {$(
+        static $cell: std::sync::OnceLock<$ty> = std::sync::OnceLock::new();
+        $(#[$doc])*
+        pub fn $getter() -> Option<$ty> {
+            $cell.get().copied()
+        }
+    )*};
 }
 
-static LIST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
-static TUPLE_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
-static INST_LAYOUT: std::sync::OnceLock<SeqLayout> = std::sync::OnceLock::new();
-
-static KIND_CACHE_OFFSET: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
-
-/// Offset from an object's address of its header's kind cache (a byte: 0, or the kind
-/// number plus one), once learnt.
-pub fn kind_cache_offset() -> Option<i32> {
-    KIND_CACHE_OFFSET.get().copied()
+learnt! {
+    /// Offset from an object's address of its header's kind cache (a byte: 0, or the kind
+    /// number plus one).
+    kind_cache_offset KIND_CACHE_OFFSET: i32;
+    /// The layout of list items.
+    list_layout LIST_LAYOUT: SeqLayout;
+    /// The layout of tuple items.
+    tuple_layout TUPLE_LAYOUT: SeqLayout;
+    /// The layout of instance slots.
+    inst_layout INST_LAYOUT: SeqLayout;
+    /// The layout of list iterators.
+    list_iter_layout LIST_ITER_LAYOUT: ListIterLayout;
+    /// The layout of range iterators.
+    range_iter_layout RANGE_ITER_LAYOUT: RangeIterLayout;
+    /// The layout of instance classes and shapes.
+    inst_class_layout INST_CLASS_LAYOUT: InstClassLayout;
 }
 
-/// The layout of list items, once learnt.
-pub fn list_layout() -> Option<SeqLayout> {
-    LIST_LAYOUT.get().copied()
+/// The offset of `field`, a part of the object at `base`, from `base` (None when it is
+/// not within the object's first KiB).
+fn field_offset<T>(base: usize, field: *const T) -> Option<usize> {
+    (field as usize).checked_sub(base).filter(|&off| off < 1024)
 }
 
-/// The layout of tuple items, once learnt.
-pub fn tuple_layout() -> Option<SeqLayout> {
-    TUPLE_LAYOUT.get().copied()
+/// The machine word at `base + off`.
+///
+/// # Safety
+/// `base + off` must be a word-aligned, initialised word of a live object.
+unsafe fn word_at(base: usize, off: usize) -> usize {
+    // SAFETY: as the caller promises.
+    unsafe { *((base + off) as *const usize) }
 }
 
-/// The layout of instance slots, once learnt.
-pub fn inst_layout() -> Option<SeqLayout> {
-    INST_LAYOUT.get().copied()
+/// The word order of a `Vec<Value>` (`word_order`).
+fn vec_order() -> Option<(usize, usize)> {
+    word_order::<Vec<Value>, 3>(
+        || {
+            let mut v = Vec::with_capacity(8);
+            v.extend([Value::None; 3]);
+            v
+        },
+        |v| v.as_ptr() as usize,
+    )
 }
 
 /// Indexes (in words) of the pointer and the length in a value of type `T` made by
@@ -982,30 +942,17 @@ pub fn learn_layout(o: ObjRef) {
     // order of its type, checked against the real pointer and length.
     let check = |field: usize, order: Option<(usize, usize)>, ptr: usize, len: usize| -> Option<SeqLayout> {
         let (p, l) = order?;
-        let off = field.checked_sub(base)?;
-        if off > 1024 {
-            return None;
-        }
-        let layout = SeqLayout { ptr: (off + 8 * p) as i32, len: (off + 8 * l) as i32 };
-        // SAFETY: both addresses are within the object (the field is part of `*o`, which
-        // is alive: the caller holds `o`), at word-aligned offsets of the field.
-        let (rp, rl) = unsafe {
-            (*((base + layout.ptr as usize) as *const usize), *((base + layout.len as usize) as *const usize))
-        };
-        (rp == ptr && rl == len).then_some(layout)
+        let off = field_offset(base, field as *const u8)?;
+        let (po, lo) = (off + 8 * p, off + 8 * l);
+        // SAFETY: both are words of the field (part of `*o`, which is alive: the caller
+        // holds `o`), at word-aligned offsets.
+        let (rp, rl) = unsafe { (word_at(base, po), word_at(base, lo)) };
+        (rp == ptr && rl == len).then_some(SeqLayout { ptr: po as i32, len: lo as i32 })
     };
     match &o.kind {
         Kind::List(items) if LIST_LAYOUT.get().is_none() => {
-            let order = word_order::<Vec<Value>, 3>(
-                || {
-                    let mut v = Vec::with_capacity(8);
-                    v.extend([Value::None; 3]);
-                    v
-                },
-                |v| v.as_ptr() as usize,
-            );
             let b = items.borrow();
-            if let Some(l) = check(items.as_ptr() as usize, order, b.as_ptr() as usize, b.len()) {
+            if let Some(l) = check(items.as_ptr() as usize, vec_order(), b.as_ptr() as usize, b.len()) {
                 let _ = LIST_LAYOUT.set(l);
             }
         }
@@ -1020,12 +967,9 @@ pub fn learn_layout(o: ObjRef) {
         Kind::Iter(cell) if RANGE_ITER_LAYOUT.get().is_none() && iter_kind_of(o) == 1 => {
             let Ok(st) = cell.try_borrow() else { return };
             if let IterState::Range { cur, stop, step } = &*st {
-                let at = |f: &i64| (f as *const i64 as usize).checked_sub(base).filter(|&off| off < 1024);
-                let (Some(c), Some(p), Some(s)) = (at(cur), at(stop), at(step)) else { return };
-                // SAFETY: the three addresses are fields of `*o` (alive: the caller holds
-                // `o`), aligned i64s; checked to read back what the fields hold.
-                let read = |off: usize| unsafe { *((base + off) as *const i64) };
-                if read(c) == *cur && read(p) == *stop && read(s) == *step {
+                // Plain i64 fields: their offsets are the layout.
+                let at = |f: &i64| field_offset(base, f);
+                if let (Some(c), Some(p), Some(s)) = (at(cur), at(stop), at(step)) {
                     let _ = RANGE_ITER_LAYOUT.set(RangeIterLayout { cur: c as i32, stop: p as i32, step: s as i32 });
                 }
             }
@@ -1036,47 +980,33 @@ pub fn learn_layout(o: ObjRef) {
                 if !matches!(l.kind, Kind::List(_)) {
                     return;
                 }
-                let idx_at = idx as *const usize as usize;
-                // The payload word of the `Value` (tag word first: `SlotWords`).
-                let list_at = seq as *const Value as usize + 8;
-                let (Some(i), Some(p)) = (idx_at.checked_sub(base), list_at.checked_sub(base)) else { return };
-                if i < 1024 && p < 1024 {
-                    // SAFETY: both addresses are fields of `*o` (alive: the caller holds
-                    // `o`), word-aligned; checked to read back what the fields hold.
-                    let (ri, rp) = unsafe { (*(idx_at as *const usize), *(list_at as *const usize)) };
-                    if ri == *idx && rp == l.as_ptr() as usize {
-                        let _ = LIST_ITER_LAYOUT.set(ListIterLayout { idx: i as i32, list: p as i32 });
-                    }
+                // The list's address is the payload word of the `Value` (tag word first:
+                // `SlotWords`), checked by reading it back.
+                let (Some(i), Some(v)) = (field_offset(base, idx), field_offset(base, seq)) else { return };
+                // SAFETY: the `Value` is a field of `*o` (alive: the caller holds `o`), two
+                // initialised words, word-aligned.
+                if unsafe { word_at(base, v + 8) } == l.as_ptr() as usize {
+                    let _ = LIST_ITER_LAYOUT.set(ListIterLayout { idx: i as i32, list: (v + 8) as i32 });
                 }
             }
         }
         Kind::Instance(inst) if INST_CLASS_LAYOUT.get().is_none() || INST_LAYOUT.get().is_none() => {
-            if INST_CLASS_LAYOUT.get().is_none() {
-                let c = (&inst.class as *const std::cell::Cell<ObjRef> as usize).checked_sub(base);
-                let sh = (&inst.shape as *const std::cell::Cell<u32> as usize).checked_sub(base);
-                if let (Some(c), Some(sh)) = (c.filter(|&c| c < 1024), sh.filter(|&s| s < 1024)) {
-                    // SAFETY: both addresses are fields of `*o` (alive: the caller holds
-                    // `o`), aligned for their types; checked to read back what they hold.
-                    let (rc, rs) = unsafe { (*((base + c) as *const usize), *((base + sh) as *const u32)) };
-                    if rc == inst.class.get().as_ptr() as usize && rs == inst.shape.get() {
-                        let _ = INST_CLASS_LAYOUT.set(InstClassLayout { class: c as i32, shape: sh as i32 });
-                    }
+            // The class cell holds the class's address (checked by reading it back); the
+            // shape is a plain u32.
+            if let (None, Some(c), Some(sh)) =
+                (INST_CLASS_LAYOUT.get(), field_offset(base, &inst.class), field_offset(base, &inst.shape))
+            {
+                // SAFETY: `class` is a field of `*o` (alive: the caller holds `o`), one
+                // initialised, word-aligned word (`Cell<ObjRef>`).
+                if unsafe { word_at(base, c) } == inst.class.get().as_ptr() as usize {
+                    let _ = INST_CLASS_LAYOUT.set(InstClassLayout { class: c as i32, shape: sh as i32 });
                 }
             }
-            if INST_LAYOUT.get().is_some() {
-                return;
-            }
-            let order = word_order::<Vec<Value>, 3>(
-                || {
-                    let mut v = Vec::with_capacity(8);
-                    v.extend([Value::None; 3]);
-                    v
-                },
-                |v| v.as_ptr() as usize,
-            );
-            let b = inst.slots.borrow();
-            if let Some(l) = check(inst.slots.as_ptr() as usize, order, b.as_ptr() as usize, b.len()) {
-                let _ = INST_LAYOUT.set(l);
+            if INST_LAYOUT.get().is_none() {
+                let b = inst.slots.borrow();
+                if let Some(l) = check(inst.slots.as_ptr() as usize, vec_order(), b.as_ptr() as usize, b.len()) {
+                    let _ = INST_LAYOUT.set(l);
+                }
             }
         }
         _ => {}

@@ -283,6 +283,13 @@ impl Jit {
         }
     }
 
+    /// Start recording the loop at header `start_pc` of the top frame (back-edge at
+    /// `jump_pc`).
+    fn record_loop(&mut self, vm: &mut Vm, jump_pc: usize, start_pc: usize) {
+        self.recording = Some(Recording { rec: Recorder::new(vm, jump_pc, start_pc), side_of: None, entry: false });
+        vm.recording = true;
+    }
+
     /// Whether compiling more now keeps compile time within its share of the run time.
     fn within_budget(&self) -> bool {
         self.compile_total < self.start.elapsed().mul_f64(COMPILE_SHARE) + COMPILE_GRACE
@@ -461,6 +468,8 @@ impl Jit {
         self.n_alive += 1;
         self.max_slots = self.max_slots.max(opt.n_slots as usize);
         self.max_depth = self.max_depth.max(rec.max_depth);
+        let compile_time = started.elapsed();
+        self.compile_total += compile_time;
         self.traces.push(TraceRec {
             id,
             kind,
@@ -475,11 +484,7 @@ impl Jit {
             code_size: compiled.code_size(),
             compiled: Some(compiled),
             objs: rec.objs,
-            compile_time: {
-                let t = started.elapsed();
-                self.compile_total += t;
-                t
-            },
+            compile_time,
             table,
             exit_state: vec![ExitState::Interpreter; n_exits],
             side_aborts: vec![0; n_exits],
@@ -603,9 +608,7 @@ impl Jit {
                 && self.n_alive < MAX_TRACES
             {
                 st.misses = 0;
-                self.recording =
-                    Some(Recording { rec: Recorder::new(vm, jump_pc, start_pc), side_of: None, entry: false });
-                vm.recording = true;
+                self.record_loop(vm, jump_pc, start_pc);
                 return Ok(true);
             }
         }
@@ -827,8 +830,7 @@ impl JitHooks for Jit {
             reset_counter(&code, target);
             return Ok(false);
         }
-        self.recording = Some(Recording { rec: Recorder::new(vm, jump_pc, target), side_of: None, entry: false });
-        vm.recording = true;
+        self.record_loop(vm, jump_pc, target);
         // With a threshold of 1 the trace is recorded from this iteration on, and entered
         // at the next back-edge.
         Ok(false)

@@ -833,21 +833,17 @@ impl Recorder {
                     parts.push(self.b.kval(tag::NONE, 0));
                 }
                 let parts = [parts[0], parts[1], parts[2]];
-                let fusable =
-                    matches!(code.co.instrs.get(pc + 1).map(|i| i.op), Some(BcOp::BinarySubscr | BcOp::StoreSubscr));
-                if fusable {
+                // The snapshot before BUILD_SLICE, for the fused subscript's guards.
+                let snap = self.snap();
+                self.pop_n(arg);
+                let none = self.b.kval(tag::NONE, 0);
+                self.push(Self::tv(none, tag::NONE));
+                let vs = VSlice { parts, snap, slot: self.sp - 1 };
+                if matches!(code.co.instrs.get(pc + 1).map(|i| i.op), Some(BcOp::BinarySubscr | BcOp::StoreSubscr)) {
                     // The subscript decides whether the object is needed (`VSlice`).
-                    let snap = self.snap();
-                    self.pop_n(arg);
-                    let none = self.b.kval(tag::NONE, 0);
-                    self.push(Self::tv(none, tag::NONE));
-                    self.vslice = Some(VSlice { parts, snap, slot: self.sp - 1 });
+                    self.vslice = Some(vs);
                 } else {
-                    let c = self.ctx();
-                    let boxed = self.b.call(Helper::MakeSlice, &[c, parts[0], parts[1], parts[2]]);
-                    let r = self.b.ins(Op::UnboxObj, Arg::Ref(boxed), Arg::None);
-                    self.pop_n(arg);
-                    self.push(Self::tv(r, tag::OBJ));
+                    self.materialize_slice(vs);
                 }
             }
             BcOp::BinarySubscr => {
