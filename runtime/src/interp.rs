@@ -3,7 +3,7 @@
 //! instructions push a frame and continue in the same loop (no Rust recursion); calls
 //! from native code (dunders, key functions, generators) run a nested loop via `run`.
 
-use crate::bytecode::{flags, BinOp, CmpOp, Op};
+use crate::bytecode::{flags, BinOp, CmpOp, Instr, Op};
 use crate::dict::Dict;
 use crate::heap::ObjRef;
 use crate::object::*;
@@ -321,6 +321,80 @@ impl Vm {
         self.push_func_frame(func, base, ret_sp, false, None, None, Some(binop));
     }
 
+    /// Resumes generator `gen` as a frame of the running dispatch loop, for FOR_ITER: its
+    /// saved frame is copied to the top of the stack (with None, the value `yield`
+    /// evaluates to, when it is paused at one) and pushed as a non-entry frame, so its
+    /// YIELD_VALUE hands the value to the caller's FOR_ITER and its RETURN_VALUE ends the
+    /// caller's loop without a nested `run`. Returns false, changing nothing, when the
+    /// generator cannot be resumed this way (running, finished, or a throw pending); the
+    /// caller then goes through `gen_resume`, which reports the error.
+    fn gen_push_inline(&mut self, gen: ObjRef) -> PyResult<bool> {
+        let Kind::Generator(cell) = &gen.kind else { return Ok(false) };
+        if self.pending_throw.is_some() {
+            return Ok(false);
+        }
+        let Ok(mut g) = cell.try_borrow_mut() else { return Ok(false) };
+        if g.running || g.finished {
+            return Ok(false);
+        }
+        if self.frames.len() >= self.recursion_limit {
+            drop(g);
+            return Err(self.recursion_error(""));
+        }
+        g.running = true;
+        let started = std::mem::replace(&mut g.started, true);
+        let (func, code_obj, globals, pc) = (g.func, g.code, g.globals, g.pc);
+        let base = self.stack.len();
+        self.stack.extend_from_slice(&g.saved);
+        g.saved.clear();
+        drop(g);
+        if started {
+            self.stack.push(Value::None);
+        }
+        self.push_gen_frame_at(gen, func, code_obj, globals, pc, base);
+        Ok(true)
+    }
+
+    /// Pushes the frame of generator `gen` (running from `pc`, its slots and operand stack
+    /// already on the stack from `base`) as a non-entry frame of the dispatch loop, the way
+    /// FOR_ITER resumes it (`gen_push_inline`). The JIT uses this to rebuild an inlined
+    /// generator's frame at a trace exit; the generator is marked running by its caller.
+    pub fn push_gen_frame_at(
+        &mut self,
+        gen: ObjRef,
+        func: ObjRef,
+        code_obj: ObjRef,
+        globals: ObjRef,
+        pc: usize,
+        base: usize,
+    ) {
+        let code = code_obj.as_code().unwrap().clone();
+        self.push_frame(|| Frame {
+            code,
+            code_obj,
+            func: Some(func),
+            globals,
+            locals: None,
+            pc,
+            base,
+            ret_sp: base,
+            entry: false,
+            generator: Some(gen),
+            init_self: None,
+            binop: None,
+        });
+    }
+
+    /// Marks generator `gen` finished (its frame returned or raised).
+    fn gen_finished(gen: ObjRef) {
+        if let Kind::Generator(cell) = &gen.kind {
+            let mut g = cell.borrow_mut();
+            g.running = false;
+            g.finished = true;
+            g.saved = Vec::new();
+        }
+    }
+
     /// Creates a generator object for a call of generator function `func`.
     fn make_generator(&mut self, func: ObjRef, slots: Vec<Value>) -> Value {
         let f = func.as_function().unwrap();
@@ -513,9 +587,9 @@ impl Vm {
             }
             return Err(e);
         }
-        if let Some(exc) = self.pending_throw.take() {
+        if let Some(mut exc) = self.pending_throw.take() {
             self.reraise = false;
-            if !self.unwind(exc) {
+            if !self.unwind(&mut exc) {
                 self.leave_native();
                 return Err(exc);
             }
@@ -526,8 +600,8 @@ impl Vm {
                     self.leave_native();
                     return Ok(v);
                 }
-                Err(e) => {
-                    if !self.unwind(e) {
+                Err(mut e) => {
+                    if !self.unwind(&mut e) {
                         self.leave_native();
                         return Err(e);
                     }
@@ -538,7 +612,7 @@ impl Vm {
 
     /// Finds a handler for `e` starting at the top frame; pops frames without one.
     /// Returns false when the exception leaves the entry frame.
-    fn unwind(&mut self, e: PyErr) -> bool {
+    fn unwind(&mut self, e: &mut PyErr) -> bool {
         let reraise = std::mem::replace(&mut self.reraise, false);
         if !reraise {
             // Implicit chaining: the exception being handled becomes the context.
@@ -565,7 +639,7 @@ impl Vm {
                     }
                 }
             }
-            self.add_traceback(e, self.frames.len() - 1);
+            self.add_traceback(*e, self.frames.len() - 1);
         }
         loop {
             let fi = self.frames.len() - 1;
@@ -583,7 +657,22 @@ impl Vm {
             if frame.entry {
                 return false;
             }
-            self.add_traceback(e, self.frames.len() - 1);
+            if let Some(gen) = frame.generator {
+                // A generator FOR_ITER resumed in this loop: it is finished, and the
+                // exception goes on in the caller's FOR_ITER as `gen_resume` would raise it.
+                Self::gen_finished(gen);
+                if self.err_matches(e, self.exc.StopIteration) {
+                    let re = self.runtime_error("generator raised StopIteration");
+                    if let Some(d) = re.0.exc_data() {
+                        let mut d = d.borrow_mut();
+                        d.cause = Value::Obj(e.0);
+                        d.context = Value::Obj(e.0);
+                        d.suppress_context = true;
+                    }
+                    *e = re;
+                }
+            }
+            self.add_traceback(*e, self.frames.len() - 1);
         }
     }
 
@@ -1310,6 +1399,10 @@ impl Vm {
                             }
                             Kind::Generator(_) => {
                                 self.frames[fidx].pc = pc;
+                                if tri!(self.gen_push_inline(o)) {
+                                    reload!();
+                                    continue;
+                                }
                                 fast = Some(match tri!(self.gen_resume(o, Value::None)) {
                                     GenResult::Yield(v) => Some(v),
                                     GenResult::Return(_) => None,
@@ -1779,6 +1872,18 @@ impl Vm {
                     if frame.entry {
                         return Ok(v);
                     }
+                    if let Some(gen) = frame.generator {
+                        // Resumed by the caller's FOR_ITER (`gen_push_inline`): the loop
+                        // is over; drop the iterator and jump past the loop.
+                        Self::gen_finished(gen);
+                        reload!();
+                        let Instr { op: Op::ForIter, arg } = code.co.instrs[pc - 1] else {
+                            unreachable!("inline generator frame not resumed by FOR_ITER")
+                        };
+                        self.stack.pop();
+                        pc = arg as usize;
+                        continue;
+                    }
                     if let Some(inst) = frame.init_self {
                         if !v.is_none() {
                             // Raised by the constructor call, in the caller.
@@ -1817,8 +1922,17 @@ impl Vm {
                         g.saved.clear();
                         g.saved.extend_from_slice(&self.stack[frame.base..]);
                         g.pc = pc;
+                        if !frame.entry {
+                            g.running = false;
+                        }
                     }
                     self.stack.truncate(frame.ret_sp);
+                    if !frame.entry {
+                        // Resumed by the caller's FOR_ITER: the value is its next item.
+                        reload!();
+                        push!(v);
+                        continue;
+                    }
                     self.yielded = true;
                     return Ok(v);
                 }
