@@ -621,6 +621,21 @@ impl Lowering<'_, '_> {
                 self.store_slot(ins.a, ty, b);
                 Lowered::None
             }
+            Op::PAdd => one(self.b.ins().iadd_imm_s(a.one(), imm(ins.b))),
+            Op::PLoadVal => {
+                let (at, off) = (a.one(), imm(ins.b) as i32);
+                Lowered::Pair {
+                    tag: self.b.ins().load(types::I64, Self::flags(), at, off + TAG_OFFSET),
+                    payload: self.b.ins().load(types::I64, Self::flags(), at, off + PAYLOAD_OFFSET),
+                }
+            }
+            Op::PStore => {
+                let Lowered::Pair { tag, payload } = b else { panic!("pstore of an unboxed value") };
+                let at = a.one();
+                self.b.ins().store(Self::flags(), tag, at, TAG_OFFSET);
+                self.b.ins().store(Self::flags(), payload, at, PAYLOAD_OFFSET);
+                Lowered::None
+            }
 
             Op::AddOv | Op::SubOv | Op::MulOv => {
                 let (x, y) = (a.one(), b.one());
@@ -1504,9 +1519,14 @@ mod tests {
         let (trace, flag_exit, sub_exit) = every_op_trace();
         verify(&trace).unwrap();
         let boxes = boxed_values_trace();
+        let pointers = pointer_trace(0);
         // Loop structure (loop, phi) and kint are covered by the loop tests.
         for op in Op::ALL.iter().filter(|op| !matches!(op, Op::Loop | Op::Phi | Op::KInt)) {
-            assert!(trace.ins.iter().chain(&boxes.ins).any(|i| i.op == *op), "{} not covered", op.name());
+            assert!(
+                trace.ins.iter().chain(&boxes.ins).chain(&pointers.ins).any(|i| i.op == *op),
+                "{} not covered",
+                op.name()
+            );
         }
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
         let last_exit = ExitNo(trace.exits.len() as u32 - 1);
@@ -1530,6 +1550,35 @@ mod tests {
         slots[0] = Value::Int(i64::MIN);
         assert_eq!(compiled.run(&mut slots, &mut ctx()), sub_exit);
         assert_eq!(int(&slots[0]), i64::MIN);
+    }
+
+    /// Values read and written through an address (a generator's saved frame): the value at
+    /// `at + 16` goes to slot #0, the one at `at` is copied to `at + 32`.
+    fn pointer_trace(at: i64) -> Trace {
+        let mut b = TraceBuilder::new(1);
+        let entry = b.snapshot(0, &[]);
+        let p = b.kint(at);
+        let second = b.ins(Op::PLoadVal, Arg::Ref(p), Arg::Imm(16));
+        let first = b.ins(Op::PLoadVal, Arg::Ref(p), Arg::Imm(0));
+        let third = b.ins(Op::PAdd, Arg::Ref(p), Arg::Imm(32));
+        b.ins(Op::PStore, Arg::Ref(third), Arg::Ref(first));
+        let done = b.snapshot(1, &[(0, second)]);
+        let _ = entry;
+        b.guard(Op::Exit, Arg::None, Arg::None, done);
+        b.finish()
+    }
+
+    #[test]
+    fn values_through_pointers() {
+        let mut mem = [Value::Int(7), Value::Float(2.5), Value::None, Value::None];
+        let trace = pointer_trace(mem.as_mut_ptr() as i64);
+        verify(&trace).unwrap();
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let mut slots = [Value::None];
+        assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(0));
+        assert_eq!(float(&slots[0]), 2.5);
+        assert_eq!(int(&mem[2]), 7, "pstore at padd");
+        assert!(mem[3].is_none() && int(&mem[0]) == 7, "{mem:?}");
     }
 
     /// Boxing and unboxing, bit operations, object identity and the pending check: slot #0

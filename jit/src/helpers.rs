@@ -150,6 +150,8 @@ pub mod kind {
     pub const SLICE: i64 = 13;
     /// closure cell
     pub const CELL: i64 = 14;
+    /// generator
+    pub const GENERATOR: i64 = 15;
 }
 
 /// The kind number of an object (cached in its header: kinds never change).
@@ -179,6 +181,7 @@ fn classify(o: ObjRef) -> i64 {
         Kind::Cell(_) => kind::CELL,
         Kind::BoundMethod(..) => kind::BOUND_METHOD,
         Kind::Range(_) => kind::RANGE,
+        Kind::Generator(_) => kind::GENERATOR,
         _ => kind::OTHER,
     }
 }
@@ -493,6 +496,48 @@ pub(crate) extern "C" fn list_pop(l: u64, t: i64) -> SlotWords {
         Some(v) if v.tag() as i64 == t => items.pop().map_or(NOTHING, words),
         _ => NOTHING,
     }
+}
+
+/// The saved values of generator `g` if it is suspended with code `code` at pc
+/// `pc_started >> 1`, started as `pc_started & 1` says, with `n` saved values (its frame's
+/// slots and operand stack): their address, for compiled code to read its frame from and
+/// to check nothing else holds it. 0 otherwise. Nothing changes: a trace that resumes the
+/// generator writes it back at its yield (`gen_yield`).
+pub(crate) extern "C" fn gen_enter(g: u64, code: u64, pc_started: i64, n: i64) -> i64 {
+    let Kind::Generator(cell) = &obj(g).kind else { return 0 };
+    let Ok(st) = cell.try_borrow() else { return 0 };
+    let ok = !st.running
+        && !st.finished
+        && st.code.addr() == code as usize
+        && st.pc as i64 == pc_started >> 1
+        && st.started as i64 == pc_started & 1
+        && st.saved.len() as i64 == n;
+    if ok {
+        st.saved.as_ptr() as i64
+    } else {
+        0
+    }
+}
+
+/// Mark generator `g` started: its first resumption runs in compiled code.
+pub(crate) extern "C" fn gen_start(g: u64) -> bool {
+    let Kind::Generator(cell) = &obj(g).kind else { return false };
+    let Ok(mut st) = cell.try_borrow_mut() else { return false };
+    st.started = true;
+    true
+}
+
+/// Generator `g`, resumed by compiled code, yields at pc `pc` with `n` values in its frame:
+/// it is suspended there (not running), its saved frame resized to `n` (values it had stay,
+/// new ones are None until written). Returns the address compiled code writes the values
+/// that changed to.
+pub(crate) extern "C" fn gen_yield(g: u64, pc: i64, n: i64) -> i64 {
+    let Kind::Generator(cell) = &obj(g).kind else { return 0 };
+    let Ok(mut st) = cell.try_borrow_mut() else { return 0 };
+    st.pc = pc as usize;
+    st.running = false;
+    st.saved.resize(n as usize, Value::None);
+    st.saved.as_mut_ptr() as i64
 }
 
 /// The value in closure cell `c` (UNDEF when empty or not a cell).

@@ -245,6 +245,14 @@ ir_ops! {
     /// Write `b` to slot `a`; the tag comes from `b`'s type (a boxed value brings its own).
     SStore    "sstore"    Nil,      Slot,   Any,     Store;
 
+    // -- Memory a helper handed out (a suspended generator's saved frame) --
+    /// The address `a + b` (`b`: a byte offset).
+    PAdd      "padd"      I64,      I64,    Imm,     Pure;
+    /// The boxed value (tag and payload) at address `a + b` (`b`: a byte offset).
+    PLoadVal  "pload_val" Value,    I64,    Imm,     Load;
+    /// Write `b`, boxed, at address `a`.
+    PStore    "pstore"    Nil,      I64,    Any,     Store;
+
     // -- Boxed values (results of helpers that return any Python value) --
     /// The tag word of a boxed value.
     TagOf     "tag_of"    I64,      Val,    Nil,     Pure;
@@ -456,6 +464,14 @@ helpers! {
     /// `list.pop()`: the last item, removed, if its tag is `b` (else UNDEF, nothing done:
     /// an empty list too).
     ListPop "list_pop" (Obj, I64) -> Value, Store = h::list_pop;
+    /// Generator `a` is suspended with code `b`, at pc and started flag `c` (`pc << 1 |
+    /// started`) with `d` saved values: the address of those values (else 0, nothing done).
+    GenEnter "gen_enter" (Obj, Obj, I64, I64) -> I64, Store = h::gen_enter;
+    /// Mark generator `a` started (its first resumption runs in the trace).
+    GenStart "gen_start" (Obj) -> Bool, Store = h::gen_start;
+    /// Generator `a` yields at pc `b` with `c` saved values: it is suspended there, its
+    /// saved frame `c` long; the address to write the values that changed.
+    GenYield "gen_yield" (Obj, I64, I64) -> I64, Store = h::gen_yield;
     /// `list.append(v)`.
     ListAppend "list_append" (Obj, Value) -> Bool, Store = h::list_append;
     /// `c[k]` on a built-in container.
@@ -566,6 +582,9 @@ pub struct SnapFrame {
     /// For an inlined operator dunder (`Frame::binop`): the BINARY_OP argument and the
     /// protocol stage after it (its operands are in its first two slots).
     pub binop: Option<(u32, u8)>,
+    /// A generator's frame, resumed by its caller's FOR_ITER (the generator is the
+    /// iterator just below the frame's first slot).
+    pub gen: bool,
 }
 
 /// The interpreter state to rebuild when leaving the trace at a guard: which slots must
@@ -822,7 +841,8 @@ impl fmt::Display for Trace {
                 write!(f, " sp {}", snap.sp)?;
             }
             for fr in &snap.frames {
-                write!(f, " [frame {:#x} base {} ret_pc {}]", fr.func, fr.base, fr.ret_pc)?;
+                let what = if fr.gen { "generator" } else { "frame" };
+                write!(f, " [{what} {:#x} base {} ret_pc {}]", fr.func, fr.base, fr.ret_pc)?;
             }
             write!(f, ":")?;
             for (slot, r) in &snap.entries {

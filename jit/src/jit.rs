@@ -557,6 +557,11 @@ impl Jit {
             let func = unsafe { ObjRef::from_ptr(fr.func as *mut krait_runtime::object::Obj) };
             let (fbase, ret_sp) = (base + fr.base as usize, base + fr.ret_sp as usize);
             match (vm.stack[fbase], fr.binop) {
+                // A generator's frame: the generator is its caller's iterator, below it.
+                _ if fr.gen => match vm.stack[fbase - 1] {
+                    Value::Obj(gen) => vm.push_running_gen_frame_at(gen, fbase),
+                    _ => unreachable!("generator frame without its generator"),
+                },
                 // An inlined `__init__`: the instance is in its `self` slot.
                 (Value::Obj(inst), _) if fr.init_self != 0 => vm.push_init_frame_at(func, fbase, ret_sp, inst),
                 // An inlined operator dunder: its operands are its first two slots.

@@ -70,11 +70,24 @@ struct RFrame {
     init_self: Option<Tv>,
     /// An inlined operator dunder: the operator and the protocol stage after it.
     binop: Option<(BinOp, u8)>,
+    /// A generator's frame, resumed by the caller's FOR_ITER (the generator is the
+    /// iterator just below `base`).
+    gen: Option<GenFrame>,
     base: usize,
     ret_sp: usize,
     ret_pc: usize,
     /// Its depth in the interpreter's frame stack.
     depth: usize,
+}
+
+/// A generator frame the trace resumed itself: where its saved values are
+/// (`Helper::GenEnter`) and the value each was read as, so its yield writes back only the
+/// ones that changed. A frame the interpreter resumed (a side trace starting in it) has
+/// neither: its yield writes every value.
+#[derive(Clone)]
+struct GenFrame {
+    saved: Option<IrRef>,
+    read_as: Vec<IrRef>,
 }
 
 /// Why a recording stopped without a trace (for the report).
@@ -195,6 +208,7 @@ impl Recorder {
                 names_are_globals: f.locals.is_none_or(|l| l.ptr_eq(f.globals)),
                 init_self: None,
                 binop: None,
+                gen: None,
                 base: 0,
                 ret_sp: 0,
                 ret_pc: 0,
@@ -230,7 +244,7 @@ impl Recorder {
         let root_base = vm.frames[root].base;
         let mut frames = vec![];
         for (i, f) in vm.frames.iter().enumerate().skip(root) {
-            if i > root && (f.entry || f.generator.is_some() || f.locals.is_some() || f.func.is_none()) {
+            if i > root && (f.entry || f.locals.is_some() || f.func.is_none()) {
                 return Err("side exit inside a frame the recorder cannot inline".into());
             }
             frames.push(RFrame {
@@ -240,6 +254,8 @@ impl Recorder {
                 names_are_globals: f.locals.is_none_or(|l| l.ptr_eq(f.globals)),
                 init_self: None,
                 binop: None,
+                // A generator's frame FOR_ITER resumed: its yield returns to the caller.
+                gen: (i > root && f.generator.is_some()).then(|| GenFrame { saved: None, read_as: vec![] }),
                 base: f.base - root_base,
                 ret_sp: f.ret_sp.saturating_sub(root_base),
                 ret_pc: if i > root { vm.frames[i - 1].pc } else { 0 },
@@ -490,6 +506,7 @@ impl Recorder {
                 ret_pc: f.ret_pc as u32,
                 init_self: f.init_self.is_some() as u64,
                 binop: f.binop.map(|(op, stage)| (op as u32, stage)),
+                gen: f.gen.is_some(),
             })
             .collect();
         let n = self.slots.len().max(sp) as u32;
@@ -1052,8 +1069,9 @@ impl Recorder {
                 let (a, av) = self.peek(vm, 1)?;
                 let Value::Obj(o) = av else { return abort(format!("iter() of {}", vm.type_name(av))) };
                 let k = self.guard_kind(a, o);
-                if k == kind::ITER && iter_kind_of(o) != 0 {
-                    // iter() of a built-in iterator (enumerate, zip...) is itself.
+                if (k == kind::ITER && iter_kind_of(o) != 0) || k == kind::GENERATOR {
+                    // iter() of a built-in iterator (enumerate, zip...) or a generator is
+                    // itself.
                     self.pop_n(1);
                     self.push(a);
                     return Ok(next);
@@ -1071,6 +1089,7 @@ impl Recorder {
                 self.push(Self::tv(r, tag::OBJ));
             }
             BcOp::ForIter => return self.for_iter(vm, fdepth, pc, arg),
+            BcOp::YieldValue => return self.yield_value(vm, fdepth, pc),
             BcOp::UnpackSequence => {
                 let (s, sv) = self.peek(vm, 1)?;
                 let Value::Obj(o) = sv else { return abort("unpack of a non-sequence") };
@@ -1109,6 +1128,11 @@ impl Recorder {
                 }
                 if depth == 0 {
                     return abort(LEFT_LOOP);
+                }
+                if self.frames[depth].gen.is_some() {
+                    // The generator is exhausted, its caller's loop over. A side trace
+                    // ends before the return (the interpreter finishes the generator).
+                    return if self.side { stop("generator returns") } else { abort(LEFT_LOOP) };
                 }
                 let (v, real) = self.peek(vm, 1)?;
                 let init_self = self.frames[depth].init_self;
@@ -1705,6 +1729,9 @@ impl Recorder {
     fn for_iter(&mut self, vm: &mut Vm, fdepth: usize, pc: usize, target: usize) -> R<Option<(usize, usize)>> {
         let (it, itv) = self.peek(vm, 1)?;
         let Value::Obj(o) = itv else { return abort("FOR_ITER on a non-iterator") };
+        if let Kind::Generator(g) = &o.kind {
+            return self.resume_generator(it, g, fdepth, pc);
+        }
         let ik = iter_kind_of(o);
         if ik == 0 {
             return abort(format!("iteration over {}", vm.type_name(itv)));
@@ -1761,6 +1788,122 @@ impl Recorder {
         }
     }
 
+    /// FOR_ITER on generator `it` (suspended, as the interpreter's `gen_push_inline` needs
+    /// it): its frame is inlined as FOR_ITER pushes it, its values read from its saved
+    /// frame where they are (`Helper::GenEnter`, which also checks the generator is at the
+    /// same code, pc and frame size), each guarded to the type it has now. The guards
+    /// leave before FOR_ITER, nothing done. Its YIELD_VALUE returns to the caller.
+    fn resume_generator(
+        &mut self,
+        it: Tv,
+        g: &std::cell::RefCell<krait_runtime::object::Generator>,
+        fdepth: usize,
+        pc: usize,
+    ) -> R<Option<(usize, usize)>> {
+        let Ok(st) = g.try_borrow() else { return abort("generator in use") };
+        if st.running || st.finished {
+            return abort("FOR_ITER on a running or finished generator");
+        }
+        let Some(gcode) = st.code.as_code() else { return abort("generator without code") };
+        let gcode = gcode.clone();
+        self.can_inline(&gcode)?;
+        let (func, globals, gpc, started, saved) = (st.func, st.globals, st.pc, st.started, st.saved.clone());
+        let code_obj = st.code;
+        drop(st);
+        let snap = self.snap();
+        let code_k = self.konst(Value::Obj(code_obj))?;
+        let where_k = self.b.kint(((gpc as i64) << 1) | started as i64);
+        let n_k = self.b.kint(saved.len() as i64);
+        let at = self.b.call(Helper::GenEnter, &[it.r, code_k.r, where_k, n_k]);
+        let zero = self.b.kint(0);
+        let ok = self.b.bin(Op::Ne, at, zero);
+        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+        let base = self.sp;
+        let mut read_as = Vec::with_capacity(saved.len());
+        for (i, &v) in saved.iter().enumerate() {
+            let boxed = self.b.ins(Op::PLoadVal, Arg::Ref(at), Arg::Imm(16 * i as i64));
+            let tv = if v.is_undef() {
+                let t = self.b.ins(Op::TagOf, Arg::Ref(boxed), Arg::None);
+                self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::UNDEF as i64), snap);
+                Tv { r: self.b.kval(tag::UNDEF, 0), tag: tag::UNDEF, from: None, obj: None }
+            } else {
+                self.unbox(boxed, v, snap)?
+            };
+            read_as.push(tv.r);
+            self.set_slot(base + i, tv);
+        }
+        self.sp = base + saved.len();
+        if started {
+            // The value the paused `yield` evaluates to.
+            let none = self.konst(Value::None)?;
+            self.push(none);
+        } else {
+            let ok = self.b.call(Helper::GenStart, &[it.r]);
+            self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+        }
+        for i in self.sp..self.slots.len() {
+            self.slots[i] = None;
+        }
+        // The generator's function, for the frame an exit rebuilds (kept alive by `objs`).
+        self.objs.push(func);
+        self.frames.push(RFrame {
+            code: gcode,
+            func: Some(func),
+            globals,
+            names_are_globals: false,
+            init_self: None,
+            binop: None,
+            gen: Some(GenFrame { saved: Some(at), read_as }),
+            base,
+            ret_sp: base,
+            ret_pc: pc + 1,
+            depth: fdepth + 1,
+        });
+        self.max_depth = self.max_depth.max(self.frames.len() - 1);
+        Ok(Some((fdepth + 1, gpc)))
+    }
+
+    /// YIELD_VALUE in an inlined generator frame: the generator is suspended after it with
+    /// its frame written back (the values that changed), and the value is the caller's
+    /// FOR_ITER item.
+    fn yield_value(&mut self, vm: &mut Vm, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
+        let depth = self.frames.len() - 1;
+        let Some(gf) = self.frames[depth].gen.clone() else {
+            // A loop in a generator: its yield leaves the trace's frame (a side trace
+            // ends before it).
+            return if self.side { stop("yield in the loop's own frame") } else { abort("yield in the loop's own frame") };
+        };
+        let snap = self.snap();
+        let (v, _) = self.peek(vm, 1)?;
+        let base = self.frames[depth].base;
+        let gen = self.read(vm, base - 1)?;
+        let mut values = vec![];
+        for pos in base..self.sp - 1 {
+            values.push(self.read(vm, pos)?);
+        }
+        let pc_k = self.b.kint(pc as i64 + 1);
+        let n_k = self.b.kint(values.len() as i64);
+        let at = self.b.call(Helper::GenYield, &[gen.r, pc_k, n_k]);
+        let zero = self.b.kint(0);
+        let ok = self.b.bin(Op::Ne, at, zero);
+        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+        for (i, tv) in values.into_iter().enumerate() {
+            if gf.saved.is_some() && gf.read_as.get(i) == Some(&tv.r) {
+                continue;
+            }
+            let boxed = self.boxed(tv);
+            let addr = if i == 0 { at } else { self.b.ins(Op::PAdd, Arg::Ref(at), Arg::Imm(16 * i as i64)) };
+            self.b.ins(Op::PStore, Arg::Ref(addr), Arg::Ref(boxed));
+        }
+        let f = self.frames.pop().expect("inlined frame");
+        for i in f.ret_sp..self.slots.len() {
+            self.slots[i] = None;
+        }
+        self.sp = f.ret_sp;
+        self.push(v);
+        Ok(Some((fdepth - 1, f.ret_pc)))
+    }
+
     fn call(&mut self, vm: &mut Vm, op: BcOp, n: usize, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
         let (fpos, first, nargs) = match op {
             BcOp::Call => (self.sp - n - 1, self.sp - n, n),
@@ -1777,6 +1920,27 @@ impl Recorder {
         let ftv = self.read(vm, fpos)?;
         let Value::Obj(fo) = fv else { return abort("call of a non-callable") };
         match &fo.kind {
+            Kind::Function(func)
+                if nargs <= 3 && func.code.as_code().is_some_and(|c| c.co.is_generator() && c.co.kwonlyargcount == 0) =>
+            {
+                // A generator function: the call binds the arguments and makes the
+                // generator, running none of its code (`call_native` does it as
+                // `Vm::call`; a binding error leaves with the exception, at the call).
+                let snap = self.snap();
+                self.guard_identity(ftv, fo);
+                let mut args = vec![];
+                for i in 0..nargs {
+                    args.push((self.read(vm, first + i)?, self.real(vm, first + i)));
+                }
+                let c = self.ctx();
+                let kn = self.b.kint(nargs as i64);
+                let boxes = self.boxed3(&args);
+                let boxed = self.b.call(Helper::CallNative, &[c, ftv.r, kn, boxes[0], boxes[1], boxes[2]]);
+                let g = self.unbox(boxed, fv, snap)?;
+                self.pop_n(self.sp - fpos);
+                self.push(g);
+                Ok(Some((fdepth, pc + 1)))
+            }
             Kind::Function(func) => {
                 let fcode = func.code.as_code().expect("function code").clone();
                 if !fcode.simple || nargs != fcode.co.argcount as usize {
@@ -1934,6 +2098,7 @@ impl Recorder {
             names_are_globals: false,
             init_self,
             binop,
+            gen: None,
             base: first,
             ret_sp: fpos,
             ret_pc: pc + 1,

@@ -385,6 +385,21 @@ impl Vm {
         });
     }
 
+    /// Pushes the frame of generator `gen`, which compiled code resumed and left inside its
+    /// body (its slots and operand stack already on the stack from `base`), and marks the
+    /// generator running, as `gen_push_inline` leaves it. The caller sets the frame's pc.
+    pub fn push_running_gen_frame_at(&mut self, gen: ObjRef, base: usize) {
+        let Kind::Generator(cell) = &gen.kind else { panic!("not a generator") };
+        let (func, code_obj, globals, pc) = {
+            let mut g = cell.borrow_mut();
+            g.running = true;
+            g.started = true;
+            g.saved.clear();
+            (g.func, g.code, g.globals, g.pc)
+        };
+        self.push_gen_frame_at(gen, func, code_obj, globals, pc, base);
+    }
+
     /// Marks generator `gen` finished (its frame returned or raised).
     fn gen_finished(gen: ObjRef) {
         if let Kind::Generator(cell) = &gen.kind {
