@@ -1,7 +1,8 @@
 //! Seeded random-program differential test for the JIT.
 //!
 //! A generator writes small deterministic Python programs built around loops (for-range,
-//! while with break/continue, for over lists, enumerate, zip, nested up to three deep)
+//! while with break/continue, for over lists, enumerate, zip, generators and generator
+//! expressions, nested up to three deep)
 //! mixing ints (including values near 2**62 and 2**63, so arithmetic overflows into big
 //! ints and back), floats (including nan, inf and -0.0), bools, lists, an instance whose
 //! shape changes, calls to small generated functions (defaults, keywords, a closure,
@@ -1068,7 +1069,7 @@ impl Gen {
             return false;
         }
         let trips = self.rng.range(2, max_trips as i64) as u64;
-        let mut kind = self.rng.below(8);
+        let mut kind = self.rng.below(9);
         if self.core && (kind == 4 || kind == 5) {
             kind = 0;
         }
@@ -1132,6 +1133,32 @@ impl Gen {
                         pushed = 2;
                     }
                 }
+            }
+            8 => {
+                // a generator (a new one each time the loop starts)
+                let v = self.fresh("g");
+                let hdr = match self.list_name() {
+                    Some(l) if self.rng.chance(40) => {
+                        est = 41;
+                        if self.mult.saturating_mul(est * 4) > left {
+                            return false;
+                        }
+                        self.vars.push(Var { name: v.clone(), ty: Ty::Int, bits: REDUCED, readonly: true });
+                        format!("for {} in gitems({}):", v, l)
+                    }
+                    _ => {
+                        let step = self.rng.range(1, 3);
+                        est = trips;
+                        self.vars.push(Var { name: v.clone(), ty: Ty::Int, bits: 12, readonly: true });
+                        if self.rng.chance(30) {
+                            format!("for {} in (x * {} for x in range({})):", v, step, trips)
+                        } else {
+                            format!("for {} in gcount({}, {}):", v, trips * step as u64, step)
+                        }
+                    }
+                };
+                self.line(&hdr);
+                pushed = 1;
             }
             6 => {
                 // data-dependent trip count
@@ -1320,6 +1347,21 @@ impl Gen {
         self.line("    return add");
         let s = format!("ADD = mk({})", self.rng.range(-9, 9));
         self.line(&s);
+        self.line("");
+        // Generators the loops iterate over (their frames run inside the loop's trace).
+        self.line("def gcount(n, step):");
+        self.line("    i = 0");
+        self.line("    while i < n:");
+        self.line("        yield i");
+        self.line("        i += step");
+        self.line("");
+        self.line("def gitems(xs):");
+        self.line("    for k, x in enumerate(xs):");
+        let s = format!("        if k % {} == 1:", self.rng.range(2, 5));
+        self.line(&s);
+        self.line("            yield -x");
+        self.line("        else:");
+        self.line("            yield x");
         self.line("");
         self.line("def rec(n, a):");
         self.line("    if n <= 0:");
