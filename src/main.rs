@@ -71,6 +71,9 @@ Options:
   --no-jit           run with the interpreter only
   --jit-threshold N  loop back-edges before a loop is compiled (1 = compile at first sight)
   --jit-report[=F]   print a report of compiled traces at exit (to stderr or file F)
+  --jit-dump=LIST    print each trace's ir, opt, clif and/or asm (comma-separated, or all)
+  --jit-sync         compile each trace at once on the main thread (default: in the
+                     background, used when ready)
   -V, --version      print the version and exit
   -h, --help         print this help and exit
 With no file and a terminal on stdin, starts the interactive interpreter.
@@ -120,6 +123,7 @@ fn parse_args() -> Cli {
                 Err(_) => usage_error("--jit-threshold needs a number"),
             },
             "--jit-report" => options.jit.report = Some(None),
+            "--jit-sync" => options.jit.sync = true,
             s if s.starts_with("--jit-report=") => options.jit.report = Some(Some(s["--jit-report=".len()..].into())),
             s if s.starts_with("--jit-dump=") => match krait::krait_jit::DumpFlags::parse(&s["--jit-dump=".len()..]) {
                 Ok(d) => options.jit.dump = d,

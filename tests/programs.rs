@@ -14,7 +14,7 @@ use std::time::Duration;
 
 mod fuzz;
 
-const MODES: &[(&str, &[&str])] = &[("no-jit", &["--no-jit"]), ("jit", &[]), ("jit-all", &["--jit-threshold", "1"])];
+const MODES: &[(&str, &[&str])] = &[("no-jit", &["--no-jit"]), ("jit", &[]), ("jit-all", &["--jit-threshold", "1", "--jit-sync"])];
 
 fn krait() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_krait"))
@@ -455,7 +455,7 @@ fn jit_report_lists_compiled_loops_and_aborts() {
     let src = "def f(n):\n    s = 0\n    for i in range(n):\n        s += i * 3\n    return s\nprint(f(5000))\n\
                g = (x for x in range(3000))\ntotal = 0\nfor x in g:\n    total += x\nprint(total)\n\
                def h(a, b=2):\n    return a + b\nfor i in range(3000):\n    total += h(i, b=3)\nprint(total)\n";
-    let (code, out, err) = run_code(&["--jit-report", "-c", src], None);
+    let (code, out, err) = run_code(&["--jit-report", "--jit-sync", "-c", src], None);
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(out, "37492500\n4498500\n9006000\n");
     for line in ["<string>:3 (f)", "<string>:9 (<module>)"] {
@@ -486,7 +486,7 @@ fn jit_report_lists_compiled_loops_and_aborts() {
     // and the parent row names it.
     let branchy = "def f(n):\n    a = b = 0\n    for i in range(n):\n        if i % 2:\n            a += i\n        \
                    else:\n            b += 1\n    return a, b\nprint(f(5000))\n";
-    let (code, out, err) = run_code(&["--jit-report", "--jit-threshold", "50", "-c", branchy], None);
+    let (code, out, err) = run_code(&["--jit-report", "--jit-sync", "--jit-threshold", "50", "-c", branchy], None);
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(out, "(6250000, 2500)\n");
     let side = err.lines().find(|l| l.split_whitespace().nth(1) == Some("side")).unwrap_or_else(|| panic!("{err}"));
@@ -501,7 +501,7 @@ fn jit_report_lists_compiled_loops_and_aborts() {
     // it, entered from the first one's entry type guard and running most iterations.
     let unstable = "def f(n):\n    s = 0\n    for i in range(n):\n        s += i * 2**50\n    return s\n\
                     print(f(20000) % 1000)\n";
-    let (code, out, err) = run_code(&["--jit-report", "--jit-threshold", "50", "-c", unstable], None);
+    let (code, out, err) = run_code(&["--jit-report", "--jit-sync", "--jit-threshold", "50", "-c", unstable], None);
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(out, "0\n");
     let loops: Vec<&str> =
@@ -519,7 +519,7 @@ fn jit_report_lists_compiled_loops_and_aborts() {
     // function entry trace, entered on its calls.
     let rec = "def walk(n, acc):\n    if n <= 0:\n        return acc\n    a = acc * 3 + n\n    b = a % 1000003\n    \
                c = (b ^ n) & 0xffff\n    return walk(n - 1, c)\nprint(sum(walk(300, i) for i in range(20)))\n";
-    let (code, out, err) = run_code(&["--jit-report", "--jit-threshold", "50", "-c", rec], None);
+    let (code, out, err) = run_code(&["--jit-report", "--jit-sync", "--jit-threshold", "50", "-c", rec], None);
     assert_eq!(code, Some(0), "{err}");
     let expected = std::process::Command::new("python3").args(["-c", rec]).output().expect("python3");
     assert_eq!(out, String::from_utf8_lossy(&expected.stdout));

@@ -170,6 +170,12 @@ impl CompiledTrace {
     }
 }
 
+// SAFETY: the pointers are into memory the trace's own module owns (its code) or the
+// backend's trampoline module, which is never freed; neither is thread-local. The code is
+// immutable once finalized; a trace compiled on the compiler thread is moved to the
+// interpreter's thread, the only one that runs or frees it.
+unsafe impl Send for CompiledTrace {}
+
 impl Drop for CompiledTrace {
     fn drop(&mut self) {
         if let Some(module) = self.module.take() {

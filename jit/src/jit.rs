@@ -39,6 +39,7 @@ use crate::backend::{CompiledTrace, JitBackend, Links};
 use crate::helpers::JitCtx;
 use crate::ir::Trace;
 use crate::record::{Abort, Recorded, Recorder, Step};
+use crate::worker::{Done, Job, Worker};
 
 /// Aborted recordings of one loop before it is blacklisted.
 const MAX_ABORTS: u32 = 3;
@@ -86,6 +87,10 @@ pub struct JitOptions {
     pub report: Option<Option<String>>,
     /// `--jit-dump`.
     pub dump: DumpFlags,
+    /// `--jit-sync`: compile on the interpreter's thread, each trace as soon as it is
+    /// recorded (by default traces compile on a thread of their own and are used once
+    /// ready). Dumping Cranelift IR or machine code implies it.
+    pub sync: bool,
 }
 
 /// What a trace is for.
@@ -242,6 +247,8 @@ const COMPILE_GRACE: Duration = Duration::from_millis(30);
 const MIN_ENTRY_BYTECODES: usize = 12;
 /// Most loop traces of one loop (for different slot types at its header).
 const MAX_VARIANTS: usize = 4;
+/// Most traces queued for the compiler thread at once (new recordings wait).
+const MAX_IN_FLIGHT: usize = 4;
 
 /// The JIT: plug into a VM with `vm.hooks = Some(Box::new(Jit::new(options)))`.
 pub struct Jit {
@@ -260,8 +267,11 @@ pub struct Jit {
     max_depth: usize,
     /// Traces alive (not thrown away).
     n_alive: usize,
-    /// Time spent optimizing and compiling so far.
+    /// Time the interpreter's thread spent optimizing and compiling so far (what the
+    /// compile budget counts).
     compile_total: Duration,
+    /// The compiler thread (None when compiling on this thread, or until first used).
+    worker: Option<Worker>,
 }
 
 impl Jit {
@@ -280,6 +290,84 @@ impl Jit {
             max_depth: 0,
             n_alive: 0,
             compile_total: Duration::ZERO,
+            worker: None,
+        }
+    }
+
+    /// Whether traces compile on this thread.
+    fn sync(&self) -> bool {
+        self.options.sync || self.options.dump.clif || self.options.dump.asm
+    }
+
+    /// Whether trace `id` is waiting for its code from the compiler thread.
+    fn pending(&self, id: usize) -> bool {
+        self.traces[id].alive && self.traces[id].compiled.is_none()
+    }
+
+    /// Install the traces the compiler thread has finished (waiting for all of them if
+    /// `wait`).
+    fn poll_compiled(&mut self, wait: bool) {
+        loop {
+            let Some(w) = self.worker.as_mut() else { return };
+            let Some(done) = w.poll(wait) else { return };
+            self.install(done);
+        }
+    }
+
+    /// A trace the compiler thread finished: link it in, as `complete` does on this
+    /// thread, unless it was thrown away meanwhile (its code is then freed at once).
+    fn install(&mut self, done: Done) {
+        let id = done.id;
+        self.traces[id].compile_time += done.time;
+        let compiled = match done.result {
+            Ok(c) => c,
+            Err(reason) => {
+                let t = &self.traces[id];
+                let a = Abort { reason, code: t.code.clone(), pc: t.start_pc, left_loop: false };
+                let kind = t.kind;
+                if t.alive {
+                    self.traces[id].alive = false;
+                    self.traces[id].objs = vec![];
+                    self.n_alive -= 1;
+                }
+                match kind {
+                    TraceKind::Entry => {
+                        let code = self.traces[id].code.clone();
+                        self.entries.entry(Rc::as_ptr(&code) as usize).or_default().trace = None;
+                        self.abort_entry(&code, a);
+                    }
+                    TraceKind::Loop => {
+                        let (code, start_pc) = (self.traces[id].code.clone(), self.traces[id].start_pc);
+                        self.relink(Self::key(&code, start_pc));
+                        self.abort_loop(&code, start_pc, a);
+                    }
+                    TraceKind::Side { parent, exit } => {
+                        if self.traces[parent].exit_state[exit] == ExitState::Side(id) {
+                            self.traces[parent].exit_state[exit] = ExitState::Interpreter;
+                        }
+                        self.abort_side(parent, exit, a);
+                    }
+                }
+                return;
+            }
+        };
+        if !self.traces[id].alive {
+            return;
+        }
+        let entry = compiled.entry() as u64;
+        let t = &mut self.traces[id];
+        t.code_size = compiled.code_size();
+        t.compiled = Some(compiled);
+        let key = Self::key(&t.code, t.start_pc);
+        match t.kind {
+            TraceKind::Loop => self.relink(key),
+            TraceKind::Side { parent, exit } => {
+                let p = &self.traces[parent];
+                if p.alive && p.exit_state[exit] == ExitState::Side(id) {
+                    p.set_target(exit, entry);
+                }
+            }
+            TraceKind::Entry => {}
         }
     }
 
@@ -290,9 +378,11 @@ impl Jit {
         vm.recording = true;
     }
 
-    /// Whether compiling more now keeps compile time within its share of the run time.
+    /// Whether compiling more now keeps compile time within its share of the run time
+    /// (and the compiler thread's queue short).
     fn within_budget(&self) -> bool {
         self.compile_total < self.start.elapsed().mul_f64(COMPILE_SHARE) + COMPILE_GRACE
+            && self.worker.as_ref().is_none_or(|w| w.in_flight() < MAX_IN_FLIGHT)
     }
 
     fn key(code: &Rc<Code>, pc: usize) -> (usize, usize) {
@@ -369,7 +459,7 @@ impl Jit {
         rec: &Recorded,
         peel: bool,
         end_target: u64,
-    ) -> Result<(Trace, CompiledTrace, Box<[AtomicU64]>), String> {
+    ) -> Result<(Trace, Option<CompiledTrace>, Box<[AtomicU64]>), String> {
         if self.options.dump.ir {
             eprintln!("---- trace {id} {loc} IR (recorded)\n{}", rec.trace);
         }
@@ -385,6 +475,17 @@ impl Jit {
         if self.options.dump.opt {
             eprintln!("---- trace {id} {loc} IR (optimized)\n{opt}");
         }
+        crate::ir::verify(&opt).map_err(|e| e.to_string())?;
+        let table: Box<[AtomicU64]> = (0..Links::table_len(opt.exits.len())).map(|_| AtomicU64::new(0)).collect();
+        let links = Links { id: id as u64, table: table.as_ptr() as u64, end_target };
+        if !self.sync() {
+            if self.worker.is_none() {
+                self.worker = Some(Worker::start()?);
+            }
+            let job = Job { id, trace: opt.clone(), links };
+            self.worker.as_mut().expect("worker").submit(job)?;
+            return Ok((opt, None, table));
+        }
         if self.backend.is_none() {
             self.backend = Some(JitBackend::new().map_err(|e| e.to_string())?);
         }
@@ -394,13 +495,11 @@ impl Jit {
                 eprintln!("---- trace {id} Cranelift IR\n{text}");
             }
         }
-        let table: Box<[AtomicU64]> = (0..Links::table_len(opt.exits.len())).map(|_| AtomicU64::new(0)).collect();
-        let links = Links { id: id as u64, table: table.as_ptr() as u64, end_target };
         let compiled = backend.compile_linked(&opt, links).map_err(|e| e.to_string())?;
         if self.options.dump.asm {
             eprintln!("---- trace {id} machine code: {} bytes at {:p}", compiled.code_size(), compiled.entry());
         }
-        Ok((opt, compiled, table))
+        Ok((opt, Some(compiled), table))
     }
 
     fn complete(&mut self, vm: &mut Vm, rec: Recorded, link: Option<(usize, usize)>) {
@@ -450,7 +549,8 @@ impl Jit {
             }
         };
         let n_exits = opt.exits.len();
-        let entry = compiled.entry() as u64;
+        // 0 while the compiler thread has it (`install` links it in then).
+        let entry = compiled.as_ref().map_or(0, |c| c.entry() as u64);
         let tree = match kind {
             TraceKind::Loop => id,
             TraceKind::Entry => {
@@ -459,7 +559,9 @@ impl Jit {
             }
             TraceKind::Side { parent, exit } => {
                 self.traces[parent].exit_state[exit] = ExitState::Side(id);
-                self.traces[parent].set_target(exit, entry);
+                if entry != 0 {
+                    self.traces[parent].set_target(exit, entry);
+                }
                 let tree = self.traces[parent].tree;
                 self.traces[tree].n_sides += 1;
                 tree
@@ -481,8 +583,8 @@ impl Jit {
             n_recorded: rec.trace.ins.len(),
             loop_pos: opt.loop_ref().map_or(usize::MAX, |l| l.index()),
             trace: opt,
-            code_size: compiled.code_size(),
-            compiled: Some(compiled),
+            code_size: compiled.as_ref().map_or(0, |c| c.code_size()),
+            compiled,
             objs: rec.objs,
             compile_time,
             table,
@@ -604,9 +706,11 @@ impl Jit {
         let t = &self.traces[cur];
         if is_header_guard(t, e) {
             let (key, jump_pc, start_pc) = (Self::key(&t.code, t.start_pc), t.jump_pc, t.start_pc);
+            let waiting = self.loops.get(&key).is_some_and(|st| st.variants.iter().any(|&v| self.pending(v)));
             let st = self.loops.entry(key).or_default();
             st.misses += 1;
             if st.misses as u64 >= hot_exit
+                && !waiting
                 && st.variants.len() < MAX_VARIANTS
                 && !st.blacklisted
                 && self.recording.is_none()
@@ -748,9 +852,15 @@ impl Jit {
         let blacklisted = self.loops.values().filter(|l| l.blacklisted).count();
         let sides = self.traces.iter().filter(|t| t.kind != TraceKind::Loop).count();
         let share = if total.is_zero() { 0.0 } else { 100.0 * compile.as_secs_f64() / total.as_secs_f64() };
+        let main = if self.sync() {
+            String::new()
+        } else {
+            let main_share = 100.0 * self.compile_total.as_secs_f64() / total.as_secs_f64().max(1e-9);
+            format!("; on the main thread {:.2}ms, {main_share:.1}%", self.compile_total.as_secs_f64() * 1e3)
+        };
         let _ = writeln!(
             s,
-            "totals: {} traces ({} side), {} aborts, {} loops blacklisted, compile time {:.2}ms ({:.1}% of run time {:.2}s)",
+            "totals: {} traces ({} side), {} aborts, {} loops blacklisted, compile time {:.2}ms ({:.1}% of run time {:.2}s{main})",
             self.traces.len(),
             sides,
             self.aborts.len(),
@@ -820,6 +930,7 @@ impl JitHooks for Jit {
         if vm.recording {
             return Ok(false);
         }
+        self.poll_compiled(false);
         let code = vm.frames.last().expect("frame").code.clone();
         let key = Self::key(&code, target);
         let st = self.loops.entry(key).or_default();
@@ -845,6 +956,7 @@ impl JitHooks for Jit {
         if vm.recording {
             return Ok(false);
         }
+        self.poll_compiled(false);
         let top = vm.frames.len() - 1;
         let code = vm.frames[top].code.clone();
         let st = self.entries.entry(Rc::as_ptr(&code) as usize).or_default();
@@ -926,6 +1038,11 @@ impl JitHooks for Jit {
     }
 
     fn at_exit(&mut self, _vm: &mut Vm) {
+        if self.options.report.is_none() {
+            return;
+        }
+        // The report shows every trace recorded, compiled.
+        self.poll_compiled(true);
         let Some(dest) = &self.options.report else { return };
         let text = self.report();
         match dest {

@@ -19,6 +19,7 @@ mod ir;
 mod jit;
 mod opt;
 mod record;
+mod worker;
 
 pub use backend::{compile_for_isa, BackendError, CompiledTrace, JitBackend, SlotWords};
 pub use ir::{

@@ -13,7 +13,8 @@
 //! if/elif/else; for-range and while loops; division by zero caught), so that their loops
 //! are compiled by a JIT that does not handle everything yet; the rest use everything.
 //!
-//! Every program runs with `--no-jit`, `--jit-threshold 1` and `--jit-threshold 7`; stdout,
+//! Every program runs with `--no-jit`, `--jit-threshold 1 --jit-sync` (every trace used as
+//! soon as it is recorded) and `--jit-threshold 7` (traces compiled in the background); stdout,
 //! stderr and the exit status must agree exactly. A program that disagrees is copied to
 //! tests/jit_regressions/fuzz_<seed>.py (which the main harness then runs on every test
 //! run) and the test fails with the difference.
@@ -48,7 +49,7 @@ const BASE_SEED: u64 = 0x6b72_6169_745f_6a69;
 const DEFAULT_COUNT: u64 = 300;
 const FUZZ_MODES: [(&str, &[&str]); 3] = [
     ("--no-jit", &["--no-jit"]),
-    ("--jit-threshold 1", &["--jit-threshold", "1"]),
+    ("--jit-threshold 1 --jit-sync", &["--jit-threshold", "1", "--jit-sync"]),
     ("--jit-threshold 7", &["--jit-threshold", "7"]),
 ];
 /// Per-run time limit; a generated program takes a few milliseconds.
