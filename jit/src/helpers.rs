@@ -540,6 +540,14 @@ pub(crate) extern "C" fn gen_yield(g: u64, pc: i64, n: i64) -> i64 {
     st.saved.as_mut_ptr() as i64
 }
 
+/// The `__defaults__` of function `f` (UNDEF if it is not a function).
+pub(crate) extern "C" fn func_defaults(f: u64) -> SlotWords {
+    match &obj(f).kind {
+        Kind::Function(func) => words(func.defaults.get()),
+        _ => NOTHING,
+    }
+}
+
 /// The value in closure cell `c` (UNDEF when empty or not a cell).
 pub(crate) extern "C" fn cell_get(c: u64) -> SlotWords {
     match &obj(c).kind {

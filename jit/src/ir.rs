@@ -449,6 +449,8 @@ helpers! {
     TupleGet "tuple_get" (Obj, I64) -> Value, Pure = h::tuple_get;
     /// `list[i] = v` (false when out of range).
     ListSet "list_set" (Obj, I64, Value) -> Bool, Store = h::list_set;
+    /// A function's `__defaults__`.
+    FuncDefaults "func_defaults" (Obj) -> Value, Load = h::func_defaults;
     /// The value in a closure cell (UNDEF when empty).
     CellGet "cell_get" (Obj) -> Value, Load = h::cell_get;
     /// Set the value in a closure cell.

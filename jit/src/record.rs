@@ -1943,12 +1943,34 @@ impl Recorder {
             }
             Kind::Function(func) => {
                 let fcode = func.code.as_code().expect("function code").clone();
-                if !fcode.simple || nargs != fcode.co.argcount as usize {
-                    return abort(format!("call of {} (defaults or special arguments)", fcode.co.name));
+                let argcount = fcode.co.argcount as usize;
+                // Trailing arguments left out take their defaults, as the interpreter
+                // pushes them: the defaults tuple is guarded, its items are constants.
+                let defaults = match func.defaults.get() {
+                    Value::Obj(t) if nargs < argcount => match &t.kind {
+                        Kind::Tuple(d) if d.len() >= argcount - nargs => Some((t, d[d.len() - (argcount - nargs)..].to_vec())),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if !fcode.simple || (nargs != argcount && defaults.is_none()) {
+                    return abort(format!("call of {} (special arguments)", fcode.co.name));
                 }
                 self.can_inline(&fcode)?;
                 self.guard_identity(ftv, fo);
-                self.inline_call(vm, fo, fpos, first, nargs, fdepth, pc, None, None)
+                if let Some((t, items)) = defaults {
+                    let snap = self.snap();
+                    let d = self.b.call(Helper::FuncDefaults, &[ftv.r]);
+                    let d = self.unbox(d, Value::Obj(t), snap)?;
+                    let k = self.konst(Value::Obj(t))?;
+                    let same = self.b.bin(Op::ObjEq, d.r, k.r);
+                    self.b.guard_ref(Op::GuardTrue, same, None, snap);
+                    for v in items {
+                        let tv = self.konst(v)?;
+                        self.push(tv);
+                    }
+                }
+                self.inline_call(vm, fo, fpos, first, argcount, fdepth, pc, None, None)
             }
             Kind::Native(nat) => {
                 let name = nat.name;

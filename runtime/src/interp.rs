@@ -1714,10 +1714,26 @@ impl Vm {
                     if let Value::Obj(fo) = f {
                         if let Kind::Function(func) = &fo.kind {
                             let fcode = func.code.as_code().unwrap();
-                            if kwnames.is_none() && fcode.simple && nargs == fcode.co.argcount as usize {
+                            let argcount = fcode.co.argcount as usize;
+                            // Missing trailing arguments that have defaults are pushed
+                            // after the given ones.
+                            let defaults = match func.defaults.get() {
+                                Value::Obj(t) if nargs < argcount => match &t.kind {
+                                    Kind::Tuple(d) if d.len() >= argcount - nargs => Some(t),
+                                    _ => None,
+                                },
+                                _ => None,
+                            };
+                            if kwnames.is_none() && fcode.simple && (nargs == argcount || defaults.is_some()) {
                                 if self.frames.len() >= self.recursion_limit {
                                     throw!(self.recursion_error(""));
                                 }
+                                if let Some(t) = defaults {
+                                    if let Kind::Tuple(d) = &t.kind {
+                                        self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
+                                    }
+                                }
+                                let nargs = argcount;
                                 let extra = fcode.co.nslots() - nargs;
                                 let nfree = func.closure.len();
                                 for _ in 0..extra - nfree {
