@@ -587,6 +587,8 @@ pub struct SnapFrame {
     /// A generator's frame, resumed by its caller's FOR_ITER (the generator is the
     /// iterator just below the frame's first slot).
     pub gen: bool,
+    /// The `__len__` frame of a call `len(x)` (`Frame::len_of`).
+    pub len_of: bool,
 }
 
 /// The interpreter state to rebuild when leaving the trace at a guard: which slots must
@@ -843,7 +845,13 @@ impl fmt::Display for Trace {
                 write!(f, " sp {}", snap.sp)?;
             }
             for fr in &snap.frames {
-                let what = if fr.gen { "generator" } else { "frame" };
+                let what = if fr.gen {
+                    "generator"
+                } else if fr.len_of {
+                    "len"
+                } else {
+                    "frame"
+                };
                 write!(f, " [{what} {:#x} base {} ret_pc {}]", fr.func, fr.base, fr.ret_pc)?;
             }
             write!(f, ":")?;

@@ -664,6 +664,8 @@ impl Jit {
                     Value::Obj(gen) => vm.push_running_gen_frame_at(gen, fbase),
                     _ => unreachable!("generator frame without its generator"),
                 },
+                // An inlined `__len__` of `len(x)`.
+                _ if fr.len_of => vm.push_len_frame_at(func, fbase, ret_sp),
                 // An inlined `__init__`: the instance is in its `self` slot.
                 (Value::Obj(inst), _) if fr.init_self != 0 => vm.push_init_frame_at(func, fbase, ret_sp, inst),
                 // An inlined operator dunder: its operands are its first two slots.

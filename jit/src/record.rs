@@ -73,6 +73,8 @@ struct RFrame {
     /// A generator's frame, resumed by the caller's FOR_ITER (the generator is the
     /// iterator just below `base`).
     gen: Option<GenFrame>,
+    /// The `__len__` frame of a call `len(x)`: its result is checked as `len()` does.
+    len_of: bool,
     base: usize,
     ret_sp: usize,
     ret_pc: usize,
@@ -209,6 +211,8 @@ impl Recorder {
                 init_self: None,
                 binop: None,
                 gen: None,
+
+                len_of: false,
                 base: 0,
                 ret_sp: 0,
                 ret_pc: 0,
@@ -256,6 +260,8 @@ impl Recorder {
                 binop: None,
                 // A generator's frame FOR_ITER resumed: its yield returns to the caller.
                 gen: (i > root && f.generator.is_some()).then(|| GenFrame { saved: None, read_as: vec![] }),
+
+                len_of: false,
                 base: f.base - root_base,
                 ret_sp: f.ret_sp.saturating_sub(root_base),
                 ret_pc: if i > root { vm.frames[i - 1].pc } else { 0 },
@@ -288,6 +294,9 @@ impl Recorder {
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
         };
+        for i in 1..r.frames.len() {
+            r.frames[i].len_of = vm.frames[root + i].len_of;
+        }
         // Inlined `__init__` frames: their instance is in their `self` slot.
         for i in 1..r.frames.len() {
             let Some(inst) = vm.frames[root + i].init_self else { continue };
@@ -507,6 +516,7 @@ impl Recorder {
                 init_self: f.init_self.is_some() as u64,
                 binop: f.binop.map(|(op, stage)| (op as u32, stage)),
                 gen: f.gen.is_some(),
+                len_of: f.len_of,
             })
             .collect();
         let n = self.slots.len().max(sp) as u32;
@@ -1139,7 +1149,23 @@ impl Recorder {
                 if init_self.is_some() && !real.is_none() {
                     return abort("__init__ returned a value");
                 }
-                let v = init_self.unwrap_or(v);
+                let mut v = init_self.unwrap_or(v);
+                if self.frames[depth].len_of {
+                    // `len()` takes a non-negative int (or a bool); anything else the
+                    // interpreter raises for (the guard leaves before the return).
+                    let snap = self.snap();
+                    match real {
+                        Value::Int(n) if n >= 0 && v.tag == tag::INT => {
+                            let zero = self.b.kint(0);
+                            let ok = self.b.bin(Op::Ge, v.r, zero);
+                            self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                        }
+                        Value::Bool(_) if v.tag == tag::BOOL => {
+                            v = Self::tv(self.b.ins(Op::BToI, Arg::Ref(v.r), Arg::None), tag::INT);
+                        }
+                        _ => return abort("__len__ returned a bad value"),
+                    }
+                }
                 if self.frames[depth].binop.is_some() {
                     // The operator's result: NotImplemented would go on with the protocol.
                     if real.is(&vm.not_implemented) {
@@ -1854,6 +1880,8 @@ impl Recorder {
             init_self: None,
             binop: None,
             gen: Some(GenFrame { saved: Some(at), read_as }),
+
+            len_of: false,
             base,
             ret_sp: base,
             ret_pc: pc + 1,
@@ -1971,6 +1999,22 @@ impl Recorder {
                     }
                 }
                 self.inline_call(vm, fo, fpos, first, argcount, fdepth, pc, None, None)
+            }
+            Kind::Native(_) if nargs == 1 && fv.is(&vm.len_builtin) && vm.len_frame_target(self.real(vm, first)).is_some() => {
+                // `len(x)` of an instance with a plain Python `__len__`: the interpreter
+                // runs it as a frame (`Frame::len_of`); inline it.
+                let lf = vm.len_frame_target(self.real(vm, first)).expect("checked");
+                self.can_inline(&lf.as_function().expect("function").code.as_code().expect("code").clone())?;
+                let snap = self.snap();
+                self.guard_identity(ftv, fo);
+                let (x, xv) = (self.read(vm, first)?, self.real(vm, first));
+                let Value::Obj(xo) = xv else { return abort("len() of a non-object") };
+                self.inst_guard(x, xo, snap)?;
+                self.epoch_guard(vm, snap);
+                self.objs.push(lf);
+                let next = self.inline_call(vm, lf, fpos, first, 1, fdepth, pc, None, None)?;
+                self.frames.last_mut().expect("inlined").len_of = true;
+                Ok(next)
             }
             Kind::Native(nat) => {
                 let name = nat.name;
@@ -2121,6 +2165,8 @@ impl Recorder {
             init_self,
             binop,
             gen: None,
+
+            len_of: false,
             base: first,
             ret_sp: fpos,
             ret_pc: pc + 1,

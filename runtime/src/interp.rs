@@ -298,6 +298,7 @@ impl Vm {
             generator: None,
             init_self,
             binop,
+            len_of: false,
         });
     }
 
@@ -312,6 +313,31 @@ impl Vm {
     /// to rebuild an inlined constructor's frame at a trace exit.
     pub fn push_init_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize, init_self: ObjRef) {
         self.push_func_frame(func, base, ret_sp, false, None, Some(init_self), None);
+    }
+
+    /// Pushes the `__len__` frame of a call `len(x)` (`Frame::len_of`) whose slots (`x`,
+    /// then the function's other locals) are already on the stack from `base`. The JIT
+    /// uses this to rebuild an inlined `__len__`'s frame at a trace exit.
+    pub fn push_len_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize) {
+        self.push_func_frame(func, base, ret_sp, false, None, None, None);
+        self.frames.last_mut().expect("pushed").len_of = true;
+    }
+
+    /// The `__len__` that `len(v)` would call, when the dispatch loop can run it itself: a
+    /// plain Python function of one argument, on the class (of `type`) of a plain instance.
+    pub fn len_frame_target(&self, v: Value) -> Option<ObjRef> {
+        let Value::Obj(o) = v else { return None };
+        let Kind::Instance(inst) = &o.kind else { return None };
+        if !matches!(inst.payload, Payload::None) {
+            return None;
+        }
+        let cls = inst.class.get();
+        if cls.as_class()?.meta.get().is_some() {
+            return None;
+        }
+        let f = self.class_lookup(cls, self.names.len)?.as_obj()?;
+        let code = f.as_function()?.code.as_code()?;
+        (code.simple && code.co.argcount == 1).then_some(f)
     }
 
     /// Pushes the dunder frame of a binary operation (`Frame::binop`) whose slots (the
@@ -382,6 +408,7 @@ impl Vm {
             generator: Some(gen),
             init_self: None,
             binop: None,
+            len_of: false,
         });
     }
 
@@ -487,6 +514,7 @@ impl Vm {
             generator: None,
             init_self: None,
             binop: None,
+            len_of: false,
         });
         self.run()
     }
@@ -539,6 +567,7 @@ impl Vm {
             generator: Some(gen),
             init_self: None,
             binop: None,
+            len_of: false,
         });
         cell.borrow_mut().started = true;
         self.yielded = false;
@@ -1805,6 +1834,31 @@ impl Vm {
                                 continue;
                             }
                         }
+                        // `len(x)` of an instance with a plain Python `__len__`: run it in
+                        // this loop (RETURN_VALUE checks the result).
+                        if kwnames.is_none() && nargs == 1 && f.is(&self.len_builtin) {
+                            if let Some(lf) = self.len_frame_target(self.stack[first]) {
+                                if self.frames.len() >= self.recursion_limit {
+                                    throw!(self.recursion_error(""));
+                                }
+                                let func = lf.as_function().unwrap();
+                                let fcode = func.code.as_code().unwrap();
+                                let nfree = func.closure.len();
+                                for _ in 0..fcode.co.nslots() - 1 - nfree {
+                                    self.stack.push(Value::Undef);
+                                }
+                                for c in func.closure.iter() {
+                                    self.stack.push(Value::Obj(*c));
+                                }
+                                self.frames[fidx].pc = pc;
+                                self.push_len_frame_at(lf, first, fpos);
+                                if self.heap.wanted {
+                                    self.collect();
+                                }
+                                reload!();
+                                continue;
+                            }
+                        }
                     }
                     // Generic call.
                     let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..]);
@@ -1924,6 +1978,12 @@ impl Vm {
                             throw!(self.type_error(format!("__init__() should return None, not '{}'", tn)));
                         }
                         v = Value::Obj(inst);
+                    }
+                    if frame.len_of {
+                        // `len()`'s check of `__len__`'s result, raised in the caller.
+                        fidx = self.frames.len() - 1;
+                        pc = self.frames[fidx].pc;
+                        v = Value::Int(tri!(self.len_result(v)));
                     }
                     if let Some(bf) = frame.binop {
                         if v.is(&self.not_implemented) {

@@ -38,6 +38,9 @@ pub struct Frame {
     /// (else raises TypeError in the caller, as CPython does) and returns the instance.
     /// Such a frame is never an `entry` frame. A GC root.
     pub init_self: Option<ObjRef>,
+    /// Set for the `__len__` frame of a call `len(x)` that the dispatch loop pushed itself
+    /// (`Vm::len_frame_target`): RETURN_VALUE checks the result as `len()` does.
+    pub len_of: bool,
     /// Set for a binary operator's dunder (`a.__add__(b)`...) that BINARY_OP runs as a
     /// frame of the dispatch loop: if it returns NotImplemented, RETURN_VALUE goes on with
     /// the rest of the protocol (`Vm::binary_op_dunder_from`). The operands are GC roots.
@@ -322,6 +325,8 @@ pub struct Vm {
     pub none_str: ObjRef,
     pub empty_tuple: ObjRef,
     pub not_implemented: Value,
+    /// The builtin `len` function (CALL runs a Python `__len__` in the dispatch loop).
+    pub len_builtin: Value,
     pub ellipsis: Value,
     pub stdout_obj: Value,
     pub stderr_obj: Value,
@@ -469,6 +474,7 @@ impl Vm {
             none_str,
             empty_tuple,
             not_implemented,
+            len_builtin: Value::None,
             ellipsis,
             stdout_obj: Value::None,
             stderr_obj: Value::None,
@@ -926,6 +932,7 @@ impl Vm {
         roots.extend(self.iter_types.values().copied());
         roots.extend([self.builtins, self.builtins_dict, self.modules, self.none_str, self.empty_tuple]);
         push(&self.not_implemented, &mut roots);
+        push(&self.len_builtin, &mut roots);
         push(&self.ellipsis, &mut roots);
         push(&self.stdout_obj, &mut roots);
         push(&self.stderr_obj, &mut roots);

@@ -22,6 +22,7 @@ pub use self::core::{
 pub use self::dict::{set_binop, set_compare};
 pub use self::fmt::{ascii_escape, percent_format};
 
+use crate::value::Value;
 use crate::vm::Vm;
 
 /// Registers all built-in types' methods, builtin functions and native modules.
@@ -35,4 +36,6 @@ pub fn init(vm: &mut Vm) {
     fmt::register(vm);
     functions::register(vm);
     crate::modules::register(vm);
+    let len = vm.intern("len");
+    vm.len_builtin = crate::ops::dict_get_str(vm.builtins_dict, len).unwrap_or(Value::None);
 }
