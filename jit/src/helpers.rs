@@ -548,6 +548,48 @@ pub(crate) extern "C" fn func_defaults(f: u64) -> SlotWords {
     }
 }
 
+/// `list.pop(i)` (`i` negative counts from the end): the item, removed, if `i` is in range
+/// and the item's tag is `t`; UNDEF otherwise, the list unchanged.
+pub(crate) extern "C" fn list_pop_at(l: u64, i: i64, t: i64) -> SlotWords {
+    let Kind::List(items) = &obj(l).kind else { return NOTHING };
+    let Ok(mut items) = items.try_borrow_mut() else { return NOTHING };
+    let n = items.len() as i64;
+    let at = if i < 0 { i + n } else { i };
+    if at < 0 || at >= n || items[at as usize].tag() as i64 != t {
+        return NOTHING;
+    }
+    words(items.remove(at as usize))
+}
+
+/// `list.extend(s)` with `s` a list or tuple (the list itself too); false, nothing done,
+/// for anything else.
+pub(crate) extern "C" fn list_extend(l: u64, s: u64) -> bool {
+    let Kind::List(items) = &obj(l).kind else { return false };
+    let more: Vec<Value> = match &obj(s).kind {
+        Kind::List(src) => match src.try_borrow() {
+            Ok(src) => src.clone(),
+            Err(_) => return false,
+        },
+        Kind::Tuple(t) => t.to_vec(),
+        _ => return false,
+    };
+    let Ok(mut items) = items.try_borrow_mut() else { return false };
+    items.extend(more);
+    true
+}
+
+/// `del c[k]` on a built-in container (false, with the exception raised, if it fails).
+pub(crate) extern "C" fn delitem(ctx: *mut JitCtx, c: u64, kt: u64, kp: u64) -> bool {
+    let (vm, ctx) = vm(ctx);
+    match vm.delitem(Value::Obj(obj(c)), value(kt, kp)) {
+        Ok(()) => true,
+        Err(e) => {
+            ctx.raise(e);
+            false
+        }
+    }
+}
+
 /// The value in closure cell `c` (UNDEF when empty or not a cell).
 pub(crate) extern "C" fn cell_get(c: u64) -> SlotWords {
     match &obj(c).kind {

@@ -474,6 +474,13 @@ helpers! {
     /// Generator `a` yields at pc `b` with `c` saved values: it is suspended there, its
     /// saved frame `c` long; the address to write the values that changed.
     GenYield "gen_yield" (Obj, I64, I64) -> I64, Store = h::gen_yield;
+    /// `list.pop(i)`: the item at `b` (negative counts from the end), removed, if in range
+    /// and its tag is `c` (else UNDEF, nothing done).
+    ListPopAt "list_pop_at" (Obj, I64, I64) -> Value, Store = h::list_pop_at;
+    /// `list.extend(s)` with a list or tuple `s` (false, nothing done, otherwise).
+    ListExtend "list_extend" (Obj, Obj) -> Bool, Store = h::list_extend;
+    /// `del c[k]` on a built-in container.
+    DelItem "delitem" (I64, Obj, Value) -> Bool, Store = h::delitem;
     /// `list.append(v)`.
     ListAppend "list_append" (Obj, Value) -> Bool, Store = h::list_append;
     /// `c[k]` on a built-in container.

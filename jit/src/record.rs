@@ -906,6 +906,24 @@ impl Recorder {
                 self.store_subscr(c, cv, k, kv, v, vv)?;
                 self.pop_n(3);
             }
+            BcOp::DeleteSubscr => {
+                let (c, cv) = self.peek(vm, 2)?;
+                let (k, kv) = self.peek(vm, 1)?;
+                let Value::Obj(o) = cv else { return abort("del on a non-object") };
+                let kd = self.guard_kind(c, o);
+                match (kd, kv) {
+                    (kind::LIST, Value::Int(_) | Value::Bool(_)) => {}
+                    (kind::LIST, Value::Obj(_)) if self.traced_slice(k) => {}
+                    (kind::DICT, _) => self.scalar_key(k, kv)?,
+                    _ => return abort(format!("del of an item of {}", vm.type_name(cv))),
+                }
+                let snap = self.snap();
+                let ctx = self.ctx();
+                let kb = self.boxed(k);
+                let ok = self.b.call(Helper::DelItem, &[ctx, c.r, kb]);
+                self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                self.pop_n(2);
+            }
             BcOp::BinaryOp => {
                 let (a, av) = self.peek(vm, 2)?;
                 let (b, bv) = self.peek(vm, 1)?;
@@ -2183,6 +2201,14 @@ impl Recorder {
         let is_float = |v: &Value| matches!(v, Value::Float(_));
         let is_int = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_));
         match (owner, name, args) {
+            (Some("list"), "extend", [(l, Value::Obj(_)), (src, Value::Obj(so))])
+                if matches!(kind_of(*so), kind::LIST | kind::TUPLE) =>
+            {
+                self.guard_kind(*src, *so);
+                let ok = self.b.call(Helper::ListExtend, &[l.r, src.r]);
+                self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                return self.konst(Value::None);
+            }
             (Some("list"), "append", [(l, Value::Obj(_)), (x, _)]) => {
                 let xb = self.boxed(*x);
                 let ok = self.b.call(Helper::ListAppend, &[l.r, xb]);
@@ -2201,6 +2227,24 @@ impl Recorder {
                 // result leaves before any effect.
                 let t = self.b.kint(seen.tag() as i64);
                 let boxed = self.b.call(Helper::ListPop, &[l.r, t]);
+                return self.unbox(boxed, seen, snap);
+            }
+            (Some("list"), "pop", [(l, Value::Obj(lo)), (i, iv @ (Value::Int(_) | Value::Bool(_)))]) => {
+                // The item at the index (out of range leaves before the call: the
+                // interpreter raises IndexError).
+                let seen = match &lo.kind {
+                    Kind::List(items) => {
+                        let items = items.borrow();
+                        let n = items.len() as i64;
+                        let at = if as_i64(*iv) < 0 { as_i64(*iv) + n } else { as_i64(*iv) };
+                        (0..n).contains(&at).then(|| items[at as usize])
+                    }
+                    _ => None,
+                };
+                let Some(seen) = seen else { return abort("pop index out of range") };
+                let t = self.b.kint(seen.tag() as i64);
+                let at = self.as_int(*i);
+                let boxed = self.b.call(Helper::ListPopAt, &[l.r, at, t]);
                 return self.unbox(boxed, seen, snap);
             }
             (None, "print", _) if args.len() <= 3 && args.iter().all(|(_, v)| Self::builtin_scalar(*v)) => {

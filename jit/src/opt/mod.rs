@@ -162,10 +162,11 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
     match h {
         ListGet | ListLen => (LIST, 0),
         ListSet | ListAppend => (0, LIST),
-        ListPop => (LIST, LIST),
+        ListExtend => (LIST, LIST),
+        ListPop | ListPopAt => (LIST, LIST),
         Len | Truthy => (LIST | DICT, 0),
         GetItem | Contains => (LIST | DICT, 0),
-        SetItem => (0, LIST | DICT | ERR),
+        SetItem | DelItem => (0, LIST | DICT | ERR),
         GetSlice => (LIST, ERR),
         GetIter | BinOp | PrintScalars => (0, ERR),
         CellGet => (CELL, 0),
