@@ -2381,6 +2381,20 @@ impl Recorder {
             ("str", "isdigit"),
             ("str", "isalpha"),
             ("str", "split"),
+            ("str", "rsplit"),
+            ("str", "rfind"),
+            ("str", "lstrip"),
+            ("str", "rstrip"),
+            ("str", "capitalize"),
+            ("str", "title"),
+            ("str", "isspace"),
+            ("str", "isalnum"),
+            ("str", "isupper"),
+            ("str", "islower"),
+            ("str", "zfill"),
+            ("str", "ljust"),
+            ("str", "rjust"),
+            ("str", "join"),
         ];
         if let Some(owner) = owner {
             let receiver_ok = match args.first() {
@@ -2400,7 +2414,10 @@ impl Recorder {
                     _ if dict_get && i == 1 => {}
                     Value::Obj(o) => {
                         let k = self.guard_kind(*tv, *o);
-                        if !matches!(k, kind::STR | kind::BIGINT) {
+                        // `sep.join(items)` of a list or tuple: items that are not str
+                        // raise TypeError without running Python code.
+                        let joined = name == "join" && matches!(k, kind::LIST | kind::TUPLE);
+                        if !matches!(k, kind::STR | kind::BIGINT) && !joined {
                             return abort(format!("call of {owner}.{name} on {}", vm.type_name(*v)));
                         }
                     }
