@@ -14,7 +14,8 @@ use std::time::Duration;
 
 mod fuzz;
 
-const MODES: &[(&str, &[&str])] = &[("no-jit", &["--no-jit"]), ("jit", &[]), ("jit-all", &["--jit-threshold", "1", "--jit-sync"])];
+const MODES: &[(&str, &[&str])] =
+    &[("no-jit", &["--no-jit"]), ("jit", &[]), ("jit-all", &["--jit-threshold", "1", "--jit-sync"])];
 
 fn krait() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_krait"))
@@ -466,7 +467,10 @@ fn jit_report_lists_compiled_loops_and_aborts() {
         assert_eq!(cols[1], "loop", "{row}");
         assert!(cols[cols.len() - 1].contains(':'), "exit counts in {row}");
     }
-    assert!(err.contains("aborted recordings:") && err.contains("<string>:5 (<module>): CALL_KW not supported"), "{err}");
+    assert!(
+        err.contains("aborted recordings:") && err.contains("<string>:5 (<module>): CALL_KW not supported"),
+        "{err}"
+    );
     assert!(err.contains("totals: "), "{err}");
 
     // The report goes to a file with --jit-report=FILE, and --no-jit compiles nothing.

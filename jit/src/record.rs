@@ -1917,7 +1917,11 @@ impl Recorder {
         let Some(gf) = self.frames[depth].gen.clone() else {
             // A loop in a generator: its yield leaves the trace's frame (a side trace
             // ends before it).
-            return if self.side { stop("yield in the loop's own frame") } else { abort("yield in the loop's own frame") };
+            return if self.side {
+                stop("yield in the loop's own frame")
+            } else {
+                abort("yield in the loop's own frame")
+            };
         };
         let snap = self.snap();
         let (v, _) = self.peek(vm, 1)?;
@@ -1967,7 +1971,8 @@ impl Recorder {
         let Value::Obj(fo) = fv else { return abort("call of a non-callable") };
         match &fo.kind {
             Kind::Function(func)
-                if nargs <= 3 && func.code.as_code().is_some_and(|c| c.co.is_generator() && c.co.kwonlyargcount == 0) =>
+                if nargs <= 3
+                    && func.code.as_code().is_some_and(|c| c.co.is_generator() && c.co.kwonlyargcount == 0) =>
             {
                 // A generator function: the call binds the arguments and makes the
                 // generator, running none of its code (`call_native` does it as
@@ -1994,7 +1999,9 @@ impl Recorder {
                 // pushes them: the defaults tuple is guarded, its items are constants.
                 let defaults = match func.defaults.get() {
                     Value::Obj(t) if nargs < argcount => match &t.kind {
-                        Kind::Tuple(d) if d.len() >= argcount - nargs => Some((t, d[d.len() - (argcount - nargs)..].to_vec())),
+                        Kind::Tuple(d) if d.len() >= argcount - nargs => {
+                            Some((t, d[d.len() - (argcount - nargs)..].to_vec()))
+                        }
                         _ => None,
                     },
                     _ => None,
@@ -2018,7 +2025,9 @@ impl Recorder {
                 }
                 self.inline_call(vm, fo, fpos, first, argcount, fdepth, pc, None, None)
             }
-            Kind::Native(_) if nargs == 1 && fv.is(&vm.len_builtin) && vm.len_frame_target(self.real(vm, first)).is_some() => {
+            Kind::Native(_)
+                if nargs == 1 && fv.is(&vm.len_builtin) && vm.len_frame_target(self.real(vm, first)).is_some() =>
+            {
                 // `len(x)` of an instance with a plain Python `__len__`: the interpreter
                 // runs it as a frame (`Frame::len_of`); inline it.
                 let lf = vm.len_frame_target(self.real(vm, first)).expect("checked");

@@ -52,7 +52,8 @@ impl Worker {
                         // Every job fails with the reason (the driver reports it).
                         let reason = e.to_string();
                         while let Ok(job) = job_rx.recv() {
-                            let _ = done_tx.send(Done { id: job.id, result: Err(reason.clone()), time: Duration::ZERO });
+                            let _ =
+                                done_tx.send(Done { id: job.id, result: Err(reason.clone()), time: Duration::ZERO });
                         }
                         None
                     }
