@@ -377,15 +377,15 @@ impl Vm {
         if started {
             self.stack.push(Value::None);
         }
-        self.push_gen_frame_at(gen, func, code_obj, globals, pc, base);
+        self.push_gen_frame(gen, func, code_obj, globals, pc, base, false);
         Ok(true)
     }
 
     /// Pushes the frame of generator `gen` (running from `pc`, its slots and operand stack
-    /// already on the stack from `base`) as a non-entry frame of the dispatch loop, the way
-    /// FOR_ITER resumes it (`gen_push_inline`). The JIT uses this to rebuild an inlined
-    /// generator's frame at a trace exit; the generator is marked running by its caller.
-    pub fn push_gen_frame_at(
+    /// already on the stack from `base`): an `entry` frame for `gen_resume`'s nested run,
+    /// else a frame of the running dispatch loop, the way FOR_ITER resumes it
+    /// (`gen_push_inline`). The caller marks the generator running.
+    fn push_gen_frame(
         &mut self,
         gen: ObjRef,
         func: ObjRef,
@@ -393,6 +393,7 @@ impl Vm {
         globals: ObjRef,
         pc: usize,
         base: usize,
+        entry: bool,
     ) {
         let code = code_obj.as_code().unwrap().clone();
         self.push_frame(|| Frame {
@@ -404,7 +405,7 @@ impl Vm {
             pc,
             base,
             ret_sp: base,
-            entry: false,
+            entry,
             generator: Some(gen),
             init_self: None,
             binop: None,
@@ -424,7 +425,7 @@ impl Vm {
             g.saved.clear();
             (g.func, g.code, g.globals, g.pc)
         };
-        self.push_gen_frame_at(gen, func, code_obj, globals, pc, base);
+        self.push_gen_frame(gen, func, code_obj, globals, pc, base, false);
     }
 
     /// Marks generator `gen` finished (its frame returned or raised).
@@ -553,22 +554,7 @@ impl Vm {
         if started {
             self.stack.push(sent);
         }
-        let code = code_obj.as_code().unwrap().clone();
-        self.push_frame(|| Frame {
-            code,
-            code_obj,
-            func: Some(func),
-            globals,
-            locals: None,
-            pc,
-            base,
-            ret_sp: base,
-            entry: true,
-            generator: Some(gen),
-            init_self: None,
-            binop: None,
-            len_of: false,
-        });
+        self.push_gen_frame(gen, func, code_obj, globals, pc, base, true);
         cell.borrow_mut().started = true;
         self.yielded = false;
         let r = self.run();
