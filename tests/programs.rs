@@ -454,7 +454,7 @@ fn cli_modes_and_exit_statuses() {
 #[test]
 fn jit_report_lists_compiled_loops_and_aborts() {
     // The loop that aborts first: later recordings wait while compiling exceeds its budget.
-    let src = "def h(a, b=2):\n    return a + b\ntotal = 0\nfor i in range(3000):\n    total += h(i, b=3)\n\
+    let src = "seen = set()\ntotal = 0\nfor i in range(3000):\n    seen.add(i % 7)\n    total += i + 3\n\
                def f(n):\n    s = 0\n    for i in range(n):\n        s += i * 3\n    return s\nprint(f(5000))\n\
                g = (x for x in range(3000))\nfor x in g:\n    total += x\nprint(total)\n";
     let (code, out, err) = run_code(&["--jit-report", "--jit-sync", "-c", src], None);
@@ -467,10 +467,7 @@ fn jit_report_lists_compiled_loops_and_aborts() {
         assert_eq!(cols[1], "loop", "{row}");
         assert!(cols[cols.len() - 1].contains(':'), "exit counts in {row}");
     }
-    assert!(
-        err.contains("aborted recordings:") && err.contains("<string>:5 (<module>): CALL_KW not supported"),
-        "{err}"
-    );
+    assert!(err.contains("aborted recordings:") && err.contains("<string>:4 (<module>): method of set"), "{err}");
     assert!(err.contains("totals: "), "{err}");
 
     // The report goes to a file with --jit-report=FILE, and --no-jit compiles nothing.

@@ -1147,6 +1147,7 @@ impl Recorder {
                 }
             }
             BcOp::Call | BcOp::CallMethod => return self.call(vm, ins.op, arg, fdepth, pc),
+            BcOp::CallKw => return self.call_kw(vm, arg, fdepth, pc),
             BcOp::ReturnValue => {
                 if depth == 0 && self.side {
                     // The loop's function returns: the side trace ends, the interpreter
@@ -1954,6 +1955,61 @@ impl Recorder {
         Ok(Some((fdepth - 1, f.ret_pc)))
     }
 
+    /// Guard that function `f`'s defaults are still the tuple `t` (its items are then
+    /// constants of the trace).
+    fn guard_defaults(&mut self, f: Tv, t: ObjRef) -> R<()> {
+        let snap = self.snap();
+        let d = self.b.call(Helper::FuncDefaults, &[f.r]);
+        let d = self.unbox(d, Value::Obj(t), snap)?;
+        let k = self.konst(Value::Obj(t))?;
+        let same = self.b.bin(Op::ObjEq, d.r, k.r);
+        self.b.guard_ref(Op::GuardTrue, same, None, snap);
+        Ok(())
+    }
+
+    /// CALL_KW of a plain function: inlined as the interpreter runs it, its arguments put
+    /// in parameter order (`Vm::kw_call_layout`), defaults for the missing ones.
+    fn call_kw(&mut self, vm: &mut Vm, n: usize, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
+        let (names_tv, names_v) = self.peek(vm, 1)?;
+        let Value::Obj(no) = names_v else { return abort("keyword names not a tuple") };
+        // A constant of the code (LOAD_CONST), guarded when the trace did not load it.
+        self.guard_identity(names_tv, no);
+        let Some(names) = no.as_tuple().map(|t| t.to_vec()) else { return abort("keyword names not a tuple") };
+        let fpos = self.sp - 1 - n - 1;
+        let first = fpos + 1;
+        let fv = self.real(vm, fpos);
+        let ftv = self.read(vm, fpos)?;
+        let Value::Obj(fo) = fv else { return abort("call of a non-callable") };
+        let Kind::Function(func) = &fo.kind else { return abort(format!("CALL_KW of {}", vm.type_name(fv))) };
+        let Some(layout) = vm.kw_call_layout(fo, n - names.len(), &names) else {
+            return abort("CALL_KW that binds its arguments otherwise");
+        };
+        let fcode = func.code.as_code().expect("function code").clone();
+        self.can_inline(&fcode)?;
+        self.guard_identity(ftv, fo);
+        let defaults = match func.defaults.get() {
+            Value::Obj(t) if layout.iter().any(|&src| src < 0) => {
+                self.guard_defaults(ftv, t)?;
+                t.as_tuple().map(|d| d.to_vec()).unwrap_or_default()
+            }
+            _ => vec![],
+        };
+        let mut given = vec![];
+        for i in 0..n {
+            given.push(self.read(vm, first + i)?);
+        }
+        let mut args = vec![];
+        for &src in layout.iter() {
+            args.push(if src >= 0 { given[src as usize] } else { self.konst(defaults[(-1 - src) as usize])? });
+        }
+        // As the interpreter: the arguments and the names go, the parameters come.
+        self.pop_n(self.sp - first);
+        for a in args {
+            self.push(a);
+        }
+        self.inline_call(vm, fo, fpos, first, layout.len(), fdepth, pc, None, None)
+    }
+
     fn call(&mut self, vm: &mut Vm, op: BcOp, n: usize, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
         let (fpos, first, nargs) = match op {
             BcOp::Call => (self.sp - n - 1, self.sp - n, n),
@@ -2012,12 +2068,7 @@ impl Recorder {
                 self.can_inline(&fcode)?;
                 self.guard_identity(ftv, fo);
                 if let Some((t, items)) = defaults {
-                    let snap = self.snap();
-                    let d = self.b.call(Helper::FuncDefaults, &[ftv.r]);
-                    let d = self.unbox(d, Value::Obj(t), snap)?;
-                    let k = self.konst(Value::Obj(t))?;
-                    let same = self.b.bin(Op::ObjEq, d.r, k.r);
-                    self.b.guard_ref(Op::GuardTrue, same, None, snap);
+                    self.guard_defaults(ftv, t)?;
                     for v in items {
                         let tv = self.konst(v)?;
                         self.push(tv);

@@ -87,6 +87,48 @@ fn age_cache(code: &Code, i: usize, epoch: u64) {
 impl Vm {
     // -- Frames --------------------------------------------------------------------------
 
+    /// How a call of `func` (simple code: positional parameters only) with `npos`
+    /// positional arguments followed by keyword arguments named `names` binds: for each
+    /// parameter, the index of its argument among the call's arguments, or (negative,
+    /// `-1 - j`) item `j` of the defaults tuple. None when the call does not bind that
+    /// simply (an unknown or repeated name, a missing argument): `bind_args` then raises.
+    pub fn kw_call_layout(&self, func: ObjRef, npos: usize, names: &[Value]) -> Option<SmallVec<[isize; 8]>> {
+        let f = func.as_function()?;
+        let code = f.code.as_code()?;
+        if !code.simple {
+            return None;
+        }
+        let argc = code.co.argcount as usize;
+        if npos > argc {
+            return None;
+        }
+        let mut layout: SmallVec<[isize; 8]> = SmallVec::new();
+        layout.resize(argc, isize::MIN);
+        for (i, slot) in layout.iter_mut().enumerate().take(npos) {
+            *slot = i as isize;
+        }
+        for (j, name) in names.iter().enumerate() {
+            let name = name.as_obj()?;
+            let p = code.varnames[..argc].iter().position(|v| v.ptr_eq(name))?;
+            if layout[p] != isize::MIN {
+                return None;
+            }
+            layout[p] = (npos + j) as isize;
+        }
+        let ndef = match f.defaults.get() {
+            Value::Obj(t) => t.as_tuple().map_or(0, |d| d.len()),
+            _ => 0,
+        };
+        for (p, slot) in layout.iter_mut().enumerate() {
+            if *slot == isize::MIN {
+                // Defaults cover the last `ndef` parameters.
+                let j = (p + ndef).checked_sub(argc)?;
+                *slot = -1 - j as isize;
+            }
+        }
+        Some(layout)
+    }
+
     /// Binds `args`/`kw` to the parameters of `func`, returning the frame's slots
     /// (locals, cells, free variables).
     pub fn bind_args(&mut self, func: ObjRef, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Vec<Value>> {
@@ -1739,6 +1781,42 @@ impl Vm {
                                 },
                                 _ => None,
                             };
+                            // Keyword arguments of a simple function: the arguments are
+                            // put in parameter order (defaults for the missing ones).
+                            if let Some(names) = kwnames.and_then(|n| n.as_obj()) {
+                                let names = names.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                                if let Some(layout) = self.kw_call_layout(fo, nargs - names.len(), &names) {
+                                    if self.frames.len() >= self.recursion_limit {
+                                        throw!(self.recursion_error(""));
+                                    }
+                                    let given: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..]);
+                                    let defaults = func.defaults.get();
+                                    let dflt = defaults.as_obj().and_then(|t| t.as_tuple());
+                                    self.stack.truncate(first);
+                                    for &src in layout.iter() {
+                                        let v = if src >= 0 {
+                                            given[src as usize]
+                                        } else {
+                                            dflt.map_or(Value::None, |d| d[(-1 - src) as usize])
+                                        };
+                                        self.stack.push(v);
+                                    }
+                                    let nfree = func.closure.len();
+                                    for _ in 0..fcode.co.nslots() - argcount - nfree {
+                                        self.stack.push(Value::Undef);
+                                    }
+                                    for c in func.closure.iter() {
+                                        self.stack.push(Value::Obj(*c));
+                                    }
+                                    self.frames[fidx].pc = pc;
+                                    self.push_func_frame(fo, first, fpos, false, None, None, None);
+                                    if self.heap.wanted {
+                                        self.collect();
+                                    }
+                                    reload!();
+                                    continue;
+                                }
+                            }
                             if kwnames.is_none() && fcode.simple && (nargs == argcount || defaults.is_some()) {
                                 if self.frames.len() >= self.recursion_limit {
                                     throw!(self.recursion_error(""));
