@@ -1615,10 +1615,13 @@ impl Recorder {
     fn generic_binary(&mut self, vm: &mut Vm, op: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Tv> {
         // Tuples and lists only for + and * (concatenation, repetition): `%` formatting or
         // comparing their items could run Python code.
+        // A list's `+=` / `*=` changes it in place: recording it here would do it twice.
         let container = |v: Value| v.as_obj().is_some_and(|o| matches!(kind_of(o), kind::TUPLE | kind::LIST));
+        let list = |v: Value| v.as_obj().is_some_and(|o| kind_of(o) == kind::LIST);
         if !Self::builtin_scalar(av)
             || !Self::builtin_scalar(bv)
             || ((container(av) || container(bv)) && !matches!(op.base(), BinOp::Add | BinOp::Mul))
+            || (op.is_inplace() && list(av))
         {
             return abort(format!("binary op on {} and {}", vm.type_name(av), vm.type_name(bv)));
         }
