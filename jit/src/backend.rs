@@ -362,15 +362,17 @@ struct Lowering<'a, 'f> {
     slots: clif::Value,
     ctx: clif::Value,
     vals: Vec<Lowered>,
-    /// Exit blocks to fill once the body is done: (block, a guard leaving there). Guards
-    /// with the same snapshot share one (its parameter is the exit number).
-    exits: Vec<(clif::Block, IrRef)>,
+    /// Exit blocks to fill once the body is done: (block, a guard leaving there, its
+    /// exit kind). Guards with the same snapshot share one (its parameter is the exit
+    /// number).
+    exits: Vec<(clif::Block, IrRef, u8)>,
     exit_blocks: rustc_hash::FxHashMap<(u32, u8), clif::Block>,
+    /// The tail every exit block of a kind ends in (counting, linking, returning), by
+    /// kind (see `exit_target`).
+    exit_tails: [Option<clif::Block>; 8],
     /// The loop body's iteration count (a header parameter, kept in a register): exits
     /// after the header add it to the table's iteration counter (`Links`).
     iterations: Option<clif::Value>,
-    /// Exit blocks reached from the loop body (they add `iterations`).
-    body_exits: rustc_hash::FxHashSet<clif::Block>,
     /// The addresses of the interrupt and collection-wanted flags, loaded once at entry.
     pending_flags: (clif::Value, clif::Value),
     ptr_ty: clif::Type,
@@ -407,8 +409,8 @@ fn lower(
         vals: Vec::with_capacity(trace.ins.len()),
         exits: vec![],
         exit_blocks: Default::default(),
+        exit_tails: [None; 8],
         iterations: None,
-        body_exits: Default::default(),
         pending_flags,
         ptr_ty: isa.pointer_type(),
         helper_conv: isa.default_call_conv(),
@@ -447,8 +449,12 @@ fn lower(
         l.b.seal_block(header);
     }
 
-    for (block, guard) in std::mem::take(&mut l.exits) {
-        l.exit_block(block, guard);
+    for (block, guard, kind) in std::mem::take(&mut l.exits) {
+        l.exit_block(block, guard, kind);
+    }
+    // The exit tails' predecessors (exit blocks) are all known now.
+    for tail in l.exit_tails.into_iter().flatten() {
+        l.b.seal_block(tail);
     }
     l.b.finalize(isa.frontend_config());
 }
@@ -483,6 +489,15 @@ impl Lowering<'_, '_> {
         MemFlagsData::trusted()
     }
 
+    /// Flags for a load of a field that never changes while the object lives (a tuple's
+    /// length and items pointer, a range iterator's bounds, a list iterator's list):
+    /// Cranelift may merge such loads and hoist them out of the loop. Only for fields of
+    /// the object itself: hoisted above the guards that check what the object is, such a
+    /// load still reads inside a live object, and its value is used only once they pass.
+    fn fixed_flags() -> MemFlagsData {
+        MemFlagsData::trusted().with_readonly().with_can_move()
+    }
+
     fn load(&mut self, ty: clif::Type, slot: Arg, offset: i32) -> clif::Value {
         let at = Self::slot_offset(slot) + offset;
         self.b.ins().load(ty, Self::flags(), self.slots, at)
@@ -504,7 +519,9 @@ impl Lowering<'_, '_> {
 
     /// The exit block guard `r` leaves through, and its exit number as a block argument.
     /// Guards with the same snapshot share the block (not the pending check, whose exit
-    /// never links on, nor a trace's last exit, which links through `end_target`).
+    /// never links on, nor a trace's last exit, which links through `end_target`). Its
+    /// kind: 1 for the pending check, 2 for the last exit, else 0; plus 4 after the loop
+    /// header. Exit blocks are cold: laid out after the trace's code.
     fn exit_target(&mut self, r: IrRef) -> (clif::Block, clif::Value) {
         let (snap, exit) = self.trace.get(r).exit.expect("verified guard has a snapshot");
         let kind = if self.trace.get(r).op == Op::Pending {
@@ -520,12 +537,10 @@ impl Lowering<'_, '_> {
             Some(&b) => b,
             None => {
                 let b = self.b.create_block();
+                self.b.set_cold_block(b);
                 self.b.append_block_param(b, types::I32);
                 self.exit_blocks.insert((snap.0, kind), b);
-                self.exits.push((b, r));
-                if self.iterations.is_some() {
-                    self.body_exits.insert(b);
-                }
+                self.exits.push((b, r, kind));
                 b
             }
         };
@@ -795,6 +810,21 @@ impl Lowering<'_, '_> {
             );
             return Lowered::One(ok[0]);
         }
+        if helper == Helper::FloatToInt {
+            // As `float_to_int`: the truncated int when -2**63 <= x < 2**63 (NaN fails
+            // both compares), else UNDEF; no branch.
+            let x = self.vals[self.trace.call_args(args)[0].index()].one();
+            let lo = self.b.ins().f64const(Ieee64::with_float(-crate::helpers::TWO_POW_63));
+            let hi = self.b.ins().f64const(Ieee64::with_float(crate::helpers::TWO_POW_63));
+            let ge = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, lo);
+            let lt = self.b.ins().fcmp(FloatCC::LessThan, x, hi);
+            let fits = self.b.ins().band(ge, lt);
+            let payload = self.b.ins().fcvt_to_sint_sat(types::I64, x);
+            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
+            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+            let tag = self.b.ins().select(fits, int, undef);
+            return Lowered::Pair { tag, payload };
+        }
         if let (Helper::ObjKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
             // The kind cached in the header (0: not yet: ask the helper, which caches it).
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
@@ -811,62 +841,52 @@ impl Lowering<'_, '_> {
         {
             // As `vm.next` on a list iterator: the item at `idx` and `idx + 1`, or UNDEF
             // and `idx = usize::MAX` (exhausted for good) when past the end.
+            // Branchless: past the end, the item is read from `UNDEF_WORDS`.
             let it = self.vals[self.trace.call_args(args)[1].index()].one();
             let idx = self.b.ins().load(types::I64, Self::flags(), it, li.idx);
-            let list = self.b.ins().load(types::I64, Self::flags(), it, li.list);
+            let list = self.b.ins().load(types::I64, Self::fixed_flags(), it, li.list);
             let len = self.b.ins().load(types::I64, Self::flags(), list, ll.len);
             let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
-            let item = self.if_else(
-                in_range,
-                &[types::I64, types::I64],
-                |l| {
-                    let items = l.b.ins().load(types::I64, Self::flags(), list, ll.ptr);
-                    let offset = l.b.ins().ishl_imm_u(idx, 4);
-                    let at = l.b.ins().iadd(items, offset);
-                    let t = l.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
-                    let p = l.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET);
-                    let next = l.b.ins().iadd_imm_s(idx, 1);
-                    l.b.ins().store(Self::flags(), next, it, li.idx);
-                    vec![t, p]
-                },
-                |l| {
-                    let end = l.b.ins().iconst(types::I64, -1);
-                    l.b.ins().store(Self::flags(), end, it, li.idx);
-                    l.undef_words()
-                },
-            );
-            return Lowered::Pair { tag: item[0], payload: item[1] };
+            let items = self.b.ins().load(types::I64, Self::flags(), list, ll.ptr);
+            let offset = self.b.ins().ishl_imm_u(idx, 4);
+            let at = self.b.ins().iadd(items, offset);
+            let (tag, payload) = self.load_item_or_undef(in_range, at, Self::flags());
+            let next = self.b.ins().iadd_imm_s(idx, 1);
+            let end = self.b.ins().iconst(types::I64, -1);
+            let next = self.b.ins().select(in_range, next, end);
+            self.b.ins().store(Self::flags(), next, it, li.idx);
+            return Lowered::Pair { tag, payload };
         }
         if let (Helper::RangeIterNext, Some(ri)) = (helper, crate::helpers::range_iter_layout()) {
             // As `vm.next` on a range iterator: `cur`, and `cur + step` (saturating) is the
             // next; or UNDEF (nothing changed) once `cur` has reached `stop`.
             let it = self.vals[self.trace.call_args(args)[1].index()].one();
             let cur = self.b.ins().load(types::I64, Self::flags(), it, ri.cur);
-            let stop = self.b.ins().load(types::I64, Self::flags(), it, ri.stop);
-            let step = self.b.ins().load(types::I64, Self::flags(), it, ri.step);
+            let stop = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.stop);
+            let step = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.step);
             let up = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, step, 0);
             let below = self.b.ins().icmp(IntCC::SignedLessThan, cur, stop);
             let above = self.b.ins().icmp(IntCC::SignedGreaterThan, cur, stop);
             let in_range = self.b.ins().select(up, below, above);
-            let item = self.if_else(
-                in_range,
-                &[types::I64, types::I64],
-                |l| {
-                    let (sum, overflow) = l.b.ins().sadd_overflow(cur, step);
-                    let max = l.b.ins().iconst(types::I64, i64::MAX);
-                    let min = l.b.ins().iconst(types::I64, i64::MIN);
-                    let saturated = l.b.ins().select(up, max, min);
-                    let next = l.b.ins().select(overflow, saturated, sum);
-                    l.b.ins().store(Self::flags(), next, it, ri.cur);
-                    vec![l.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64), cur]
-                },
-                |l| l.undef_words(),
-            );
-            return Lowered::Pair { tag: item[0], payload: item[1] };
+            // Branchless: once exhausted, `cur` is stored back unchanged.
+            let (sum, overflow) = self.b.ins().sadd_overflow(cur, step);
+            let max = self.b.ins().iconst(types::I64, i64::MAX);
+            let min = self.b.ins().iconst(types::I64, i64::MIN);
+            let saturated = self.b.ins().select(up, max, min);
+            let next = self.b.ins().select(overflow, saturated, sum);
+            let next = self.b.ins().select(in_range, next, cur);
+            self.b.ins().store(Self::flags(), next, it, ri.cur);
+            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
+            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+            let tag = self.b.ins().select(in_range, int, undef);
+            return Lowered::Pair { tag, payload: cur };
         }
+        // A tuple never changes.
+        let flags =
+            if matches!(helper, Helper::TupleGet | Helper::TupleLen) { Self::fixed_flags() } else { Self::flags() };
         if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
-            return Lowered::One(self.b.ins().load(types::I64, Self::flags(), obj, layout.len));
+            return Lowered::One(self.b.ins().load(types::I64, flags, obj, layout.len));
         }
         if let Some(layout) = inline {
             let vals: Vec<Lowered> = self.trace.call_args(args).iter().map(|r| self.vals[r.index()]).collect();
@@ -877,7 +897,7 @@ impl Lowering<'_, '_> {
                     let Lowered::Pair { tag, payload } = vals[2] else { panic!("verified helper arguments") };
                     self.inline_seq_set(layout, obj, index, negative_wraps, tag, payload)
                 }
-                _ => self.inline_seq_get(layout, obj, index, negative_wraps),
+                _ => self.inline_seq_get(layout, obj, index, negative_wraps, flags),
             };
         }
         let args: Vec<clif::Value> =
@@ -911,8 +931,9 @@ impl Lowering<'_, '_> {
         obj: clif::Value,
         index: clif::Value,
         wraps: bool,
+        flags: MemFlagsData,
     ) -> (clif::Value, clif::Value) {
-        let len = self.b.ins().load(types::I64, Self::flags(), obj, layout.len);
+        let len = self.b.ins().load(types::I64, flags, obj, layout.len);
         let idx = if wraps {
             let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, index, 0);
             let from_end = self.b.ins().iadd(index, len);
@@ -927,20 +948,37 @@ impl Lowering<'_, '_> {
     }
 
     /// `seq[index]` as a boxed value, UNDEF when out of range (as `list_get`...).
-    fn inline_seq_get(&mut self, layout: SeqLayout, obj: clif::Value, index: clif::Value, wraps: bool) -> Lowered {
-        let (offset, in_range) = self.seq_item(layout, obj, index, wraps);
-        let item = self.if_else(
-            in_range,
-            &[types::I64, types::I64],
-            |l| {
-                let items = l.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
-                let at = l.b.ins().iadd(items, offset);
-                let t = l.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
-                vec![t, l.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET)]
-            },
-            |l| l.undef_words(),
-        );
-        Lowered::Pair { tag: item[0], payload: item[1] }
+    /// `flags` for the loads (`fixed_flags` for a tuple).
+    fn inline_seq_get(
+        &mut self,
+        layout: SeqLayout,
+        obj: clif::Value,
+        index: clif::Value,
+        wraps: bool,
+        flags: MemFlagsData,
+    ) -> Lowered {
+        let (offset, in_range) = self.seq_item(layout, obj, index, wraps, flags);
+        let items = self.b.ins().load(types::I64, flags, obj, layout.ptr);
+        let at = self.b.ins().iadd(items, offset);
+        // Not moved with the length and pointer: the item's address is only good once
+        // the guards on `obj` passed.
+        let item_flags = if flags.readonly() { Self::flags().with_readonly() } else { flags };
+        let (tag, payload) = self.load_item_or_undef(in_range, at, item_flags);
+        Lowered::Pair { tag, payload }
+    }
+
+    /// The value at `at` if `in_range`, else UNDEF, without a branch: out of range the
+    /// words are read from `helpers::UNDEF_WORDS` instead (`at` is never dereferenced).
+    fn load_item_or_undef(
+        &mut self,
+        in_range: clif::Value,
+        at: clif::Value,
+        flags: MemFlagsData,
+    ) -> (clif::Value, clif::Value) {
+        let undef = self.b.ins().iconst(self.ptr_ty, crate::helpers::UNDEF_WORDS.as_ptr() as i64);
+        let addr = self.b.ins().select(in_range, at, undef);
+        let t = self.b.ins().load(types::I64, flags, addr, TAG_OFFSET);
+        (t, self.b.ins().load(types::I64, flags, addr, PAYLOAD_OFFSET))
     }
 
     /// `seq[index] = value`; false (nothing stored) when out of range (as `list_set`...).
@@ -953,20 +991,15 @@ impl Lowering<'_, '_> {
         tag: clif::Value,
         payload: clif::Value,
     ) -> Lowered {
-        let (offset, in_range) = self.seq_item(layout, obj, index, wraps);
-        let ok = self.if_else(
-            in_range,
-            &[types::I8],
-            |l| {
-                let items = l.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
-                let at = l.b.ins().iadd(items, offset);
-                l.b.ins().store(Self::flags(), tag, at, TAG_OFFSET);
-                l.b.ins().store(Self::flags(), payload, at, PAYLOAD_OFFSET);
-                vec![l.b.ins().iconst(types::I8, 1)]
-            },
-            |l| vec![l.b.ins().iconst(types::I8, 0)],
-        );
-        Lowered::One(ok[0])
+        // Branchless: out of range, the words go to `helpers::SCRATCH_WORDS` (never read).
+        let (offset, in_range) = self.seq_item(layout, obj, index, wraps, Self::flags());
+        let items = self.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
+        let at = self.b.ins().iadd(items, offset);
+        let scratch = self.b.ins().iconst(self.ptr_ty, crate::helpers::SCRATCH_WORDS.as_ptr() as i64);
+        let addr = self.b.ins().select(in_range, at, scratch);
+        self.b.ins().store(Self::flags(), tag, addr, TAG_OFFSET);
+        self.b.ins().store(Self::flags(), payload, addr, PAYLOAD_OFFSET);
+        Lowered::One(in_range)
     }
 
     /// `cond ? then : els` as blocks: each branch emits its code and returns the values
@@ -994,25 +1027,34 @@ impl Lowering<'_, '_> {
         out
     }
 
-    /// The words of UNDEF (a helper's "nothing"): tag and a zero payload.
-    fn undef_words(&mut self) -> Vec<clif::Value> {
-        vec![
-            self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64),
-            self.b.ins().iconst(types::I64, 0),
-        ]
-    }
-
-    /// Fill the exit block of `guard`: write its snapshot back, return its exit number.
-    fn exit_block(&mut self, block: clif::Block, guard: IrRef) {
+    /// Fill the exit block of `guard` (of exit kind `kind`): write its snapshot back and
+    /// continue in its kind's tail.
+    fn exit_block(&mut self, block: clif::Block, guard: IrRef, kind: u8) {
+        let tail = self.exit_tail(kind);
         self.b.seal_block(block);
         self.b.switch_to_block(block);
         let n = self.b.block_params(block)[0];
-        let (snap, exit) = self.trace.get(guard).exit.expect("verified guard has a snapshot");
+        let (snap, _) = self.trace.get(guard).exit.expect("verified guard has a snapshot");
         for &(slot, r) in &self.trace.snaps[snap.index()].entries {
             let ty = self.trace.get(r).ty;
             self.store_slot(Arg::Slot(slot), ty, self.vals[r.index()]);
         }
-        let n_exits = self.trace.exits.len();
+        self.b.ins().jump(tail, &[clif::BlockArg::Value(n)]);
+    }
+
+    /// The block that ends every exit of kind `kind` (made on first use), given the exit
+    /// number: count the exit (and for a body exit the loop's iterations), continue in
+    /// the trace linked to it if any, else return the exit number.
+    fn exit_tail(&mut self, kind: u8) -> clif::Block {
+        if let Some(b) = self.exit_tails[kind as usize] {
+            return b;
+        }
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        self.exit_tails[kind as usize] = Some(block);
+        let n = self.b.append_block_param(block, types::I32);
+        self.b.switch_to_block(block);
+        let (pending, last, body) = (kind & 3 == 1, kind & 3 == 2, kind & 4 != 0);
         if self.links.table != 0 {
             // The table entry of exit `n`: count at 2 + n, target at 2 + n_exits + n.
             let n64 = self.b.ins().uextend(types::I64, n);
@@ -1022,7 +1064,7 @@ impl Lowering<'_, '_> {
             let count = self.b.ins().load(types::I64, Self::flags(), entry, 8 * Links::count_index(0) as i32);
             let count1 = self.b.ins().iadd_imm_s(count, 1);
             self.b.ins().store(Self::flags(), count1, entry, 8 * Links::count_index(0) as i32);
-            if let (Some(iters), true) = (self.iterations, self.body_exits.contains(&block)) {
+            if let (Some(iters), true) = (self.iterations, body) {
                 let at = self.b.ins().iconst(self.ptr_ty, (self.links.table + 8) as i64);
                 let total = self.b.ins().load(types::I64, Self::flags(), at, 0);
                 let total = self.b.ins().iadd(total, iters);
@@ -1030,9 +1072,9 @@ impl Lowering<'_, '_> {
             }
             // Continue in the trace linked to this exit, unless a helper raised. Never
             // from the pending check: the interpreter must collect or raise.
-            if self.trace.get(guard).op != Op::Pending {
-                let is_end = self.links.end_target != 0 && exit.index() + 1 == n_exits;
-                let target = if is_end {
+            if !pending {
+                let n_exits = self.trace.exits.len();
+                let target = if last && self.links.end_target != 0 {
                     let at = self.b.ins().iconst(self.ptr_ty, self.links.end_target as i64);
                     self.b.ins().load(types::I64, Self::flags(), at, 0)
                 } else {
@@ -1045,6 +1087,8 @@ impl Lowering<'_, '_> {
                 let go = self.b.ins().band(any, clean);
                 let link = self.b.create_block();
                 let ret = self.b.create_block();
+                self.b.set_cold_block(link);
+                self.b.set_cold_block(ret);
                 self.b.ins().brif(go, link, &[], ret, &[]);
                 self.b.seal_block(link);
                 self.b.seal_block(ret);
@@ -1058,6 +1102,7 @@ impl Lowering<'_, '_> {
         let id = self.b.ins().iconst(types::I64, self.links.id as i64);
         self.b.ins().store(Self::flags(), id, self.ctx, crate::helpers::CTX_LAST_TRACE);
         self.b.ins().return_(&[n]);
+        block
     }
 }
 
@@ -1618,8 +1663,8 @@ mod tests {
         let trace = counting_loop();
         let text = JitBackend::new().unwrap().clif_text(&trace).unwrap();
         assert!(text.contains("sadd_overflow"), "{text}");
-        // One exit block (one return) per snapshot the guards leave with (the pending
-        // check and the last exit apart).
+        // One exit block per snapshot the guards leave with (the pending check and the
+        // last exit apart), each jumping to the one tail (one return) of its kind.
         let blocks: std::collections::HashSet<(u32, bool, bool)> = trace
             .exits
             .iter()
@@ -1630,7 +1675,10 @@ mod tests {
             })
             .collect();
         assert!(blocks.len() < trace.exits.len(), "some guards share a snapshot");
-        assert_eq!(text.matches("return").count(), blocks.len(), "{text}");
+        let kinds: std::collections::HashSet<(bool, bool)> = blocks.iter().map(|&(_, p, l)| (p, l)).collect();
+        assert_eq!(text.matches("return").count(), kinds.len(), "{text}");
+        let tail_jumps = text.lines().filter(|l| l.trim_start().starts_with("jump")).count();
+        assert!(tail_jumps >= blocks.len(), "{text}");
     }
 
     #[test]

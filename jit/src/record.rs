@@ -2058,6 +2058,10 @@ impl Recorder {
             (None, "abs", [(x, v)]) if is_float(v) => {
                 return Ok(Self::tv(self.b.ins(Op::FAbs, Arg::Ref(x.r), Arg::None), tag::FLOAT));
             }
+            (None, "int", [(x, Value::Float(f))]) if crate::helpers::float_to_int_fits(*f) => {
+                let boxed = self.b.call(Helper::FloatToInt, &[x.r]);
+                return self.unbox(boxed, Value::Int(0), snap);
+            }
             (None, "float", [(x, v)]) if is_float(v) || is_int(v) => {
                 let r = self.as_float(*x);
                 return Ok(Self::tv(r, tag::FLOAT));
