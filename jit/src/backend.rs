@@ -40,6 +40,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Linkage, Module};
 use krait_runtime::value::Value;
+use rustc_hash::FxHashMap;
 
 use crate::helpers::{JitCtx, SeqLayout};
 use crate::ir::{verify, Arg, ExitNo, Helper, IrRef, Op, Slot, Trace, Type, VerifyError};
@@ -381,6 +382,18 @@ struct Lowering<'a, 'f> {
     links: Links,
 }
 
+/// A snapshot entry as exits write it: (slot, value ref).
+type Entry = (u32, u32);
+
+/// The blocks exits share to write common runs of snapshot entries (`fill_exits`).
+struct StoreChains<'e> {
+    /// How many exits (of a kind) end with a run of entries.
+    ends: FxHashMap<(u8, &'e [Entry]), usize>,
+    /// The block writing a run, once made.
+    blocks: FxHashMap<(u8, &'e [Entry]), clif::Block>,
+    made: Vec<clif::Block>,
+}
+
 /// Lower `trace` (verified) into `func`, whose signature is `trace_signature`.
 fn lower(
     trace: &Trace,
@@ -449,12 +462,10 @@ fn lower(
         l.b.seal_block(header);
     }
 
-    for (block, guard, kind) in std::mem::take(&mut l.exits) {
-        l.exit_block(block, guard, kind);
-    }
-    // The exit tails' predecessors (exit blocks) are all known now.
-    for tail in l.exit_tails.into_iter().flatten() {
-        l.b.seal_block(tail);
+    let shared = l.fill_exits();
+    // The predecessors of the exit tails and the shared store blocks are all known now.
+    for block in l.exit_tails.into_iter().flatten().chain(shared) {
+        l.b.seal_block(block);
     }
     l.b.finalize(isa.frontend_config());
 }
@@ -1027,19 +1038,81 @@ impl Lowering<'_, '_> {
         out
     }
 
-    /// Fill the exit block of `guard` (of exit kind `kind`): write its snapshot back and
-    /// continue in its kind's tail.
-    fn exit_block(&mut self, block: clif::Block, guard: IrRef, kind: u8) {
-        let tail = self.exit_tail(kind);
-        self.b.seal_block(block);
-        self.b.switch_to_block(block);
-        let n = self.b.block_params(block)[0];
-        let (snap, _) = self.trace.get(guard).exit.expect("verified guard has a snapshot");
-        for &(slot, r) in &self.trace.snaps[snap.index()].entries {
-            let ty = self.trace.get(r).ty;
-            self.store_slot(Arg::Slot(slot), ty, self.vals[r.index()]);
+    /// Fill the exit blocks: each writes its snapshot back and continues in its kind's
+    /// tail. Snapshot entries many exits write alike (the loop-carried values of a loop
+    /// body, the invariants) are written by blocks the exits share: an exit block writes
+    /// its own entries, then jumps to the block writing the longest run of entries it has
+    /// in common with other exits (of its kind), which may jump to one shared more widely,
+    /// and so on to the tail. Every value a shared block writes is in the snapshots of all
+    /// the guards leading there, so it is defined before the first of them and dominates
+    /// the block. Returns the shared blocks (to seal).
+    fn fill_exits(&mut self) -> Vec<clif::Block> {
+        let exits = std::mem::take(&mut self.exits);
+        let entries = |g: IrRef| {
+            let (snap, _) = self.trace.get(g).exit.expect("verified guard has a snapshot");
+            self.trace.snaps[snap.index()].entries.iter().map(|&(s, r)| (s.0, r.0)).collect::<Vec<Entry>>()
+        };
+        let mut lists: Vec<Vec<Entry>> = exits.iter().map(|&(_, g, _)| entries(g)).collect();
+        // Rarest entries first, the most widely written last: those end the common runs.
+        let mut freq: FxHashMap<(u8, Entry), usize> = FxHashMap::default();
+        for (list, &(_, _, kind)) in lists.iter().zip(&exits) {
+            for &e in list {
+                *freq.entry((kind, e)).or_default() += 1;
+            }
         }
-        self.b.ins().jump(tail, &[clif::BlockArg::Value(n)]);
+        for (list, &(_, _, kind)) in lists.iter_mut().zip(&exits) {
+            list.sort_by_key(|&e| (freq[&(kind, e)], e.0));
+        }
+        // How many exits end with each run of entries.
+        let mut ends: FxHashMap<(u8, &[Entry]), usize> = FxHashMap::default();
+        for (list, &(_, _, kind)) in lists.iter().zip(&exits) {
+            for k in 0..list.len() {
+                *ends.entry((kind, &list[k..])).or_default() += 1;
+            }
+        }
+        let mut shared = StoreChains { ends, blocks: FxHashMap::default(), made: vec![] };
+        for (list, &(block, _, kind)) in lists.iter().zip(&exits) {
+            let k = (0..list.len()).find(|&k| shared.ends[&(kind, &list[k..])] >= 2).unwrap_or(list.len());
+            let next = self.store_chain(&mut shared, kind, &list[k..]);
+            self.b.seal_block(block);
+            self.b.switch_to_block(block);
+            let n = self.b.block_params(block)[0];
+            self.store_entries(&list[..k]);
+            self.b.ins().jump(next, &[clif::BlockArg::Value(n)]);
+        }
+        shared.made
+    }
+
+    /// The block writing the run of entries `run` (shared by exits of kind `kind`) and
+    /// going on to the tail, made on first use.
+    fn store_chain<'e>(&mut self, chains: &mut StoreChains<'e>, kind: u8, run: &'e [Entry]) -> clif::Block {
+        if run.is_empty() {
+            return self.exit_tail(kind);
+        }
+        if let Some(&b) = chains.blocks.get(&(kind, run)) {
+            return b;
+        }
+        // Write entries up to where a run shared by more exits starts, then go on there.
+        let here = chains.ends[&(kind, run)];
+        let j = (1..run.len()).find(|&j| chains.ends[&(kind, &run[j..])] > here).unwrap_or(run.len());
+        let next = self.store_chain(chains, kind, &run[j..]);
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        let n = self.b.append_block_param(block, types::I32);
+        self.b.switch_to_block(block);
+        self.store_entries(&run[..j]);
+        self.b.ins().jump(next, &[clif::BlockArg::Value(n)]);
+        chains.blocks.insert((kind, run), block);
+        chains.made.push(block);
+        block
+    }
+
+    /// Write snapshot entries into their slots.
+    fn store_entries(&mut self, entries: &[Entry]) {
+        for &(slot, r) in entries {
+            let ty = self.trace.ins[r as usize].ty;
+            self.store_slot(Arg::Slot(Slot(slot)), ty, self.vals[r as usize]);
+        }
     }
 
     /// The block that ends every exit of kind `kind` (made on first use), given the exit
