@@ -374,8 +374,6 @@ struct Lowering<'a, 'f> {
     /// The loop body's iteration count (a header parameter, kept in a register): exits
     /// after the header add it to the table's iteration counter (`Links`).
     iterations: Option<clif::Value>,
-    /// The addresses of the interrupt and collection-wanted flags, loaded once at entry.
-    pending_flags: (clif::Value, clif::Value),
     ptr_ty: clif::Type,
     /// The C calling convention of helpers.
     helper_conv: cranelift_codegen::isa::CallConv,
@@ -409,11 +407,6 @@ fn lower(
     b.seal_block(entry);
     let slots = b.block_params(entry)[0];
     let ctx = b.block_params(entry)[1];
-    let flags = MemFlagsData::trusted();
-    let pending_flags = (
-        b.ins().load(types::I64, flags, ctx, crate::helpers::CTX_INTERRUPT),
-        b.ins().load(types::I64, flags, ctx, crate::helpers::CTX_GC_WANTED),
-    );
     let mut l = Lowering {
         trace,
         b,
@@ -424,7 +417,6 @@ fn lower(
         exit_blocks: Default::default(),
         exit_tails: [None; 8],
         iterations: None,
-        pending_flags,
         ptr_ty: isa.pointer_type(),
         helper_conv: isa.default_call_conv(),
         links,
@@ -706,7 +698,10 @@ impl Lowering<'_, '_> {
             Op::FSqrt => one(self.b.ins().sqrt(a.one())),
             Op::Pending => {
                 let flags = Self::flags();
-                let (p1, p2) = self.pending_flags;
+                // The flags' addresses are read from the context each time rather than
+                // kept in two registers across the loop (they were spilled and reloaded).
+                let p1 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_INTERRUPT);
+                let p2 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_GC_WANTED);
                 // Atomic loads: the flags change behind the trace's back (signal handler,
                 // helpers), so they must not be merged with an earlier load.
                 let b1 = self.b.ins().atomic_load(types::I8, flags, p1);
