@@ -40,6 +40,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Linkage, Module};
 use krait_runtime::value::Value;
+use rustc_hash::FxHashMap;
 
 use crate::helpers::{JitCtx, SeqLayout};
 use crate::ir::{verify, Arg, ExitNo, Helper, IrRef, Op, Slot, Trace, Type, VerifyError};
@@ -368,21 +369,33 @@ struct Lowering<'a, 'f> {
     slots: clif::Value,
     ctx: clif::Value,
     vals: Vec<Lowered>,
-    /// Exit blocks to fill once the body is done: (block, a guard leaving there). Guards
-    /// with the same snapshot share one (its parameter is the exit number).
-    exits: Vec<(clif::Block, IrRef)>,
+    /// Exit blocks to fill once the body is done: (block, a guard leaving there, its
+    /// exit kind). Guards with the same snapshot share one (its parameter is the exit
+    /// number).
+    exits: Vec<(clif::Block, IrRef, u8)>,
     exit_blocks: rustc_hash::FxHashMap<(u32, u8), clif::Block>,
+    /// The tail every exit block of a kind ends in (counting, linking, returning), by
+    /// kind (see `exit_target`).
+    exit_tails: [Option<clif::Block>; 8],
     /// The loop body's iteration count (a header parameter, kept in a register): exits
     /// after the header add it to the table's iteration counter (`Links`).
     iterations: Option<clif::Value>,
-    /// Exit blocks reached from the loop body (they add `iterations`).
-    body_exits: rustc_hash::FxHashSet<clif::Block>,
-    /// The addresses of the interrupt and collection-wanted flags, loaded once at entry.
-    pending_flags: (clif::Value, clif::Value),
     ptr_ty: clif::Type,
     /// The C calling convention of helpers.
     helper_conv: cranelift_codegen::isa::CallConv,
     links: Links,
+}
+
+/// A snapshot entry as exits write it: (slot, value ref).
+type Entry = (u32, u32);
+
+/// The blocks exits share to write common runs of snapshot entries (`fill_exits`).
+struct StoreChains<'e> {
+    /// How many exits (of a kind) end with a run of entries.
+    ends: FxHashMap<(u8, &'e [Entry]), usize>,
+    /// The block writing a run, once made.
+    blocks: FxHashMap<(u8, &'e [Entry]), clif::Block>,
+    made: Vec<clif::Block>,
 }
 
 /// Lower `trace` (verified) into `func`, whose signature is `trace_signature`.
@@ -400,11 +413,6 @@ fn lower(
     b.seal_block(entry);
     let slots = b.block_params(entry)[0];
     let ctx = b.block_params(entry)[1];
-    let flags = MemFlagsData::trusted();
-    let pending_flags = (
-        b.ins().load(types::I64, flags, ctx, crate::helpers::CTX_INTERRUPT),
-        b.ins().load(types::I64, flags, ctx, crate::helpers::CTX_GC_WANTED),
-    );
     let mut l = Lowering {
         trace,
         b,
@@ -413,9 +421,8 @@ fn lower(
         vals: Vec::with_capacity(trace.ins.len()),
         exits: vec![],
         exit_blocks: Default::default(),
+        exit_tails: [None; 8],
         iterations: None,
-        body_exits: Default::default(),
-        pending_flags,
         ptr_ty: isa.pointer_type(),
         helper_conv: isa.default_call_conv(),
         links,
@@ -453,8 +460,10 @@ fn lower(
         l.b.seal_block(header);
     }
 
-    for (block, guard) in std::mem::take(&mut l.exits) {
-        l.exit_block(block, guard);
+    let shared = l.fill_exits();
+    // The predecessors of the exit tails and the shared store blocks are all known now.
+    for block in l.exit_tails.into_iter().flatten().chain(shared) {
+        l.b.seal_block(block);
     }
     l.b.finalize(isa.frontend_config());
 }
@@ -489,6 +498,15 @@ impl Lowering<'_, '_> {
         MemFlagsData::trusted()
     }
 
+    /// Flags for a load of a field that never changes while the object lives (a tuple's
+    /// length and items pointer, a range iterator's bounds, a list iterator's list):
+    /// Cranelift may merge such loads and hoist them out of the loop. Only for fields of
+    /// the object itself: hoisted above the guards that check what the object is, such a
+    /// load still reads inside a live object, and its value is used only once they pass.
+    fn fixed_flags() -> MemFlagsData {
+        MemFlagsData::trusted().with_readonly().with_can_move()
+    }
+
     fn load(&mut self, ty: clif::Type, slot: Arg, offset: i32) -> clif::Value {
         let at = Self::slot_offset(slot) + offset;
         self.b.ins().load(ty, Self::flags(), self.slots, at)
@@ -510,7 +528,9 @@ impl Lowering<'_, '_> {
 
     /// The exit block guard `r` leaves through, and its exit number as a block argument.
     /// Guards with the same snapshot share the block (not the pending check, whose exit
-    /// never links on, nor a trace's last exit, which links through `end_target`).
+    /// never links on, nor a trace's last exit, which links through `end_target`). Its
+    /// kind: 1 for the pending check, 2 for the last exit, else 0; plus 4 after the loop
+    /// header. Exit blocks are cold: laid out after the trace's code.
     fn exit_target(&mut self, r: IrRef) -> (clif::Block, clif::Value) {
         let (snap, exit) = self.trace.get(r).exit.expect("verified guard has a snapshot");
         let kind = if self.trace.get(r).op == Op::Pending {
@@ -526,12 +546,10 @@ impl Lowering<'_, '_> {
             Some(&b) => b,
             None => {
                 let b = self.b.create_block();
+                self.b.set_cold_block(b);
                 self.b.append_block_param(b, types::I32);
                 self.exit_blocks.insert((snap.0, kind), b);
-                self.exits.push((b, r));
-                if self.iterations.is_some() {
-                    self.body_exits.insert(b);
-                }
+                self.exits.push((b, r, kind));
                 b
             }
         };
@@ -701,7 +719,10 @@ impl Lowering<'_, '_> {
             Op::FSqrt => one(self.b.ins().sqrt(a.one())),
             Op::Pending => {
                 let flags = Self::flags();
-                let (p1, p2) = self.pending_flags;
+                // The flags' addresses are read from the context each time rather than
+                // kept in two registers across the loop (they were spilled and reloaded).
+                let p1 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_INTERRUPT);
+                let p2 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_GC_WANTED);
                 // Atomic loads: the flags change behind the trace's back (signal handler,
                 // helpers), so they must not be merged with an earlier load.
                 let b1 = self.b.ins().atomic_load(types::I8, flags, p1);
@@ -816,6 +837,21 @@ impl Lowering<'_, '_> {
             );
             return Lowered::One(ok[0]);
         }
+        if helper == Helper::FloatToInt {
+            // As `float_to_int`: the truncated int when -2**63 <= x < 2**63 (NaN fails
+            // both compares), else UNDEF; no branch.
+            let x = self.vals[self.trace.call_args(args)[0].index()].one();
+            let lo = self.b.ins().f64const(Ieee64::with_float(-crate::helpers::TWO_POW_63));
+            let hi = self.b.ins().f64const(Ieee64::with_float(crate::helpers::TWO_POW_63));
+            let ge = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, lo);
+            let lt = self.b.ins().fcmp(FloatCC::LessThan, x, hi);
+            let fits = self.b.ins().band(ge, lt);
+            let payload = self.b.ins().fcvt_to_sint_sat(types::I64, x);
+            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
+            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+            let tag = self.b.ins().select(fits, int, undef);
+            return Lowered::Pair { tag, payload };
+        }
         if let (Helper::ObjKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
             // The kind cached in the header (0: not yet: ask the helper, which caches it).
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
@@ -832,62 +868,52 @@ impl Lowering<'_, '_> {
         {
             // As `vm.next` on a list iterator: the item at `idx` and `idx + 1`, or UNDEF
             // and `idx = usize::MAX` (exhausted for good) when past the end.
+            // Branchless: past the end, the item is read from `UNDEF_WORDS`.
             let it = self.vals[self.trace.call_args(args)[1].index()].one();
             let idx = self.b.ins().load(types::I64, Self::flags(), it, li.idx);
-            let list = self.b.ins().load(types::I64, Self::flags(), it, li.list);
+            let list = self.b.ins().load(types::I64, Self::fixed_flags(), it, li.list);
             let len = self.b.ins().load(types::I64, Self::flags(), list, ll.len);
             let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
-            let item = self.if_else(
-                in_range,
-                &[types::I64, types::I64],
-                |l| {
-                    let items = l.b.ins().load(types::I64, Self::flags(), list, ll.ptr);
-                    let offset = l.b.ins().ishl_imm_u(idx, 4);
-                    let at = l.b.ins().iadd(items, offset);
-                    let t = l.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
-                    let p = l.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET);
-                    let next = l.b.ins().iadd_imm_s(idx, 1);
-                    l.b.ins().store(Self::flags(), next, it, li.idx);
-                    vec![t, p]
-                },
-                |l| {
-                    let end = l.b.ins().iconst(types::I64, -1);
-                    l.b.ins().store(Self::flags(), end, it, li.idx);
-                    l.undef_words()
-                },
-            );
-            return Lowered::Pair { tag: item[0], payload: item[1] };
+            let items = self.b.ins().load(types::I64, Self::flags(), list, ll.ptr);
+            let offset = self.b.ins().ishl_imm_u(idx, 4);
+            let at = self.b.ins().iadd(items, offset);
+            let (tag, payload) = self.load_item_or_undef(in_range, at, Self::flags());
+            let next = self.b.ins().iadd_imm_s(idx, 1);
+            let end = self.b.ins().iconst(types::I64, -1);
+            let next = self.b.ins().select(in_range, next, end);
+            self.b.ins().store(Self::flags(), next, it, li.idx);
+            return Lowered::Pair { tag, payload };
         }
         if let (Helper::RangeIterNext, Some(ri)) = (helper, crate::helpers::range_iter_layout()) {
             // As `vm.next` on a range iterator: `cur`, and `cur + step` (saturating) is the
             // next; or UNDEF (nothing changed) once `cur` has reached `stop`.
             let it = self.vals[self.trace.call_args(args)[1].index()].one();
             let cur = self.b.ins().load(types::I64, Self::flags(), it, ri.cur);
-            let stop = self.b.ins().load(types::I64, Self::flags(), it, ri.stop);
-            let step = self.b.ins().load(types::I64, Self::flags(), it, ri.step);
+            let stop = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.stop);
+            let step = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.step);
             let up = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, step, 0);
             let below = self.b.ins().icmp(IntCC::SignedLessThan, cur, stop);
             let above = self.b.ins().icmp(IntCC::SignedGreaterThan, cur, stop);
             let in_range = self.b.ins().select(up, below, above);
-            let item = self.if_else(
-                in_range,
-                &[types::I64, types::I64],
-                |l| {
-                    let (sum, overflow) = l.b.ins().sadd_overflow(cur, step);
-                    let max = l.b.ins().iconst(types::I64, i64::MAX);
-                    let min = l.b.ins().iconst(types::I64, i64::MIN);
-                    let saturated = l.b.ins().select(up, max, min);
-                    let next = l.b.ins().select(overflow, saturated, sum);
-                    l.b.ins().store(Self::flags(), next, it, ri.cur);
-                    vec![l.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64), cur]
-                },
-                |l| l.undef_words(),
-            );
-            return Lowered::Pair { tag: item[0], payload: item[1] };
+            // Branchless: once exhausted, `cur` is stored back unchanged.
+            let (sum, overflow) = self.b.ins().sadd_overflow(cur, step);
+            let max = self.b.ins().iconst(types::I64, i64::MAX);
+            let min = self.b.ins().iconst(types::I64, i64::MIN);
+            let saturated = self.b.ins().select(up, max, min);
+            let next = self.b.ins().select(overflow, saturated, sum);
+            let next = self.b.ins().select(in_range, next, cur);
+            self.b.ins().store(Self::flags(), next, it, ri.cur);
+            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
+            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+            let tag = self.b.ins().select(in_range, int, undef);
+            return Lowered::Pair { tag, payload: cur };
         }
+        // A tuple never changes.
+        let flags =
+            if matches!(helper, Helper::TupleGet | Helper::TupleLen) { Self::fixed_flags() } else { Self::flags() };
         if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
-            return Lowered::One(self.b.ins().load(types::I64, Self::flags(), obj, layout.len));
+            return Lowered::One(self.b.ins().load(types::I64, flags, obj, layout.len));
         }
         if let Some(layout) = inline {
             let vals: Vec<Lowered> = self.trace.call_args(args).iter().map(|r| self.vals[r.index()]).collect();
@@ -898,7 +924,7 @@ impl Lowering<'_, '_> {
                     let Lowered::Pair { tag, payload } = vals[2] else { panic!("verified helper arguments") };
                     self.inline_seq_set(layout, obj, index, negative_wraps, tag, payload)
                 }
-                _ => self.inline_seq_get(layout, obj, index, negative_wraps),
+                _ => self.inline_seq_get(layout, obj, index, negative_wraps, flags),
             };
         }
         let args: Vec<clif::Value> =
@@ -932,8 +958,9 @@ impl Lowering<'_, '_> {
         obj: clif::Value,
         index: clif::Value,
         wraps: bool,
+        flags: MemFlagsData,
     ) -> (clif::Value, clif::Value) {
-        let len = self.b.ins().load(types::I64, Self::flags(), obj, layout.len);
+        let len = self.b.ins().load(types::I64, flags, obj, layout.len);
         let idx = if wraps {
             let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, index, 0);
             let from_end = self.b.ins().iadd(index, len);
@@ -948,20 +975,37 @@ impl Lowering<'_, '_> {
     }
 
     /// `seq[index]` as a boxed value, UNDEF when out of range (as `list_get`...).
-    fn inline_seq_get(&mut self, layout: SeqLayout, obj: clif::Value, index: clif::Value, wraps: bool) -> Lowered {
-        let (offset, in_range) = self.seq_item(layout, obj, index, wraps);
-        let item = self.if_else(
-            in_range,
-            &[types::I64, types::I64],
-            |l| {
-                let items = l.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
-                let at = l.b.ins().iadd(items, offset);
-                let t = l.b.ins().load(types::I64, Self::flags(), at, TAG_OFFSET);
-                vec![t, l.b.ins().load(types::I64, Self::flags(), at, PAYLOAD_OFFSET)]
-            },
-            |l| l.undef_words(),
-        );
-        Lowered::Pair { tag: item[0], payload: item[1] }
+    /// `flags` for the loads (`fixed_flags` for a tuple).
+    fn inline_seq_get(
+        &mut self,
+        layout: SeqLayout,
+        obj: clif::Value,
+        index: clif::Value,
+        wraps: bool,
+        flags: MemFlagsData,
+    ) -> Lowered {
+        let (offset, in_range) = self.seq_item(layout, obj, index, wraps, flags);
+        let items = self.b.ins().load(types::I64, flags, obj, layout.ptr);
+        let at = self.b.ins().iadd(items, offset);
+        // Not moved with the length and pointer: the item's address is only good once
+        // the guards on `obj` passed.
+        let item_flags = if flags.readonly() { Self::flags().with_readonly() } else { flags };
+        let (tag, payload) = self.load_item_or_undef(in_range, at, item_flags);
+        Lowered::Pair { tag, payload }
+    }
+
+    /// The value at `at` if `in_range`, else UNDEF, without a branch: out of range the
+    /// words are read from `helpers::UNDEF_WORDS` instead (`at` is never dereferenced).
+    fn load_item_or_undef(
+        &mut self,
+        in_range: clif::Value,
+        at: clif::Value,
+        flags: MemFlagsData,
+    ) -> (clif::Value, clif::Value) {
+        let undef = self.b.ins().iconst(self.ptr_ty, crate::helpers::UNDEF_WORDS.as_ptr() as i64);
+        let addr = self.b.ins().select(in_range, at, undef);
+        let t = self.b.ins().load(types::I64, flags, addr, TAG_OFFSET);
+        (t, self.b.ins().load(types::I64, flags, addr, PAYLOAD_OFFSET))
     }
 
     /// `seq[index] = value`; false (nothing stored) when out of range (as `list_set`...).
@@ -974,20 +1018,15 @@ impl Lowering<'_, '_> {
         tag: clif::Value,
         payload: clif::Value,
     ) -> Lowered {
-        let (offset, in_range) = self.seq_item(layout, obj, index, wraps);
-        let ok = self.if_else(
-            in_range,
-            &[types::I8],
-            |l| {
-                let items = l.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
-                let at = l.b.ins().iadd(items, offset);
-                l.b.ins().store(Self::flags(), tag, at, TAG_OFFSET);
-                l.b.ins().store(Self::flags(), payload, at, PAYLOAD_OFFSET);
-                vec![l.b.ins().iconst(types::I8, 1)]
-            },
-            |l| vec![l.b.ins().iconst(types::I8, 0)],
-        );
-        Lowered::One(ok[0])
+        // Branchless: out of range, the words go to `helpers::SCRATCH_WORDS` (never read).
+        let (offset, in_range) = self.seq_item(layout, obj, index, wraps, Self::flags());
+        let items = self.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
+        let at = self.b.ins().iadd(items, offset);
+        let scratch = self.b.ins().iconst(self.ptr_ty, crate::helpers::SCRATCH_WORDS.as_ptr() as i64);
+        let addr = self.b.ins().select(in_range, at, scratch);
+        self.b.ins().store(Self::flags(), tag, addr, TAG_OFFSET);
+        self.b.ins().store(Self::flags(), payload, addr, PAYLOAD_OFFSET);
+        Lowered::One(in_range)
     }
 
     /// `cond ? then : els` as blocks: each branch emits its code and returns the values
@@ -1015,25 +1054,96 @@ impl Lowering<'_, '_> {
         out
     }
 
-    /// The words of UNDEF (a helper's "nothing"): tag and a zero payload.
-    fn undef_words(&mut self) -> Vec<clif::Value> {
-        vec![
-            self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64),
-            self.b.ins().iconst(types::I64, 0),
-        ]
+    /// Fill the exit blocks: each writes its snapshot back and continues in its kind's
+    /// tail. Snapshot entries many exits write alike (the loop-carried values of a loop
+    /// body, the invariants) are written by blocks the exits share: an exit block writes
+    /// its own entries, then jumps to the block writing the longest run of entries it has
+    /// in common with other exits (of its kind), which may jump to one shared more widely,
+    /// and so on to the tail. Every value a shared block writes is in the snapshots of all
+    /// the guards leading there, so it is defined before the first of them and dominates
+    /// the block. Returns the shared blocks (to seal).
+    fn fill_exits(&mut self) -> Vec<clif::Block> {
+        let exits = std::mem::take(&mut self.exits);
+        let entries = |g: IrRef| {
+            let (snap, _) = self.trace.get(g).exit.expect("verified guard has a snapshot");
+            self.trace.snaps[snap.index()].entries.iter().map(|&(s, r)| (s.0, r.0)).collect::<Vec<Entry>>()
+        };
+        let mut lists: Vec<Vec<Entry>> = exits.iter().map(|&(_, g, _)| entries(g)).collect();
+        // Rarest entries first, the most widely written last: those end the common runs.
+        let mut freq: FxHashMap<(u8, Entry), usize> = FxHashMap::default();
+        for (list, &(_, _, kind)) in lists.iter().zip(&exits) {
+            for &e in list {
+                *freq.entry((kind, e)).or_default() += 1;
+            }
+        }
+        for (list, &(_, _, kind)) in lists.iter_mut().zip(&exits) {
+            list.sort_by_key(|&e| (freq[&(kind, e)], e.0));
+        }
+        // How many exits end with each run of entries.
+        let mut ends: FxHashMap<(u8, &[Entry]), usize> = FxHashMap::default();
+        for (list, &(_, _, kind)) in lists.iter().zip(&exits) {
+            for k in 0..list.len() {
+                *ends.entry((kind, &list[k..])).or_default() += 1;
+            }
+        }
+        let mut shared = StoreChains { ends, blocks: FxHashMap::default(), made: vec![] };
+        for (list, &(block, _, kind)) in lists.iter().zip(&exits) {
+            let k = (0..list.len()).find(|&k| shared.ends[&(kind, &list[k..])] >= 2).unwrap_or(list.len());
+            let next = self.store_chain(&mut shared, kind, &list[k..]);
+            self.b.seal_block(block);
+            self.b.switch_to_block(block);
+            let n = self.b.block_params(block)[0];
+            self.store_entries(&list[..k]);
+            self.b.ins().jump(next, &[clif::BlockArg::Value(n)]);
+        }
+        shared.made
     }
 
-    /// Fill the exit block of `guard`: write its snapshot back, return its exit number.
-    fn exit_block(&mut self, block: clif::Block, guard: IrRef) {
-        self.b.seal_block(block);
-        self.b.switch_to_block(block);
-        let n = self.b.block_params(block)[0];
-        let (snap, exit) = self.trace.get(guard).exit.expect("verified guard has a snapshot");
-        for &(slot, r) in &self.trace.snaps[snap.index()].entries {
-            let ty = self.trace.get(r).ty;
-            self.store_slot(Arg::Slot(slot), ty, self.vals[r.index()]);
+    /// The block writing the run of entries `run` (shared by exits of kind `kind`) and
+    /// going on to the tail, made on first use.
+    fn store_chain<'e>(&mut self, chains: &mut StoreChains<'e>, kind: u8, run: &'e [Entry]) -> clif::Block {
+        if run.is_empty() {
+            return self.exit_tail(kind);
         }
-        let n_exits = self.trace.exits.len();
+        if let Some(&b) = chains.blocks.get(&(kind, run)) {
+            return b;
+        }
+        // Write entries up to where a run shared by more exits starts, then go on there.
+        let here = chains.ends[&(kind, run)];
+        let j = (1..run.len()).find(|&j| chains.ends[&(kind, &run[j..])] > here).unwrap_or(run.len());
+        let next = self.store_chain(chains, kind, &run[j..]);
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        let n = self.b.append_block_param(block, types::I32);
+        self.b.switch_to_block(block);
+        self.store_entries(&run[..j]);
+        self.b.ins().jump(next, &[clif::BlockArg::Value(n)]);
+        chains.blocks.insert((kind, run), block);
+        chains.made.push(block);
+        block
+    }
+
+    /// Write snapshot entries into their slots.
+    fn store_entries(&mut self, entries: &[Entry]) {
+        for &(slot, r) in entries {
+            let ty = self.trace.ins[r as usize].ty;
+            self.store_slot(Arg::Slot(Slot(slot)), ty, self.vals[r as usize]);
+        }
+    }
+
+    /// The block that ends every exit of kind `kind` (made on first use), given the exit
+    /// number: count the exit (and for a body exit the loop's iterations), continue in
+    /// the trace linked to it if any, else return the exit number.
+    fn exit_tail(&mut self, kind: u8) -> clif::Block {
+        if let Some(b) = self.exit_tails[kind as usize] {
+            return b;
+        }
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        self.exit_tails[kind as usize] = Some(block);
+        let n = self.b.append_block_param(block, types::I32);
+        self.b.switch_to_block(block);
+        let (pending, last, body) = (kind & 3 == 1, kind & 3 == 2, kind & 4 != 0);
         if self.links.table != 0 {
             // The table entry of exit `n`: count at 2 + n, target at 2 + n_exits + n.
             let n64 = self.b.ins().uextend(types::I64, n);
@@ -1043,7 +1153,7 @@ impl Lowering<'_, '_> {
             let count = self.b.ins().load(types::I64, Self::flags(), entry, 8 * Links::count_index(0) as i32);
             let count1 = self.b.ins().iadd_imm_s(count, 1);
             self.b.ins().store(Self::flags(), count1, entry, 8 * Links::count_index(0) as i32);
-            if let (Some(iters), true) = (self.iterations, self.body_exits.contains(&block)) {
+            if let (Some(iters), true) = (self.iterations, body) {
                 let at = self.b.ins().iconst(self.ptr_ty, (self.links.table + 8) as i64);
                 let total = self.b.ins().load(types::I64, Self::flags(), at, 0);
                 let total = self.b.ins().iadd(total, iters);
@@ -1051,9 +1161,9 @@ impl Lowering<'_, '_> {
             }
             // Continue in the trace linked to this exit, unless a helper raised. Never
             // from the pending check: the interpreter must collect or raise.
-            if self.trace.get(guard).op != Op::Pending {
-                let is_end = self.links.end_target != 0 && exit.index() + 1 == n_exits;
-                let target = if is_end {
+            if !pending {
+                let n_exits = self.trace.exits.len();
+                let target = if last && self.links.end_target != 0 {
                     let at = self.b.ins().iconst(self.ptr_ty, self.links.end_target as i64);
                     self.b.ins().load(types::I64, Self::flags(), at, 0)
                 } else {
@@ -1066,6 +1176,8 @@ impl Lowering<'_, '_> {
                 let go = self.b.ins().band(any, clean);
                 let link = self.b.create_block();
                 let ret = self.b.create_block();
+                self.b.set_cold_block(link);
+                self.b.set_cold_block(ret);
                 self.b.ins().brif(go, link, &[], ret, &[]);
                 self.b.seal_block(link);
                 self.b.seal_block(ret);
@@ -1079,6 +1191,7 @@ impl Lowering<'_, '_> {
         let id = self.b.ins().iconst(types::I64, self.links.id as i64);
         self.b.ins().store(Self::flags(), id, self.ctx, crate::helpers::CTX_LAST_TRACE);
         self.b.ins().return_(&[n]);
+        block
     }
 }
 
@@ -1673,8 +1786,8 @@ mod tests {
         let trace = counting_loop();
         let text = JitBackend::new().unwrap().clif_text(&trace).unwrap();
         assert!(text.contains("sadd_overflow"), "{text}");
-        // One exit block (one return) per snapshot the guards leave with (the pending
-        // check and the last exit apart).
+        // One exit block per snapshot the guards leave with (the pending check and the
+        // last exit apart), each jumping to the one tail (one return) of its kind.
         let blocks: std::collections::HashSet<(u32, bool, bool)> = trace
             .exits
             .iter()
@@ -1685,7 +1798,10 @@ mod tests {
             })
             .collect();
         assert!(blocks.len() < trace.exits.len(), "some guards share a snapshot");
-        assert_eq!(text.matches("return").count(), blocks.len(), "{text}");
+        let kinds: std::collections::HashSet<(bool, bool)> = blocks.iter().map(|&(_, p, l)| (p, l)).collect();
+        assert_eq!(text.matches("return").count(), kinds.len(), "{text}");
+        let tail_jumps = text.lines().filter(|l| l.trim_start().starts_with("jump")).count();
+        assert!(tail_jumps >= blocks.len(), "{text}");
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! * Words from compiled code are well-formed: compiled code only produces them from real
 //!   `Value`s (slots, helper results, typed values boxed with their own tag).
 
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64};
 
 use krait_runtime::bytecode::{BinOp, CmpOp};
 use krait_runtime::heap::ObjRef;
@@ -253,6 +253,30 @@ pub(crate) extern "C" fn float_mod(a: f64, b: f64) -> SlotWords {
         return NOTHING;
     }
     words(Value::Float(krait_runtime::arith::float_mod(a, b)))
+}
+
+/// A value slot's two words (tag, payload) holding UNDEF: compiled code reads an item
+/// from here instead of out of range, which needs no branch (backend.rs).
+pub static UNDEF_WORDS: [u64; 2] = [tag::UNDEF, 0];
+
+/// Where compiled code stores an item instead of out of range (never read; backend.rs).
+pub static SCRATCH_WORDS: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
+
+/// `int(a)` of a float when it fits in an i64 (`float_to_int_fits`); UNDEF otherwise.
+pub(crate) extern "C" fn float_to_int(a: f64) -> SlotWords {
+    if float_to_int_fits(a) {
+        words(Value::Int(a as i64))
+    } else {
+        NOTHING
+    }
+}
+
+/// 2**63 as a float (exact).
+pub const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+
+/// Whether `int(a)` is an i64: finite and -2**63 <= a < 2**63 (NaN fails both).
+pub fn float_to_int_fits(a: f64) -> bool {
+    (-TWO_POW_63..TWO_POW_63).contains(&a)
 }
 
 /// A math function of one float by number (`MATH1` in record.rs); UNDEF on a domain

@@ -419,6 +419,9 @@ helpers! {
     FloatFloorDiv "float_floordiv" (F64, F64) -> Value, Pure = h::float_floordiv;
     /// `a % b` on floats (UNDEF on zero division).
     FloatMod "float_mod" (F64, F64) -> Value, Pure = h::float_mod;
+    /// `int(x)` of a float: the truncated int, UNDEF when `x` is not finite or outside
+    /// the i64 range (the interpreter then makes the big int or raises).
+    FloatToInt "float_to_int" (F64) -> Value, Pure = h::float_to_int;
     /// A math function of a float, by number (UNDEF on a domain error).
     Math1 "math1" (I64, F64) -> Value, Pure = h::math1;
     /// Exact int/float comparison `op(a, b)`.

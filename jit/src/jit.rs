@@ -505,7 +505,7 @@ impl Jit {
     fn complete(&mut self, vm: &mut Vm, rec: Recorded, link: Option<(usize, usize)>) {
         vm.recording = false;
         let Recording { rec: recorder, side_of, entry: is_entry } = self.recording.take().expect("recording");
-        let started = Instant::now();
+        let started = thread_cpu_time();
         let id = self.traces.len();
         let (code, start_pc, kind) = match side_of {
             None if is_entry => (recorder.root_code().clone(), 0, TraceKind::Entry),
@@ -570,7 +570,7 @@ impl Jit {
         self.n_alive += 1;
         self.max_slots = self.max_slots.max(opt.n_slots as usize);
         self.max_depth = self.max_depth.max(rec.max_depth);
-        let compile_time = started.elapsed();
+        let compile_time = thread_cpu_time().saturating_sub(started);
         self.compile_total += compile_time;
         self.traces.push(TraceRec {
             id,
@@ -896,6 +896,18 @@ fn is_header_guard(t: &TraceRec, e: usize) -> bool {
         && snap.pc as usize == t.start_pc
         && snap.entries.is_empty()
         && snap.frames.is_empty()
+}
+
+/// The CPU time this thread has run: compile time is measured in it, so a busy machine
+/// (the thread descheduled mid-compile) does not make compiling look dear and hold back
+/// the next traces (`within_budget`).
+pub(crate) fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes the timespec it is given, which lives across the call.
+    if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
 /// `file:line (function)` of a pc.

@@ -1684,10 +1684,13 @@ impl Recorder {
     fn generic_binary(&mut self, vm: &mut Vm, op: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Tv> {
         // Tuples and lists only for + and * (concatenation, repetition): `%` formatting or
         // comparing their items could run Python code.
+        // A list's `+=` / `*=` changes it in place: recording it here would do it twice.
         let container = |v: Value| v.as_obj().is_some_and(|o| matches!(kind_of(o), kind::TUPLE | kind::LIST));
+        let list = |v: Value| v.as_obj().is_some_and(|o| kind_of(o) == kind::LIST);
         if !Self::builtin_scalar(av)
             || !Self::builtin_scalar(bv)
             || ((container(av) || container(bv)) && !matches!(op.base(), BinOp::Add | BinOp::Mul))
+            || (op.is_inplace() && list(av))
         {
             return abort(format!("binary op on {} and {}", vm.type_name(av), vm.type_name(bv)));
         }
@@ -2391,6 +2394,10 @@ impl Recorder {
             }
             (None, "abs", [(x, v)]) if is_float(v) => {
                 return Ok(Self::tv(self.b.ins(Op::FAbs, Arg::Ref(x.r), Arg::None), tag::FLOAT));
+            }
+            (None, "int", [(x, Value::Float(f))]) if crate::helpers::float_to_int_fits(*f) => {
+                let boxed = self.b.call(Helper::FloatToInt, &[x.r]);
+                return self.unbox(boxed, Value::Int(0), snap);
             }
             (None, "float", [(x, v)]) if is_float(v) || is_int(v) => {
                 let r = self.as_float(*x);

@@ -12,7 +12,7 @@
 //!   runs (`CompiledTrace`'s drop).
 
 use std::sync::mpsc::{channel, Receiver, Sender};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::backend::{CompiledTrace, JitBackend, Links};
 use crate::ir::Trace;
@@ -24,7 +24,7 @@ pub struct Job {
     pub links: Links,
 }
 
-/// A compiled (or failed) job, with the time Cranelift took.
+/// A compiled (or failed) job, with the CPU time Cranelift took.
 pub struct Done {
     pub id: usize,
     pub result: Result<CompiledTrace, String>,
@@ -61,9 +61,9 @@ impl Worker {
                 let Some(backend) = backend.as_mut() else { return };
                 // Ends when the driver drops its sender.
                 while let Ok(job) = job_rx.recv() {
-                    let started = Instant::now();
+                    let started = crate::jit::thread_cpu_time();
                     let result = backend.compile_linked(&job.trace, job.links).map_err(|e| e.to_string());
-                    let time = started.elapsed();
+                    let time = crate::jit::thread_cpu_time().saturating_sub(started);
                     if done_tx.send(Done { id: job.id, result, time }).is_err() {
                         return;
                     }

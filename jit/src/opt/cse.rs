@@ -56,8 +56,10 @@ pub fn cse(trace: &Trace) -> Trace {
         if !mergeable || ins.op == Op::CArg {
             return Action::Keep;
         }
-        let args = if ins.op == Op::CallHelper { args_key(&rw.new, a) } else { vec![] };
-        let key: Key = (ins.op, a, b, args);
+        // A call is keyed by its argument values, not by its `carg` chain (each call has
+        // its own chain, so identical calls with several arguments would never match).
+        let (a_key, args) = if ins.op == Op::CallHelper { (Arg::None, args_key(&rw.new, a)) } else { (a, vec![]) };
+        let key: Key = (ins.op, a_key, b, args);
         if let Some(&(prev, at, reads_prev)) = seen.get(&key) {
             let clobbered = reads_prev != 0
                 && ((0..32).any(|bit| reads_prev & (1 << bit) != 0 && last_write[bit] > at)

@@ -9,8 +9,10 @@ pub fn dce(trace: &Trace) -> Trace {
     let n = trace.ins.len();
     let mut used = vec![false; n];
     // Walk backwards: an instruction is live if it has an effect or a live user.
+    // A `carg` link lives only as part of a live call's argument list.
     let live_root = |i: &crate::ir::Ins| match i.op.effect() {
-        Effect::Guard | Effect::Store | Effect::Marker => true,
+        Effect::Marker => i.op != Op::CArg,
+        Effect::Guard | Effect::Store => true,
         Effect::Call => {
             !matches!(i.b, Arg::Helper(h) if matches!(h.effect(), Effect::Pure | Effect::Load) && h != Helper::CallNative)
         }

@@ -168,6 +168,7 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
         GetItem | Contains => (LIST | DICT, 0),
         SetItem | DelItem => (0, LIST | DICT | ERR),
         GetSlice => (LIST, ERR),
+        SetSlice3 => (LIST, LIST | ERR),
         GetIter | BinOp | PrintScalars => (0, ERR),
         CellGet => (CELL, 0),
         CellSet => (0, CELL),
@@ -181,7 +182,8 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
         IterNext => (ITER, ITER | ERR),
         ListIterNext => (ITER | LIST, ITER),
         NoError => (ERR, 0),
-        CallNative => (ALL, ALL),
+        // Only the natives the recorder knows to have no effect (they may raise).
+        CallNative => (ALL, ERR),
         _ => (0, 0),
     }
 }
