@@ -72,8 +72,8 @@ Options:
   --jit-threshold N  loop back-edges before a loop is compiled (1 = compile at first sight)
   --jit-report[=F]   print a report of compiled traces at exit (to stderr or file F)
   --jit-dump=LIST    print each trace's ir, opt, clif and/or asm (comma-separated, or all)
-  --jit-sync         compile each trace at once on the main thread (default: in the
-                     background, used when ready)
+  --jit-sync         compile each trace at once on the main thread (default, with more
+                     than one CPU: in the background, used when ready)
   -V, --version      print the version and exit
   -h, --help         print this help and exit
 With no file and a terminal on stdin, starts the interactive interpreter.

@@ -272,6 +272,8 @@ pub struct Jit {
     compile_total: Duration,
     /// The compiler thread (None when compiling on this thread, or until first used).
     worker: Option<Worker>,
+    /// The machine has one CPU: traces compile on this thread.
+    single_cpu: bool,
 }
 
 impl Jit {
@@ -291,12 +293,14 @@ impl Jit {
             n_alive: 0,
             compile_total: Duration::ZERO,
             worker: None,
+            single_cpu: std::thread::available_parallelism().map_or(true, |n| n.get() < 2),
         }
     }
 
-    /// Whether traces compile on this thread.
+    /// Whether traces compile on this thread: asked for, dumping Cranelift's output (in
+    /// order), or a single CPU (a compiler thread would only take turns with this one).
     fn sync(&self) -> bool {
-        self.options.sync || self.options.dump.clif || self.options.dump.asm
+        self.options.sync || self.options.dump.clif || self.options.dump.asm || self.single_cpu
     }
 
     /// Whether trace `id` is waiting for its code from the compiler thread.
