@@ -313,6 +313,20 @@ impl Vm {
         }
     }
 
+    /// Pushes the rest of a callee's slots after its `nparams` arguments: its other locals
+    /// (unbound) and its closure's cells.
+    #[inline(always)]
+    fn push_callee_locals(&mut self, func: &Function, nparams: usize) {
+        let code = func.code.as_code().unwrap();
+        let nfree = func.closure.len();
+        for _ in 0..code.co.nslots() - nparams - nfree {
+            self.stack.push(Value::Undef);
+        }
+        for c in func.closure.iter() {
+            self.stack.push(Value::Obj(*c));
+        }
+    }
+
     /// Pushes a frame for `func` whose slots are already on the stack from `base`, with its
     /// constructor instance or binary-operator state (see `Frame::init_self`, `Frame::binop`).
     #[inline(always)]
@@ -1801,13 +1815,7 @@ impl Vm {
                                         };
                                         self.stack.push(v);
                                     }
-                                    let nfree = func.closure.len();
-                                    for _ in 0..fcode.co.nslots() - argcount - nfree {
-                                        self.stack.push(Value::Undef);
-                                    }
-                                    for c in func.closure.iter() {
-                                        self.stack.push(Value::Obj(*c));
-                                    }
+                                    self.push_callee_locals(func, argcount);
                                     self.frames[fidx].pc = pc;
                                     self.push_func_frame(fo, first, fpos, false, None, None, None);
                                     if self.heap.wanted {
@@ -1826,15 +1834,7 @@ impl Vm {
                                         self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
                                     }
                                 }
-                                let nargs = argcount;
-                                let extra = fcode.co.nslots() - nargs;
-                                let nfree = func.closure.len();
-                                for _ in 0..extra - nfree {
-                                    self.stack.push(Value::Undef);
-                                }
-                                for c in func.closure.iter() {
-                                    self.stack.push(Value::Obj(*c));
-                                }
+                                self.push_callee_locals(func, argcount);
                                 self.frames[fidx].pc = pc;
                                 self.push_func_frame(fo, first, fpos, false, None, None, None);
                                 if self.heap.wanted {
@@ -1871,7 +1871,6 @@ impl Vm {
                                     throw!(self.recursion_error(""));
                                 }
                                 let func = init.as_function().unwrap();
-                                let fcode = func.code.as_code().unwrap();
                                 let shape = self.shapes.root();
                                 let inst = self.alloc(Kind::Instance(Instance {
                                     class: Cell::new(fo),
@@ -1881,14 +1880,7 @@ impl Vm {
                                 }));
                                 // [cls, a1..an] -> [inst, a1..an]: the instance is `self`.
                                 self.stack[first - 1] = Value::Obj(inst);
-                                let extra = fcode.co.nslots() - nargs - 1;
-                                let nfree = func.closure.len();
-                                for _ in 0..extra - nfree {
-                                    self.stack.push(Value::Undef);
-                                }
-                                for c in func.closure.iter() {
-                                    self.stack.push(Value::Obj(*c));
-                                }
+                                self.push_callee_locals(func, nargs + 1);
                                 self.frames[fidx].pc = pc;
                                 self.push_func_frame(init, first - 1, fpos, false, None, Some(inst), None);
                                 if self.heap.wanted {
@@ -1905,15 +1897,7 @@ impl Vm {
                                 if self.frames.len() >= self.recursion_limit {
                                     throw!(self.recursion_error(""));
                                 }
-                                let func = lf.as_function().unwrap();
-                                let fcode = func.code.as_code().unwrap();
-                                let nfree = func.closure.len();
-                                for _ in 0..fcode.co.nslots() - 1 - nfree {
-                                    self.stack.push(Value::Undef);
-                                }
-                                for c in func.closure.iter() {
-                                    self.stack.push(Value::Obj(*c));
-                                }
+                                self.push_callee_locals(lf.as_function().unwrap(), 1);
                                 self.frames[fidx].pc = pc;
                                 self.push_len_frame_at(lf, first, fpos);
                                 if self.heap.wanted {
