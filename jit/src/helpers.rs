@@ -511,17 +511,6 @@ pub(crate) extern "C" fn list_append(l: u64, t: u64, p: u64) -> bool {
     true
 }
 
-/// `l.pop()` when the last item has tag `t` (UNDEF, nothing done, otherwise: an empty
-/// list too).
-pub(crate) extern "C" fn list_pop(l: u64, t: i64) -> SlotWords {
-    let Kind::List(items) = &obj(l).kind else { return NOTHING };
-    let Ok(mut items) = items.try_borrow_mut() else { return NOTHING };
-    match items.last() {
-        Some(v) if v.tag() as i64 == t => items.pop().map_or(NOTHING, words),
-        _ => NOTHING,
-    }
-}
-
 /// The saved values of generator `g` if it is suspended with code `code` at pc
 /// `pc_started >> 1`, started as `pc_started & 1` says, with `n` saved values (its frame's
 /// slots and operand stack): their address, for compiled code to read its frame from and
@@ -574,7 +563,7 @@ pub(crate) extern "C" fn func_defaults(f: u64) -> SlotWords {
 
 /// `list.pop(i)` (`i` negative counts from the end): the item, removed, if `i` is in range
 /// and the item's tag is `t`; UNDEF otherwise, the list unchanged.
-pub(crate) extern "C" fn list_pop_at(l: u64, i: i64, t: i64) -> SlotWords {
+pub(crate) extern "C" fn list_pop(l: u64, i: i64, t: i64) -> SlotWords {
     let Kind::List(items) = &obj(l).kind else { return NOTHING };
     let Ok(mut items) = items.try_borrow_mut() else { return NOTHING };
     let n = items.len() as i64;
@@ -589,16 +578,19 @@ pub(crate) extern "C" fn list_pop_at(l: u64, i: i64, t: i64) -> SlotWords {
 /// for anything else.
 pub(crate) extern "C" fn list_extend(l: u64, s: u64) -> bool {
     let Kind::List(items) = &obj(l).kind else { return false };
-    let more: Vec<Value> = match &obj(s).kind {
-        Kind::List(src) => match src.try_borrow() {
-            Ok(src) => src.clone(),
+    match &obj(s).kind {
+        Kind::Tuple(t) => match items.try_borrow_mut() {
+            Ok(mut items) => items.extend_from_slice(t),
             Err(_) => return false,
         },
-        Kind::Tuple(t) => t.to_vec(),
+        // Copied first: `l.extend(l)` borrows the list twice.
+        Kind::List(src) => {
+            let Ok(more) = src.try_borrow().map(|src| src.clone()) else { return false };
+            let Ok(mut items) = items.try_borrow_mut() else { return false };
+            items.extend(more);
+        }
         _ => return false,
-    };
-    let Ok(mut items) = items.try_borrow_mut() else { return false };
-    items.extend(more);
+    }
     true
 }
 

@@ -466,9 +466,6 @@ helpers! {
     DictNew "dict_new" (I64) -> Obj, Store = h::dict_new;
     /// A tuple of a list's items (the list is the trace's own, just built).
     TupleOfList "tuple_of_list" (I64, Obj) -> Obj, Store = h::tuple_of_list;
-    /// `list.pop()`: the last item, removed, if its tag is `b` (else UNDEF, nothing done:
-    /// an empty list too).
-    ListPop "list_pop" (Obj, I64) -> Value, Store = h::list_pop;
     /// Generator `a` is suspended with code `b`, at pc and started flag `c` (`pc << 1 |
     /// started`) with `d` saved values: the address of those values (else 0, nothing done).
     GenEnter "gen_enter" (Obj, Obj, I64, I64) -> I64, Store = h::gen_enter;
@@ -477,9 +474,9 @@ helpers! {
     /// Generator `a` yields at pc `b` with `c` saved values: it is suspended there, its
     /// saved frame `c` long; the address to write the values that changed.
     GenYield "gen_yield" (Obj, I64, I64) -> I64, Store = h::gen_yield;
-    /// `list.pop(i)`: the item at `b` (negative counts from the end), removed, if in range
-    /// and its tag is `c` (else UNDEF, nothing done).
-    ListPopAt "list_pop_at" (Obj, I64, I64) -> Value, Store = h::list_pop_at;
+    /// `list.pop(i)`: the item at `b` (negative counts from the end; -1 for `pop()`),
+    /// removed, if in range and its tag is `c` (else UNDEF, nothing done).
+    ListPop "list_pop" (Obj, I64, I64) -> Value, Store = h::list_pop;
     /// `list.extend(s)` with a list or tuple `s` (false, nothing done, otherwise).
     ListExtend "list_extend" (Obj, Obj) -> Bool, Store = h::list_extend;
     /// `del c[k]` on a built-in container.
@@ -588,17 +585,26 @@ pub struct SnapFrame {
     pub ret_sp: u32,
     /// The pc its caller resumes at when it returns.
     pub ret_pc: u32,
-    /// 1 for an inlined `__init__` called by a constructor (the instance the call returns
-    /// is in its `self` slot), 0 otherwise.
-    pub init_self: u64,
-    /// For an inlined operator dunder (`Frame::binop`): the BINARY_OP argument and the
-    /// protocol stage after it (its operands are in its first two slots).
-    pub binop: Option<(u32, u8)>,
-    /// A generator's frame, resumed by its caller's FOR_ITER (the generator is the
-    /// iterator just below the frame's first slot).
-    pub gen: bool,
+    /// What frame the interpreter runs there.
+    pub kind: FrameKind,
+}
+
+/// What an inlined frame is, as the interpreter runs it: how an exit rebuilds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// A plain call.
+    Call,
+    /// A constructor's `__init__` (`Frame::init_self`): the instance the call returns is
+    /// in its `self` slot.
+    Init,
+    /// An operator dunder (`Frame::binop`): the BINARY_OP argument and the protocol stage
+    /// after it (its operands are in its first two slots).
+    Binop(u32, u8),
+    /// A generator's frame resumed by its caller's FOR_ITER (the generator is the iterator
+    /// just below the frame's first slot).
+    Generator,
     /// The `__len__` frame of a call `len(x)` (`Frame::len_of`).
-    pub len_of: bool,
+    Len,
 }
 
 /// The interpreter state to rebuild when leaving the trace at a guard: which slots must
@@ -855,12 +861,12 @@ impl fmt::Display for Trace {
                 write!(f, " sp {}", snap.sp)?;
             }
             for fr in &snap.frames {
-                let what = if fr.gen {
-                    "generator"
-                } else if fr.len_of {
-                    "len"
-                } else {
-                    "frame"
+                let what = match fr.kind {
+                    FrameKind::Generator => "generator",
+                    FrameKind::Len => "len",
+                    FrameKind::Init => "init",
+                    FrameKind::Binop(..) => "operator",
+                    FrameKind::Call => "frame",
                 };
                 write!(f, " [{what} {:#x} base {} ret_pc {}]", fr.func, fr.base, fr.ret_pc)?;
             }

@@ -37,7 +37,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::backend::{CompiledTrace, JitBackend, Links};
 use crate::helpers::JitCtx;
-use crate::ir::Trace;
+use crate::ir::{FrameKind, Trace};
 use crate::record::{Abort, Recorded, Recorder, Step};
 use crate::worker::{Done, Job, Worker};
 
@@ -326,32 +326,26 @@ impl Jit {
         let compiled = match done.result {
             Ok(c) => c,
             Err(reason) => {
-                let t = &self.traces[id];
-                let a = Abort { reason, code: t.code.clone(), pc: t.start_pc, left_loop: false };
-                let kind = t.kind;
+                // Unregistered from where `complete` registered it, then counted as a
+                // failed recording.
+                let t = &mut self.traces[id];
+                let (kind, code, start_pc) = (t.kind, t.code.clone(), t.start_pc);
                 if t.alive {
-                    self.traces[id].alive = false;
-                    self.traces[id].objs = vec![];
+                    t.alive = false;
+                    t.objs = vec![];
                     self.n_alive -= 1;
                 }
                 match kind {
-                    TraceKind::Entry => {
-                        let code = self.traces[id].code.clone();
-                        self.entries.entry(Rc::as_ptr(&code) as usize).or_default().trace = None;
-                        self.abort_entry(&code, a);
-                    }
-                    TraceKind::Loop => {
-                        let (code, start_pc) = (self.traces[id].code.clone(), self.traces[id].start_pc);
-                        self.relink(Self::key(&code, start_pc));
-                        self.abort_loop(&code, start_pc, a);
-                    }
+                    TraceKind::Entry => self.entries.entry(Rc::as_ptr(&code) as usize).or_default().trace = None,
+                    TraceKind::Loop => self.relink(Self::key(&code, start_pc)),
                     TraceKind::Side { parent, exit } => {
                         if self.traces[parent].exit_state[exit] == ExitState::Side(id) {
                             self.traces[parent].exit_state[exit] = ExitState::Interpreter;
                         }
-                        self.abort_side(parent, exit, a);
                     }
                 }
+                let a = Abort { reason, code: code.clone(), pc: start_pc, left_loop: false };
+                self.count_failure(kind, &code, start_pc, a);
                 return;
             }
         };
@@ -402,10 +396,21 @@ impl Jit {
     fn abort(&mut self, vm: &mut Vm, a: Abort) {
         vm.recording = false;
         let Recording { rec, side_of, entry } = self.recording.take().expect("recording");
-        match side_of {
-            None if entry => self.abort_entry(rec.root_code(), a),
-            None => self.abort_loop(rec.root_code(), rec.start_pc, a),
-            Some((parent, exit)) => self.abort_side(parent, exit, a),
+        let kind = match side_of {
+            None if entry => TraceKind::Entry,
+            None => TraceKind::Loop,
+            Some((parent, exit)) => TraceKind::Side { parent, exit },
+        };
+        self.count_failure(kind, rec.root_code(), rec.start_pc, a);
+    }
+
+    /// Count a recording or compile that failed against what it was for: its function,
+    /// its loop or its parent's exit.
+    fn count_failure(&mut self, kind: TraceKind, code: &Rc<Code>, start_pc: usize, a: Abort) {
+        match kind {
+            TraceKind::Entry => self.abort_entry(code, a),
+            TraceKind::Loop => self.abort_loop(code, start_pc, a),
+            TraceKind::Side { parent, exit } => self.abort_side(parent, exit, a),
         }
     }
 
@@ -544,11 +549,7 @@ impl Jit {
             Ok(built) => built,
             Err(reason) => {
                 let a = Abort { reason, code: code.clone(), pc: start_pc, left_loop: false };
-                match side_of {
-                    None if is_entry => self.abort_entry(&code, a),
-                    None => self.abort_loop(&code, start_pc, a),
-                    Some((parent, exit)) => self.abort_side(parent, exit, a),
-                }
+                self.count_failure(kind, &code, start_pc, a);
                 return;
             }
         };
@@ -662,18 +663,18 @@ impl Jit {
             // (it is in `objs`, a GC root), taken from a live `ObjRef`.
             let func = unsafe { ObjRef::from_ptr(fr.func as *mut krait_runtime::object::Obj) };
             let (fbase, ret_sp) = (base + fr.base as usize, base + fr.ret_sp as usize);
-            match (vm.stack[fbase], fr.binop) {
+            match (fr.kind, vm.stack[fbase]) {
                 // A generator's frame: the generator is its caller's iterator, below it.
-                _ if fr.gen => match vm.stack[fbase - 1] {
+                (FrameKind::Generator, _) => match vm.stack[fbase - 1] {
                     Value::Obj(gen) => vm.push_running_gen_frame_at(gen, fbase),
                     _ => unreachable!("generator frame without its generator"),
                 },
                 // An inlined `__len__` of `len(x)`.
-                _ if fr.len_of => vm.push_len_frame_at(func, fbase, ret_sp),
+                (FrameKind::Len, _) => vm.push_len_frame_at(func, fbase, ret_sp),
                 // An inlined `__init__`: the instance is in its `self` slot.
-                (Value::Obj(inst), _) if fr.init_self != 0 => vm.push_init_frame_at(func, fbase, ret_sp, inst),
+                (FrameKind::Init, Value::Obj(inst)) => vm.push_init_frame_at(func, fbase, ret_sp, inst),
                 // An inlined operator dunder: its operands are its first two slots.
-                (a, Some((op, stage))) => {
+                (FrameKind::Binop(op, stage), a) => {
                     let (b, op) = (vm.stack[fbase + 1], krait_runtime::bytecode::BinOp::from_arg(op));
                     // A reflected method (stage 3) has the operands swapped.
                     let (a, b) = if stage == 3 { (b, a) } else { (a, b) };

@@ -23,8 +23,8 @@ mod worker;
 
 pub use backend::{compile_for_isa, BackendError, CompiledTrace, JitBackend, SlotWords};
 pub use ir::{
-    verify, Arg, Effect, ExitNo, Helper, Ins, IrRef, Op, OperandKind, ResultType, Slot, SnapFrame, SnapNo, Snapshot,
-    Trace, TraceBuilder, Type, VerifyError,
+    verify, Arg, Effect, ExitNo, FrameKind, Helper, Ins, IrRef, Op, OperandKind, ResultType, Slot, SnapFrame, SnapNo,
+    Snapshot, Trace, TraceBuilder, Type, VerifyError,
 };
 pub use jit::{DumpFlags, Jit, JitOptions};
 pub use opt::optimize;

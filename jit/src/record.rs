@@ -22,7 +22,7 @@ use krait_runtime::value::{tag, Value};
 use krait_runtime::vm::Vm;
 
 use crate::helpers::{iter_kind_of, kind, kind_of};
-use crate::ir::{Arg, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace, TraceBuilder};
+use crate::ir::{Arg, FrameKind, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace, TraceBuilder};
 
 /// Most bytecode instructions one recording may take before it gives up.
 pub const MAX_RECORD_INS: usize = 4000;
@@ -82,13 +82,12 @@ struct RFrame {
     depth: usize,
 }
 
-/// A generator frame the trace resumed itself: where its saved values are
-/// (`Helper::GenEnter`) and the value each was read as, so its yield writes back only the
-/// ones that changed. A frame the interpreter resumed (a side trace starting in it) has
-/// neither: its yield writes every value.
+/// A generator's frame: for one the trace resumed itself, the value each of its saved
+/// values was read as (`Helper::GenEnter`), so its yield writes back only the ones that
+/// changed. A frame the interpreter resumed (a side trace starting in it) has none: its
+/// yield writes every value.
 #[derive(Clone)]
 struct GenFrame {
-    saved: Option<IrRef>,
     read_as: Vec<IrRef>,
 }
 
@@ -211,7 +210,6 @@ impl Recorder {
                 init_self: None,
                 binop: None,
                 gen: None,
-
                 len_of: false,
                 base: 0,
                 ret_sp: 0,
@@ -259,9 +257,8 @@ impl Recorder {
                 init_self: None,
                 binop: None,
                 // A generator's frame FOR_ITER resumed: its yield returns to the caller.
-                gen: (i > root && f.generator.is_some()).then(|| GenFrame { saved: None, read_as: vec![] }),
-
-                len_of: false,
+                gen: (i > root && f.generator.is_some()).then(|| GenFrame { read_as: vec![] }),
+                len_of: i > root && f.len_of,
                 base: f.base - root_base,
                 ret_sp: f.ret_sp.saturating_sub(root_base),
                 ret_pc: if i > root { vm.frames[i - 1].pc } else { 0 },
@@ -294,9 +291,6 @@ impl Recorder {
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
         };
-        for i in 1..r.frames.len() {
-            r.frames[i].len_of = vm.frames[root + i].len_of;
-        }
         // Inlined `__init__` frames: their instance is in their `self` slot.
         for i in 1..r.frames.len() {
             let Some(inst) = vm.frames[root + i].init_self else { continue };
@@ -513,10 +507,13 @@ impl Recorder {
                 base: f.base as u32,
                 ret_sp: f.ret_sp as u32,
                 ret_pc: f.ret_pc as u32,
-                init_self: f.init_self.is_some() as u64,
-                binop: f.binop.map(|(op, stage)| (op as u32, stage)),
-                gen: f.gen.is_some(),
-                len_of: f.len_of,
+                kind: match (f.init_self, f.binop, &f.gen, f.len_of) {
+                    (Some(_), ..) => FrameKind::Init,
+                    (_, Some((op, stage)), ..) => FrameKind::Binop(op as u32, stage),
+                    (_, _, Some(_), _) => FrameKind::Generator,
+                    (.., true) => FrameKind::Len,
+                    _ => FrameKind::Call,
+                },
             })
             .collect();
         let n = self.slots.len().max(sp) as u32;
@@ -932,6 +929,7 @@ impl Recorder {
                 {
                     if let Some((f, stage)) = vm.binop_frame_target(av, bv, op) {
                         // The interpreter runs the dunder as a frame: inline it.
+                        self.can_inline(&f.as_function().expect("function").code.as_code().expect("code").clone())?;
                         let snap = self.snap();
                         for (tv, v) in [(a, av), (b, bv)] {
                             match v {
@@ -1901,8 +1899,7 @@ impl Recorder {
             names_are_globals: false,
             init_self: None,
             binop: None,
-            gen: Some(GenFrame { saved: Some(at), read_as }),
-
+            gen: Some(GenFrame { read_as }),
             len_of: false,
             base,
             ret_sp: base,
@@ -1942,7 +1939,7 @@ impl Recorder {
         let ok = self.b.bin(Op::Ne, at, zero);
         self.b.guard_ref(Op::GuardTrue, ok, None, snap);
         for (i, tv) in values.into_iter().enumerate() {
-            if gf.saved.is_some() && gf.read_as.get(i) == Some(&tv.r) {
+            if gf.read_as.get(i) == Some(&tv.r) {
                 continue;
             }
             let boxed = self.boxed(tv);
@@ -1970,47 +1967,73 @@ impl Recorder {
         Ok(())
     }
 
-    /// CALL_KW of a plain function: inlined as the interpreter runs it, its arguments put
-    /// in parameter order (`Vm::kw_call_layout`), defaults for the missing ones.
+    /// CALL_KW: a plain function's call, its keyword names a constant of the code.
     fn call_kw(&mut self, vm: &mut Vm, n: usize, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
         let (names_tv, names_v) = self.peek(vm, 1)?;
         let Value::Obj(no) = names_v else { return abort("keyword names not a tuple") };
         // A constant of the code (LOAD_CONST), guarded when the trace did not load it.
         self.guard_identity(names_tv, no);
-        let Some(names) = no.as_tuple().map(|t| t.to_vec()) else { return abort("keyword names not a tuple") };
+        let Some(names) = no.as_tuple() else { return abort("keyword names not a tuple") };
         let fpos = self.sp - 1 - n - 1;
-        let first = fpos + 1;
         let fv = self.real(vm, fpos);
         let ftv = self.read(vm, fpos)?;
         let Value::Obj(fo) = fv else { return abort("call of a non-callable") };
-        let Kind::Function(func) = &fo.kind else { return abort(format!("CALL_KW of {}", vm.type_name(fv))) };
-        let Some(layout) = vm.kw_call_layout(fo, n - names.len(), &names) else {
-            return abort("CALL_KW that binds its arguments otherwise");
-        };
+        self.call_python(vm, fo, ftv, fpos, fpos + 1, n, names, fdepth, pc)
+    }
+
+    /// A call of plain function `fo` (at `fpos`) with `n` arguments from `first` (the last
+    /// `names.len()` of them by keyword): inlined as the interpreter runs it, the arguments
+    /// put in parameter order (`Vm::call_layout`) with the defaults (their tuple guarded,
+    /// its items constants) for the missing ones.
+    #[allow(clippy::too_many_arguments)]
+    fn call_python(
+        &mut self,
+        vm: &mut Vm,
+        fo: ObjRef,
+        ftv: Tv,
+        fpos: usize,
+        first: usize,
+        n: usize,
+        names: &[Value],
+        fdepth: usize,
+        pc: usize,
+    ) -> R<Option<(usize, usize)>> {
+        let Kind::Function(func) = &fo.kind else { return abort(format!("call of {}", vm.type_name(Value::Obj(fo)))) };
         let fcode = func.code.as_code().expect("function code").clone();
+        let argcount = fcode.co.argcount as usize;
+        let layout = match (fcode.simple, names.is_empty() && n == argcount) {
+            (false, _) => return abort(format!("call of {} (special arguments)", fcode.co.name)),
+            (true, true) => None,
+            (true, false) => match vm.call_layout(fo, n - names.len(), names) {
+                Some(layout) => Some(layout),
+                None => return abort(format!("call of {} that binds its arguments otherwise", fcode.co.name)),
+            },
+        };
         self.can_inline(&fcode)?;
         self.guard_identity(ftv, fo);
-        let defaults = match func.defaults.get() {
-            Value::Obj(t) if layout.iter().any(|&src| src < 0) => {
-                self.guard_defaults(ftv, t)?;
-                t.as_tuple().map(|d| d.to_vec()).unwrap_or_default()
+        if let Some(layout) = layout {
+            let defaults = match func.defaults.get() {
+                Value::Obj(t) if layout.iter().any(|&src| src < 0) => {
+                    self.guard_defaults(ftv, t)?;
+                    t.as_tuple().map(|d| d.to_vec()).unwrap_or_default()
+                }
+                _ => vec![],
+            };
+            let mut given = vec![];
+            for i in 0..n {
+                given.push(self.read(vm, first + i)?);
             }
-            _ => vec![],
-        };
-        let mut given = vec![];
-        for i in 0..n {
-            given.push(self.read(vm, first + i)?);
+            let mut args = vec![];
+            for &src in layout.iter() {
+                args.push(if src >= 0 { given[src as usize] } else { self.konst(defaults[(-1 - src) as usize])? });
+            }
+            // As the interpreter: the arguments (and keyword names) go, the parameters come.
+            self.pop_n(self.sp - first);
+            for a in args {
+                self.push(a);
+            }
         }
-        let mut args = vec![];
-        for &src in layout.iter() {
-            args.push(if src >= 0 { given[src as usize] } else { self.konst(defaults[(-1 - src) as usize])? });
-        }
-        // As the interpreter: the arguments and the names go, the parameters come.
-        self.pop_n(self.sp - first);
-        for a in args {
-            self.push(a);
-        }
-        self.inline_call(vm, fo, fpos, first, layout.len(), fdepth, pc, None, None)
+        self.inline_call(vm, fo, fpos, first, argcount, fdepth, pc, None, None)
     }
 
     fn call(&mut self, vm: &mut Vm, op: BcOp, n: usize, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
@@ -2028,6 +2051,9 @@ impl Recorder {
         let fv = self.real(vm, fpos);
         let ftv = self.read(vm, fpos)?;
         let Value::Obj(fo) = fv else { return abort("call of a non-callable") };
+        // The `__len__` the interpreter runs as a frame for `len(x)`.
+        let len_of =
+            (nargs == 1 && fv.is(&vm.len_builtin)).then(|| vm.len_frame_target(self.real(vm, first))).flatten();
         match &fo.kind {
             Kind::Function(func)
                 if nargs <= 3
@@ -2051,40 +2077,11 @@ impl Recorder {
                 self.push(g);
                 Ok(Some((fdepth, pc + 1)))
             }
-            Kind::Function(func) => {
-                let fcode = func.code.as_code().expect("function code").clone();
-                let argcount = fcode.co.argcount as usize;
-                // Trailing arguments left out take their defaults, as the interpreter
-                // pushes them: the defaults tuple is guarded, its items are constants.
-                let defaults = match func.defaults.get() {
-                    Value::Obj(t) if nargs < argcount => match &t.kind {
-                        Kind::Tuple(d) if d.len() >= argcount - nargs => {
-                            Some((t, d[d.len() - (argcount - nargs)..].to_vec()))
-                        }
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                if !fcode.simple || (nargs != argcount && defaults.is_none()) {
-                    return abort(format!("call of {} (special arguments)", fcode.co.name));
-                }
-                self.can_inline(&fcode)?;
-                self.guard_identity(ftv, fo);
-                if let Some((t, items)) = defaults {
-                    self.guard_defaults(ftv, t)?;
-                    for v in items {
-                        let tv = self.konst(v)?;
-                        self.push(tv);
-                    }
-                }
-                self.inline_call(vm, fo, fpos, first, argcount, fdepth, pc, None, None)
-            }
-            Kind::Native(_)
-                if nargs == 1 && fv.is(&vm.len_builtin) && vm.len_frame_target(self.real(vm, first)).is_some() =>
-            {
+            Kind::Function(_) => self.call_python(vm, fo, ftv, fpos, first, nargs, &[], fdepth, pc),
+            Kind::Native(_) if len_of.is_some() => {
                 // `len(x)` of an instance with a plain Python `__len__`: the interpreter
                 // runs it as a frame (`Frame::len_of`); inline it.
-                let lf = vm.len_frame_target(self.real(vm, first)).expect("checked");
+                let lf = len_of.expect("checked");
                 self.can_inline(&lf.as_function().expect("function").code.as_code().expect("code").clone())?;
                 let snap = self.snap();
                 self.guard_identity(ftv, fo);
@@ -2179,10 +2176,6 @@ impl Recorder {
         }
     }
 
-    /// Inline a call of Python function `fo` (its identity already guarded): its frame
-    /// starts at slot `first` with `nargs` arguments there; it returns to `fpos`. An
-    /// inlined `__init__` returns `init_self` instead of its result.
-    #[allow(clippy::too_many_arguments)]
     /// A call of `code` can be inlined here: not recursive, not too deep (else `stop`:
     /// nothing is recorded for the call yet).
     fn can_inline(&self, code: &Rc<Code>) -> R<()> {
@@ -2195,6 +2188,10 @@ impl Recorder {
         Ok(())
     }
 
+    /// Inline a call of Python function `fo` (its identity guarded and `can_inline` checked
+    /// by the caller): its frame starts at slot `first` with `nargs` arguments there; it
+    /// returns to `fpos`. An inlined `__init__` returns `init_self` instead of its result.
+    #[allow(clippy::too_many_arguments)]
     fn inline_call(
         &mut self,
         vm: &mut Vm,
@@ -2209,12 +2206,7 @@ impl Recorder {
     ) -> R<Option<(usize, usize)>> {
         let Kind::Function(func) = &fo.kind else { return abort("inlined call of a non-function") };
         let fcode = func.code.as_code().expect("function code").clone();
-        if self.frames.len() > MAX_INLINE_DEPTH {
-            return abort("inlining too deep");
-        }
-        if self.frames.iter().any(|f| Rc::ptr_eq(&f.code, &fcode)) {
-            return abort(format!("recursive call of {}", fcode.co.name));
-        }
+        debug_assert!(self.can_inline(&fcode).is_ok(), "callers check can_inline before recording the call");
         let mut args = vec![];
         for i in 0..nargs {
             args.push(self.read(vm, first + i)?);
@@ -2246,7 +2238,6 @@ impl Recorder {
             init_self,
             binop,
             gen: None,
-
             len_of: false,
             base: first,
             ret_sp: fpos,
@@ -2278,36 +2269,30 @@ impl Recorder {
                 self.b.guard_ref(Op::GuardTrue, ok, None, snap);
                 return self.konst(Value::None);
             }
-            (Some("list"), "pop", [(l, Value::Obj(lo))]) => {
-                // The last item (an empty list leaves before the call: the interpreter
-                // raises IndexError).
-                let seen = match &lo.kind {
-                    Kind::List(items) => items.borrow().last().copied(),
-                    _ => None,
-                };
-                let Some(seen) = seen else { return abort("pop of an empty list") };
-                // The helper pops only an item with the tag seen now, so the guard on the
-                // result leaves before any effect.
-                let t = self.b.kint(seen.tag() as i64);
-                let boxed = self.b.call(Helper::ListPop, &[l.r, t]);
-                return self.unbox(boxed, seen, snap);
-            }
-            (Some("list"), "pop", [(l, Value::Obj(lo)), (i, iv @ (Value::Int(_) | Value::Bool(_)))]) => {
-                // The item at the index (out of range leaves before the call: the
-                // interpreter raises IndexError).
+            (Some("list"), "pop", [(l, Value::Obj(lo)), index @ ..])
+                if index.iter().all(|(_, v)| matches!(v, Value::Int(_) | Value::Bool(_))) && index.len() <= 1 =>
+            {
+                // The item at the index (the last without one). The helper pops only an
+                // item with the tag seen now, so the guard on the result leaves before any
+                // effect; an empty list or an index out of range leaves before the call
+                // too (the interpreter raises IndexError).
+                let i = index.first().map_or(-1, |(_, v)| as_i64(*v));
                 let seen = match &lo.kind {
                     Kind::List(items) => {
                         let items = items.borrow();
                         let n = items.len() as i64;
-                        let at = if as_i64(*iv) < 0 { as_i64(*iv) + n } else { as_i64(*iv) };
+                        let at = if i < 0 { i + n } else { i };
                         (0..n).contains(&at).then(|| items[at as usize])
                     }
                     _ => None,
                 };
                 let Some(seen) = seen else { return abort("pop index out of range") };
                 let t = self.b.kint(seen.tag() as i64);
-                let at = self.as_int(*i);
-                let boxed = self.b.call(Helper::ListPopAt, &[l.r, at, t]);
+                let at = match index.first() {
+                    Some((tv, _)) => self.as_int(*tv),
+                    None => self.b.kint(-1),
+                };
+                let boxed = self.b.call(Helper::ListPop, &[l.r, at, t]);
                 return self.unbox(boxed, seen, snap);
             }
             (None, "print", _) if args.len() <= 3 && args.iter().all(|(_, v)| Self::builtin_scalar(*v)) => {

@@ -88,11 +88,13 @@ impl Vm {
     // -- Frames --------------------------------------------------------------------------
 
     /// How a call of `func` (simple code: positional parameters only) with `npos`
-    /// positional arguments followed by keyword arguments named `names` binds: for each
-    /// parameter, the index of its argument among the call's arguments, or (negative,
-    /// `-1 - j`) item `j` of the defaults tuple. None when the call does not bind that
-    /// simply (an unknown or repeated name, a missing argument): `bind_args` then raises.
-    pub fn kw_call_layout(&self, func: ObjRef, npos: usize, names: &[Value]) -> Option<SmallVec<[isize; 8]>> {
+    /// positional arguments followed by keyword arguments named `names` (none for a plain
+    /// call leaving trailing arguments to their defaults) binds: for each parameter, the
+    /// index of its argument among the call's arguments, or (negative, `-1 - j`) item `j`
+    /// of the defaults tuple. None when the call does not bind that simply (too many
+    /// arguments, an unknown or repeated name, a missing argument): `bind_args` then
+    /// raises.
+    pub fn call_layout(&self, func: ObjRef, npos: usize, names: &[Value]) -> Option<SmallVec<[isize; 8]>> {
         let f = func.as_function()?;
         let code = f.code.as_code()?;
         if !code.simple {
@@ -484,6 +486,22 @@ impl Vm {
         self.push_gen_frame(gen, func, code_obj, globals, pc, base, false);
     }
 
+    /// The exception a generator's frame raised, as its caller sees it: a StopIteration
+    /// becomes `RuntimeError: generator raised StopIteration` (PEP 479).
+    fn gen_exception(&mut self, e: PyErr) -> PyErr {
+        if !self.err_matches(&e, self.exc.StopIteration) {
+            return e;
+        }
+        let re = self.runtime_error("generator raised StopIteration");
+        if let Some(d) = re.0.exc_data() {
+            let mut d = d.borrow_mut();
+            d.cause = Value::Obj(e.0);
+            d.context = Value::Obj(e.0);
+            d.suppress_context = true;
+        }
+        re
+    }
+
     /// Marks generator `gen` finished (its frame returned or raised).
     fn gen_finished(gen: ObjRef) {
         if let Kind::Generator(cell) = &gen.kind {
@@ -615,30 +633,18 @@ impl Vm {
         self.yielded = false;
         let r = self.run();
         let yielded = std::mem::replace(&mut self.yielded, false);
-        let mut g = cell.borrow_mut();
-        g.running = false;
         match r {
-            Ok(v) if yielded => Ok(GenResult::Yield(v)),
+            Ok(v) if yielded => {
+                cell.borrow_mut().running = false;
+                Ok(GenResult::Yield(v))
+            }
             Ok(v) => {
-                g.finished = true;
-                g.saved = Vec::new();
+                Self::gen_finished(gen);
                 Ok(GenResult::Return(v))
             }
             Err(e) => {
-                g.finished = true;
-                g.saved = Vec::new();
-                drop(g);
-                if self.err_matches(&e, self.exc.StopIteration) {
-                    let re = self.runtime_error("generator raised StopIteration");
-                    if let Some(d) = re.0.exc_data() {
-                        let mut d = d.borrow_mut();
-                        d.cause = Value::Obj(e.0);
-                        d.context = Value::Obj(e.0);
-                        d.suppress_context = true;
-                    }
-                    return Err(re);
-                }
-                Err(e)
+                Self::gen_finished(gen);
+                Err(self.gen_exception(e))
             }
         }
     }
@@ -747,16 +753,7 @@ impl Vm {
                 // A generator FOR_ITER resumed in this loop: it is finished, and the
                 // exception goes on in the caller's FOR_ITER as `gen_resume` would raise it.
                 Self::gen_finished(gen);
-                if self.err_matches(e, self.exc.StopIteration) {
-                    let re = self.runtime_error("generator raised StopIteration");
-                    if let Some(d) = re.0.exc_data() {
-                        let mut d = d.borrow_mut();
-                        d.cause = Value::Obj(e.0);
-                        d.context = Value::Obj(e.0);
-                        d.suppress_context = true;
-                    }
-                    *e = re;
-                }
+                *e = self.gen_exception(*e);
             }
             self.add_traceback(*e, self.frames.len() - 1);
         }
@@ -1741,7 +1738,7 @@ impl Vm {
                     drop_push!(nargs, r);
                 }
                 Op::Call | Op::CallMethod | Op::CallKw => {
-                    let (nargs, fpos, first, kwnames) = match ins.op {
+                    let (nargs, fpos, first, mut kwnames) = match ins.op {
                         Op::Call => {
                             let n = ins.arg as usize;
                             (n, self.stack.len() - n - 1, self.stack.len() - n, None)
@@ -1762,23 +1759,22 @@ impl Vm {
                         }
                     };
                     let mut f = self.stack[fpos];
-                    // Bound Python methods: unpack to function + self when calling positionally.
+                    // Bound Python methods: unpack to function + self (keyword arguments
+                    // stay last).
                     let mut first = first;
                     let mut nargs = nargs;
-                    if kwnames.is_none() {
-                        if let Value::Obj(fo) = f {
-                            if let Kind::BoundMethod(inner, s) = &fo.kind {
-                                if matches!(inner.as_obj().map(|o| o.kind()), Some(Kind::Function(_)))
-                                    && ins.op != Op::CallMethod
-                                {
-                                    // [bm, a1..an] -> [func, self, a1..an]
-                                    let (inner, s) = (*inner, *s);
-                                    self.stack[fpos] = inner;
-                                    self.stack.insert(fpos + 1, s);
-                                    f = inner;
-                                    first = fpos + 1;
-                                    nargs += 1;
-                                }
+                    if let Value::Obj(fo) = f {
+                        if let Kind::BoundMethod(inner, s) = &fo.kind {
+                            if matches!(inner.as_obj().map(|o| o.kind()), Some(Kind::Function(_)))
+                                && ins.op != Op::CallMethod
+                            {
+                                // [bm, a1..an] -> [func, self, a1..an]
+                                let (inner, s) = (*inner, *s);
+                                self.stack[fpos] = inner;
+                                self.stack.insert(fpos + 1, s);
+                                f = inner;
+                                first = fpos + 1;
+                                nargs += 1;
                             }
                         }
                     }
@@ -1786,53 +1782,27 @@ impl Vm {
                         if let Kind::Function(func) = &fo.kind {
                             let fcode = func.code.as_code().unwrap();
                             let argcount = fcode.co.argcount as usize;
-                            // Missing trailing arguments that have defaults are pushed
-                            // after the given ones.
-                            let defaults = match func.defaults.get() {
-                                Value::Obj(t) if nargs < argcount => match &t.kind {
-                                    Kind::Tuple(d) if d.len() >= argcount - nargs => Some(t),
-                                    _ => None,
-                                },
-                                _ => None,
-                            };
-                            // Keyword arguments of a simple function: the arguments are
-                            // put in parameter order (defaults for the missing ones).
-                            if let Some(names) = kwnames.and_then(|n| n.as_obj()) {
-                                let names = names.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
-                                if let Some(layout) = self.kw_call_layout(fo, nargs - names.len(), &names) {
-                                    if self.frames.len() >= self.recursion_limit {
-                                        throw!(self.recursion_error(""));
-                                    }
+                            // Arguments left to their defaults, or passed by keyword: put
+                            // in parameter order, the call is then a positional one.
+                            if fcode.simple && (kwnames.is_some() || nargs < argcount) {
+                                let names = kwnames.and_then(|n| n.as_obj()).and_then(|t| t.as_tuple()).unwrap_or(&[]);
+                                if let Some(layout) = self.call_layout(fo, nargs - names.len(), names) {
                                     let given: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..]);
                                     let defaults = func.defaults.get();
-                                    let dflt = defaults.as_obj().and_then(|t| t.as_tuple());
+                                    let defaults = defaults.as_obj().and_then(|t| t.as_tuple()).unwrap_or(&[]);
                                     self.stack.truncate(first);
                                     for &src in layout.iter() {
-                                        let v = if src >= 0 {
-                                            given[src as usize]
-                                        } else {
-                                            dflt.map_or(Value::None, |d| d[(-1 - src) as usize])
-                                        };
+                                        let v =
+                                            if src >= 0 { given[src as usize] } else { defaults[(-1 - src) as usize] };
                                         self.stack.push(v);
                                     }
-                                    self.push_callee_locals(func, argcount);
-                                    self.frames[fidx].pc = pc;
-                                    self.push_func_frame(fo, first, fpos, false, None, None, None);
-                                    if self.heap.wanted {
-                                        self.collect();
-                                    }
-                                    reload!();
-                                    continue;
+                                    nargs = argcount;
+                                    kwnames = None;
                                 }
                             }
-                            if kwnames.is_none() && fcode.simple && (nargs == argcount || defaults.is_some()) {
+                            if kwnames.is_none() && fcode.simple && nargs == argcount {
                                 if self.frames.len() >= self.recursion_limit {
                                     throw!(self.recursion_error(""));
-                                }
-                                if let Some(t) = defaults {
-                                    if let Kind::Tuple(d) = &t.kind {
-                                        self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
-                                    }
                                 }
                                 self.push_callee_locals(func, argcount);
                                 self.frames[fidx].pc = pc;

@@ -289,13 +289,11 @@ impl Vm {
             Value::Int(n) if n >= 0 => Ok(n),
             Value::Bool(b) => Ok(b as i64),
             Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+            Value::Obj(o) if matches!(&o.kind, Kind::BigInt(b) if b.sign() == num_bigint::Sign::Minus) => {
+                Err(self.value_error("__len__() should return >= 0"))
+            }
             Value::Obj(o) if matches!(o.kind, Kind::BigInt(_)) => {
-                let Kind::BigInt(b) = &o.kind else { unreachable!() };
-                if b.sign() == num_bigint::Sign::Minus {
-                    Err(self.value_error("__len__() should return >= 0"))
-                } else {
-                    Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
-                }
+                Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
             }
             _ => {
                 let tn = self.type_name(r);

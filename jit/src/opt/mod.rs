@@ -163,7 +163,7 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
         ListGet | ListLen => (LIST, 0),
         ListSet | ListAppend => (0, LIST),
         ListExtend => (LIST, LIST),
-        ListPop | ListPopAt => (LIST, LIST),
+        ListPop => (LIST, LIST),
         Len | Truthy => (LIST | DICT, 0),
         GetItem | Contains => (LIST | DICT, 0),
         SetItem | DelItem => (0, LIST | DICT | ERR),

@@ -58,3 +58,25 @@ def run_raising(n):
         return t, str(e)
     return t
 print("raising", run_raising(3000))
+
+class Acc:
+    def __init__(self):
+        self.total = 0
+    def add(self, x, scale=1, offset=0):
+        self.total += x * scale + offset
+        return self.total
+
+def run_methods(n):
+    a = Acc()
+    add = a.add
+    for i in range(n):
+        a.add(i, offset=1)
+        add(scale=2, x=i)
+    errors = []
+    for call in [lambda: a.add(self=1, x=2), lambda: a.add(1, x=2), lambda: add(q=1)]:
+        try:
+            call()
+        except TypeError as e:
+            errors.append(str(e))
+    return a.total, errors
+print("methods", run_methods(3000))
