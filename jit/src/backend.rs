@@ -133,6 +133,8 @@ pub struct CompiledTrace {
     trampoline: *const u8,
     n_slots: u32,
     code_size: u32,
+    /// The machine code as text, when the backend was asked for it (`JitBackend::disasm`).
+    disasm: Option<String>,
 }
 
 impl CompiledTrace {
@@ -169,6 +171,12 @@ impl CompiledTrace {
     pub fn code_size(&self) -> u32 {
         self.code_size
     }
+
+    /// The machine code as text (Cranelift's listing after register allocation), if the
+    /// backend kept it (`JitBackend::set_disasm`).
+    pub fn disasm(&self) -> Option<&str> {
+        self.disasm.as_deref()
+    }
 }
 
 // SAFETY: the pointers are into memory the trace's own module owns (its code) or the
@@ -203,6 +211,8 @@ pub struct JitBackend {
     /// The module of the trampoline (never freed: traces call through it).
     _trampoline_module: JITModule,
     trampoline: *const u8,
+    /// Keep each trace's machine code as text (`--jit-dump=asm`).
+    disasm: bool,
 }
 
 impl JitBackend {
@@ -236,7 +246,21 @@ impl JitBackend {
         module.define_function(id, &mut ctx).map_err(|e| codegen(&e))?;
         module.finalize_definitions().map_err(|e| codegen(&e))?;
         let trampoline = module.get_finalized_function(id);
-        Ok(JitBackend { isa, ctx: Context::new(), fctx, n_compiled: 0, _trampoline_module: module, trampoline })
+        Ok(JitBackend {
+            isa,
+            ctx: Context::new(),
+            fctx,
+            n_compiled: 0,
+            _trampoline_module: module,
+            trampoline,
+            disasm: false,
+        })
+    }
+
+    /// Keep the machine code of the traces compiled from now on as text
+    /// (`CompiledTrace::disasm`).
+    pub fn set_disasm(&mut self, on: bool) {
+        self.disasm = on;
     }
 
     /// The ISA traces are compiled for.
@@ -263,12 +287,21 @@ impl JitBackend {
 
         let codegen = |e: &dyn fmt::Debug| BackendError::Codegen(format!("{e:?}"));
         let id = module.declare_function(&name, Linkage::Local, &self.ctx.func.signature).map_err(|e| codegen(&e))?;
+        self.ctx.set_disasm(self.disasm);
         module.define_function(id, &mut self.ctx).map_err(|e| codegen(&e))?;
         let code_size = self.ctx.compiled_code().map_or(0, |c| c.code_info().total_size);
+        let disasm = self.ctx.compiled_code().and_then(|c| c.vcode.clone());
         module.clear_context(&mut self.ctx);
         module.finalize_definitions().map_err(|e| codegen(&e))?;
         let code = module.get_finalized_function(id);
-        Ok(CompiledTrace { module: Some(module), code, trampoline: self.trampoline, n_slots: trace.n_slots, code_size })
+        Ok(CompiledTrace {
+            module: Some(module),
+            code,
+            trampoline: self.trampoline,
+            n_slots: trace.n_slots,
+            code_size,
+            disasm,
+        })
     }
 
     /// The Cranelift IR `trace` lowers to, as text (for `--jit-dump=clif`).
@@ -852,15 +885,61 @@ impl Lowering<'_, '_> {
             let tag = self.b.ins().select(fits, int, undef);
             return Lowered::Pair { tag, payload };
         }
+        if matches!(helper, Helper::IntMod | Helper::IntFloorDiv) {
+            // As `int_mod`/`int_floordiv` (`arith::i64_divmod`): Python's floor division,
+            // the remainder taking the divisor's sign; UNDEF for a zero divisor and for
+            // i64::MIN by -1. Branchless: those divide by 1 instead, and never trap.
+            let a = self.trace.call_args(args);
+            let (x, y) = (self.vals[a[0].index()].one(), self.vals[a[1].index()].one());
+            let zero = self.b.ins().icmp_imm_s(IntCC::Equal, y, 0);
+            let minus1 = self.b.ins().icmp_imm_s(IntCC::Equal, y, -1);
+            let min = self.b.ins().icmp_imm_s(IntCC::Equal, x, i64::MIN);
+            let overflow = self.b.ins().band(minus1, min);
+            let bad = self.b.ins().bor(zero, overflow);
+            let one = self.b.ins().iconst(types::I64, 1);
+            let d = self.b.ins().select(bad, one, y);
+            let r = self.b.ins().srem(x, d);
+            // The remainder's sign differs from the divisor's: floor, not truncate.
+            let signs = self.b.ins().bxor(r, d);
+            let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+            let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+            let adjust = self.b.ins().band(differ, nonzero);
+            let payload = if helper == Helper::IntMod {
+                let r_adj = self.b.ins().iadd(r, d);
+                self.b.ins().select(adjust, r_adj, r)
+            } else {
+                let q = self.b.ins().sdiv(x, d);
+                let q_adj = self.b.ins().iadd_imm_s(q, -1);
+                self.b.ins().select(adjust, q_adj, q)
+            };
+            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
+            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+            let tag = self.b.ins().select(bad, undef, int);
+            return Lowered::Pair { tag, payload };
+        }
         if let (Helper::ObjKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
             // The kind cached in the header (0: not yet: ask the helper, which caches it).
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
+            let cached = self.b.ins().band_imm(cached, (1 << crate::helpers::KIND_BITS) - 1);
             let kind = self.if_else(
                 cached,
                 &[types::I64],
                 |l| vec![l.b.ins().iadd_imm_s(cached, -1)],
                 |l| l.helper_call(Helper::ObjKind, &[obj]).words(),
+            );
+            return Lowered::One(kind[0]);
+        }
+        if let (Helper::IterKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
+            // The iterator kind cached in the header's high bits (0: ask the helper).
+            let obj = self.vals[self.trace.call_args(args)[0].index()].one();
+            let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
+            let cached = self.b.ins().ushr_imm(cached, i64::from(crate::helpers::KIND_BITS));
+            let kind = self.if_else(
+                cached,
+                &[types::I64],
+                |_| vec![cached],
+                |l| l.helper_call(Helper::IterKind, &[obj]).words(),
             );
             return Lowered::One(kind[0]);
         }
@@ -1474,7 +1553,13 @@ mod tests {
         verify(&trace).unwrap();
         let text = JitBackend::new().unwrap().clif_text(&trace).unwrap();
         assert!(!text.contains("call_indirect"), "items accessed inline:\n{text}");
-        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let mut backend = JitBackend::new().unwrap();
+        backend.set_disasm(true);
+        let compiled = backend.compile(&trace).unwrap();
+        // `--jit-dump=asm`: the machine code as text, one line per instruction.
+        let asm = compiled.disasm().expect("disassembly kept");
+        assert!(asm.lines().count() > 10 && asm.contains("ret"), "{asm}");
+        assert!(JitBackend::new().unwrap().compile(&trace).unwrap().disasm().is_none());
 
         // Exits: 0 the tag guard, 1 the subtraction, 2 the store failing, 3 the end.
         let items = |v: Value| v.as_obj().unwrap().as_list().unwrap().borrow().clone();

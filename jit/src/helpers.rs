@@ -154,11 +154,18 @@ pub mod kind {
     pub const GENERATOR: i64 = 15;
 }
 
+/// The header byte caching an object's kinds (`Obj::jit_kind`): `kind + 1` in the low
+/// `KIND_BITS` bits (0: not classified yet), and for an iterator whose `iter_kind_of`
+/// never changes, that iterator kind in the bits above.
+pub const KIND_BITS: u8 = 5;
+const KIND_MASK: u8 = (1 << KIND_BITS) - 1;
+
 /// The kind number of an object (cached in its header: kinds never change).
 pub fn kind_of(o: ObjRef) -> i64 {
     let cache = o.jit_kind();
-    if cache.get() != 0 {
-        return cache.get() as i64 - 1;
+    let c = cache.get() & KIND_MASK;
+    if c != 0 {
+        return c as i64 - 1;
     }
     let k = classify(o);
     cache.set(k as u8 + 1);
@@ -187,11 +194,17 @@ fn classify(o: ObjRef) -> i64 {
 }
 
 /// Iterator kinds `iter_kind` returns: those `iter_next` handles without running Python
-/// code (0: anything else).
+/// code (0: anything else). Kinds 1 to 5 never change over an iterator's life (its state
+/// keeps its variant and the kind of what it iterates over), so they are cached in the
+/// header (`KIND_BITS`), where compiled code reads them.
 pub fn iter_kind_of(o: ObjRef) -> i64 {
+    let cache = o.jit_kind();
+    if cache.get() >> KIND_BITS != 0 {
+        return (cache.get() >> KIND_BITS) as i64;
+    }
     let Kind::Iter(cell) = &o.kind else { return 0 };
     let Ok(st) = cell.try_borrow() else { return 0 };
-    match &*st {
+    let stable = match &*st {
         IterState::Range { .. } => 1,
         IterState::Seq { seq: Value::Obj(s), .. } => match s.kind {
             Kind::List(_) => 2,
@@ -200,6 +213,14 @@ pub fn iter_kind_of(o: ObjRef) -> i64 {
         },
         IterState::Str { .. } => 4,
         IterState::Dict { .. } => 5,
+        _ => 0,
+    };
+    if stable != 0 {
+        kind_of(o);
+        cache.set(cache.get() | (stable << KIND_BITS) as u8);
+        return stable;
+    }
+    match &*st {
         // enumerate/zip over built-in iterators: their `next` runs no Python code.
         IterState::Enumerate { it: Value::Obj(inner), n: Value::Int(_) } if iter_kind_of(*inner) != 0 => 6,
         IterState::Zip { its } if its.iter().all(|v| v.as_obj().is_some_and(|o| iter_kind_of(o) != 0)) => 7,

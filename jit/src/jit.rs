@@ -496,7 +496,9 @@ impl Jit {
             return Ok((opt, None, table));
         }
         if self.backend.is_none() {
-            self.backend = Some(JitBackend::new().map_err(|e| e.to_string())?);
+            let mut backend = JitBackend::new().map_err(|e| e.to_string())?;
+            backend.set_disasm(self.options.dump.asm);
+            self.backend = Some(backend);
         }
         let backend = self.backend.as_mut().expect("backend");
         if self.options.dump.clif {
@@ -507,6 +509,9 @@ impl Jit {
         let compiled = backend.compile_linked(&opt, links).map_err(|e| e.to_string())?;
         if self.options.dump.asm {
             eprintln!("---- trace {id} machine code: {} bytes at {:p}", compiled.code_size(), compiled.entry());
+            if let Some(text) = compiled.disasm() {
+                eprint!("{text}");
+            }
         }
         Ok((opt, Some(compiled), table))
     }

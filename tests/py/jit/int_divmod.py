@@ -102,3 +102,20 @@ ms = 0
 for i in range(-1500, 1500):
     ms += i // 7 - i % 7 + (i // -3) * (i % -3)
 print("module", ms)
+
+
+def zero_divisor(n, op):
+    # The divisor reaches 0 inside a compiled loop: the trace leaves, the interpreter
+    # raises.
+    s = 0
+    for i in range(n, -1, -1):
+        d = i - n // 2
+        s += (i * 31) % d if op == "%" else (i * 31) // d
+    return s
+
+
+for op in ("%", "//"):
+    try:
+        print("zero", op, zero_divisor(400, op))
+    except ZeroDivisionError as e:
+        print("ZeroDivisionError:", e)
