@@ -921,7 +921,7 @@ impl Lowering<'_, '_> {
             // The kind cached in the header (0: not yet: ask the helper, which caches it).
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
-            let cached = self.b.ins().band_imm(cached, (1 << crate::helpers::KIND_BITS) - 1);
+            let cached = self.b.ins().band_imm_u(cached, (1 << crate::helpers::KIND_BITS) - 1);
             let kind = self.if_else(
                 cached,
                 &[types::I64],
@@ -934,7 +934,7 @@ impl Lowering<'_, '_> {
             // The iterator kind cached in the header's high bits (0: ask the helper).
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
-            let cached = self.b.ins().ushr_imm(cached, i64::from(crate::helpers::KIND_BITS));
+            let cached = self.b.ins().ushr_imm_u(cached, i64::from(crate::helpers::KIND_BITS));
             let kind = self.if_else(
                 cached,
                 &[types::I64],
