@@ -885,6 +885,38 @@ impl Lowering<'_, '_> {
             let tag = self.b.ins().select(fits, int, undef);
             return Lowered::Pair { tag, payload };
         }
+        if let (Helper::CellGet, Some(off), Some(at)) =
+            (helper, crate::helpers::kind_cache_offset(), crate::helpers::cell_value_offset())
+        {
+            // A closure cell (kind cached): its value's two words; else the helper.
+            let obj = self.vals[self.trace.call_args(args)[0].index()].one();
+            let is_cell = self.kind_cached_is(obj, off, crate::helpers::kind::CELL);
+            let v = self.if_else(
+                is_cell,
+                &[types::I64, types::I64],
+                |l| {
+                    let tag = l.b.ins().load(types::I64, Self::flags(), obj, at);
+                    let payload = l.b.ins().load(types::I64, Self::flags(), obj, at + 8);
+                    vec![tag, payload]
+                },
+                |l| l.helper_call(helper, &[obj]).words(),
+            );
+            return Lowered::Pair { tag: v[0], payload: v[1] };
+        }
+        if let (Helper::DictVersion, Some(off), Some(at)) =
+            (helper, crate::helpers::kind_cache_offset(), crate::helpers::dict_version_offset())
+        {
+            // A dict (kind cached): its version; else the helper.
+            let obj = self.vals[self.trace.call_args(args)[0].index()].one();
+            let is_dict = self.kind_cached_is(obj, off, crate::helpers::kind::DICT);
+            let v = self.if_else(
+                is_dict,
+                &[types::I64],
+                |l| vec![l.b.ins().load(types::I64, Self::flags(), obj, at)],
+                |l| l.helper_call(helper, &[obj]).words(),
+            );
+            return Lowered::One(v[0]);
+        }
         if matches!(helper, Helper::IntMod | Helper::IntFloorDiv) {
             // As `int_mod`/`int_floordiv` (`arith::i64_divmod`): Python's floor division,
             // the remainder taking the divisor's sign; UNDEF for a zero divisor and for
@@ -1110,6 +1142,14 @@ impl Lowering<'_, '_> {
 
     /// `cond ? then : els` as blocks: each branch emits its code and returns the values
     /// (of types `tys`) the merge block receives; returns them in the merge block.
+    /// Whether `obj`'s kind, cached in its header byte at `off`, is `kind` (false when
+    /// not cached yet).
+    fn kind_cached_is(&mut self, obj: clif::Value, off: i32, kind: i64) -> clif::Value {
+        let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
+        let cached = self.b.ins().band_imm_u(cached, (1 << crate::helpers::KIND_BITS) - 1);
+        self.b.ins().icmp_imm_s(IntCC::Equal, cached, kind + 1)
+    }
+
     fn if_else(
         &mut self,
         cond: clif::Value,

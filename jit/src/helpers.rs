@@ -1016,6 +1016,10 @@ learnt! {
     range_iter_layout RANGE_ITER_LAYOUT: RangeIterLayout;
     /// The layout of instance classes and shapes.
     inst_class_layout INST_CLASS_LAYOUT: InstClassLayout;
+    /// Offset of the value (two words: tag, payload) in a closure cell.
+    cell_value_offset CELL_VALUE_OFFSET: i32;
+    /// Offset of a dict's version (`Dict::version`, a u64).
+    dict_version_offset DICT_VERSION_OFFSET: i32;
 }
 
 /// The offset of `field`, a part of the object at `base`, from `base` (None when it is
@@ -1082,6 +1086,26 @@ pub fn learn_layout(o: ObjRef) {
         (rp == ptr && rl == len).then_some(SeqLayout { ptr: po as i32, len: lo as i32 })
     };
     match &o.kind {
+        Kind::Cell(v) if CELL_VALUE_OFFSET.get().is_none() => {
+            // The `Value` inside the cell: read back to check.
+            if let Some(off) = field_offset(base, v.as_ptr()) {
+                // SAFETY: the cell's `Value` is part of `*o` (alive: the caller holds
+                // `o`): two initialised, word-aligned words.
+                let (t, p) = unsafe { (word_at(base, off), word_at(base, off + 8)) };
+                let w = words(v.get());
+                // (Only a value whose payload is a whole word can be compared.)
+                if matches!(v.get(), Value::Int(_) | Value::Obj(_)) && (t as u64, p as u64) == (w.tag, w.payload) {
+                    let _ = CELL_VALUE_OFFSET.set(off as i32);
+                }
+            }
+        }
+        Kind::Dict(d) if DICT_VERSION_OFFSET.get().is_none() => {
+            let Ok(b) = d.try_borrow() else { return };
+            // A plain u64 field: its offset is the layout.
+            if let Some(off) = field_offset(base, &b.version) {
+                let _ = DICT_VERSION_OFFSET.set(off as i32);
+            }
+        }
         Kind::List(items) if LIST_LAYOUT.get().is_none() => {
             let b = items.borrow();
             if let Some(l) = check(items.as_ptr() as usize, vec_order(), b.as_ptr() as usize, b.len()) {

@@ -729,6 +729,7 @@ impl Recorder {
                         return abort("empty closure cell");
                     }
                     let snap = self.snap();
+                    crate::helpers::learn_layout(co);
                     let boxed = self.b.call(Helper::CellGet, &[cell.r]);
                     let tv = self.unbox(boxed, seen, snap)?;
                     self.push(tv);
@@ -1223,7 +1224,7 @@ impl Recorder {
             return abort("global not found");
         }
         let snap = self.snap();
-        let g = self.konst(Value::Obj(globals))?;
+        let g = self.dict_konst(globals)?;
         let ver = self.b.call(Helper::DictVersion, &[g.r]);
         let kv = self.b.kint(c.epoch as i64);
         self.b.guard(Op::GuardEq, Arg::Ref(ver), Arg::Ref(kv), snap);
@@ -1231,7 +1232,7 @@ impl Recorder {
             (globals, c.slot as usize)
         } else {
             let bd = vm.builtins_dict;
-            let b = self.konst(Value::Obj(bd))?;
+            let b = self.dict_konst(bd)?;
             let ver = self.b.call(Helper::DictVersion, &[b.r]);
             let kv = self.b.kint(c.epoch2 as i64);
             self.b.guard(Op::GuardEq, Arg::Ref(ver), Arg::Ref(kv), snap);
@@ -1264,7 +1265,7 @@ impl Recorder {
             return abort("store of a new global");
         }
         let snap = self.snap();
-        let g = self.konst(Value::Obj(globals))?;
+        let g = self.dict_konst(globals)?;
         let ver = self.b.call(Helper::DictVersion, &[g.r]);
         let kv = self.b.kint(c.epoch as i64);
         self.b.guard(Op::GuardEq, Arg::Ref(ver), Arg::Ref(kv), snap);
@@ -1272,6 +1273,14 @@ impl Recorder {
         let vb = self.boxed(v);
         self.b.call(Helper::DictSetAt, &[g.r, kp, vb]);
         Ok(())
+    }
+
+    /// The dict `d` (globals or builtins) as a constant, its kind cached and layout learnt
+    /// so that compiled code reads its version inline.
+    fn dict_konst(&mut self, d: ObjRef) -> R<Tv> {
+        kind_of(d);
+        crate::helpers::learn_layout(d);
+        self.konst(Value::Obj(d))
     }
 
     fn epoch_guard(&mut self, vm: &Vm, snap: SnapNo) {
