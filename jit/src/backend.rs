@@ -917,6 +917,31 @@ impl Lowering<'_, '_> {
             );
             return Lowered::One(v[0]);
         }
+        if let (Helper::DictValueAt, Some(off), Some(dl)) =
+            (helper, crate::helpers::kind_cache_offset(), crate::helpers::dict_entries_layout())
+        {
+            // A dict (kind cached): the value of entry `i` (UNDEF past the table; the
+            // version guard before keeps `i` a live entry); else the helper.
+            let a = self.trace.call_args(args);
+            let (obj, i) = (self.vals[a[0].index()].one(), self.vals[a[1].index()].one());
+            let is_dict = self.kind_cached_is(obj, off, crate::helpers::kind::DICT);
+            let v = self.if_else(
+                is_dict,
+                &[types::I64, types::I64],
+                |l| {
+                    let ptr = l.b.ins().load(types::I64, Self::flags(), obj, dl.table.ptr);
+                    let len = l.b.ins().load(types::I64, Self::flags(), obj, dl.table.len);
+                    let in_range = l.b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+                    let offset = l.b.ins().imul_imm_s(i, i64::from(dl.stride));
+                    let at = l.b.ins().iadd(ptr, offset);
+                    let at = l.b.ins().iadd_imm_s(at, i64::from(dl.value));
+                    let (tag, payload) = l.load_item_or_undef(in_range, at, Self::flags());
+                    vec![tag, payload]
+                },
+                |l| l.helper_call(helper, &[obj, i]).words(),
+            );
+            return Lowered::Pair { tag: v[0], payload: v[1] };
+        }
         if matches!(helper, Helper::IntMod | Helper::IntFloorDiv) {
             // As `int_mod`/`int_floordiv` (`arith::i64_divmod`): Python's floor division,
             // the remainder taking the divisor's sign; UNDEF for a zero divisor and for

@@ -1020,6 +1020,19 @@ learnt! {
     cell_value_offset CELL_VALUE_OFFSET: i32;
     /// Offset of a dict's version (`Dict::version`, a u64).
     dict_version_offset DICT_VERSION_OFFSET: i32;
+    /// The layout of a dict's entries.
+    dict_entries_layout DICT_ENTRIES_LAYOUT: DictEntriesLayout;
+}
+
+/// Where a dict's entry values are (`Dict::entry_layout`).
+#[derive(Clone, Copy, Debug)]
+pub struct DictEntriesLayout {
+    /// The entry table's pointer and length (entries, live or deleted).
+    pub table: SeqLayout,
+    /// The size of an entry.
+    pub stride: i32,
+    /// The offset of the value (two words) in an entry.
+    pub value: i32,
 }
 
 /// The offset of `field`, a part of the object at `base`, from `base` (None when it is
@@ -1099,11 +1112,18 @@ pub fn learn_layout(o: ObjRef) {
                 }
             }
         }
-        Kind::Dict(d) if DICT_VERSION_OFFSET.get().is_none() => {
+        Kind::Dict(d) if DICT_VERSION_OFFSET.get().is_none() || DICT_ENTRIES_LAYOUT.get().is_none() => {
             let Ok(b) = d.try_borrow() else { return };
             // A plain u64 field: its offset is the layout.
             if let Some(off) = field_offset(base, &b.version) {
                 let _ = DICT_VERSION_OFFSET.set(off as i32);
+            }
+            let (entries, stride, value) = b.entry_layout();
+            if let Some(table) =
+                check(entries as *const _ as usize, vec_order(), entries.as_ptr() as usize, entries.len())
+            {
+                let _ =
+                    DICT_ENTRIES_LAYOUT.set(DictEntriesLayout { table, stride: stride as i32, value: value as i32 });
             }
         }
         Kind::List(items) if LIST_LAYOUT.get().is_none() => {

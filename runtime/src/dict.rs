@@ -53,6 +53,12 @@ impl Dict {
         self.live == 0
     }
 
+    /// Where compiled code finds entry values: the entry table (a `Vec`, here to learn its
+    /// layout from), the size of an entry and the offset of its value.
+    pub fn entry_layout(&self) -> (&Vec<impl Sized>, usize, usize) {
+        (&self.entries, std::mem::size_of::<Entry>(), std::mem::offset_of!(Entry, value))
+    }
+
     /// Allocated entry slots.
     pub fn capacity(&self) -> usize {
         self.entries.capacity()
