@@ -903,8 +903,8 @@ impl Lowering<'_, '_> {
             );
             return Lowered::Pair { tag: v[0], payload: v[1] };
         }
-        if let (Helper::DictVersion, Some(off), Some(at)) =
-            (helper, crate::helpers::kind_cache_offset(), crate::helpers::dict_version_offset())
+        if let (Helper::DictVersion, Some(off), Some(dl)) =
+            (helper, crate::helpers::kind_cache_offset(), crate::helpers::dict_layout())
         {
             // A dict (kind cached): its version; else the helper.
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
@@ -912,13 +912,16 @@ impl Lowering<'_, '_> {
             let v = self.if_else(
                 is_dict,
                 &[types::I64],
-                |l| vec![l.b.ins().load(types::I64, Self::flags(), obj, at)],
+                |l| {
+                    let d = l.b.ins().load(types::I64, Self::fixed_flags(), obj, dl.boxed);
+                    vec![l.b.ins().load(types::I64, Self::flags(), d, dl.version)]
+                },
                 |l| l.helper_call(helper, &[obj]).words(),
             );
             return Lowered::One(v[0]);
         }
         if let (Helper::DictValueAt, Some(off), Some(dl)) =
-            (helper, crate::helpers::kind_cache_offset(), crate::helpers::dict_entries_layout())
+            (helper, crate::helpers::kind_cache_offset(), crate::helpers::dict_layout())
         {
             // A dict (kind cached): the value of entry `i` (UNDEF past the table; the
             // version guard before keeps `i` a live entry); else the helper.
@@ -929,8 +932,9 @@ impl Lowering<'_, '_> {
                 is_dict,
                 &[types::I64, types::I64],
                 |l| {
-                    let ptr = l.b.ins().load(types::I64, Self::flags(), obj, dl.table.ptr);
-                    let len = l.b.ins().load(types::I64, Self::flags(), obj, dl.table.len);
+                    let d = l.b.ins().load(types::I64, Self::fixed_flags(), obj, dl.boxed);
+                    let ptr = l.b.ins().load(types::I64, Self::flags(), d, dl.table.ptr);
+                    let len = l.b.ins().load(types::I64, Self::flags(), d, dl.table.len);
                     let in_range = l.b.ins().icmp(IntCC::UnsignedLessThan, i, len);
                     let offset = l.b.ins().imul_imm_s(i, i64::from(dl.stride));
                     let at = l.b.ins().iadd(ptr, offset);
@@ -1646,6 +1650,54 @@ mod tests {
         assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(2));
         assert!(matches!(slots[1], Value::Undef));
         assert_eq!(items(list).len(), 3);
+    }
+
+    #[test]
+    fn dict_entries_versions_and_cells_are_read_inline() {
+        use krait_runtime::dict::Dict;
+        use krait_runtime::vm::{Vm, VmOptions};
+        let mut vm = Vm::new(VmOptions::default());
+        let d = vm.new_dict(Dict::new()).as_obj().unwrap();
+        for (k, v) in [(1, Value::Float(0.5)), (2, Value::Int(7)), (3, Value::None)] {
+            vm.dict_set(d, Value::Int(k), v).unwrap();
+        }
+        let cell = vm.alloc(krait_runtime::object::Kind::Cell(std::cell::Cell::new(Value::Int(42))));
+        for o in [d, cell] {
+            crate::helpers::kind_of(o);
+            crate::helpers::learn_layout(o);
+        }
+        assert!(crate::helpers::dict_layout().is_some() && crate::helpers::cell_value_offset().is_some());
+
+        // slot0 = d.version; slot1 = d's entry at slot2; slot3 = the cell's value; exit.
+        let mut b = TraceBuilder::new(4);
+        let entry = b.snapshot(0, &[]);
+        let t = b.sload(Op::SLoadTag, 2);
+        b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), entry);
+        let i = b.sload(Op::SLoadInt, 2);
+        let dk = b.ins(Op::KObj, Arg::Imm(d.as_ptr() as i64), Arg::None);
+        let ck = b.ins(Op::KObj, Arg::Imm(cell.as_ptr() as i64), Arg::None);
+        let version = b.call(Helper::DictVersion, &[dk]);
+        let value = b.call(Helper::DictValueAt, &[dk, i]);
+        let inside = b.call(Helper::CellGet, &[ck]);
+        let s = b.snapshot(5, &[(0, version), (1, value), (3, inside)]);
+        b.guard(Op::Exit, Arg::None, Arg::None, s);
+        let trace = b.finish();
+        verify(&trace).unwrap();
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let expect_version = d.as_dict().unwrap().borrow().version as i64;
+        for (at, expect) in [(0, Value::Float(0.5)), (1, Value::Int(7)), (2, Value::None), (3, Value::Undef)] {
+            let mut slots = [Value::None, Value::None, Value::Int(at), Value::None];
+            assert_eq!(compiled.run(&mut slots, &mut ctx()), ExitNo(1));
+            assert!(matches!(slots[0], Value::Int(v) if v == expect_version), "{:?}", slots[0]);
+            assert_eq!(format!("{:?}", slots[1]), format!("{expect:?}"), "entry {at}");
+            assert!(matches!(slots[3], Value::Int(42)), "{:?}", slots[3]);
+        }
+        // A key added: the version read changes with it.
+        vm.dict_set(d, Value::Int(9), Value::Int(9)).unwrap();
+        let mut slots = [Value::None, Value::None, Value::Int(3), Value::None];
+        compiled.run(&mut slots, &mut ctx());
+        assert!(matches!(slots[0], Value::Int(v) if v > expect_version), "{:?}", slots[0]);
+        assert!(matches!(slots[1], Value::Int(9)), "{:?}", slots[1]);
     }
 
     #[test]

@@ -668,6 +668,35 @@ pub(crate) extern "C" fn list_new(ctx: *mut JitCtx, n: i64) -> u64 {
     }
 }
 
+/// A new closure cell holding the value `(t, p)` (UNDEF: an empty cell).
+pub(crate) extern "C" fn cell_new(ctx: *mut JitCtx, t: u64, p: u64) -> u64 {
+    let (vm, _) = vm(ctx);
+    vm.alloc(Kind::Cell(std::cell::Cell::new(value(t, p)))).as_ptr() as u64
+}
+
+/// MAKE_FUNCTION of a code object in `globals` with a closure tuple or None (no
+/// defaults).
+pub(crate) extern "C" fn make_function(ctx: *mut JitCtx, code: u64, globals: u64, ct: u64, cp: u64) -> u64 {
+    let (vm, _) = vm(ctx);
+    vm.make_function(obj(code), obj(globals), Value::None, Value::None, value(ct, cp)).as_ptr() as u64
+}
+
+/// The code object of function `f` (0 if `f` is not a function).
+pub(crate) extern "C" fn func_code(f: u64) -> u64 {
+    match &obj(f).kind {
+        Kind::Function(func) => func.code.as_ptr() as u64,
+        _ => 0,
+    }
+}
+
+/// Cell `i` of function `f`'s closure (the recorder checked the code, hence the count).
+pub(crate) extern "C" fn func_cell(f: u64, i: i64) -> u64 {
+    match &obj(f).kind {
+        Kind::Function(func) => func.closure.get(i as usize).map_or(0, |c| c.as_ptr() as u64),
+        _ => 0,
+    }
+}
+
 /// A new empty dict (BUILD_MAP sets its items).
 pub(crate) extern "C" fn dict_new(ctx: *mut JitCtx) -> u64 {
     let (vm, _) = vm(ctx);
@@ -1018,18 +1047,21 @@ learnt! {
     inst_class_layout INST_CLASS_LAYOUT: InstClassLayout;
     /// Offset of the value (two words: tag, payload) in a closure cell.
     cell_value_offset CELL_VALUE_OFFSET: i32;
-    /// Offset of a dict's version (`Dict::version`, a u64).
-    dict_version_offset DICT_VERSION_OFFSET: i32;
-    /// The layout of a dict's entries.
-    dict_entries_layout DICT_ENTRIES_LAYOUT: DictEntriesLayout;
+    /// The layout of dicts.
+    dict_layout DICT_LAYOUT: DictLayout;
 }
 
-/// Where a dict's entry values are (`Dict::entry_layout`).
+/// Where a dict's version and entry values are. A dict object holds a pointer to its
+/// table (`Kind::Dict` is boxed); the other offsets are from that pointer.
 #[derive(Clone, Copy, Debug)]
-pub struct DictEntriesLayout {
+pub struct DictLayout {
+    /// Offset in the object of the pointer to the table.
+    pub boxed: i32,
+    /// Offset of the version (`Dict::version`, a u64).
+    pub version: i32,
     /// The entry table's pointer and length (entries, live or deleted).
     pub table: SeqLayout,
-    /// The size of an entry.
+    /// The size of an entry (`Dict::entry_layout`).
     pub stride: i32,
     /// The offset of the value (two words) in an entry.
     pub value: i32,
@@ -1112,18 +1144,35 @@ pub fn learn_layout(o: ObjRef) {
                 }
             }
         }
-        Kind::Dict(d) if DICT_VERSION_OFFSET.get().is_none() || DICT_ENTRIES_LAYOUT.get().is_none() => {
-            let Ok(b) = d.try_borrow() else { return };
-            // A plain u64 field: its offset is the layout.
-            if let Some(off) = field_offset(base, &b.version) {
-                let _ = DICT_VERSION_OFFSET.set(off as i32);
+        Kind::Dict(d) if DICT_LAYOUT.get().is_none() => {
+            // The object holds the box's pointer (read back to check); the rest is at
+            // offsets from it.
+            let inner = &**d as *const std::cell::RefCell<krait_runtime::dict::Dict> as usize;
+            let Some(boxed) = field_offset(base, d as *const Box<_>) else { return };
+            // SAFETY: the box is a field of `*o` (alive: the caller holds `o`): one
+            // initialised, word-aligned pointer.
+            if unsafe { word_at(base, boxed) } != inner {
+                return;
             }
+            let Ok(b) = d.try_borrow() else { return };
             let (entries, stride, value) = b.entry_layout();
-            if let Some(table) =
-                check(entries as *const _ as usize, vec_order(), entries.as_ptr() as usize, entries.len())
-            {
-                let _ =
-                    DICT_ENTRIES_LAYOUT.set(DictEntriesLayout { table, stride: stride as i32, value: value as i32 });
+            let (Some(version), Some(off), Some((p, l))) =
+                (field_offset(inner, &b.version), field_offset(inner, entries as *const _), vec_order())
+            else {
+                return;
+            };
+            let (po, lo) = (off + 8 * p, off + 8 * l);
+            // SAFETY: both are words of the entry table's `Vec`, part of the boxed dict
+            // (alive with `*o`), at word-aligned offsets.
+            let (rp, rl) = unsafe { (word_at(inner, po), word_at(inner, lo)) };
+            if rp == entries.as_ptr() as usize && rl == entries.len() {
+                let _ = DICT_LAYOUT.set(DictLayout {
+                    boxed: boxed as i32,
+                    version: version as i32,
+                    table: SeqLayout { ptr: po as i32, len: lo as i32 },
+                    stride: stride as i32,
+                    value: value as i32,
+                });
             }
         }
         Kind::List(items) if LIST_LAYOUT.get().is_none() => {

@@ -464,6 +464,15 @@ helpers! {
     ListNew "list_new" (I64, I64) -> Obj, Store = h::list_new;
     /// A new empty dict.
     DictNew "dict_new" (I64) -> Obj, Store = h::dict_new;
+    /// A new closure cell holding `v` (UNDEF: empty).
+    CellNew "cell_new" (I64, Value) -> Obj, Store = h::cell_new;
+    /// MAKE_FUNCTION of code `a` in globals `b` with closure `c` (a tuple of cells, or
+    /// None).
+    MakeFunction "make_function" (I64, Obj, Obj, Value) -> Obj, Store = h::make_function;
+    /// A function's code object (never changes).
+    FuncCode "func_code" (Obj) -> Obj, Pure = h::func_code;
+    /// Cell `i` of a function's closure (never changes).
+    FuncCell "func_cell" (Obj, I64) -> Obj, Pure = h::func_cell;
     /// A tuple of a list's items (the list is the trace's own, just built).
     TupleOfList "tuple_of_list" (I64, Obj) -> Obj, Store = h::tuple_of_list;
     /// Generator `a` is suspended with code `b`, at pc and started flag `c` (`pc << 1 |

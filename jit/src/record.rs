@@ -15,6 +15,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
+
 use krait_runtime::bytecode::{BinOp, CmpOp, Op as BcOp};
 use krait_runtime::heap::ObjRef;
 use krait_runtime::object::{Code, InlineCache, Kind};
@@ -167,6 +169,11 @@ pub struct Recorder {
     /// A slice built by BUILD_SLICE for the subscript right after it: not allocated
     /// unless that subscript needs the object (`VSlice`).
     vslice: Option<VSlice>,
+    /// Tuples built in the trace (BUILD_TUPLE), with their items: a closure's cells.
+    tuples: FxHashMap<IrRef, Vec<Tv>>,
+    /// Functions made in the trace (MAKE_FUNCTION), with their closure's cells: a call
+    /// of one needs no identity guard (its code is the instruction's constant).
+    fresh_funcs: FxHashMap<IrRef, Vec<Tv>>,
     /// Where the recording started (code and pc of the top frame).
     start_code: Rc<Code>,
     start_at: usize,
@@ -229,6 +236,8 @@ impl Recorder {
             side: false,
             link_to: None,
             vslice: None,
+            tuples: FxHashMap::default(),
+            fresh_funcs: FxHashMap::default(),
             header_snap: None,
             start_code: f.code.clone(),
             start_at: start_pc,
@@ -287,6 +296,8 @@ impl Recorder {
             side: true,
             link_to: None,
             vslice: None,
+            tuples: FxHashMap::default(),
+            fresh_funcs: FxHashMap::default(),
             header_snap: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
@@ -740,6 +751,33 @@ impl Recorder {
                     self.pop_n(1);
                 }
             }
+            BcOp::LoadClosure => {
+                let tv = self.read(vm, base + code.co.nlocals() + arg)?;
+                self.push(tv);
+            }
+            BcOp::MakeFunction if arg == 0 || arg == 8 => {
+                // A function without defaults, a closure or not: its code is a constant,
+                // its cells a tuple the trace built.
+                let (code_tv, code_v) = self.peek(vm, 1)?;
+                let (closure, cells) = if arg == 8 {
+                    let (closure, _) = self.peek(vm, 2)?;
+                    let Some(cells) = self.tuples.get(&closure.r).cloned() else {
+                        return abort("MAKE_FUNCTION of an unknown closure");
+                    };
+                    (self.boxed(closure), cells)
+                } else {
+                    (self.b.kval(tag::NONE, 0), vec![])
+                };
+                if !code_tv.obj.is_some_and(|o| code_v.is(&Value::Obj(o))) {
+                    return abort("MAKE_FUNCTION of an unknown code");
+                }
+                let c = self.ctx();
+                let g = self.konst(Value::Obj(self.frames[depth].globals))?;
+                let f = self.b.call(Helper::MakeFunction, &[c, code_tv.r, g.r, closure]);
+                self.fresh_funcs.insert(f, cells);
+                self.pop_n(if arg == 8 { 2 } else { 1 });
+                self.push(Self::tv(f, tag::OBJ));
+            }
             BcOp::LoadName if self.frames[depth].names_are_globals => {
                 let globals = self.frames[depth].globals;
                 let tv = self.load_global(vm, globals, code.names[arg])?;
@@ -807,6 +845,13 @@ impl Recorder {
                     self.b.call(Helper::ListAppend, &[l, xb]);
                 }
                 let r = if ins.op == BcOp::BuildTuple { self.b.call(Helper::TupleOfList, &[c, l]) } else { l };
+                if ins.op == BcOp::BuildTuple {
+                    let mut items = vec![];
+                    for n in (1..=arg).rev() {
+                        items.push(self.peek(vm, n)?.0);
+                    }
+                    self.tuples.insert(r, items);
+                }
                 self.pop_n(arg);
                 self.push(Self::tv(r, tag::OBJ));
             }
@@ -2019,7 +2064,43 @@ impl Recorder {
             },
         };
         self.can_inline(&fcode)?;
-        self.guard_identity(ftv, fo);
+        let fresh = self.fresh_funcs.get(&ftv.r).cloned();
+        if (fresh.is_some() || !func.closure.is_empty()) && layout.is_some() {
+            return abort("call of a closure that binds its arguments otherwise");
+        }
+        let fresh = match fresh {
+            None if !func.closure.is_empty() => {
+                // A closure made outside the trace (one of many with this code, made
+                // anew per call of the function around it): guard its code and read its
+                // cells.
+                if self.guard_kind(ftv, fo) != kind::FUNCTION {
+                    return abort("call of a non-function");
+                }
+                let snap = self.snap();
+                let code_o = func.code;
+                let code_k = self.konst(Value::Obj(code_o))?;
+                let got = self.b.call(Helper::FuncCode, &[ftv.r]);
+                self.b.guard(Op::GuardEq, Arg::Ref(got), Arg::Ref(code_k.r), snap);
+                let mut cells = vec![];
+                for i in 0..func.closure.len() {
+                    let ki = self.b.kint(i as i64);
+                    let cell = self.b.call(Helper::FuncCell, &[ftv.r, ki]);
+                    cells.push(Self::tv(cell, tag::OBJ));
+                }
+                self.objs.push(fo);
+                Some(cells)
+            }
+            None => {
+                self.guard_identity(ftv, fo);
+                None
+            }
+            // The function seen now stands for the ones the trace makes (exits rebuild
+            // frames of it): kept alive with the trace.
+            Some(cells) => {
+                self.objs.push(fo);
+                Some(cells)
+            }
+        };
         if let Some(layout) = layout {
             let defaults = match func.defaults.get() {
                 Value::Obj(t) if layout.iter().any(|&src| src < 0) => {
@@ -2042,7 +2123,7 @@ impl Recorder {
                 self.push(a);
             }
         }
-        self.inline_call(vm, fo, fpos, first, argcount, fdepth, pc, None, None)
+        self.inline_call_with(vm, fo, fpos, first, argcount, fdepth, pc, None, None, fresh)
     }
 
     fn call(&mut self, vm: &mut Vm, op: BcOp, n: usize, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
@@ -2213,6 +2294,25 @@ impl Recorder {
         init_self: Option<Tv>,
         binop: Option<(BinOp, u8)>,
     ) -> R<Option<(usize, usize)>> {
+        self.inline_call_with(vm, fo, fpos, first, nargs, fdepth, pc, init_self, binop, None)
+    }
+
+    /// `inline_call`, for a function made in the trace when `fresh` gives its closure's
+    /// cells (else they are the constant callee's).
+    #[allow(clippy::too_many_arguments)]
+    fn inline_call_with(
+        &mut self,
+        vm: &mut Vm,
+        fo: ObjRef,
+        fpos: usize,
+        first: usize,
+        nargs: usize,
+        fdepth: usize,
+        pc: usize,
+        init_self: Option<Tv>,
+        binop: Option<(BinOp, u8)>,
+        fresh: Option<Vec<Tv>>,
+    ) -> R<Option<(usize, usize)>> {
         let Kind::Function(func) = &fo.kind else { return abort("inlined call of a non-function") };
         let fcode = func.code.as_code().expect("function code").clone();
         debug_assert!(self.can_inline(&fcode).is_ok(), "callers check can_inline before recording the call");
@@ -2226,13 +2326,36 @@ impl Recorder {
         let nslots = fcode.co.nslots();
         let undef = self.b.kval(tag::UNDEF, 0);
         let nfree = func.closure.len();
-        for i in nargs..nslots - nfree {
+        let (nlocals, ncells) = (fcode.co.nlocals(), fcode.cell_params.len());
+        if fresh.as_ref().is_some_and(|cells| cells.len() != nfree) {
+            return abort("closure of another size");
+        }
+        for i in nargs..nlocals {
             self.set_slot(first + i, Tv { r: undef, tag: tag::UNDEF, from: None, obj: None });
         }
-        // The closure's cells follow the locals (as the interpreter lays them out); the
-        // callee is a guarded constant, so its cells are too.
-        for (i, c) in func.closure.iter().enumerate() {
-            let tv = self.konst(Value::Obj(*c))?;
+        // Then a new cell for each cell variable, holding the parameter of that name if
+        // any (as `push_callee_locals`).
+        if ncells != 0 {
+            let c = self.ctx();
+            for (i, p) in fcode.cell_params.iter().enumerate() {
+                let init = match p {
+                    Some(p) => {
+                        let a = self.read(vm, first + *p as usize)?;
+                        self.boxed(a)
+                    }
+                    None => undef,
+                };
+                let cell = self.b.call(Helper::CellNew, &[c, init]);
+                self.set_slot(first + nlocals + i, Self::tv(cell, tag::OBJ));
+            }
+        }
+        // The closure's cells follow (as the interpreter lays them out): the cells of a
+        // function the trace made, else the guarded constant callee's, constants too.
+        for i in 0..nfree {
+            let tv = match &fresh {
+                Some(cells) => cells[i],
+                None => self.konst(Value::Obj(func.closure[i]))?,
+            };
             self.set_slot(first + nslots - nfree + i, tv);
         }
         self.sp = first + nslots;

@@ -315,14 +315,60 @@ impl Vm {
         }
     }
 
-    /// Pushes the rest of a callee's slots after its `nparams` arguments: its other locals
-    /// (unbound) and its closure's cells.
+    /// MAKE_FUNCTION: a function of `code_obj` in `globals`, with its defaults, keyword
+    /// defaults and closure (a tuple of cells, or None).
+    pub fn make_function(
+        &mut self,
+        code_obj: ObjRef,
+        globals: ObjRef,
+        defaults: Value,
+        kwdefaults: Value,
+        closure: Value,
+    ) -> ObjRef {
+        let c = code_obj.as_code().unwrap().clone();
+        let name = self.new_str(c.co.name.as_str());
+        let qualname = self.new_str(c.co.qualname.as_str());
+        let module = dict_get_str(globals, self.names.name).unwrap_or(Value::None);
+        let doc = match &c.co.doc {
+            Some(d) => self.new_str(d.as_str()),
+            None => Value::None,
+        };
+        let cells: Box<[ObjRef]> = closure
+            .as_obj()
+            .and_then(|t| t.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj()).collect()))
+            .unwrap_or_default();
+        self.alloc(Kind::new_function(Function {
+            code: code_obj,
+            globals,
+            name: Cell::new(name),
+            qualname: Cell::new(qualname),
+            defaults: Cell::new(defaults),
+            kwdefaults: Cell::new(kwdefaults),
+            closure: cells,
+            dict: Cell::new(None),
+            module,
+            doc: Cell::new(doc),
+        }))
+    }
+
+    /// Pushes the rest of a callee's slots after its `nparams` arguments (the top of the
+    /// stack): its other locals (unbound), a new cell for each of its cell variables
+    /// (holding the parameter of that name, if any), and its closure's cells.
     #[inline(always)]
     fn push_callee_locals(&mut self, func: &Function, nparams: usize) {
         let code = func.code.as_code().unwrap();
         let nfree = func.closure.len();
-        for _ in 0..code.co.nslots() - nparams - nfree {
+        let ncells = code.cell_params.len();
+        for _ in 0..code.co.nslots() - nparams - nfree - ncells {
             self.stack.push(Value::Undef);
+        }
+        if ncells != 0 {
+            let base = self.stack.len() - code.co.nlocals();
+            for p in code.cell_params.iter() {
+                let init = p.map_or(Value::Undef, |p| self.stack[base + p as usize]);
+                let cell = self.alloc(Kind::Cell(Cell::new(init)));
+                self.stack.push(Value::Obj(cell));
+            }
         }
         for c in func.closure.iter() {
             self.stack.push(Value::Obj(*c));
@@ -547,14 +593,7 @@ impl Vm {
             self.check_depth()?;
             let base = self.stack.len();
             self.stack.extend_from_slice(args);
-            let extra = code.co.nslots() - args.len();
-            let nfree = f.closure.len();
-            for _ in 0..extra - nfree {
-                self.stack.push(Value::Undef);
-            }
-            for c in f.closure.iter() {
-                self.stack.push(Value::Obj(*c));
-            }
+            self.push_callee_locals(f, args.len());
             self.push_frame_at(func, base, base, true, None);
             return self.run();
         }
@@ -1284,13 +1323,7 @@ impl Vm {
                                 }
                                 let func = f.as_function().unwrap();
                                 let fcode = func.code.as_code().unwrap();
-                                let nfree = func.closure.len();
-                                for _ in 0..fcode.co.nslots() - 2 - nfree {
-                                    self.stack.push(Value::Undef);
-                                }
-                                for c in func.closure.iter() {
-                                    self.stack.push(Value::Obj(*c));
-                                }
+                                self.push_callee_locals(func, 2);
                                 let fbase = self.stack.len() - fcode.co.nslots();
                                 self.frames[fidx].pc = pc;
                                 self.push_binop_frame_at(f, fbase, fbase, crate::vm::BinopFrame { op, a, b, stage });
@@ -1940,32 +1973,8 @@ impl Vm {
                     let closure = if ins.arg & 8 != 0 { pop!() } else { Value::None };
                     let kwdefaults = if ins.arg & 2 != 0 { pop!() } else { Value::None };
                     let defaults = if ins.arg & 1 != 0 { pop!() } else { Value::None };
-                    let code_obj = code_v.as_obj().unwrap();
-                    let c = code_obj.as_code().unwrap().clone();
                     let globals = self.frames[fidx].globals;
-                    let name = self.new_str(c.co.name.as_str());
-                    let qualname = self.new_str(c.co.qualname.as_str());
-                    let module = dict_get_str(globals, self.names.name).unwrap_or(Value::None);
-                    let doc = match &c.co.doc {
-                        Some(d) => self.new_str(d.as_str()),
-                        None => Value::None,
-                    };
-                    let cells: Box<[ObjRef]> = closure
-                        .as_obj()
-                        .and_then(|t| t.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj()).collect()))
-                        .unwrap_or_default();
-                    let f = self.alloc(Kind::new_function(Function {
-                        code: code_obj,
-                        globals,
-                        name: Cell::new(name),
-                        qualname: Cell::new(qualname),
-                        defaults: Cell::new(defaults),
-                        kwdefaults: Cell::new(kwdefaults),
-                        closure: cells,
-                        dict: Cell::new(None),
-                        module,
-                        doc: Cell::new(doc),
-                    }));
+                    let f = self.make_function(code_v.as_obj().unwrap(), globals, defaults, kwdefaults, closure);
                     push!(Value::Obj(f));
                 }
                 Op::ReturnValue => {

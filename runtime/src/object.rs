@@ -156,8 +156,9 @@ pub struct Code {
     pub varnames: Box<[ObjRef]>,
     /// For each cellvar, the varnames slot of the parameter it shadows, if any.
     pub cell_params: Box<[Option<u32>]>,
-    /// Whether calls can take the fast path: exact positional arguments, no cells,
-    /// no defaults needed, not a generator.
+    /// Whether calls can take the fast path (arguments bound by `Vm::call_layout`, then
+    /// laid out by `push_callee_locals`): positional-or-keyword parameters only (no
+    /// `*args`, `**kwargs` or keyword-only ones), not a generator.
     pub simple: bool,
     /// Per-loop hotness counters for the JIT (indexed by instruction).
     pub hot: RefCell<Vec<u16>>,

@@ -830,8 +830,7 @@ impl Vm {
         let varnames: Vec<ObjRef> = co.varnames.iter().map(|n| self.intern(n)).collect();
         let cell_params: Vec<Option<u32>> =
             co.cellvars.iter().map(|c| co.varnames.iter().position(|v| v == c).map(|p| p as u32)).collect();
-        let simple = co.cellvars.is_empty()
-            && co.kwonlyargcount == 0
+        let simple = co.kwonlyargcount == 0
             && co.flags
                 & (crate::bytecode::flags::VARARGS
                     | crate::bytecode::flags::VARKEYWORDS
