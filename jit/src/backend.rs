@@ -946,6 +946,12 @@ impl Lowering<'_, '_> {
             );
             return Lowered::Pair { tag: v[0], payload: v[1] };
         }
+        if helper == Helper::ClassEpoch {
+            // `Vm::class_epoch` through the context's VM pointer.
+            let vm = self.b.ins().load(types::I64, Self::fixed_flags(), self.ctx, crate::helpers::CTX_VM);
+            let epoch = self.b.ins().load(types::I64, Self::flags(), vm, crate::helpers::VM_CLASS_EPOCH as i32);
+            return Lowered::One(epoch);
+        }
         if matches!(helper, Helper::IntMod | Helper::IntFloorDiv) {
             // As `int_mod`/`int_floordiv` (`arith::i64_divmod`): Python's floor division,
             // the remainder taking the divisor's sign; UNDEF for a zero divisor and for

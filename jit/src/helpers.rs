@@ -55,6 +55,17 @@ pub const CTX_GC_WANTED: i32 = 8;
 pub const CTX_LAST_TRACE: i32 = 16;
 /// Offset of `err_flag` in `JitCtx`.
 pub const CTX_ERR_FLAG: i32 = 24;
+/// Offset of `vm` in `JitCtx`.
+pub const CTX_VM: i32 = 32;
+const _: () = assert!(
+    std::mem::offset_of!(JitCtx, interrupt) == CTX_INTERRUPT as usize
+        && std::mem::offset_of!(JitCtx, gc_wanted) == CTX_GC_WANTED as usize
+        && std::mem::offset_of!(JitCtx, last_trace) == CTX_LAST_TRACE as usize
+        && std::mem::offset_of!(JitCtx, err_flag) == CTX_ERR_FLAG as usize
+        && std::mem::offset_of!(JitCtx, vm) == CTX_VM as usize
+);
+/// Offset of the class epoch (`Vm::class_epoch`, a `Cell<u64>`) in the VM.
+pub const VM_CLASS_EPOCH: usize = std::mem::offset_of!(Vm, class_epoch);
 
 impl JitCtx {
     /// A context for compiled code running with these flags and VM.
