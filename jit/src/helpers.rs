@@ -241,6 +241,86 @@ pub(crate) extern "C" fn int_mod(a: i64, b: i64) -> SlotWords {
     }
 }
 
+// -- Wide ints (i128 in traces) ------------------------------------------------------------
+
+/// An i128 as the two words compiled code passes and returns (low word first: the layout
+/// of a two-word struct in the C ABI, returned in two registers like `SlotWords`).
+#[repr(C)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct WideWords {
+    /// The low 64 bits.
+    pub lo: u64,
+    /// The high 64 bits.
+    pub hi: u64,
+}
+
+/// What `big_to_wide` returns for an object it cannot unbox (i128::MIN, which it never
+/// returns otherwise: such a big int is not unboxed either).
+pub const WIDE_NONE: WideWords = WideWords { lo: 0, hi: 1 << 63 };
+
+fn wide(lo: u64, hi: u64) -> i128 {
+    ((hi as i128) << 64) | lo as i128
+}
+
+/// Whether a big int can live in a trace as an i128 (`wunbox`): inside (-2**127, 2**127).
+pub fn fits_wide(b: &num_bigint::BigInt) -> Option<i128> {
+    num_traits::ToPrimitive::to_i128(b).filter(|&v| v != i128::MIN)
+}
+
+/// A wide int as the runtime represents it: inline when it fits i64, else a new big int
+/// (`Vm::new_int`, which normalizes the same way).
+pub(crate) extern "C" fn wide_box(ctx: *mut JitCtx, lo: u64, hi: u64) -> SlotWords {
+    let v = wide(lo, hi);
+    match i64::try_from(v) {
+        Ok(i) => words(Value::Int(i)),
+        Err(_) => {
+            let (vm, _) = vm(ctx);
+            words(vm.new_int(num_bigint::BigInt::from(v)))
+        }
+    }
+}
+
+/// A big int object as an i128 (`WIDE_NONE` when it is not a big int or does not fit).
+pub(crate) extern "C" fn big_to_wide(o: u64) -> WideWords {
+    let Kind::BigInt(b) = &obj(o).kind else { return WIDE_NONE };
+    match fits_wide(b) {
+        Some(v) => WideWords { lo: v as u64, hi: (v >> 64) as u64 },
+        None => WIDE_NONE,
+    }
+}
+
+/// Python's floor division and modulo of an i128 by a nonzero i64 (the remainder has the
+/// divisor's sign). None for a zero divisor.
+pub fn wide_divmod(a: i128, b: i64) -> Option<(i128, i64)> {
+    if b == 0 {
+        return None;
+    }
+    let b = b as i128;
+    // |a| < 2**127 is not guaranteed (a may be i128::MIN) but b != -1 or a != MIN keeps
+    // the quotient in range; checked_div covers the one overflowing case.
+    let q = a.checked_div(b)?;
+    let r = a - q * b;
+    if r != 0 && ((r < 0) != (b < 0)) {
+        Some((q - 1, (r + b) as i64))
+    } else {
+        Some((q, r as i64))
+    }
+}
+
+pub(crate) extern "C" fn wide_floordiv(lo: u64, hi: u64, b: i64) -> SlotWords {
+    match wide_divmod(wide(lo, hi), b).and_then(|(q, _)| i64::try_from(q).ok()) {
+        Some(q) => words(Value::Int(q)),
+        None => NOTHING,
+    }
+}
+
+pub(crate) extern "C" fn wide_mod(lo: u64, hi: u64, b: i64) -> SlotWords {
+    match wide_divmod(wide(lo, hi), b) {
+        Some((_, r)) => words(Value::Int(r)),
+        None => NOTHING,
+    }
+}
+
 pub(crate) extern "C" fn float_floordiv(a: f64, b: f64) -> SlotWords {
     if b == 0.0 {
         return NOTHING;

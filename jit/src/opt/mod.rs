@@ -23,7 +23,7 @@ mod fold;
 mod peel;
 
 pub use entry::hoist_entry_guards;
-pub use peel::peel;
+pub use peel::{peel, widened_slot};
 
 use crate::ir::{Arg, ExitNo, Ins, IrRef, Op, SnapNo, Snapshot, Trace};
 
