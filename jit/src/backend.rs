@@ -781,13 +781,24 @@ impl Lowering<'_, '_> {
                 self.exit_if(r, any);
                 Lowered::None
             }
-            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
+            Op::Lt
+            | Op::Le
+            | Op::Gt
+            | Op::Ge
+            | Op::Eq
+            | Op::Ne
+            | Op::WLt
+            | Op::WLe
+            | Op::WGt
+            | Op::WGe
+            | Op::WEq
+            | Op::WNe => {
                 let cc = match ins.op {
-                    Op::Lt => IntCC::SignedLessThan,
-                    Op::Le => IntCC::SignedLessThanOrEqual,
-                    Op::Gt => IntCC::SignedGreaterThan,
-                    Op::Ge => IntCC::SignedGreaterThanOrEqual,
-                    Op::Eq => IntCC::Equal,
+                    Op::Lt | Op::WLt => IntCC::SignedLessThan,
+                    Op::Le | Op::WLe => IntCC::SignedLessThanOrEqual,
+                    Op::Gt | Op::WGt => IntCC::SignedGreaterThan,
+                    Op::Ge | Op::WGe => IntCC::SignedGreaterThanOrEqual,
+                    Op::Eq | Op::WEq => IntCC::Equal,
                     _ => IntCC::NotEqual,
                 };
                 one(self.b.ins().icmp(cc, a.one(), b.one()))
@@ -1751,6 +1762,13 @@ mod tests {
         let d = b.guard_ref(Op::WSubOv, s, Some(xw), entry);
         let fits = b.ins(Op::WFits, Arg::Ref(d), Arg::None);
         b.guard_ref(Op::GuardFalse, fits, None, entry);
+        // s > d (x > 0): these hold or fail together.
+        for (op, holds) in
+            [(Op::WLt, false), (Op::WLe, false), (Op::WGt, true), (Op::WGe, true), (Op::WEq, false), (Op::WNe, true)]
+        {
+            let c = b.bin(op, s, d);
+            b.guard_ref(if holds { Op::GuardTrue } else { Op::GuardFalse }, c, None, entry);
+        }
         let km = b.kint(m);
         let rem = b.call(Helper::WideMod, &[d, km]);
         let quo = b.call(Helper::WideFloorDiv, &[d, km]);

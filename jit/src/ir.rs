@@ -302,6 +302,18 @@ ir_ops! {
     /// The big int object `a` as an i128; exits unless it is a big int inside
     /// (-2**127, 2**127) (`helpers::big_to_wide`).
     WUnbox    "wunbox"    I128,     Obj,    Nil,     Guard;
+    /// `a < b` of wide ints.
+    WLt       "wlt"       Bool,     I128,   I128,    Pure;
+    /// `a <= b` of wide ints.
+    WLe       "wle"       Bool,     I128,   I128,    Pure;
+    /// `a > b` of wide ints.
+    WGt       "wgt"       Bool,     I128,   I128,    Pure;
+    /// `a >= b` of wide ints.
+    WGe       "wge"       Bool,     I128,   I128,    Pure;
+    /// `a == b` of wide ints.
+    WEq       "weq"       Bool,     I128,   I128,    Pure;
+    /// `a != b` of wide ints.
+    WNe       "wne"       Bool,     I128,   I128,    Pure;
     /// `a & b`.
     BAnd      "band"      I64,      I64,    I64,     Pure;
     /// `a | b`.

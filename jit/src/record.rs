@@ -42,6 +42,37 @@ pub const MAX_UNROLL_SIDE: usize = 2;
 /// materializes it first (`read`, `peek`). Not a runtime tag.
 const WIDE: u64 = 0x100;
 
+/// An int operand of wide arithmetic, with its value.
+#[derive(Copy, Clone)]
+enum W {
+    /// An i64 (or a bool) in the trace.
+    Small(i64),
+    /// A wide int in the trace.
+    Wide(i128),
+    /// A big int object that fits i128 (`wunbox`).
+    Big(i128),
+}
+
+impl W {
+    /// What `tv` (real value `v`) is as a wide operand, if an int that fits i128.
+    fn of(tv: &Tv, v: Value) -> Option<W> {
+        let big = |v: Value| match v {
+            Value::Obj(o) => match &o.kind {
+                Kind::BigInt(x) => crate::helpers::fits_wide(x),
+                _ => None,
+            },
+            Value::Int(i) => Some(i as i128),
+            _ => None,
+        };
+        match (tv.tag, v) {
+            (WIDE, v) => big(v).map(W::Wide),
+            (tag::INT | tag::BOOL, Value::Int(_) | Value::Bool(_)) => Some(W::Small(as_i64(v))),
+            (tag::OBJ, Value::Obj(_)) => big(v).map(W::Big),
+            _ => None,
+        }
+    }
+}
+
 /// A typed IR value the recorder knows for a slot or stack entry.
 #[derive(Copy, Clone, Debug)]
 struct Tv {
@@ -398,6 +429,11 @@ impl Recorder {
         self.pre_snap = None;
         self.cur_pc = pc;
         self.ins_start = self.b.trace().ins.len();
+        if self.slots.iter().any(|s| s.is_some_and(|tv| tv.tag == WIDE)) {
+            // The state before the instruction, for a materialization's guard wherever in
+            // the instruction it happens (`materialize`).
+            self.snap();
+        }
         match self.instruction(vm, &code, pc) {
             Ok(Some(next)) => {
                 self.expect = Some(next);
@@ -1013,8 +1049,8 @@ impl Recorder {
                 self.push(r);
             }
             BcOp::CompareOp => {
-                let (a, av) = self.peek(vm, 2)?;
-                let (b, bv) = self.peek(vm, 1)?;
+                let (a, av) = self.peek_raw(vm, 2)?;
+                let (b, bv) = self.peek_raw(vm, 1)?;
                 let r = self.compare(vm, CmpOp::from_arg(ins.arg), a, av, b, bv)?;
                 self.pop_n(2);
                 self.push(r);
@@ -1618,32 +1654,7 @@ impl Recorder {
     /// and `//` of a wide or big int by a nonzero i64 (an i64 result). None when the
     /// operation is none of those, nothing emitted.
     fn wide_binary(&mut self, base: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Option<Tv>> {
-        #[derive(Copy, Clone)]
-        enum W {
-            /// An i64 (or a bool) in the trace.
-            Small(i64),
-            /// A wide int in the trace.
-            Wide(i128),
-            /// A big int object that fits i128 (`wunbox`).
-            Big(i128),
-        }
-        let class = |tv: &Tv, v: Value| -> Option<W> {
-            let big = |v: Value| match v {
-                Value::Obj(o) => match &o.kind {
-                    Kind::BigInt(x) => crate::helpers::fits_wide(x),
-                    _ => None,
-                },
-                Value::Int(i) => Some(i as i128),
-                _ => None,
-            };
-            match (tv.tag, v) {
-                (WIDE, v) => big(v).map(W::Wide),
-                (tag::INT | tag::BOOL, Value::Int(_) | Value::Bool(_)) => Some(W::Small(as_i64(v))),
-                (tag::OBJ, Value::Obj(_)) => big(v).map(W::Big),
-                _ => None,
-            }
-        };
-        let (Some(x), Some(y)) = (class(&a, av), class(&b, bv)) else { return Ok(None) };
+        let (Some(x), Some(y)) = (W::of(&a, av), W::of(&b, bv)) else { return Ok(None) };
         let val = |w: W| match w {
             W::Small(i) => i as i128,
             W::Wide(i) | W::Big(i) => i,
@@ -1904,6 +1915,26 @@ impl Recorder {
     }
 
     fn compare(&mut self, vm: &mut Vm, op: CmpOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Tv> {
+        if a.tag == WIDE || b.tag == WIDE {
+            // A wide int and an int: compared in i128; else the Python int it is.
+            if let (Some(x), Some(y)) = (W::of(&a, av), W::of(&b, bv)) {
+                let snap = self.snap();
+                let xw = self.wide_operand(a, matches!(x, W::Big(_)), snap);
+                let yw = self.wide_operand(b, matches!(y, W::Big(_)), snap);
+                let o = match op {
+                    CmpOp::Lt => Op::WLt,
+                    CmpOp::Le => Op::WLe,
+                    CmpOp::Eq => Op::WEq,
+                    CmpOp::Ne => Op::WNe,
+                    CmpOp::Gt => Op::WGt,
+                    CmpOp::Ge => Op::WGe,
+                };
+                return Ok(Self::tv(self.b.bin(o, xw, yw), tag::BOOL));
+            }
+            let a = if a.tag == WIDE { self.materialize(a, av)? } else { a };
+            let b = if b.tag == WIDE { self.materialize(b, bv)? } else { b };
+            return self.compare(vm, op, a, av, b, bv);
+        }
         let is_int = |v: Value| matches!(v, Value::Int(_) | Value::Bool(_));
         let r = if is_int(av) && is_int(bv) {
             let (x, y) = (self.as_int(a), self.as_int(b));

@@ -1,0 +1,31 @@
+# Wide ints (i128 in traces) compared with ints and big ints, tested for truth, negated,
+# and carried round loops as sums read back after them.
+
+
+def compares(n):
+    # Wide values compared, tested for truth and negated.
+    hits = 0
+    s = 2**63 - 50
+    for i in range(n):
+        s += i
+        if s > 2**63:
+            hits += 1
+        if s == 2**63 + 5:
+            hits += 100
+        if not s:
+            hits += 1000
+    return hits, -s, s - 2**64
+
+
+def loop_sums(n):
+    # Sums of wide values carried round a loop and read back after it.
+    a = 0
+    b = 0
+    for i in range(n):
+        a += (i + 1) * 4611686018427387904
+        b -= a
+    return a, b, a % 97, b % 97, b // -(2**61)
+
+
+print(compares(300))
+print(loop_sums(2000))

@@ -1,0 +1,31 @@
+# Wide ints (i128 in traces) of both signs: % and // by divisors of each sign and size,
+# and an accumulator that passes 2**127, past what a trace keeps (it leaves there and the
+# interpreter goes on with big ints).
+
+
+def past_i128(n):
+    # Doubles past 2**127: the trace leaves where i128 would overflow.
+    s = 1
+    out = []
+    for i in range(n):
+        s = s + s + i
+        if i % 20 == 0:
+            out.append(s % 1000000007)
+    return s, out
+
+
+def signs(n):
+    # Negative wide values, negative divisors, % and // of each sign.
+    out = []
+    for i in range(n):
+        a = (i - n // 2) * 9223372036854775783
+        b = a * 3 - i
+        for d in (7, -7, 1000000007, -1000000007, 2**62 + 1, -(2**62) - 1, 1, -1):
+            out.append(b % d)
+            out.append(b // d if abs(b // d) < 2**63 else -1)
+    return out
+
+
+s, out = past_i128(300)
+print(s % 2**64, len(str(s)), out[:4], out[-2:])
+print(signs(60)[:20], sum(signs(60)))
