@@ -31,6 +31,21 @@ def exit_midway(xs):
     return total
 
 
+def stack_exit(xs):
+    # The item is read after the wide product is on the stack: a float or a str item fails
+    # its type guard there, and the exit writes the product back as the big int it is.
+    total = 1
+    out = []
+    for i in range(len(xs)):
+        try:
+            total = (total * 9876543210987 + xs[i]) % (2**61 - 1)
+        except TypeError:
+            out.append(i)
+        if i % 500 == 0:
+            out.append(total)
+    return total, out
+
+
 def grows(n):
     # The accumulator starts small, becomes big, then shrinks again.
     acc = 1
@@ -48,5 +63,6 @@ def grows(n):
 print(escape(400))
 print(exit_midway(list(range(2000)) + [1.5] + list(range(100)) + [True, 7]))
 print(exit_midway(list(range(3000))))
+print(stack_exit(list(range(2000)) + [0.5] + list(range(1500)) + ["s"] + list(range(200))))
 acc, trail = grows(200)
 print(acc, trail[:3], trail[-2:])
