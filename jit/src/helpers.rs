@@ -290,14 +290,11 @@ pub(crate) extern "C" fn big_to_wide(o: u64) -> WideWords {
 }
 
 /// Python's floor division and modulo of an i128 by a nonzero i64 (the remainder has the
-/// divisor's sign). None for a zero divisor.
+/// divisor's sign). None for a zero divisor, and for `i128::MIN // -1` (past i128).
 pub fn wide_divmod(a: i128, b: i64) -> Option<(i128, i64)> {
-    if b == 0 {
-        return None;
-    }
     let b = b as i128;
-    // |a| < 2**127 is not guaranteed (a may be i128::MIN) but b != -1 or a != MIN keeps
-    // the quotient in range; checked_div covers the one overflowing case.
+    // Truncating division, then the floor correction; |r| < |b| fits i64, and so does
+    // r + b when their signs differ.
     let q = a.checked_div(b)?;
     let r = a - q * b;
     if r != 0 && ((r < 0) != (b < 0)) {
@@ -1201,5 +1198,31 @@ pub fn learn_layout(o: ObjRef) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_divmod_has_python_floor_semantics() {
+        // Python: divmod(a, b) for each sign of a and b, small and past i64.
+        let cases: [(i128, i64, i128, i64); 8] = [
+            (7, 2, 3, 1),
+            (-7, 2, -4, 1),
+            (7, -2, -4, -1),
+            (-7, -2, 3, -1),
+            (1 << 100, 1_000_000_007, 1267650591354675262013, 976371285),
+            (-(1 << 100), 1_000_000_007, -1267650591354675262014, 23628722),
+            (i128::MAX, i64::MIN, -18446744073709551616, -1),
+            (i128::MIN, 1, i128::MIN, 0),
+        ];
+        for (a, b, q, r) in cases {
+            assert_eq!(wide_divmod(a, b), Some((q, r)), "divmod({a}, {b})");
+            assert_eq!(q * b as i128 + r as i128, a);
+        }
+        assert_eq!(wide_divmod(5, 0), None);
+        assert_eq!(wide_divmod(i128::MIN, -1), None);
     }
 }

@@ -14,6 +14,20 @@ def past_i128(n):
     return s, out
 
 
+def below_i128(n):
+    # Subtracts a growing wide int until the difference passes -2**127 (the subtraction
+    # leaves the trace there).
+    s = 0
+    d = 1
+    out = []
+    for i in range(n):
+        d = d + d + 1
+        s = s - d
+        if i % 30 == 0:
+            out.append(s % 999999937)
+    return s, out
+
+
 def signs(n):
     # Negative wide values, negative divisors, % and // of each sign.
     out = []
@@ -29,3 +43,5 @@ def signs(n):
 s, out = past_i128(300)
 print(s % 2**64, len(str(s)), out[:4], out[-2:])
 print(signs(60)[:20], sum(signs(60)))
+s, out = below_i128(300)
+print(s % 2**64, len(str(s)), out[:4], out[-2:])
