@@ -14,14 +14,17 @@
 //!   returns the exit number.
 //!
 //! Values inside the trace are unboxed: i64 and f64 in registers, bools as i8, a boxed
-//! `Value` as two i64 words. Helpers are called through their absolute address
+//! `Value` as two i64 words, a wide int as an i128 (passed to helpers as two words). An
+//! exit writes a wide int into its slot through `wide_box` (an inline int when it fits
+//! i64, else a new big int object), the one helper an exit block calls. Helpers are called through their absolute address
 //! (`call_indirect`), so lowering needs no relocations and no symbol table.
 //!
 //! Safety invariants (`CompiledTrace::run` is the one place that calls compiled code):
 //! - only verified traces are compiled (`compile` runs `verify`), so every slot access is
 //!   below `trace.n_slots`, and `run` checks the slot array is at least that long;
 //! - compiled code writes a slot only with a tag matching its payload (int, float, bool
-//!   0/1, or a whole `Value` it read from a slot), so the slots stay valid `Value`s;
+//!   0/1, a whole `Value` it read from a slot or `wide_box` made), so the slots stay valid
+//!   `Value`s;
 //! - each trace is compiled into its own `JITModule`, owned by its `CompiledTrace`: the
 //!   code lives exactly as long as the `CompiledTrace`, whose drop frees it. The driver
 //!   drops a trace only between runs (compiled code never re-enters the driver).

@@ -14,6 +14,9 @@
 //!   range, exhausted, or failed. A helper that fails with a Python exception stores it in
 //!   `JitCtx::err`; the exit that follows raises it in the interpreter at the recorded
 //!   instruction, so no effect runs twice.
+//! * A wide int (IR type i128) crosses as two words, low first (`WideWords`); it becomes a
+//!   Python value only through `wide_box`, which normalizes as the runtime does (an inline
+//!   int when it fits i64, else a big int object).
 //! * Words from compiled code are well-formed: compiled code only produces them from real
 //!   `Value`s (slots, helper results, typed values boxed with their own tag).
 

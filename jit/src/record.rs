@@ -8,6 +8,11 @@
 //! memory and its type guarded. Snapshots list the slots whose value differs from memory,
 //! the inlined frames, and the stack length, so an exit can rebuild the interpreter state.
 //!
+//! An int operation whose result the interpreter makes a big int is recorded on i128
+//! ("wide" ints, `WIDE`) rather than through the generic binop helper: wide values stay in
+//! the trace through arithmetic and slot moves, and every other use materializes them as
+//! the Python int the interpreter holds (`materialize`); exits do the same.
+//!
 //! Guards before an instruction's effect leave with the state before the instruction (the
 //! interpreter then runs it itself); guards on the result of an effect (an iterator
 //! advanced) leave with the state after it, so no effect runs twice.
