@@ -714,8 +714,14 @@ impl Lowering<'_, '_> {
                 one(self.b.ins().icmp(IntCC::Equal, back, a.one()))
             }
             Op::WNarrow => one(self.b.ins().ireduce(types::I64, a.one())),
-            Op::WUnbox => {
-                let wide = self.helper_call(Helper::BigToWide, &[a.one()]).one();
+            Op::WUnbox | Op::WMulOv => {
+                let wide = if ins.op == Op::WUnbox {
+                    self.helper_call(Helper::BigToWide, &[a.one()]).one()
+                } else {
+                    let (alo, ahi) = self.b.ins().isplit(a.one());
+                    let (blo, bhi) = self.b.ins().isplit(b.one());
+                    self.helper_call(Helper::WideMul, &[alo, ahi, blo, bhi]).one()
+                };
                 let (lo, hi) = self.b.ins().isplit(wide);
                 let none = crate::helpers::WIDE_NONE;
                 let lo_none = self.b.ins().icmp_imm_u(IntCC::Equal, lo, none.lo as i64);
@@ -1747,8 +1753,8 @@ mod tests {
 
     /// Wide ints: slot #0 holds a big int (the constant object `big` too), #1 an int x.
     /// Computes s = #0 + x * x (wide), d = s - x, leaves (guard) unless d is past i64, then
-    /// writes s to #0, x widened to #1, d % m to #2, d // m to #3 and the big constant plus
-    /// one to #4. Returns the trace and the exit of the `wadd_ov`.
+    /// writes s to #0, x widened to #1, d % m to #2, d // m to #3 and (the big constant plus
+    /// one) times -3 to #4. Returns the trace and the exit of the `wadd_ov`.
     fn wide_trace(big: i64, m: i64) -> (Trace, ExitNo) {
         let mut b = TraceBuilder::new(5);
         let entry = b.snapshot(0, &[]);
@@ -1783,8 +1789,11 @@ mod tests {
         let one = b.kint(1);
         let onew = b.ins(Op::Widen, Arg::Ref(one), Arg::None);
         let k1 = b.guard_ref(Op::WAddOv, kw, Some(onew), entry);
+        let minus3 = b.kint(-3);
+        let minus3w = b.ins(Op::Widen, Arg::Ref(minus3), Arg::None);
+        let k3 = b.guard_ref(Op::WMulOv, k1, Some(minus3w), entry);
         let c = b.ins(Op::Ctx, Arg::None, Arg::None);
-        let boxed = b.call(Helper::WideBox, &[c, k1]);
+        let boxed = b.call(Helper::WideBox, &[c, k3]);
         let done = b.snapshot(9, &[(0, s), (1, xw), (2, rem), (3, quo), (4, boxed)]);
         b.guard(Op::Exit, Arg::None, Arg::None, done);
         let trace = b.finish();
@@ -1833,12 +1842,21 @@ mod tests {
         assert!(r <= 0 && r > M);
         assert_eq!(as_big(&slots[2]), BigInt::from(r));
         assert_eq!(as_big(&slots[3]), BigInt::from(q));
-        assert_eq!(as_big(&slots[4]), BigInt::from(-(1i128 << 100) + 1));
+        assert_eq!(as_big(&slots[4]), BigInt::from((-(1i128 << 100) + 1) * -3));
         // A sum past i128 leaves at the add, with the slots as they were.
         let acc = big(&mut vm, i128::MAX - 5);
         let (exit, slots) = run(&mut vm, acc, x);
         assert_eq!(exit, add_exit);
         assert!(acc.is(&slots[0]) && slots[2].is_none());
+        // A product past i128 leaves at `wmul_ov`.
+        let k2 = big(&mut vm, 1 << 126);
+        let (trace2, _) = wide_trace(k2.as_obj().unwrap().as_ptr() as i64, M as i64);
+        let mul = trace2.ins.iter().position(|i| i.op == Op::WMulOv).unwrap();
+        let mul_exit = trace2.ins[mul].exit.unwrap().1;
+        let compiled2 = JitBackend::new().unwrap().compile(&trace2).unwrap();
+        let mut slots = [big(&mut vm, -(1i128 << 70)), Value::Int(x), Value::None, Value::None, Value::None];
+        let mut cx = JitCtx::new(&NO_INTERRUPT, &NO_GC, &mut vm);
+        assert_eq!(compiled2.run(&mut slots, &mut cx), mul_exit);
         // An object that is no big int fails `wunbox`.
         let not_big = vm.new_list(vec![]);
         let (exit, slots) = run(&mut vm, not_big, x);

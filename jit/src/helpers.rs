@@ -292,6 +292,15 @@ pub(crate) extern "C" fn big_to_wide(o: u64) -> WideWords {
     }
 }
 
+/// The product of two wide ints (`WIDE_NONE`, i.e. i128::MIN, when it does not fit i128 or
+/// is exactly i128::MIN).
+pub(crate) extern "C" fn wide_mul(alo: u64, ahi: u64, blo: u64, bhi: u64) -> WideWords {
+    match wide(alo, ahi).checked_mul(wide(blo, bhi)) {
+        Some(v) if v != i128::MIN => WideWords { lo: v as u64, hi: (v >> 64) as u64 },
+        _ => WIDE_NONE,
+    }
+}
+
 /// Python's floor division and modulo of an i128 by a nonzero i64 (the remainder has the
 /// divisor's sign). None for a zero divisor, and for `i128::MIN // -1` (past i128).
 pub fn wide_divmod(a: i128, b: i64) -> Option<(i128, i64)> {

@@ -295,6 +295,9 @@ ir_ops! {
     WSubOv    "wsub_ov"   I128,     I128,   I128,    Guard;
     /// `a * b` of two i64s: exact in i128.
     WMul      "wmul"      I128,     I64,    I64,     Pure;
+    /// `a * b`, exits on i128 overflow (and on a product of exactly -2**127:
+    /// `helpers::wide_mul`).
+    WMulOv    "wmul_ov"   I128,     I128,   I128,    Guard;
     /// Whether `a` fits i64.
     WFits     "wfits"     Bool,     I128,   Nil,     Pure;
     /// The low 64 bits of `a` (its value once `wfits` holds).
@@ -459,6 +462,8 @@ helpers! {
     /// A big int object as (lo, hi) words; `i128::MIN` when it is no big int or does not
     /// fit (`wunbox`'s helper).
     BigToWide "big_to_wide" (Obj) -> I128, Pure = h::big_to_wide;
+    /// `a * b` of wide ints; `i128::MIN` when the product does not fit (`wmul_ov`'s helper).
+    WideMul "wide_mul" (I128, I128) -> I128, Pure = h::wide_mul;
     /// `a // b`, `a` wide (UNDEF on zero division or a quotient outside i64).
     WideFloorDiv "wide_floordiv" (I128, I64) -> Value, Pure = h::wide_floordiv;
     /// `a % b`, `a` wide (UNDEF on zero division).

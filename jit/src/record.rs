@@ -1655,7 +1655,8 @@ impl Recorder {
     }
 
     /// Int arithmetic past i64 kept in the trace as i128 ("wide" ints): `+`, `-`, `*` whose
-    /// result the interpreter makes a big int now, or with a wide or big int operand; `%`
+    /// result the interpreter makes a big int now, or with a wide or big int operand (that
+    /// fits i128, as the result must); `%`
     /// and `//` of a wide or big int by a nonzero i64 (an i64 result). None when the
     /// operation is none of those, nothing emitted.
     fn wide_binary(&mut self, base: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Option<Tv>> {
@@ -1682,12 +1683,23 @@ impl Recorder {
                 Ok(Some(Self::tv(self.b.guard_ref(op, xw, Some(yw), snap), WIDE)))
             }
             BinOp::Mul => {
-                // Operands in i64 only (their product is exact in i128); a big int object
-                // never is.
-                if matches!(x, W::Big(_)) || matches!(y, W::Big(_)) || !fits64(Some(xv)) || !fits64(Some(yv)) {
-                    return Ok(None);
-                }
                 let r = xv.checked_mul(yv);
+                let small_operands =
+                    !matches!(x, W::Big(_)) && !matches!(y, W::Big(_)) && fits64(Some(xv)) && fits64(Some(yv));
+                if !small_operands {
+                    // A wide operand past i64 (or a big int): `wmul_ov` (a helper call),
+                    // unless the product leaves i128 now (its sentinel, -2**127, too).
+                    if r.is_none_or(|p| p == i128::MIN) {
+                        return Ok(None);
+                    }
+                    let (xw, yw) = (
+                        self.wide_operand(a, matches!(x, W::Big(_)), snap),
+                        self.wide_operand(b, matches!(y, W::Big(_)), snap),
+                    );
+                    return Ok(Some(Self::tv(self.b.guard_ref(Op::WMulOv, xw, Some(yw), snap), WIDE)));
+                }
+                // Operands in i64 (a wide one guarded to stay there): the product is exact
+                // in i128, inline.
                 if both_small && fits64(r) {
                     return Ok(None);
                 }

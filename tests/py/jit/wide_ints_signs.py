@@ -28,6 +28,23 @@ def below_i128(n):
     return s, out
 
 
+def products(n):
+    # A wide int times a small int (either sign) past i64 and on to past 2**120, then
+    # brought back; a product past i128 leaves the trace.
+    f = 1
+    out = []
+    for i in range(n):
+        f = f * (i % 5 + 2) if i % 4 else f * -(i % 3 + 2)
+        if f > 2**120 or f < -(2**120):
+            f = f % (2**61 - 1) * 1000003 + i
+        out.append(f % 1000000007)
+    g = 3
+    for i in range(n):
+        g = g * g + 1 if i % 9 else 3
+        out.append(g % 999999937)
+    return f, out[:3], out[-3:], sum(out)
+
+
 def signs(n):
     # Negative wide values, negative divisors, % and // of each sign.
     out = []
@@ -43,5 +60,6 @@ def signs(n):
 s, out = past_i128(300)
 print(s % 2**64, len(str(s)), out[:4], out[-2:])
 print(signs(60)[:20], sum(signs(60)))
+print(products(400))
 s, out = below_i128(300)
 print(s % 2**64, len(str(s)), out[:4], out[-2:])
