@@ -1101,6 +1101,20 @@ impl Recorder {
                 self.push(Self::tv(r, tag::BOOL));
             }
             BcOp::UnaryNegative => {
+                let (a, av) = self.peek_raw(vm, 1)?;
+                if let Some(w) =
+                    W::of(&a, av).filter(|w| matches!(w, W::Wide(_) | W::Big(_)) || matches!(av, Value::Int(i64::MIN)))
+                {
+                    // A wide or big int, or -(-2**63): 0 - x in i128.
+                    let snap = self.snap();
+                    let x = self.wide_operand(a, matches!(w, W::Big(_)), snap);
+                    let z = self.b.kint(0);
+                    let zw = self.b.ins(Op::Widen, Arg::Ref(z), Arg::None);
+                    let r = self.b.guard_ref(Op::WSubOv, zw, Some(x), snap);
+                    self.pop_n(1);
+                    self.push(Self::tv(r, WIDE));
+                    return Ok(next);
+                }
                 let (a, av) = self.peek(vm, 1)?;
                 let r = match av {
                     Value::Int(i64::MIN) => return abort("unary - of the smallest i64 (a big int result)"),

@@ -1,5 +1,5 @@
-# Wide ints (i128 in traces) compared with ints and big ints, tested for truth, negated,
-# and carried round loops as sums read back after them.
+# Wide ints (i128 in traces) compared with ints and big ints, tested for truth, negated
+# (and -(-2**63)), and carried round loops as sums read back after them.
 
 
 def compares(n):
@@ -17,6 +17,18 @@ def compares(n):
     return hits, -s, s - 2**64
 
 
+def negations(n):
+    # -x of wide ints (both signs) and of -2**63, the one i64 whose negation is not one.
+    s = 2**62
+    out = []
+    for i in range(n):
+        s = -s * 3 + i if i % 20 else -(2**63) + i
+        t = -s
+        out.append(t % 1000003)
+        out.append(-(-9223372036854775807 - 1 + i % 2))
+    return sum(out), s
+
+
 def loop_sums(n):
     # Sums of wide values carried round a loop and read back after it.
     a = 0
@@ -28,4 +40,5 @@ def loop_sums(n):
 
 
 print(compares(300))
+print(negations(2000))
 print(loop_sums(2000))
