@@ -1771,6 +1771,10 @@ impl Recorder {
     /// never loaded, or loaded as a big int used only as a wide one); others are
     /// materialized, as the interpreter holds them.
     fn settle_wide_ends(&mut self, vm: &Vm) -> R<()> {
+        // The end state as `finish` gives it.
+        let end: Vec<(Slot, IrRef)> = (0..self.sp.min(self.slots.len()))
+            .filter_map(|i| self.slots[i].filter(|tv| tv.from != Some(i as u32)).map(|tv| (Slot(i as u32), tv.r)))
+            .collect();
         for i in 0..self.sp.min(self.slots.len()) {
             let Some(tv) = self.slots[i] else { continue };
             if tv.tag != WIDE || tv.from == Some(i as u32) {
@@ -1780,7 +1784,7 @@ impl Recorder {
                 matches!(l.op, Op::SLoadInt | Op::SLoadFloat | Op::SLoadBool | Op::SLoadObj | Op::SLoadVal)
                     && l.a == Arg::Slot(Slot(i as u32))
             });
-            if !loaded || crate::opt::widened_slot(self.b.trace(), i as u32) {
+            if !loaded || crate::opt::widened_slot(self.b.trace(), &end, i as u32) {
                 continue;
             }
             let m = self.materialize(tv, self.real(vm, i))?;

@@ -279,7 +279,7 @@ mod tests {
     #[test]
     fn wide_accumulator_is_carried_round_the_loop_as_i128() {
         let (rec, end) = wide_accumulator_iteration(false);
-        assert!(peel::widened_slot(&rec, 2));
+        assert!(peel::widened_slot(&rec, &end, 2));
         let peeled = peel(&rec, &end).unwrap();
         verify(&peeled).unwrap();
         let opt = optimize(peeled);
@@ -296,8 +296,13 @@ mod tests {
 
         // Used as an object too: not carried wide (the recorder materializes it instead).
         let (rec, end) = wide_accumulator_iteration(true);
-        assert!(!peel::widened_slot(&rec, 2));
+        assert!(!peel::widened_slot(&rec, &end, 2));
         assert!(peel(&rec, &end).unwrap_err().contains("type-unstable"));
+        // Or kept in another slot (`t = s` before `s += ...`): not carried wide either.
+        let (rec, mut end) = wide_accumulator_iteration(false);
+        let load = rec.ins.iter().position(|i| i.op == Op::SLoadObj).unwrap();
+        end.push((Slot(1), IrRef(load as u32)));
+        assert!(!peel::widened_slot(&rec, &end, 2));
     }
 
     #[test]

@@ -14,13 +14,17 @@ use rustc_hash::FxHashMap;
 
 use crate::ir::{Arg, Ins, IrRef, Op, Slot, Snapshot, Trace, Type};
 
-/// Whether `slot`'s load in the recorded iteration `rec` is an `sload_obj` used only by
-/// `wunbox` (and snapshots): the loop may then carry the slot as a wide int.
-pub fn widened_slot(rec: &Trace, slot: u32) -> bool {
+/// Whether `slot`'s load in the recorded iteration `rec` (end state `end`) is an
+/// `sload_obj` used only by `wunbox` (and snapshots; no other slot ends holding it): the
+/// loop may then carry the slot as a wide int.
+pub fn widened_slot(rec: &Trace, end: &[(Slot, IrRef)], slot: u32) -> bool {
     let at = Arg::Slot(Slot(slot));
     let mut loads = rec.ins.iter().enumerate().filter(|(_, i)| i.a == at && i.op != Op::SLoadTag && i.op != Op::SStore);
     let (Some((load, ins)), None) = (loads.next(), loads.next()) else { return false };
     if ins.op != Op::SLoadObj {
+        return false;
+    }
+    if end.iter().any(|&(_, r)| r.index() == load) {
         return false;
     }
     let load = Arg::Ref(IrRef(load as u32));
@@ -41,7 +45,7 @@ pub fn peel(rec: &Trace, end: &[(Slot, IrRef)]) -> Result<Trace, String> {
     let end_ty = |r: IrRef| rec.get(r).ty;
     for &(s, r) in end {
         if let Some(&t) = loaded.get(&s.0) {
-            let widened = t == Type::Obj && end_ty(r) == Type::I128 && widened_slot(rec, s.0);
+            let widened = t == Type::Obj && end_ty(r) == Type::I128 && widened_slot(rec, end, s.0);
             if t != end_ty(r) && !widened {
                 return Err(format!("type-unstable loop (slot {} is {} then {})", s.0, t, end_ty(r)));
             }

@@ -29,6 +29,16 @@ def negations(n):
     return sum(out), s
 
 
+def copies(n):
+    # The big int the iteration starts with is kept in another variable as well.
+    s = 2**64
+    prev = 0
+    for i in range(n):
+        prev = s
+        s += i * 2**40
+    return s, prev
+
+
 def loop_sums(n):
     # Sums of wide values carried round a loop and read back after it.
     a = 0
@@ -42,3 +52,4 @@ def loop_sums(n):
 print(compares(300))
 print(negations(2000))
 print(loop_sums(2000))
+print(copies(3000))
