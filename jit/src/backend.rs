@@ -14,14 +14,17 @@
 //!   returns the exit number.
 //!
 //! Values inside the trace are unboxed: i64 and f64 in registers, bools as i8, a boxed
-//! `Value` as two i64 words. Helpers are called through their absolute address
+//! `Value` as two i64 words, a wide int as an i128 (passed to helpers as two words). An
+//! exit writes a wide int into its slot through `wide_box` (an inline int when it fits
+//! i64, else a new big int object), the one helper an exit block calls. Helpers are called through their absolute address
 //! (`call_indirect`), so lowering needs no relocations and no symbol table.
 //!
 //! Safety invariants (`CompiledTrace::run` is the one place that calls compiled code):
 //! - only verified traces are compiled (`compile` runs `verify`), so every slot access is
 //!   below `trace.n_slots`, and `run` checks the slot array is at least that long;
 //! - compiled code writes a slot only with a tag matching its payload (int, float, bool
-//!   0/1, or a whole `Value` it read from a slot), so the slots stay valid `Value`s;
+//!   0/1, a whole `Value` it read from a slot or `wide_box` made), so the slots stay valid
+//!   `Value`s;
 //! - each trace is compiled into its own `JITModule`, owned by its `CompiledTrace`: the
 //!   code lives exactly as long as the `CompiledTrace`, whose drop frees it. The driver
 //!   drops a trace only between runs (compiled code never re-enters the driver).
@@ -384,10 +387,20 @@ impl Lowered {
     }
 }
 
+/// The machine words an IR type is passed to and returned from helpers in (an i128 as
+/// two words, low first: `helpers::WideWords`).
+fn abi_types(ty: Type) -> &'static [clif::Type] {
+    match ty {
+        Type::I128 => &[types::I64, types::I64],
+        other => clif_types(other),
+    }
+}
+
 /// The Cranelift types an IR type is carried in.
 fn clif_types(ty: Type) -> &'static [clif::Type] {
     match ty {
         Type::I64 => &[types::I64],
+        Type::I128 => &[types::I128],
         Type::F64 => &[types::F64],
         Type::Bool => &[types::I8],
         Type::Obj => &[types::I64],
@@ -549,6 +562,14 @@ impl Lowering<'_, '_> {
     fn store_slot(&mut self, slot: Arg, ty: Type, v: Lowered) {
         let base = Self::slot_offset(slot);
         let (tag, payload) = match (ty.slot_tag(), v) {
+            // A wide int becomes an inline int or a big int object, as the runtime has it.
+            (None, Lowered::One(wide)) if ty == Type::I128 => {
+                let (lo, hi) = self.b.ins().isplit(wide);
+                match self.helper_call(Helper::WideBox, &[self.ctx, lo, hi]) {
+                    Lowered::Pair { tag, payload } => (tag, payload),
+                    other => panic!("wide_box returned {other:?}"),
+                }
+            }
             (Some(tag), Lowered::One(payload)) => (self.b.ins().iconst(types::I64, tag as i64), payload),
             (None, Lowered::Pair { tag, payload }) => (tag, payload),
             other => panic!("cannot store {other:?} of type {ty}"),
@@ -705,6 +726,44 @@ impl Lowering<'_, '_> {
                 one(res)
             }
 
+            Op::Widen => one(self.b.ins().sextend(types::I128, a.one())),
+            Op::WAddOv | Op::WSubOv => {
+                let (x, y) = (a.one(), b.one());
+                let (res, overflow) = if ins.op == Op::WAddOv {
+                    self.b.ins().sadd_overflow(x, y)
+                } else {
+                    self.b.ins().ssub_overflow(x, y)
+                };
+                self.exit_if(r, overflow);
+                one(res)
+            }
+            Op::WMul => {
+                let (x, y) = (self.b.ins().sextend(types::I128, a.one()), self.b.ins().sextend(types::I128, b.one()));
+                one(self.b.ins().imul(x, y))
+            }
+            Op::WFits => {
+                let lo = self.b.ins().ireduce(types::I64, a.one());
+                let back = self.b.ins().sextend(types::I128, lo);
+                one(self.b.ins().icmp(IntCC::Equal, back, a.one()))
+            }
+            Op::WNarrow => one(self.b.ins().ireduce(types::I64, a.one())),
+            Op::WUnbox | Op::WMulOv => {
+                let wide = if ins.op == Op::WUnbox {
+                    self.helper_call(Helper::BigToWide, &[a.one()]).one()
+                } else {
+                    let (alo, ahi) = self.b.ins().isplit(a.one());
+                    let (blo, bhi) = self.b.ins().isplit(b.one());
+                    self.helper_call(Helper::WideMul, &[alo, ahi, blo, bhi]).one()
+                };
+                let (lo, hi) = self.b.ins().isplit(wide);
+                let none = crate::helpers::WIDE_NONE;
+                let lo_none = self.b.ins().icmp_imm_u(IntCC::Equal, lo, none.lo as i64);
+                let hi_none = self.b.ins().icmp_imm_u(IntCC::Equal, hi, none.hi as i64);
+                let fail = self.b.ins().band(lo_none, hi_none);
+                self.exit_if(r, fail);
+                one(wide)
+            }
+
             Op::TagOf => match a {
                 Lowered::Pair { tag, .. } => one(tag),
                 other => panic!("tag_of of {other:?}"),
@@ -764,13 +823,24 @@ impl Lowering<'_, '_> {
                 self.exit_if(r, any);
                 Lowered::None
             }
-            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
+            Op::Lt
+            | Op::Le
+            | Op::Gt
+            | Op::Ge
+            | Op::Eq
+            | Op::Ne
+            | Op::WLt
+            | Op::WLe
+            | Op::WGt
+            | Op::WGe
+            | Op::WEq
+            | Op::WNe => {
                 let cc = match ins.op {
-                    Op::Lt => IntCC::SignedLessThan,
-                    Op::Le => IntCC::SignedLessThanOrEqual,
-                    Op::Gt => IntCC::SignedGreaterThan,
-                    Op::Ge => IntCC::SignedGreaterThanOrEqual,
-                    Op::Eq => IntCC::Equal,
+                    Op::Lt | Op::WLt => IntCC::SignedLessThan,
+                    Op::Le | Op::WLe => IntCC::SignedLessThanOrEqual,
+                    Op::Gt | Op::WGt => IntCC::SignedGreaterThan,
+                    Op::Ge | Op::WGe => IntCC::SignedGreaterThanOrEqual,
+                    Op::Eq | Op::WEq => IntCC::Equal,
                     _ => IntCC::NotEqual,
                 };
                 one(self.b.ins().icmp(cc, a.one(), b.one()))
@@ -1073,24 +1143,33 @@ impl Lowering<'_, '_> {
                 _ => self.inline_seq_get(layout, obj, index, negative_wraps, flags),
             };
         }
-        let args: Vec<clif::Value> =
-            self.trace.call_args(args).iter().flat_map(|r| self.vals[r.index()].words()).collect();
-        self.helper_call(helper, &args)
+        let mut words = vec![];
+        for r in self.trace.call_args(args) {
+            match (self.trace.get(r).ty, self.vals[r.index()]) {
+                (Type::I128, Lowered::One(wide)) => {
+                    let (lo, hi) = self.b.ins().isplit(wide);
+                    words.extend([lo, hi]);
+                }
+                (_, v) => words.extend(v.words()),
+            }
+        }
+        self.helper_call(helper, &words)
     }
 
     /// A call of `helper` with its arguments as machine words.
     fn helper_call(&mut self, helper: Helper, args: &[clif::Value]) -> Lowered {
         let mut sig = Signature::new(self.helper_conv);
         for &t in helper.params() {
-            sig.params.extend(clif_types(t).iter().map(|&ct| AbiParam::new(ct)));
+            sig.params.extend(abi_types(t).iter().map(|&ct| AbiParam::new(ct)));
         }
-        sig.returns.extend(clif_types(helper.result()).iter().map(|&ct| AbiParam::new(ct)));
+        sig.returns.extend(abi_types(helper.result()).iter().map(|&ct| AbiParam::new(ct)));
         let sig = self.b.import_signature(sig);
         let callee = self.b.ins().iconst(self.ptr_ty, helper.address() as i64);
         let call = self.b.ins().call_indirect(sig, callee, args);
         match *self.b.inst_results(call) {
             [] => Lowered::None,
             [v] => Lowered::One(v),
+            [lo, hi] if helper.result() == Type::I128 => Lowered::One(self.b.ins().iconcat(lo, hi)),
             [tag, payload] => Lowered::Pair { tag, payload },
             _ => unreachable!("helpers return at most one value"),
         }
@@ -1847,10 +1926,11 @@ mod tests {
         verify(&trace).unwrap();
         let boxes = boxed_values_trace();
         let pointers = pointer_trace(0);
+        let wide = wide_trace(0, 1).0;
         // Loop structure (loop, phi) and kint are covered by the loop tests.
         for op in Op::ALL.iter().filter(|op| !matches!(op, Op::Loop | Op::Phi | Op::KInt)) {
             assert!(
-                trace.ins.iter().chain(&boxes.ins).chain(&pointers.ins).any(|i| i.op == *op),
+                trace.ins.iter().chain(&boxes.ins).chain(&pointers.ins).chain(&wide.ins).any(|i| i.op == *op),
                 "{} not covered",
                 op.name()
             );
@@ -1877,6 +1957,119 @@ mod tests {
         slots[0] = Value::Int(i64::MIN);
         assert_eq!(compiled.run(&mut slots, &mut ctx()), sub_exit);
         assert_eq!(int(&slots[0]), i64::MIN);
+    }
+
+    /// Wide ints: slot #0 holds a big int (the constant object `big` too), #1 an int x.
+    /// Computes s = #0 + x * x (wide), d = s - x, leaves (guard) unless d is past i64, then
+    /// writes s to #0, x widened to #1, d % m to #2, d // m to #3 and (the big constant plus
+    /// one) times -3 to #4. Returns the trace and the exit of the `wadd_ov`.
+    fn wide_trace(big: i64, m: i64) -> (Trace, ExitNo) {
+        let mut b = TraceBuilder::new(5);
+        let entry = b.snapshot(0, &[]);
+        for (slot, t) in [(0, tag::OBJ), (1, tag::INT)] {
+            let tg = b.sload(Op::SLoadTag, slot);
+            b.guard(Op::GuardTag, Arg::Ref(tg), Arg::Imm(t as i64), entry);
+        }
+        let o = b.sload(Op::SLoadObj, 0);
+        let x = b.sload(Op::SLoadInt, 1);
+        let w = b.guard_ref(Op::WUnbox, o, None, entry);
+        let sq = b.bin(Op::WMul, x, x);
+        let s = b.guard_ref(Op::WAddOv, w, Some(sq), entry);
+        let xw = b.ins(Op::Widen, Arg::Ref(x), Arg::None);
+        let d = b.guard_ref(Op::WSubOv, s, Some(xw), entry);
+        let fits = b.ins(Op::WFits, Arg::Ref(d), Arg::None);
+        b.guard_ref(Op::GuardFalse, fits, None, entry);
+        // s > d (x > 0): these hold or fail together.
+        for (op, holds) in
+            [(Op::WLt, false), (Op::WLe, false), (Op::WGt, true), (Op::WGe, true), (Op::WEq, false), (Op::WNe, true)]
+        {
+            let c = b.bin(op, s, d);
+            b.guard_ref(if holds { Op::GuardTrue } else { Op::GuardFalse }, c, None, entry);
+        }
+        let km = b.kint(m);
+        let rem = b.call(Helper::WideMod, &[d, km]);
+        let quo = b.call(Helper::WideFloorDiv, &[d, km]);
+        let xs = b.ins(Op::WNarrow, Arg::Ref(xw), Arg::None);
+        let xs_fits = b.bin(Op::Eq, xs, x);
+        b.guard_ref(Op::GuardTrue, xs_fits, None, entry);
+        let k = b.ins(Op::KObj, Arg::Imm(big), Arg::None);
+        let kw = b.guard_ref(Op::WUnbox, k, None, entry);
+        let one = b.kint(1);
+        let onew = b.ins(Op::Widen, Arg::Ref(one), Arg::None);
+        let k1 = b.guard_ref(Op::WAddOv, kw, Some(onew), entry);
+        let minus3 = b.kint(-3);
+        let minus3w = b.ins(Op::Widen, Arg::Ref(minus3), Arg::None);
+        let k3 = b.guard_ref(Op::WMulOv, k1, Some(minus3w), entry);
+        let c = b.ins(Op::Ctx, Arg::None, Arg::None);
+        let boxed = b.call(Helper::WideBox, &[c, k3]);
+        let done = b.snapshot(9, &[(0, s), (1, xw), (2, rem), (3, quo), (4, boxed)]);
+        b.guard(Op::Exit, Arg::None, Arg::None, done);
+        let trace = b.finish();
+        let add_exit = trace.get(s).exit.unwrap().1;
+        (trace, add_exit)
+    }
+
+    #[test]
+    fn wide_ints_compute_in_i128_and_exit_as_python_ints() {
+        use krait_runtime::vm::{Vm, VmOptions};
+        use num_bigint::BigInt;
+        // A negative divisor: the remainder is negative or zero; the quotient fits i64.
+        const M: i128 = -1_000_000_007;
+        let mut vm = Vm::new(VmOptions::default());
+        let big = |vm: &mut Vm, v: i128| vm.new_int(BigInt::from(v));
+        let as_big = |v: &Value| match v {
+            Value::Int(i) => BigInt::from(*i),
+            Value::Obj(o) => match &o.kind {
+                krait_runtime::object::Kind::BigInt(b) => b.clone(),
+                _ => panic!("not an int"),
+            },
+            other => panic!("not an int: {other:?}"),
+        };
+        let k = big(&mut vm, -(1 << 100));
+        let (trace, add_exit) = wide_trace(k.as_obj().unwrap().as_ptr() as i64, M as i64);
+        verify(&trace).unwrap();
+        let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+        let last = ExitNo(trace.exits.len() as u32 - 1);
+        let run = |vm: &mut Vm, acc: Value, x: i64| {
+            let mut slots = [acc, Value::Int(x), Value::None, Value::None, Value::None];
+            let mut cx = JitCtx::new(&NO_INTERRUPT, &NO_GC, vm);
+            (compiled.run(&mut slots, &mut cx), slots)
+        };
+        let x = 4_000_000_000i64;
+        let acc = big(&mut vm, -(1i128 << 70));
+        let (exit, slots) = run(&mut vm, acc, x);
+        assert_eq!(exit, last);
+        let s = -(1i128 << 70) + (x as i128) * (x as i128);
+        let d = s - x as i128;
+        assert_eq!(as_big(&slots[0]), BigInt::from(s));
+        // x fits i64: written back as an inline int, as the runtime holds it.
+        assert!(matches!(slots[1], Value::Int(v) if v == x), "{:?}", slots[1]);
+        // Python's floor semantics: the remainder has the divisor's sign.
+        let (q, r) = (d / M, d % M);
+        let (q, r) = if r > 0 { (q - 1, r + M) } else { (q, r) };
+        assert!(r <= 0 && r > M);
+        assert_eq!(as_big(&slots[2]), BigInt::from(r));
+        assert_eq!(as_big(&slots[3]), BigInt::from(q));
+        assert_eq!(as_big(&slots[4]), BigInt::from((-(1i128 << 100) + 1) * -3));
+        // A sum past i128 leaves at the add, with the slots as they were.
+        let acc = big(&mut vm, i128::MAX - 5);
+        let (exit, slots) = run(&mut vm, acc, x);
+        assert_eq!(exit, add_exit);
+        assert!(acc.is(&slots[0]) && slots[2].is_none());
+        // A product past i128 leaves at `wmul_ov`.
+        let k2 = big(&mut vm, 1 << 126);
+        let (trace2, _) = wide_trace(k2.as_obj().unwrap().as_ptr() as i64, M as i64);
+        let mul = trace2.ins.iter().position(|i| i.op == Op::WMulOv).unwrap();
+        let mul_exit = trace2.ins[mul].exit.unwrap().1;
+        let compiled2 = JitBackend::new().unwrap().compile(&trace2).unwrap();
+        let mut slots = [big(&mut vm, -(1i128 << 70)), Value::Int(x), Value::None, Value::None, Value::None];
+        let mut cx = JitCtx::new(&NO_INTERRUPT, &NO_GC, &mut vm);
+        assert_eq!(compiled2.run(&mut slots, &mut cx), mul_exit);
+        // An object that is no big int fails `wunbox`.
+        let not_big = vm.new_list(vec![]);
+        let (exit, slots) = run(&mut vm, not_big, x);
+        assert_eq!(exit, ExitNo(2));
+        assert!(not_big.is(&slots[0]));
     }
 
     /// Values read and written through an address (a generator's saved frame): the value at
@@ -2018,7 +2211,7 @@ mod tests {
             .expect("cranelift-codegen built with the arm64 backend")
             .finish(settings::Flags::new(shared_flags(true)))
             .unwrap();
-        for trace in [counting_loop(), float_loop(), every_op_trace().0] {
+        for trace in [counting_loop(), float_loop(), every_op_trace().0, wide_trace(0, 1).0] {
             let code = compile_for_isa(&trace, &*isa).unwrap();
             // aarch64 instructions are 4 bytes each.
             assert!(!code.is_empty() && code.len().is_multiple_of(4), "{} bytes", code.len());

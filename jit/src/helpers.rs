@@ -14,6 +14,9 @@
 //!   range, exhausted, or failed. A helper that fails with a Python exception stores it in
 //!   `JitCtx::err`; the exit that follows raises it in the interpreter at the recorded
 //!   instruction, so no effect runs twice.
+//! * A wide int (IR type i128) crosses as two words, low first (`WideWords`); it becomes a
+//!   Python value only through `wide_box`, which normalizes as the runtime does (an inline
+//!   int when it fits i64, else a big int object).
 //! * Words from compiled code are well-formed: compiled code only produces them from real
 //!   `Value`s (slots, helper results, typed values boxed with their own tag).
 
@@ -268,6 +271,92 @@ pub(crate) extern "C" fn int_mod(a: i64, b: i64) -> SlotWords {
         return NOTHING;
     }
     match krait_runtime::arith::i64_divmod(a, b) {
+        Some((_, r)) => words(Value::Int(r)),
+        None => NOTHING,
+    }
+}
+
+// -- Wide ints (i128 in traces) ------------------------------------------------------------
+
+/// An i128 as the two words compiled code passes and returns (low word first: the layout
+/// of a two-word struct in the C ABI, returned in two registers like `SlotWords`).
+#[repr(C)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct WideWords {
+    /// The low 64 bits.
+    pub lo: u64,
+    /// The high 64 bits.
+    pub hi: u64,
+}
+
+/// What `big_to_wide` returns for an object it cannot unbox (i128::MIN, which it never
+/// returns otherwise: such a big int is not unboxed either).
+pub const WIDE_NONE: WideWords = WideWords { lo: 0, hi: 1 << 63 };
+
+fn wide(lo: u64, hi: u64) -> i128 {
+    ((hi as i128) << 64) | lo as i128
+}
+
+/// Whether a big int can live in a trace as an i128 (`wunbox`): inside (-2**127, 2**127).
+pub fn fits_wide(b: &num_bigint::BigInt) -> Option<i128> {
+    num_traits::ToPrimitive::to_i128(b).filter(|&v| v != i128::MIN)
+}
+
+/// A wide int as the runtime represents it: inline when it fits i64, else a new big int
+/// (`Vm::new_int`, which normalizes the same way).
+pub(crate) extern "C" fn wide_box(ctx: *mut JitCtx, lo: u64, hi: u64) -> SlotWords {
+    let v = wide(lo, hi);
+    match i64::try_from(v) {
+        Ok(i) => words(Value::Int(i)),
+        Err(_) => {
+            let (vm, _) = vm(ctx);
+            words(vm.new_int(num_bigint::BigInt::from(v)))
+        }
+    }
+}
+
+/// A big int object as an i128 (`WIDE_NONE` when it is not a big int or does not fit).
+pub(crate) extern "C" fn big_to_wide(o: u64) -> WideWords {
+    let Kind::BigInt(b) = &obj(o).kind else { return WIDE_NONE };
+    match fits_wide(b) {
+        Some(v) => WideWords { lo: v as u64, hi: (v >> 64) as u64 },
+        None => WIDE_NONE,
+    }
+}
+
+/// The product of two wide ints (`WIDE_NONE`, i.e. i128::MIN, when it does not fit i128 or
+/// is exactly i128::MIN).
+pub(crate) extern "C" fn wide_mul(alo: u64, ahi: u64, blo: u64, bhi: u64) -> WideWords {
+    match wide(alo, ahi).checked_mul(wide(blo, bhi)) {
+        Some(v) if v != i128::MIN => WideWords { lo: v as u64, hi: (v >> 64) as u64 },
+        _ => WIDE_NONE,
+    }
+}
+
+/// Python's floor division and modulo of an i128 by a nonzero i64 (the remainder has the
+/// divisor's sign). None for a zero divisor, and for `i128::MIN // -1` (past i128).
+pub fn wide_divmod(a: i128, b: i64) -> Option<(i128, i64)> {
+    let b = b as i128;
+    // Truncating division, then the floor correction; |r| < |b| fits i64, and so does
+    // r + b when their signs differ.
+    let q = a.checked_div(b)?;
+    let r = a - q * b;
+    if r != 0 && ((r < 0) != (b < 0)) {
+        Some((q - 1, (r + b) as i64))
+    } else {
+        Some((q, r as i64))
+    }
+}
+
+pub(crate) extern "C" fn wide_floordiv(lo: u64, hi: u64, b: i64) -> SlotWords {
+    match wide_divmod(wide(lo, hi), b).and_then(|(q, _)| i64::try_from(q).ok()) {
+        Some(q) => words(Value::Int(q)),
+        None => NOTHING,
+    }
+}
+
+pub(crate) extern "C" fn wide_mod(lo: u64, hi: u64, b: i64) -> SlotWords {
+    match wide_divmod(wide(lo, hi), b) {
         Some((_, r)) => words(Value::Int(r)),
         None => NOTHING,
     }
@@ -1246,5 +1335,31 @@ pub fn learn_layout(o: ObjRef) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_divmod_has_python_floor_semantics() {
+        // Python: divmod(a, b) for each sign of a and b, small and past i64.
+        let cases: [(i128, i64, i128, i64); 8] = [
+            (7, 2, 3, 1),
+            (-7, 2, -4, 1),
+            (7, -2, -4, -1),
+            (-7, -2, 3, -1),
+            (1 << 100, 1_000_000_007, 1267650591354675262013, 976371285),
+            (-(1 << 100), 1_000_000_007, -1267650591354675262014, 23628722),
+            (i128::MAX, i64::MIN, -18446744073709551616, -1),
+            (i128::MIN, 1, i128::MIN, 0),
+        ];
+        for (a, b, q, r) in cases {
+            assert_eq!(wide_divmod(a, b), Some((q, r)), "divmod({a}, {b})");
+            assert_eq!(q * b as i128 + r as i128, a);
+        }
+        assert_eq!(wide_divmod(5, 0), None);
+        assert_eq!(wide_divmod(i128::MIN, -1), None);
     }
 }

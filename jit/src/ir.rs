@@ -69,6 +69,11 @@ typed_index!(
 pub enum Type {
     /// A 64-bit integer (Python int in i64 range, or a tag word).
     I64,
+    /// A 128-bit integer: a Python int that may be past i64 ("wide"), kept unboxed. Where
+    /// the interpreter sees it (an exit's slot, a helper's argument as a `Value`) it is
+    /// materialized as the runtime represents that int: inline when it fits i64, else a big
+    /// int object (`helpers::wide_box`).
+    I128,
     /// A 64-bit float.
     F64,
     /// A boolean (result of a compare, or a Python bool).
@@ -86,6 +91,7 @@ impl Type {
     pub fn name(self) -> &'static str {
         match self {
             Type::I64 => "i64",
+            Type::I128 => "i128",
             Type::F64 => "f64",
             Type::Bool => "bool",
             Type::Obj => "obj",
@@ -95,7 +101,8 @@ impl Type {
     }
 
     /// The `Value` tag a slot gets when a value of this type is written back to it, if the
-    /// type fixes the tag (a boxed `Value` carries its own).
+    /// type fixes the tag (a boxed `Value` carries its own; a wide int's depends on its
+    /// magnitude).
     pub fn slot_tag(self) -> Option<u64> {
         use krait_runtime::value::tag;
         match self {
@@ -103,7 +110,7 @@ impl Type {
             Type::F64 => Some(tag::FLOAT),
             Type::Bool => Some(tag::BOOL),
             Type::Obj => Some(tag::OBJ),
-            Type::Value | Type::Nil => None,
+            Type::I128 | Type::Value | Type::Nil => None,
         }
     }
 }
@@ -129,6 +136,8 @@ pub enum OperandKind {
     Helper,
     /// A ref of type i64.
     I64,
+    /// A ref of type i128.
+    I128,
     /// A ref of type f64.
     F64,
     /// A ref of type bool.
@@ -275,6 +284,39 @@ ir_ops! {
     SubOv     "sub_ov"    I64,      I64,    I64,     Guard;
     /// `a * b`, exits on overflow.
     MulOv     "mul_ov"    I64,      I64,    I64,     Guard;
+
+    // -- Wide integer arithmetic (i128): ints past i64 kept unboxed; exits where even i128
+    // would overflow (the interpreter goes on with big ints) --
+    /// `a` (an i64) as an i128.
+    Widen     "widen"     I128,     I64,    Nil,     Pure;
+    /// `a + b`, exits on i128 overflow.
+    WAddOv    "wadd_ov"   I128,     I128,   I128,    Guard;
+    /// `a - b`, exits on i128 overflow.
+    WSubOv    "wsub_ov"   I128,     I128,   I128,    Guard;
+    /// `a * b` of two i64s: exact in i128.
+    WMul      "wmul"      I128,     I64,    I64,     Pure;
+    /// `a * b`, exits on i128 overflow (and on a product of exactly -2**127:
+    /// `helpers::wide_mul`).
+    WMulOv    "wmul_ov"   I128,     I128,   I128,    Guard;
+    /// Whether `a` fits i64.
+    WFits     "wfits"     Bool,     I128,   Nil,     Pure;
+    /// The low 64 bits of `a` (its value once `wfits` holds).
+    WNarrow   "wnarrow"   I64,      I128,   Nil,     Pure;
+    /// The big int object `a` as an i128; exits unless it is a big int inside
+    /// (-2**127, 2**127) (`helpers::big_to_wide`).
+    WUnbox    "wunbox"    I128,     Obj,    Nil,     Guard;
+    /// `a < b` of wide ints.
+    WLt       "wlt"       Bool,     I128,   I128,    Pure;
+    /// `a <= b` of wide ints.
+    WLe       "wle"       Bool,     I128,   I128,    Pure;
+    /// `a > b` of wide ints.
+    WGt       "wgt"       Bool,     I128,   I128,    Pure;
+    /// `a >= b` of wide ints.
+    WGe       "wge"       Bool,     I128,   I128,    Pure;
+    /// `a == b` of wide ints.
+    WEq       "weq"       Bool,     I128,   I128,    Pure;
+    /// `a != b` of wide ints.
+    WNe       "wne"       Bool,     I128,   I128,    Pure;
     /// `a & b`.
     BAnd      "band"      I64,      I64,    I64,     Pure;
     /// `a | b`.
@@ -415,6 +457,17 @@ helpers! {
     IntFloorDiv "int_floordiv" (I64, I64) -> Value, Pure = h::int_floordiv;
     /// `a % b` on ints (UNDEF on zero division).
     IntMod "int_mod" (I64, I64) -> Value, Pure = h::int_mod;
+    /// A wide int as a Python int (inline when it fits i64, else a new big int object).
+    WideBox "wide_box" (I64, I128) -> Value, Store = h::wide_box;
+    /// A big int object as (lo, hi) words; `i128::MIN` when it is no big int or does not
+    /// fit (`wunbox`'s helper).
+    BigToWide "big_to_wide" (Obj) -> I128, Pure = h::big_to_wide;
+    /// `a * b` of wide ints; `i128::MIN` when the product does not fit (`wmul_ov`'s helper).
+    WideMul "wide_mul" (I128, I128) -> I128, Pure = h::wide_mul;
+    /// `a // b`, `a` wide (UNDEF on zero division or a quotient outside i64).
+    WideFloorDiv "wide_floordiv" (I128, I64) -> Value, Pure = h::wide_floordiv;
+    /// `a % b`, `a` wide (UNDEF on zero division).
+    WideMod "wide_mod" (I128, I64) -> Value, Pure = h::wide_mod;
     /// `a // b` on floats (UNDEF on zero division).
     FloatFloorDiv "float_floordiv" (F64, F64) -> Value, Pure = h::float_floordiv;
     /// `a % b` on floats (UNDEF on zero division).
@@ -928,6 +981,8 @@ impl std::error::Error for VerifyError {}
 ///    all phis' values at once). Phis exist only there.
 /// 8. A trace without `loop` ends with `exit`; `exit` appears only last.
 /// 9. A helper call's arguments match the helper's parameter types.
+/// 10. A wide (i128) value is materialized only by `wide_box` (or an exit): `box`,
+///     `pstore` and `guard_eq` never take one.
 pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
     let err = |at: usize, message: String| VerifyError { at: Some(IrRef(at as u32)), message };
     let loop_pos = trace.loop_ref().map(IrRef::index);
@@ -987,6 +1042,7 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
                 }
                 (OperandKind::Helper, Arg::Helper(_)) => true,
                 (OperandKind::I64, Arg::Ref(r)) => ty_of(r) == Some(Type::I64),
+                (OperandKind::I128, Arg::Ref(r)) => ty_of(r) == Some(Type::I128),
                 (OperandKind::F64, Arg::Ref(r)) => ty_of(r) == Some(Type::F64),
                 (OperandKind::Bool, Arg::Ref(r)) => ty_of(r) == Some(Type::Bool),
                 (OperandKind::Obj, Arg::Ref(r)) => ty_of(r) == Some(Type::Obj),
@@ -1009,6 +1065,14 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
                     other => format!("{other:?}"),
                 };
                 return Err(err(pos, format!("{} operand {which}: expected {kind:?}, got {got}", ins.op.name())));
+            }
+        }
+
+        // 10: wide values are boxed only by `wide_box`.
+        if matches!(ins.op, Op::Box | Op::PStore | Op::GuardEq) {
+            let operand = if ins.op == Op::PStore { ins.b } else { ins.a };
+            if operand.as_ref().and_then(ty_of) == Some(Type::I128) {
+                return Err(err(pos, format!("{} of a wide value (needs wide_box)", ins.op.name())));
             }
         }
 

@@ -742,8 +742,13 @@ impl Jit {
         }
         let guard = t.trace.exits[e];
         if is_entry_guard(&t.trace, guard, t.loop_pos) {
+            // Not while a variant for other slot types waits for its code: it will take
+            // those entries (a loop whose accumulator is an int at first and a big or wide
+            // int later alternates between two variants).
+            let key = Self::key(&t.code, t.start_pc);
+            let waiting = self.loops.get(&key).is_some_and(|st| st.variants.iter().any(|&v| self.pending(v)));
             let failures = t.entry_failures();
-            if failures > 100 && failures * 2 > t.entered() {
+            if failures > 100 && failures * 2 > t.entered() && !waiting {
                 self.retire(cur, true);
             }
         } else if t.trace.get(guard).op != crate::ir::Op::Pending

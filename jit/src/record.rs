@@ -8,6 +8,11 @@
 //! memory and its type guarded. Snapshots list the slots whose value differs from memory,
 //! the inlined frames, and the stack length, so an exit can rebuild the interpreter state.
 //!
+//! An int operation whose result the interpreter makes a big int is recorded on i128
+//! ("wide" ints, `WIDE`) rather than through the generic binop helper: wide values stay in
+//! the trace through arithmetic and slot moves, and every other use materializes them as
+//! the Python int the interpreter holds (`materialize`); exits do the same.
+//!
 //! Guards before an instruction's effect leave with the state before the instruction (the
 //! interpreter then runs it itself); guards on the result of an effect (an iterator
 //! advanced) leave with the state after it, so no effect runs twice.
@@ -24,7 +29,7 @@ use krait_runtime::value::{tag, Value};
 use krait_runtime::vm::Vm;
 
 use crate::helpers::{iter_kind_of, kind, kind_of};
-use crate::ir::{Arg, FrameKind, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace, TraceBuilder};
+use crate::ir::{Arg, Effect, FrameKind, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace, TraceBuilder};
 
 /// Most bytecode instructions one recording may take before it gives up.
 pub const MAX_RECORD_INS: usize = 4000;
@@ -37,6 +42,43 @@ pub const MAX_UNROLL: usize = 8;
 /// The same for a side or entry trace, which ends there instead (the interpreter goes
 /// on into the loop, and the loop's own trace if it has one).
 pub const MAX_UNROLL_SIDE: usize = 2;
+
+/// The `Tv::tag` of a wide int: a Python int (inline or big, whichever the interpreter
+/// holds) kept as an i128 in the trace. Only BINARY_OP and the instructions that move
+/// values between slots (LOAD_FAST, STORE_FAST, COPY, SWAP) see one; every other read
+/// materializes it first (`read`, `peek`). Not a runtime tag.
+const WIDE: u64 = 0x100;
+
+/// An int operand of wide arithmetic, with its value.
+#[derive(Copy, Clone)]
+enum W {
+    /// An i64 (or a bool) in the trace.
+    Small(i64),
+    /// A wide int in the trace.
+    Wide(i128),
+    /// A big int object that fits i128 (`wunbox`).
+    Big(i128),
+}
+
+impl W {
+    /// What `tv` (real value `v`) is as a wide operand, if an int that fits i128.
+    fn of(tv: &Tv, v: Value) -> Option<W> {
+        let big = |v: Value| match v {
+            Value::Obj(o) => match &o.kind {
+                Kind::BigInt(x) => crate::helpers::fits_wide(x),
+                _ => None,
+            },
+            Value::Int(i) => Some(i as i128),
+            _ => None,
+        };
+        match (tv.tag, v) {
+            (WIDE, v) => big(v).map(W::Wide),
+            (tag::INT | tag::BOOL, Value::Int(_) | Value::Bool(_)) => Some(W::Small(as_i64(v))),
+            (tag::OBJ, Value::Obj(_)) => big(v).map(W::Big),
+            _ => None,
+        }
+    }
+}
 
 /// A typed IR value the recorder knows for a slot or stack entry.
 #[derive(Copy, Clone, Debug)]
@@ -177,6 +219,8 @@ pub struct Recorder {
     /// Where the recording started (code and pc of the top frame).
     start_code: Rc<Code>,
     start_at: usize,
+    /// The first IR instruction of the bytecode instruction being recorded.
+    ins_start: usize,
 }
 
 type R<T> = Result<T, String>;
@@ -241,6 +285,7 @@ impl Recorder {
             header_snap: None,
             start_code: f.code.clone(),
             start_at: start_pc,
+            ins_start: 0,
         };
         r.header();
         r.header_snap = Some(r.snapshot_at(start_pc, r.sp));
@@ -301,6 +346,7 @@ impl Recorder {
             header_snap: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
+            ins_start: 0,
         };
         // Inlined `__init__` frames: their instance is in their `self` slot.
         for i in 1..r.frames.len() {
@@ -398,6 +444,12 @@ impl Recorder {
         }
         self.pre_snap = None;
         self.cur_pc = pc;
+        self.ins_start = self.b.trace().ins.len();
+        if self.slots.iter().any(|s| s.is_some_and(|tv| tv.tag == WIDE)) {
+            // The state before the instruction, for a materialization's guard wherever in
+            // the instruction it happens (`materialize`).
+            self.snap();
+        }
         match self.instruction(vm, &code, pc) {
             Ok(Some(next)) => {
                 self.expect = Some(next);
@@ -405,7 +457,10 @@ impl Recorder {
             }
             Ok(None) => match self.link_to.take() {
                 Some(target) => Step::Linked(Box::new(self.link(pc)), target),
-                None => Step::Done(Box::new(self.finish())),
+                None => match self.settle_wide_ends(vm) {
+                    Ok(()) => Step::Done(Box::new(self.finish())),
+                    Err(reason) => fail(reason),
+                },
             },
             Err(reason) if reason == LEFT_LOOP => Step::Abort(Abort { reason, code, pc, left_loop: true }),
             Err(reason) if reason.starts_with(STOP) => {
@@ -453,8 +508,38 @@ impl Recorder {
         self.slots[slot] = Some(tv);
     }
 
-    /// The value of a slot, loading and guarding it on first use.
+    /// The value of a slot, loading and guarding it on first use; a wide int is
+    /// materialized (for the slot too).
     fn read(&mut self, vm: &Vm, slot: usize) -> R<Tv> {
+        let tv = self.read_raw(vm, slot)?;
+        if tv.tag != WIDE {
+            return Ok(tv);
+        }
+        let m = self.materialize(tv, self.real(vm, slot))?;
+        self.set_slot(slot, m);
+        Ok(m)
+    }
+
+    /// A wide int as the Python int the interpreter holds (`real`): boxed by `wide_box`,
+    /// its tag guarded (inline or big int, as the runtime normalizes), unboxed. The guard
+    /// leaves before the instruction, so nothing it did may have an effect yet.
+    fn materialize(&mut self, tv: Tv, real: Value) -> R<Tv> {
+        let effect = self.b.trace().ins[self.ins_start..].iter().any(|i| match (i.op, i.b) {
+            (Op::CallHelper, Arg::Helper(h)) => h.effect() == Effect::Store && h != Helper::WideBox,
+            (op, _) => op.effect() == Effect::Store,
+        });
+        if effect {
+            return abort("wide int read after an effect");
+        }
+        let snap = self.snap();
+        let c = self.ctx();
+        let boxed = self.b.call(Helper::WideBox, &[c, tv.r]);
+        let m = self.unbox(boxed, real, snap)?;
+        Ok(Tv { from: tv.from, ..m })
+    }
+
+    /// The value of a slot as it is, a wide int too (for instructions that only move it).
+    fn read_raw(&mut self, vm: &Vm, slot: usize) -> R<Tv> {
         if let Some(Some(tv)) = self.slots.get(slot) {
             return Ok(*tv);
         }
@@ -491,6 +576,12 @@ impl Recorder {
     fn peek(&mut self, vm: &Vm, n: usize) -> R<(Tv, Value)> {
         let slot = self.sp - n;
         Ok((self.read(vm, slot)?, self.real(vm, slot)))
+    }
+
+    /// `peek`, leaving a wide int as it is.
+    fn peek_raw(&mut self, vm: &Vm, n: usize) -> R<(Tv, Value)> {
+        let slot = self.sp - n;
+        Ok((self.read_raw(vm, slot)?, self.real(vm, slot)))
     }
 
     fn pop_n(&mut self, n: usize) {
@@ -697,12 +788,12 @@ impl Recorder {
             BcOp::Nop => {}
             BcOp::PopTop => self.pop_n(1),
             BcOp::Copy => {
-                let (tv, _) = self.peek(vm, arg)?;
+                let (tv, _) = self.peek_raw(vm, arg)?;
                 self.push(tv);
             }
             BcOp::Swap => {
-                let (a, _) = self.peek(vm, 1)?;
-                let (b, _) = self.peek(vm, arg)?;
+                let (a, _) = self.peek_raw(vm, 1)?;
+                let (b, _) = self.peek_raw(vm, arg)?;
                 let (i, j) = (self.sp - 1, self.sp - arg);
                 self.set_slot(i, Tv { from: None, ..b });
                 self.set_slot(j, Tv { from: None, ..a });
@@ -712,7 +803,7 @@ impl Recorder {
                 self.push(tv);
             }
             BcOp::LoadFast => {
-                let tv = self.read(vm, base + arg)?;
+                let tv = self.read_raw(vm, base + arg)?;
                 self.push(tv);
             }
             BcOp::StoreFast => {
@@ -722,7 +813,7 @@ impl Recorder {
                 if arg < 2 && self.frames[depth].binop.is_some() {
                     return abort("operator method rebinds its arguments");
                 }
-                let (tv, _) = self.peek(vm, 1)?;
+                let (tv, _) = self.peek_raw(vm, 1)?;
                 self.pop_n(1);
                 self.set_slot(base + arg, Tv { from: None, ..tv });
             }
@@ -835,11 +926,15 @@ impl Recorder {
                 }
             }
             BcOp::BuildList | BcOp::BuildTuple => {
+                // The items first (a wide int is materialized before the list exists).
+                let mut items = vec![];
+                for n in (1..=arg).rev() {
+                    items.push(self.peek(vm, n)?.0);
+                }
                 let c = self.ctx();
                 let kn = self.b.kint(arg as i64);
                 let l = self.b.call(Helper::ListNew, &[c, kn]);
-                for n in (1..=arg).rev() {
-                    let (tv, _) = self.peek(vm, n)?;
+                for tv in items {
                     let xb = self.boxed(tv);
                     // Appending to the trace's own new list cannot fail.
                     self.b.call(Helper::ListAppend, &[l, xb]);
@@ -968,12 +1063,15 @@ impl Recorder {
                 self.pop_n(2);
             }
             BcOp::BinaryOp => {
-                let (a, av) = self.peek(vm, 2)?;
-                let (b, bv) = self.peek(vm, 1)?;
+                let (a, av) = self.peek_raw(vm, 2)?;
+                let (b, bv) = self.peek_raw(vm, 1)?;
                 let op = BinOp::from_arg(ins.arg);
                 // (The interpreter's fast paths take no instance.)
                 {
                     if let Some((f, stage)) = vm.binop_frame_target(av, bv, op) {
+                        // (A wide operand becomes the Python int it is.)
+                        let (a, _) = self.peek(vm, 2)?;
+                        let (b, _) = self.peek(vm, 1)?;
                         // The interpreter runs the dunder as a frame: inline it.
                         self.can_inline(&f.as_function().expect("function").code.as_code().expect("code").clone())?;
                         let snap = self.snap();
@@ -1002,8 +1100,8 @@ impl Recorder {
                 self.push(r);
             }
             BcOp::CompareOp => {
-                let (a, av) = self.peek(vm, 2)?;
-                let (b, bv) = self.peek(vm, 1)?;
+                let (a, av) = self.peek_raw(vm, 2)?;
+                let (b, bv) = self.peek_raw(vm, 1)?;
                 let r = self.compare(vm, CmpOp::from_arg(ins.arg), a, av, b, bv)?;
                 self.pop_n(2);
                 self.push(r);
@@ -1049,6 +1147,20 @@ impl Recorder {
                 self.push(Self::tv(r, tag::BOOL));
             }
             BcOp::UnaryNegative => {
+                let (a, av) = self.peek_raw(vm, 1)?;
+                if let Some(w) =
+                    W::of(&a, av).filter(|w| matches!(w, W::Wide(_) | W::Big(_)) || matches!(av, Value::Int(i64::MIN)))
+                {
+                    // A wide or big int, or -(-2**63): 0 - x in i128.
+                    let snap = self.snap();
+                    let x = self.wide_operand(a, matches!(w, W::Big(_)), snap);
+                    let z = self.b.kint(0);
+                    let zw = self.b.ins(Op::Widen, Arg::Ref(z), Arg::None);
+                    let r = self.b.guard_ref(Op::WSubOv, zw, Some(x), snap);
+                    self.pop_n(1);
+                    self.push(Self::tv(r, WIDE));
+                    return Ok(next);
+                }
                 let (a, av) = self.peek(vm, 1)?;
                 let r = match av {
                     Value::Int(i64::MIN) => return abort("unary - of the smallest i64 (a big int result)"),
@@ -1610,8 +1722,139 @@ impl Recorder {
         Ok(())
     }
 
+    /// Int arithmetic past i64 kept in the trace as i128 ("wide" ints): `+`, `-`, `*` whose
+    /// result the interpreter makes a big int now, or with a wide or big int operand (that
+    /// fits i128, as the result must); `%`
+    /// and `//` of a wide or big int by a nonzero i64 (an i64 result). None when the
+    /// operation is none of those, nothing emitted.
+    fn wide_binary(&mut self, base: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Option<Tv>> {
+        let (Some(x), Some(y)) = (W::of(&a, av), W::of(&b, bv)) else { return Ok(None) };
+        let val = |w: W| match w {
+            W::Small(i) => i as i128,
+            W::Wide(i) | W::Big(i) => i,
+        };
+        let (xv, yv) = (val(x), val(y));
+        let both_small = matches!((x, y), (W::Small(_), W::Small(_)));
+        let fits64 = |v: Option<i128>| v.is_some_and(|v| i64::try_from(v).is_ok());
+        let snap = self.snap();
+        match base {
+            BinOp::Add | BinOp::Sub => {
+                let r = if base == BinOp::Add { xv.checked_add(yv) } else { xv.checked_sub(yv) };
+                if r.is_none() || (both_small && fits64(r)) {
+                    return Ok(None);
+                }
+                let (xw, yw) = (
+                    self.wide_operand(a, matches!(x, W::Big(_)), snap),
+                    self.wide_operand(b, matches!(y, W::Big(_)), snap),
+                );
+                let op = if base == BinOp::Add { Op::WAddOv } else { Op::WSubOv };
+                Ok(Some(Self::tv(self.b.guard_ref(op, xw, Some(yw), snap), WIDE)))
+            }
+            BinOp::Mul => {
+                let r = xv.checked_mul(yv);
+                let small_operands =
+                    !matches!(x, W::Big(_)) && !matches!(y, W::Big(_)) && fits64(Some(xv)) && fits64(Some(yv));
+                if !small_operands {
+                    // A wide operand past i64 (or a big int): `wmul_ov` (a helper call),
+                    // unless the product leaves i128 now (its sentinel, -2**127, too).
+                    if r.is_none_or(|p| p == i128::MIN) {
+                        return Ok(None);
+                    }
+                    let (xw, yw) = (
+                        self.wide_operand(a, matches!(x, W::Big(_)), snap),
+                        self.wide_operand(b, matches!(y, W::Big(_)), snap),
+                    );
+                    return Ok(Some(Self::tv(self.b.guard_ref(Op::WMulOv, xw, Some(yw), snap), WIDE)));
+                }
+                // Operands in i64 (a wide one guarded to stay there): the product is exact
+                // in i128, inline.
+                if both_small && fits64(r) {
+                    return Ok(None);
+                }
+                let (xs, ys) = (self.narrow_operand(a, snap), self.narrow_operand(b, snap));
+                if fits64(r) {
+                    return Ok(Some(Self::tv(self.b.guard_ref(Op::MulOv, xs, Some(ys), snap), tag::INT)));
+                }
+                Ok(Some(Self::tv(self.b.bin(Op::WMul, xs, ys), WIDE)))
+            }
+            BinOp::Mod | BinOp::FloorDiv => {
+                let W::Small(d) = y else { return Ok(None) };
+                if matches!(x, W::Small(_)) {
+                    return Ok(None);
+                }
+                let Some((q, _)) = crate::helpers::wide_divmod(xv, d) else { return Ok(None) };
+                if base == BinOp::FloorDiv && !fits64(Some(q)) {
+                    return Ok(None);
+                }
+                let xw = self.wide_operand(a, matches!(x, W::Big(_)), snap);
+                let yi = self.as_int(b);
+                let h = if base == BinOp::Mod { Helper::WideMod } else { Helper::WideFloorDiv };
+                let boxed = self.b.call(h, &[xw, yi]);
+                // UNDEF (zero division, a quotient past i64) leaves before the instruction.
+                Ok(Some(self.unbox(boxed, Value::Int(0), snap)?))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// An int operand as an i128 ref: widened, unboxed from its big int object (`big`),
+    /// or already wide.
+    fn wide_operand(&mut self, tv: Tv, big: bool, snap: SnapNo) -> IrRef {
+        match tv.tag {
+            WIDE => tv.r,
+            _ if big => self.b.guard_ref(Op::WUnbox, tv.r, None, snap),
+            _ => {
+                let i = self.as_int(tv);
+                self.b.ins(Op::Widen, Arg::Ref(i), Arg::None)
+            }
+        }
+    }
+
+    /// An int operand whose value fits i64 as an i64 ref (a wide one guarded to fit).
+    fn narrow_operand(&mut self, tv: Tv, snap: SnapNo) -> IrRef {
+        if tv.tag != WIDE {
+            return self.as_int(tv);
+        }
+        let fits = self.b.ins(Op::WFits, Arg::Ref(tv.r), Arg::None);
+        self.b.guard_ref(Op::GuardTrue, fits, None, snap);
+        self.b.ins(Op::WNarrow, Arg::Ref(tv.r), Arg::None)
+    }
+
+    /// A loop recording ends (its back-edge): a slot ending the iteration with a wide int
+    /// stays wide round the loop only where peeling can carry it (`opt::widened_slot`:
+    /// never loaded, or loaded as a big int used only as a wide one); others are
+    /// materialized, as the interpreter holds them.
+    fn settle_wide_ends(&mut self, vm: &Vm) -> R<()> {
+        // The end state as `finish` gives it.
+        let end: Vec<(Slot, IrRef)> = (0..self.sp.min(self.slots.len()))
+            .filter_map(|i| self.slots[i].filter(|tv| tv.from != Some(i as u32)).map(|tv| (Slot(i as u32), tv.r)))
+            .collect();
+        for i in 0..self.sp.min(self.slots.len()) {
+            let Some(tv) = self.slots[i] else { continue };
+            if tv.tag != WIDE || tv.from == Some(i as u32) {
+                continue;
+            }
+            let loaded = self.b.trace().ins.iter().any(|l| {
+                matches!(l.op, Op::SLoadInt | Op::SLoadFloat | Op::SLoadBool | Op::SLoadObj | Op::SLoadVal)
+                    && l.a == Arg::Slot(Slot(i as u32))
+            });
+            if !loaded || crate::opt::widened_slot(self.b.trace(), &end, i as u32) {
+                continue;
+            }
+            let m = self.materialize(tv, self.real(vm, i))?;
+            self.set_slot(i, Tv { from: None, ..m });
+        }
+        Ok(())
+    }
+
     fn binary(&mut self, vm: &mut Vm, op: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Tv> {
         let base = op.base();
+        if let Some(r) = self.wide_binary(base, a, av, b, bv)? {
+            return Ok(r);
+        }
+        // Anything else on a wide int: the Python int it is.
+        let a = if a.tag == WIDE { self.materialize(a, av)? } else { a };
+        let b = if b.tag == WIDE { self.materialize(b, bv)? } else { b };
         let is_int = |v: Value| matches!(v, Value::Int(_) | Value::Bool(_));
         let snap = self.snap();
         if is_int(av) && is_int(bv) {
@@ -1761,6 +2004,26 @@ impl Recorder {
     }
 
     fn compare(&mut self, vm: &mut Vm, op: CmpOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Tv> {
+        if a.tag == WIDE || b.tag == WIDE {
+            // A wide int and an int: compared in i128; else the Python int it is.
+            if let (Some(x), Some(y)) = (W::of(&a, av), W::of(&b, bv)) {
+                let snap = self.snap();
+                let xw = self.wide_operand(a, matches!(x, W::Big(_)), snap);
+                let yw = self.wide_operand(b, matches!(y, W::Big(_)), snap);
+                let o = match op {
+                    CmpOp::Lt => Op::WLt,
+                    CmpOp::Le => Op::WLe,
+                    CmpOp::Eq => Op::WEq,
+                    CmpOp::Ne => Op::WNe,
+                    CmpOp::Gt => Op::WGt,
+                    CmpOp::Ge => Op::WGe,
+                };
+                return Ok(Self::tv(self.b.bin(o, xw, yw), tag::BOOL));
+            }
+            let a = if a.tag == WIDE { self.materialize(a, av)? } else { a };
+            let b = if b.tag == WIDE { self.materialize(b, bv)? } else { b };
+            return self.compare(vm, op, a, av, b, bv);
+        }
         let is_int = |v: Value| matches!(v, Value::Int(_) | Value::Bool(_));
         let r = if is_int(av) && is_int(bv) {
             let (x, y) = (self.as_int(a), self.as_int(b));

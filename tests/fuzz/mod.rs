@@ -4,7 +4,7 @@
 //! while with break/continue, for over lists, enumerate, zip, generators and generator
 //! expressions, nested up to three deep)
 //! mixing ints (including values near 2**62 and 2**63, so arithmetic overflows into big
-//! ints and back), floats (including nan, inf and -0.0), bools, lists, an instance whose
+//! ints and back, and multiply-mod expressions whose products pass i64), floats (including nan, inf and -0.0), bools, lists, an instance whose
 //! shape changes, calls to small generated functions (defaults, keywords, a closure,
 //! bounded recursion, functions that raise), data-dependent branches, and caught
 //! exceptions. Each program prints intermediate values and a checksum of its final state.
@@ -414,7 +414,7 @@ impl Gen {
             return self.int_leaf(depth);
         }
         let d = depth - 1;
-        let r = match self.rng.below(17) {
+        let r = match self.rng.below(18) {
             0..=2 => {
                 let (a, b) = (self.int_expr(d), self.int_expr(d));
                 let op = self.rng.pick(&["+", "-"]);
@@ -476,6 +476,16 @@ impl Gen {
             14 | 15 => {
                 let a = self.int_expr(d);
                 e(format!("({} % M)", a.s), REDUCED)
+            }
+            16 => {
+                // Multiply-mod past i64: a product of two values below 2**62 (either sign)
+                // overflows i64 (an i128 in a trace); a modulus of either sign brings it back.
+                let (a, b) = (self.int_expr(d), self.int_expr(d));
+                let k = self.rng.range(-1000, 1000);
+                let p = self.rng.pick(&["(2**61 - 1)", "(-(2**61) + 1)", "1000000007", "(-1000000007)", "M"]);
+                let (op, bits) = if self.rng.chance(70) { ("%", 66) } else { ("//", 126) };
+                let (a, b) = (format!("({} % 2**62 - 2**61)", a.s), format!("({} % 2**62)", b.s));
+                e(format!("(({} * {} + {}) {} {})", a, b, k, op, p), bits)
             }
             _ => {
                 let (a, b) = (self.int_expr(d), self.int_expr(d));

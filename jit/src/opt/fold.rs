@@ -1,7 +1,7 @@
 //! Constant folding and algebraic simplification: ops on constants become constants
-//! (int arithmetic only when it does not overflow: the guard stays otherwise), `x + 0`,
-//! `x * 1`, `not not x` simplify, and guards whose condition is a known constant vanish
-//! when they hold.
+//! (int arithmetic only when it does not overflow: the guard stays otherwise; wide i128
+//! arithmetic never), `x + 0`, `x * 1`, `not not x` and a widened i64 narrowed back
+//! simplify, and guards whose condition is a known constant vanish when they hold.
 
 use super::{Action, Rewriter};
 use crate::ir::{Arg, Ins, Op, Trace, Type};
@@ -68,6 +68,12 @@ pub fn fold(trace: &Trace) -> Trace {
                 } else {
                     Action::Keep
                 }
+            }
+            // A widened i64 fits i64 and narrows back to itself (no wide constant is
+            // folded: i128 arithmetic stays for the backend, which cannot wrap).
+            (Op::WFits, _, _) if rw.new.get(a.as_ref().expect("ref")).op == Op::Widen => boolean(true),
+            (Op::WNarrow, _, _) if rw.new.get(a.as_ref().expect("ref")).op == Op::Widen => {
+                Action::Replace(rw.new.get(a.as_ref().expect("ref")).a.as_ref().expect("ref"))
             }
             (Op::GuardTag, Some(K::Int(x)), _) if Arg::Imm(x) == ins.b => Action::Drop,
             (Op::GuardTrue, Some(K::Bool(true)), _) | (Op::GuardFalse, Some(K::Bool(false)), _) => Action::Drop,

@@ -23,7 +23,7 @@ mod fold;
 mod peel;
 
 pub use entry::hoist_entry_guards;
-pub use peel::peel;
+pub use peel::{peel, widened_slot};
 
 use crate::ir::{Arg, ExitNo, Ins, IrRef, Op, SnapNo, Snapshot, Trace};
 
@@ -246,6 +246,63 @@ mod tests {
             let snap = &opt.snaps[ins.exit.unwrap().0.index()];
             assert!(snap.entries.iter().any(|e| e.0 == Slot(0)), "{opt}");
         }
+    }
+
+    /// One recorded iteration of `while i < n: s += i * K` where s (#2) entered as a big
+    /// int object and K * i overflows i64: s is unboxed by `wunbox` and ends wide.
+    fn wide_accumulator_iteration(extra_use: bool) -> (Trace, Vec<(Slot, IrRef)>) {
+        let mut b = TraceBuilder::new(3);
+        let s0 = b.push_snapshot(crate::ir::Snapshot { pc: 10, entries: vec![], frames: vec![], sp: 3, ins_pc: 10 });
+        b.guard(Op::Pending, Arg::None, Arg::None, s0);
+        let load = |b: &mut TraceBuilder, slot: u32, t: u64, op: Op| {
+            let tg = b.sload(Op::SLoadTag, slot);
+            b.guard(Op::GuardTag, Arg::Ref(tg), Arg::Imm(t as i64), s0);
+            b.sload(op, slot)
+        };
+        let i = load(&mut b, 0, tag::INT, Op::SLoadInt);
+        let n = load(&mut b, 1, tag::INT, Op::SLoadInt);
+        let lt = b.bin(Op::Lt, i, n);
+        b.guard_ref(Op::GuardTrue, lt, None, s0);
+        let s = load(&mut b, 2, tag::OBJ, Op::SLoadObj);
+        if extra_use {
+            b.call(crate::ir::Helper::ObjKind, &[s]);
+        }
+        let k = b.kint(1 << 40);
+        let p = b.bin(Op::WMul, i, k);
+        let sw = b.guard_ref(Op::WUnbox, s, None, s0);
+        let s2 = b.guard_ref(Op::WAddOv, sw, Some(p), s0);
+        let one = b.kint(1);
+        let i2 = b.guard_ref(Op::AddOv, i, Some(one), s0);
+        (b.finish(), vec![(Slot(0), i2), (Slot(2), s2)])
+    }
+
+    #[test]
+    fn wide_accumulator_is_carried_round_the_loop_as_i128() {
+        let (rec, end) = wide_accumulator_iteration(false);
+        assert!(peel::widened_slot(&rec, &end, 2));
+        let peeled = peel(&rec, &end).unwrap();
+        verify(&peeled).unwrap();
+        let opt = optimize(peeled);
+        verify(&opt).unwrap();
+        let body = &opt.ins[opt.loop_ref().unwrap().index()..];
+        // s comes round in an i128 phi: the body neither loads nor unboxes it.
+        assert!(body.iter().any(|i| i.op == Op::Phi && i.ty == crate::ir::Type::I128), "{opt}");
+        assert!(!body.iter().any(|i| matches!(i.op, Op::SLoadObj | Op::WUnbox | Op::GuardTag)), "{opt}");
+        assert_eq!(body.iter().filter(|i| i.op == Op::WAddOv).count(), 1, "{opt}");
+        // Its exits write the wide value back (the backend makes it a Python int).
+        let last = body.iter().rev().find(|i| i.exit.is_some()).unwrap();
+        let snap = &opt.snaps[last.exit.unwrap().0.index()];
+        assert!(snap.entries.iter().any(|&(sl, r)| sl == Slot(2) && opt.get(r).ty == crate::ir::Type::I128));
+
+        // Used as an object too: not carried wide (the recorder materializes it instead).
+        let (rec, end) = wide_accumulator_iteration(true);
+        assert!(!peel::widened_slot(&rec, &end, 2));
+        assert!(peel(&rec, &end).unwrap_err().contains("type-unstable"));
+        // Or kept in another slot (`t = s` before `s += ...`): not carried wide either.
+        let (rec, mut end) = wide_accumulator_iteration(false);
+        let load = rec.ins.iter().position(|i| i.op == Op::SLoadObj).unwrap();
+        end.push((Slot(1), IrRef(load as u32)));
+        assert!(!peel::widened_slot(&rec, &end, 2));
     }
 
     #[test]

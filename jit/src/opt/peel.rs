@@ -5,10 +5,31 @@
 //! preamble's load (invariant). The copy's other instructions repeat the preamble's with
 //! remapped operands; `cse` then removes those that are identical to the preamble's
 //! (invariant computations and guards), which hoists them out of the loop.
+//!
+//! A slot loaded as a big int object and used only as a wide int (`wunbox`) that ends the
+//! iteration holding a wide int (an accumulator past i64) is carried round the loop as an
+//! i128: in the copy its load is the phi and its `wunbox` the phi itself (`widened_slot`).
 
 use rustc_hash::FxHashMap;
 
 use crate::ir::{Arg, Ins, IrRef, Op, Slot, Snapshot, Trace, Type};
+
+/// Whether `slot`'s load in the recorded iteration `rec` (end state `end`) is an
+/// `sload_obj` used only by `wunbox` (and snapshots; no other slot ends holding it): the
+/// loop may then carry the slot as a wide int.
+pub fn widened_slot(rec: &Trace, end: &[(Slot, IrRef)], slot: u32) -> bool {
+    let at = Arg::Slot(Slot(slot));
+    let mut loads = rec.ins.iter().enumerate().filter(|(_, i)| i.a == at && i.op != Op::SLoadTag && i.op != Op::SStore);
+    let (Some((load, ins)), None) = (loads.next(), loads.next()) else { return false };
+    if ins.op != Op::SLoadObj {
+        return false;
+    }
+    if end.iter().any(|&(_, r)| r.index() == load) {
+        return false;
+    }
+    let load = Arg::Ref(IrRef(load as u32));
+    rec.ins.iter().all(|i| (i.a != load && i.b != load) || (i.op == Op::WUnbox && i.a == load))
+}
 
 /// Peel the recorded iteration `rec` (no `loop` yet), whose end state is `end` (slot ->
 /// value at the back-edge). Fails on a type-unstable loop (a slot whose type at the end
@@ -24,7 +45,8 @@ pub fn peel(rec: &Trace, end: &[(Slot, IrRef)]) -> Result<Trace, String> {
     let end_ty = |r: IrRef| rec.get(r).ty;
     for &(s, r) in end {
         if let Some(&t) = loaded.get(&s.0) {
-            if t != end_ty(r) {
+            let widened = t == Type::Obj && end_ty(r) == Type::I128 && widened_slot(rec, end, s.0);
+            if t != end_ty(r) && !widened {
                 return Err(format!("type-unstable loop (slot {} is {} then {})", s.0, t, end_ty(r)));
             }
         }
@@ -67,6 +89,8 @@ pub fn peel(rec: &Trace, end: &[(Slot, IrRef)]) -> Result<Trace, String> {
                     let entry = t.get(p).a.as_ref().expect("phi entry");
                     let tag = match (t.get(p).ty.slot_tag(), t.get(entry).a) {
                         (Some(x), _) => x as i64,
+                        // A widened slot: the preamble's guard said big int object.
+                        (None, _) if t.get(p).ty == Type::I128 => krait_runtime::value::tag::OBJ as i64,
                         (None, Arg::Imm(k)) if t.get(entry).op == Op::KVal => t.consts[k as usize].0 as i64,
                         _ => -1,
                     };
@@ -84,6 +108,13 @@ pub fn peel(rec: &Trace, end: &[(Slot, IrRef)]) -> Result<Trace, String> {
                     Arg::Ref(r) => Arg::Ref(map[r.index()]),
                     other => other,
                 };
+                if let (Op::WUnbox, Arg::Ref(x)) = (ins.op, remap(ins.a)) {
+                    if t.get(x).ty == Type::I128 {
+                        // A widened slot's phi: already the wide int.
+                        map.push(x);
+                        continue;
+                    }
+                }
                 let mut n = Ins { a: remap(ins.a), b: remap(ins.b), exit: None, ..ins.clone() };
                 if let Some((s, _)) = ins.exit {
                     let ns = match snap_map.get(&s.0) {
