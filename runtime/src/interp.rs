@@ -326,8 +326,9 @@ impl Vm {
         closure: Value,
     ) -> ObjRef {
         let c = code_obj.as_code().unwrap().clone();
-        let name = self.new_str(c.co.name.as_str());
-        let qualname = self.new_str(c.co.qualname.as_str());
+        // Interned: a comprehension makes a function at every run.
+        let name = Value::Obj(self.intern(c.co.name.as_str()));
+        let qualname = Value::Obj(self.intern(c.co.qualname.as_str()));
         let module = dict_get_str(globals, self.names.name).unwrap_or(Value::None);
         let doc = match &c.co.doc {
             Some(d) => self.new_str(d.as_str()),
@@ -800,6 +801,11 @@ impl Vm {
 
     fn add_traceback(&mut self, e: PyErr, fi: usize) {
         let frame = &self.frames[fi];
+        if *frame.code.co.filename == *crate::builtins::functions::CONSUME_FILE {
+            // A built-in's loop written in Python (`_consume`): the built-in is what the
+            // program called, so the traceback shows no frame for it.
+            return;
+        }
         let pc = frame.pc.saturating_sub(1);
         let line = frame.code.co.lines.get(pc).copied().unwrap_or(0);
         if let Some(d) = e.0.exc_data() {

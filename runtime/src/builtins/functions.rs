@@ -416,7 +416,30 @@ fn next(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value>
     }
 }
 
+/// The file name of the embedded module whose frames tracebacks leave out.
+pub const CONSUME_FILE: &str = "<frozen _consume>";
+
+/// `name(gen, ...)` of a built-in consuming generator `gen` runs as the Python loop
+/// `_consume.name`: the interpreter resumes the generator as a frame of its own loop
+/// (not one nested run per item), and the JIT compiles that loop with the generator's
+/// body inlined. None when `args[0]` is not a generator.
+fn consume_generator(vm: &mut Vm, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
+    args[0].as_obj().filter(|o| matches!(o.kind, Kind::Generator(_)))?;
+    let g = vm.builtins_dict;
+    Some((|| {
+        let m = vm.import("_consume", 0, Value::None, g)?;
+        let n = vm.intern(name);
+        let f = vm.get_attr(m, n)?;
+        vm.call(f, args, &[])
+    })())
+}
+
 fn min_max(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, op: CmpOp) -> PyResult<Value> {
+    if args.len() == 1 && kw.is_empty() {
+        if let Some(r) = consume_generator(vm, name, args) {
+            return r;
+        }
+    }
     check_kw(vm, name, kw, &["key", "default"])?;
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
     let default = kwarg(kw, "default");
@@ -477,6 +500,11 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     let mut acc = arg_or_kw(args, 1, kw, "start").unwrap_or(Value::Int(0));
     if let Some(Kind::Str(_)) = acc.as_obj().map(|o| o.kind()) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if !matches!(acc.as_obj().map(|o| o.kind()), Some(Kind::Bytes(_) | Kind::ByteArray(_))) {
+        if let Some(r) = consume_generator(vm, "sum", &[args[0], acc]) {
+            return r;
+        }
     }
     let it = vm.get_iter(args[0])?;
     let mark = vm.roots.len();
@@ -760,6 +788,9 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> 
 
 fn any(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     check_args(vm, "any", args, 1, 1)?;
+    if let Some(r) = consume_generator(vm, "any", args) {
+        return r;
+    }
     let it = vm.get_iter(args[0])?;
     vm.roots.push(it);
     let r = (|| {
@@ -776,6 +807,9 @@ fn any(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> 
 
 fn all(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
     check_args(vm, "all", args, 1, 1)?;
+    if let Some(r) = consume_generator(vm, "all", args) {
+        return r;
+    }
     let it = vm.get_iter(args[0])?;
     vm.roots.push(it);
     let r = (|| {

@@ -28,6 +28,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("gc", gc_init);
     vm.register_native_module("_time", time_init);
     vm.embedded_modules.insert("time", include_str!("py/time.py"));
+    vm.embedded_modules.insert("_consume", include_str!("py/_consume.py"));
     vm.embedded_modules.insert("_exceptiongroup", include_str!("py/_exceptiongroup.py"));
     vm.register_native_module("math", math::init);
     vm.register_native_module("dis", dis_init);
