@@ -2923,6 +2923,12 @@ impl Vm {
                 Kind::Dict(d) => return Ok(d.borrow().keys()),
                 Kind::Set(s) => return Ok(s.borrow().iter().map(|(_, k)| k).collect()),
                 Kind::FrozenSet(s) => return Ok(s.iter().map(|(_, k)| k).collect()),
+                Kind::Generator(_) => {
+                    // A list comprehension over it (see `_consume`): list(), tuple(),
+                    // sorted(), str.join... of a generator are compiled loops too.
+                    let l = crate::builtins::functions::call_consume(self, "collect", &[v])?;
+                    return Ok(l.as_obj().and_then(|o| o.as_list()).map(|l| l.borrow().clone()).unwrap_or_default());
+                }
                 Kind::Range(r) => {
                     let n = r.len();
                     if n > 100_000_000 {

@@ -425,13 +425,16 @@ pub const CONSUME_FILE: &str = "<frozen _consume>";
 /// body inlined. None when `args[0]` is not a generator.
 fn consume_generator(vm: &mut Vm, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
     args[0].as_obj().filter(|o| matches!(o.kind, Kind::Generator(_)))?;
+    Some(call_consume(vm, name, args))
+}
+
+/// `_consume.name(*args)`.
+pub(crate) fn call_consume(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
     let g = vm.builtins_dict;
-    Some((|| {
-        let m = vm.import("_consume", 0, Value::None, g)?;
-        let n = vm.intern(name);
-        let f = vm.get_attr(m, n)?;
-        vm.call(f, args, &[])
-    })())
+    let m = vm.import("_consume", 0, Value::None, g)?;
+    let n = vm.intern(name);
+    let f = vm.get_attr(m, n)?;
+    vm.call(f, args, &[])
 }
 
 fn min_max(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, op: CmpOp) -> PyResult<Value> {

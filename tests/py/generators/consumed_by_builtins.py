@@ -72,3 +72,29 @@ def hot(n):
 
 
 print(hot(3000))
+
+# Collected: list(), tuple(), sorted(), str.join, set() and min/max with a key.
+print(list(x * 2 for x in range(5)), tuple(gen(3)), sorted((x % 4 for x in range(9)), reverse=True))
+print("-".join(str(x) for x in range(6)), sorted(set(x % 3 for x in range(10))))
+print(max((x for x in ["bb", "a", "ccc"]), key=len), list(x for x in ()))
+try:
+    "".join(x for x in ["a", 1])
+except TypeError as e:
+    print("TypeError", e)
+try:
+    list(1 // (2 - x) for x in range(4))
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
+
+
+def grid(n):
+    rows = "ABCDEFGHI"
+    cols = "123456789"
+    out = 0
+    for i in range(n):
+        line = "".join(rows[(i + k) % 9] + cols[k] for k in range(9))
+        out += len(line) + len(list(c for c in line if c in "AEI"))
+    return out
+
+
+print(grid(2000))

@@ -1,7 +1,13 @@
 # Built-ins consuming a generator, as Python loops: sum(), any(), all(), min() and
-# max() of a generator call these, so the interpreter resumes the generator as a frame
-# of its own loop and the JIT compiles the loop with the generator's body inlined.
-# Their frames are left out of tracebacks (the built-in is what the program called).
+# max() of a generator call these, and so does everything that collects a generator's
+# items into a list first (list(), tuple(), sorted(), str.join, ...: `collect`). The
+# interpreter then resumes the generator as a frame of its own loop and the JIT
+# compiles the loop with the generator's body inlined. Their frames are left out of
+# tracebacks (the built-in is what the program called).
+
+
+def collect(it):
+    return [x for x in it]
 
 
 def sum(it, start):
