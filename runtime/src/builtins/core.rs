@@ -1328,6 +1328,72 @@ pub fn set_slice(vm: &mut Vm, c: Value, a: Value, b: Value, st: Value, v: Value)
     Ok(())
 }
 
+/// `dst[a:b:st] = src[c:d:t]` for a list `dst`, a list or tuple `src` and int/None
+/// bounds, without the intermediate list (compiled code calls this for the two
+/// instructions). The result is Python's, which takes the source slice before the store:
+/// when `dst` is `src`, a reversed or identical range is done in place and anything else
+/// goes through a copy. False, having changed nothing, when either slice would raise (a
+/// zero step, a bound of another type, an extended slice of another size): the caller
+/// then runs the two steps the general way.
+#[allow(clippy::too_many_arguments)]
+pub fn copy_slice(dst: ObjRef, a: Value, b: Value, st: Value, src: ObjRef, c: Value, d: Value, t: Value) -> bool {
+    let Kind::List(l) = dst.kind() else { return false };
+    let same = dst.ptr_eq(src);
+    let src_len = match src.kind() {
+        Kind::List(s) => s.borrow().len(),
+        Kind::Tuple(s) => s.len(),
+        _ => return false,
+    };
+    let Some((s0, _, sstep, n)) = crate::ops::plain_slice_indices(c, d, t, src_len) else { return false };
+    let mut items = l.borrow_mut();
+    let Some((start, stop, step, m)) = crate::ops::plain_slice_indices(a, b, st, items.len()) else {
+        return false;
+    };
+    let (start_u, stop_u) = (start as usize, stop.max(start) as usize);
+    if step != 1 && m != n {
+        return false;
+    }
+    // Where item `i` of the source slice goes, when the target has as many places.
+    let place = |i: usize| (start + i as i64 * step) as usize;
+    let from = |i: usize| (s0 + i as i64 * sstep) as usize;
+    if same {
+        if step == 1 && stop_u - start_u == n && n > 0 {
+            let (lo, hi) = (from(0).min(from(n - 1)), from(0).max(from(n - 1)));
+            if lo == start_u && hi + 1 == stop_u && (sstep == 1 || sstep == -1) {
+                // `a[i:j] = a[i:j]` or `a[i:j] = a[j-1:i-1:-1]`.
+                if sstep == -1 {
+                    items[start_u..stop_u].reverse();
+                }
+                return true;
+            }
+        }
+        let copy: Vec<Value> = (0..n).map(|i| items[from(i)]).collect();
+        if step == 1 {
+            items.splice(start_u..stop_u, copy);
+        } else {
+            for (i, item) in copy.into_iter().enumerate() {
+                items[place(i)] = item;
+            }
+        }
+        return true;
+    }
+    let put = |items: &mut Vec<Value>, source: &[Value]| {
+        if step != 1 || stop_u - start_u == n {
+            for i in 0..n {
+                items[place(i)] = source[from(i)];
+            }
+        } else {
+            items.splice(start_u..stop_u, (0..n).map(|i| source[from(i)]));
+        }
+    };
+    match src.kind() {
+        Kind::List(s) => put(&mut items, &s.borrow()),
+        Kind::Tuple(s) => put(&mut items, s),
+        _ => return false,
+    }
+    true
+}
+
 /// Item and slice assignment on lists (and bytearrays).
 pub fn setitem_builtin(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
     let Value::Obj(o) = c else {
