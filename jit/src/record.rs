@@ -204,7 +204,7 @@ fn copy_follows(code: &Code, pc: usize) -> bool {
     let mut depth = 0usize;
     for i in pc + 1..(pc + 12).min(instrs.len()) {
         match instrs[i].op {
-            BcOp::LoadFast | BcOp::LoadConst => depth += 1,
+            BcOp::LoadFast | BcOp::LoadConst | BcOp::LoadGlobal => depth += 1,
             BcOp::BinaryOp if depth >= 2 => depth -= 1,
             BcOp::BuildSlice if depth > instrs[i].arg as usize => {
                 depth -= instrs[i].arg as usize - 1;
@@ -373,6 +373,12 @@ impl Recorder {
         self.n_bytecodes
     }
 
+    /// Whether a slice is pending (`PendingSlice`): the recording cannot end here (a loop
+    /// header never falls inside the statement that takes and stores it).
+    pub fn slice_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// End a side trace: the root frame is at `pc`, the header of a loop with a trace; the
     /// trace leaves there (its last exit) and the driver enters that loop's trace.
     pub fn link(&mut self, pc: usize) -> Recorded {
@@ -444,9 +450,12 @@ impl Recorder {
                 (Effect::Call, Arg::Helper(h)) => h.effect() == Effect::Store,
                 _ => false,
             });
-            if effect || self.pending_leaked {
+            if effect {
                 return fail("effect while a slice copy is pending".into());
             }
+        }
+        if self.pending_leaked {
+            return fail("snapshot while a slice copy is pending".into());
         }
         match result {
             Ok(Some(next)) => {
@@ -1556,15 +1565,16 @@ impl Recorder {
         true
     }
 
-    /// Whether the instruction at `pc` may be recorded with a slice pending: a load, int
-    /// arithmetic or a BUILD_SLICE above the pending slot, or the STORE_SUBSCR of a
+    /// Whether the instruction at `pc` may be recorded with a slice pending: a load (of a
+    /// local, constant or global: guards and reads only), int add/sub or a BUILD_SLICE
+    /// above the pending slot, or the STORE_SUBSCR of a
     /// slice that may consume it. Anything else takes the slice first.
     fn pending_allows(&self, vm: &Vm, code: &Code, pc: usize) -> bool {
         let Some(p) = self.pending else { return true };
         let ins = code.co.instrs[pc];
         let above = |n: usize| self.sp >= n && self.sp - n > p.slot;
         match ins.op {
-            BcOp::LoadFast | BcOp::LoadConst => true,
+            BcOp::LoadFast | BcOp::LoadConst | BcOp::LoadGlobal => true,
             BcOp::BinaryOp => {
                 matches!(BinOp::from_arg(ins.arg), BinOp::Add | BinOp::Sub | BinOp::InplaceAdd | BinOp::InplaceSub)
                     && above(2)
@@ -1581,7 +1591,6 @@ impl Recorder {
     /// BUILD_SLICE if it raises), into its stack slot.
     fn take_pending(&mut self, vm: &mut Vm) -> R<()> {
         let Some(p) = self.pending.take() else { return Ok(()) };
-        self.pending_leaked = false;
         let ctx = self.ctx();
         let [a, b, s] = p.parts;
         let boxed = self.b.call(Helper::GetSlice3, &[ctx, p.src.r, a, b, s]);
@@ -1602,10 +1611,12 @@ impl Recorder {
         let Kind::List(l) = o.kind() else { return Ok(false) };
         let Value::Obj(so) = self.real(vm, vs.slot) else { return Ok(false) };
         let Kind::Slice(a, b, st) = so.kind() else { return Ok(false) };
-        let Value::Obj(vo) = self.real(vm, p.slot) else { return Ok(false) };
-        let Kind::List(v) = vo.kind() else { return Ok(false) };
         // The copy must succeed now (the interpreter is about to make the same store).
-        let width = v.borrow().len();
+        let width = match self.real(vm, p.slot).as_obj().map(|x| x.kind()) {
+            Some(Kind::List(v)) => v.borrow().len(),
+            Some(Kind::Tuple(t)) => t.len(),
+            _ => return Ok(false),
+        };
         match krait_runtime::ops::plain_slice_indices(*a, *b, *st, l.borrow().len()) {
             Some((_, _, 1, _)) => {}
             Some((_, _, _, n)) if n == width => {}
@@ -1617,7 +1628,6 @@ impl Recorder {
         let ok = self.b.call(Helper::SliceCopy, &[dst.r, a, b, s, p.src.r, e, f, g]);
         self.b.guard_ref(Op::GuardTrue, ok, None, p.snap);
         self.pending = None;
-        self.pending_leaked = false;
         Ok(true)
     }
 

@@ -53,3 +53,24 @@ def fannkuch_like(n):
 
 
 print(fannkuch_like(7))
+
+
+SHIFT = 1
+
+
+def global_bound(n):
+    # A bound read from a global between taking the source and storing it; the global
+    # is rebound now and then, so its guard leaves there.
+    global SHIFT
+    perm = list(range(10))
+    total = 0
+    for i in range(n):
+        k = i % 8
+        perm[: k + SHIFT] = perm[k::-1]
+        if i % 100 == 99:
+            SHIFT = 2 if SHIFT == 1 else 1
+        total += perm[0] + len(perm)
+    return total, perm
+
+
+print(global_bound(1000))
