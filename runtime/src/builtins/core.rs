@@ -1336,6 +1336,7 @@ pub fn set_slice(vm: &mut Vm, c: Value, a: Value, b: Value, st: Value, v: Value)
 /// zero step, a bound of another type, an extended slice of another size): the caller
 /// then runs the two steps the general way.
 #[allow(clippy::too_many_arguments)]
+#[inline]
 pub fn copy_slice(dst: ObjRef, a: Value, b: Value, st: Value, src: ObjRef, c: Value, d: Value, t: Value) -> bool {
     let Kind::List(l) = dst.kind() else { return false };
     let same = dst.ptr_eq(src);
