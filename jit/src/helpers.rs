@@ -748,8 +748,15 @@ pub(crate) extern "C" fn slice_copy(
     t5: u64,
     p5: u64,
 ) -> bool {
-    let (a, b, s) = (value(t0, p0), value(t1, p1), value(t2, p2));
-    let (e, f, g) = (value(t3, p3), value(t4, p4), value(t5, p5));
+    // Slice parts are ints or None but for rare bools: tested first, without `value`'s
+    // jump table.
+    let part = |t: u64, p: u64| match t {
+        tag::INT => Value::Int(p as i64),
+        tag::NONE => Value::None,
+        _ => value(t, p),
+    };
+    let (a, b, s) = (part(t0, p0), part(t1, p1), part(t2, p2));
+    let (e, f, g) = (part(t3, p3), part(t4, p4), part(t5, p5));
     krait_runtime::builtins::copy_slice(obj(d), a, b, s, obj(c), e, f, g)
 }
 

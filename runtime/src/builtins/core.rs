@@ -1363,7 +1363,13 @@ pub fn copy_slice(dst: ObjRef, a: Value, b: Value, st: Value, src: ObjRef, c: Va
             if lo == start_u && hi + 1 == stop_u && (sstep == 1 || sstep == -1) {
                 // `a[i:j] = a[i:j]` or `a[i:j] = a[j-1:i-1:-1]`.
                 if sstep == -1 {
-                    items[start_u..stop_u].reverse();
+                    // (A loop: `reverse` is an out-of-line call, and these are short.)
+                    let (mut i, mut j) = (start_u, stop_u - 1);
+                    while i < j {
+                        items.swap(i, j);
+                        i += 1;
+                        j -= 1;
+                    }
                 }
                 return true;
             }
