@@ -1278,28 +1278,12 @@ pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
 /// this without building a slice object).
 pub fn set_slice(vm: &mut Vm, c: Value, a: Value, b: Value, st: Value, v: Value) -> PyResult<()> {
     let Some(Kind::List(l)) = c.as_obj().map(|o| o.kind()) else { unreachable!("set_slice of a non-list") };
-    // A list or tuple as long as the slice (int/None bounds): copied in place,
-    // without collecting it into a new vector and splicing.
-    let plain = |x: &Value| matches!(x, Value::Int(_) | Value::None);
-    if !v.is(&c) && plain(&a) && plain(&b) && plain(&st) {
-        let len = l.borrow().len();
-        let (start, stop, step, n) = slice_indices(vm, a, b, st, len)?;
-        let width = if step == 1 { (stop.max(start) - start) as usize } else { n };
-        let copy = |src: &[Value], dst: &mut Vec<Value>| {
-            for (i, item) in src.iter().enumerate() {
-                dst[(start + i as i64 * step) as usize] = *item;
-            }
-        };
-        match v.as_obj().map(|x| x.kind()) {
-            Some(Kind::List(src)) if src.borrow().len() == width => {
-                copy(&src.borrow(), &mut l.borrow_mut());
-                return Ok(());
-            }
-            Some(Kind::Tuple(src)) if src.len() == width => {
-                copy(src, &mut l.borrow_mut());
-                return Ok(());
-            }
-            _ => {}
+    // A list or tuple with int/None bounds: copied without collecting it into a new
+    // vector first (in place when as long as the slice).
+    if let (Some(dst), Some(src)) = (c.as_obj(), v.as_obj()) {
+        let none = Value::None;
+        if matches!(src.kind(), Kind::List(_) | Kind::Tuple(_)) && copy_slice(dst, a, b, st, src, none, none, none) {
+            return Ok(());
         }
     }
     let new_items = if v.is(&c) { l.borrow().clone() } else { vm.collect_iter(v)? };
