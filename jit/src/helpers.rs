@@ -879,6 +879,37 @@ pub(crate) extern "C" fn setslice3(
     }
 }
 
+/// `d[a:b:s] = c[e:f:g]` for a list `d`, a list or tuple `c` and ints/None (false,
+/// nothing done, when either slice would raise: the exit's interpreter raises it).
+#[allow(clippy::too_many_arguments)]
+pub(crate) extern "C" fn slice_copy(
+    d: u64,
+    t0: u64,
+    p0: u64,
+    t1: u64,
+    p1: u64,
+    t2: u64,
+    p2: u64,
+    c: u64,
+    t3: u64,
+    p3: u64,
+    t4: u64,
+    p4: u64,
+    t5: u64,
+    p5: u64,
+) -> bool {
+    // Slice parts are ints or None but for rare bools: tested first, without `value`'s
+    // jump table.
+    let part = |t: u64, p: u64| match t {
+        tag::INT => Value::Int(p as i64),
+        tag::NONE => Value::None,
+        _ => value(t, p),
+    };
+    let (a, b, s) = (part(t0, p0), part(t1, p1), part(t2, p2));
+    let (e, f, g) = (part(t3, p3), part(t4, p4), part(t5, p5));
+    krait_runtime::builtins::copy_slice(obj(d), a, b, s, obj(c), e, f, g)
+}
+
 /// `slice(start, stop, step)` of ints/None.
 pub(crate) extern "C" fn make_slice(
     ctx: *mut JitCtx,

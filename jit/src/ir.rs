@@ -553,6 +553,10 @@ helpers! {
     GetSlice3 "getslice3" (I64, Obj, Value, Value, Value) -> Value, Store = h::getslice3;
     /// `c[a:b:s] = v` with ints/None on a list, `v` a list or tuple (no slice object built).
     SetSlice3 "setslice3" (I64, Obj, Value, Value, Value, Value) -> Bool, Store = h::setslice3;
+    /// `d[a:b:s] = c[e:f:g]` with ints/None, `d` a list and `c` a list or tuple, without
+    /// the intermediate list (`builtins::copy_slice`); false, nothing done, when either
+    /// slice would raise.
+    SliceCopy "slice_copy" (Obj, Value, Value, Value, Obj, Value, Value, Value) -> Bool, Store = h::slice_copy;
     /// A new slice object of ints/None.
     MakeSlice "make_slice" (I64, Value, Value, Value) -> Value, Store = h::make_slice;
     /// `c[k] = v` on a built-in container.

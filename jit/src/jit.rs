@@ -1034,7 +1034,7 @@ impl JitHooks for Jit {
         if linking {
             // A side trace ends where the root frame reaches a loop header with a trace.
             let top = vm.frames.len() - 1;
-            if top == rec.root_frame() && rec.n_bytecodes() > 0 {
+            if top == rec.root_frame() && rec.n_bytecodes() > 0 && !rec.slice_pending() {
                 let key = Self::key(&vm.frames[top].code, vm.frames[top].pc);
                 if self.loop_trace(key).is_some() {
                     let pc = vm.frames[top].pc;

@@ -103,6 +103,21 @@ struct VSlice {
     slot: usize,
 }
 
+/// `src[a:b:s]` of a list or tuple whose result is only assigned to a list slice a few
+/// instructions on (`dst[c:d] = src[a:b:s]`, copied by `SliceCopy` without the list):
+/// not taken yet. Until it is consumed or taken (`Recorder::take_pending`, before any
+/// instruction but the loads, int arithmetic and slice building that lead to the store),
+/// nothing with an effect is recorded, so every guard leaves before the source's
+/// BUILD_SLICE (`snap`) and the interpreter runs those instructions again. Its stack slot
+/// holds a placeholder nothing reads.
+#[derive(Clone, Copy)]
+struct PendingSlice {
+    src: Tv,
+    parts: [IrRef; 3],
+    snap: SnapNo,
+    slot: usize,
+}
+
 /// A frame of the recording: the root frame or an inlined call.
 struct RFrame {
     code: Rc<Code>,
@@ -216,6 +231,10 @@ pub struct Recorder {
     /// Functions made in the trace (MAKE_FUNCTION), with their closure's cells: a call
     /// of one needs no identity guard (its code is the instruction's constant).
     fresh_funcs: FxHashMap<IrRef, Vec<Tv>>,
+    /// A slice of a list or tuple not taken yet (`PendingSlice`).
+    pending: Option<PendingSlice>,
+    /// Set when a snapshot would have held `pending`'s placeholder (the recording aborts).
+    pending_leaked: bool,
     /// Where the recording started (code and pc of the top frame).
     start_code: Rc<Code>,
     start_at: usize,
@@ -227,6 +246,26 @@ type R<T> = Result<T, String>;
 
 /// The abort reason when the loop ends during its recording.
 const LEFT_LOOP: &str = "loop left during recording";
+
+/// Whether the BINARY_SUBSCR at `pc` is followed, within a few loads, int operations and
+/// one BUILD_SLICE, by a STORE_SUBSCR that would assign its result to a slice
+/// (`dst[c:d] = src[a:b]`).
+fn copy_follows(code: &Code, pc: usize) -> bool {
+    let instrs = &code.co.instrs;
+    let mut depth = 0usize;
+    for i in pc + 1..(pc + 12).min(instrs.len()) {
+        match instrs[i].op {
+            BcOp::LoadFast | BcOp::LoadConst | BcOp::LoadGlobal => depth += 1,
+            BcOp::BinaryOp if depth >= 2 => depth -= 1,
+            BcOp::BuildSlice if depth > instrs[i].arg as usize => {
+                depth -= instrs[i].arg as usize - 1;
+                return depth == 2 && instrs.get(i + 1).is_some_and(|n| n.op == BcOp::StoreSubscr);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
 
 fn abort<T>(why: impl Into<String>) -> R<T> {
     Err(why.into())
@@ -282,6 +321,8 @@ impl Recorder {
             vslice: None,
             tuples: FxHashMap::default(),
             fresh_funcs: FxHashMap::default(),
+            pending: None,
+            pending_leaked: false,
             header_snap: None,
             start_code: f.code.clone(),
             start_at: start_pc,
@@ -343,6 +384,8 @@ impl Recorder {
             vslice: None,
             tuples: FxHashMap::default(),
             fresh_funcs: FxHashMap::default(),
+            pending: None,
+            pending_leaked: false,
             header_snap: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
@@ -385,6 +428,12 @@ impl Recorder {
     /// Instructions recorded so far.
     pub fn n_bytecodes(&self) -> usize {
         self.n_bytecodes
+    }
+
+    /// Whether a slice is pending (`PendingSlice`): the recording cannot end here (a loop
+    /// header never falls inside the statement that takes and stores it).
+    pub fn slice_pending(&self) -> bool {
+        self.pending.is_some()
     }
 
     /// End a side trace: the root frame is at `pc`, the header of a loop with a trace; the
@@ -444,13 +493,34 @@ impl Recorder {
         }
         self.pre_snap = None;
         self.cur_pc = pc;
+        if self.pending.is_some() && !self.pending_allows(vm, &code, pc) {
+            if let Err(reason) = self.take_pending(vm) {
+                return fail(reason);
+            }
+        }
         self.ins_start = self.b.trace().ins.len();
         if self.slots.iter().any(|s| s.is_some_and(|tv| tv.tag == WIDE)) {
             // The state before the instruction, for a materialization's guard wherever in
             // the instruction it happens (`materialize`).
             self.snap();
         }
-        match self.instruction(vm, &code, pc) {
+        let mark = self.b.trace().ins.len();
+        let result = self.instruction(vm, &code, pc);
+        if self.pending.is_some() && result.is_ok() {
+            let t = self.b.trace();
+            let effect = t.ins[mark..].iter().any(|i| match (i.op.effect(), i.b) {
+                (Effect::Store, _) => true,
+                (Effect::Call, Arg::Helper(h)) => h.effect() == Effect::Store,
+                _ => false,
+            });
+            if effect {
+                return fail("effect while a slice copy is pending".into());
+            }
+        }
+        if self.pending_leaked {
+            return fail("snapshot while a slice copy is pending".into());
+        }
+        match result {
             Ok(Some(next)) => {
                 self.expect = Some(next);
                 Step::Continue
@@ -464,7 +534,7 @@ impl Recorder {
             },
             Err(reason) if reason == LEFT_LOOP => Step::Abort(Abort { reason, code, pc, left_loop: true }),
             Err(reason) if reason.starts_with(STOP) => {
-                if self.side && self.n_bytecodes > 1 && self.vslice.is_none() {
+                if self.side && self.n_bytecodes > 1 && self.vslice.is_none() && self.pending.is_none() {
                     Step::Linked(Box::new(self.link(pc)), None)
                 } else {
                     fail(reason.trim_start_matches(STOP).to_string())
@@ -594,6 +664,9 @@ impl Recorder {
     // -- Snapshots ------------------------------------------------------------------------
 
     fn snapshot_at(&mut self, pc: usize, sp: usize) -> SnapNo {
+        if self.pending.is_some_and(|p| p.slot < sp) {
+            self.pending_leaked = true;
+        }
         let mut entries = vec![];
         for i in 0..sp.min(self.slots.len()) {
             if let Some(tv) = self.slots[i] {
@@ -627,6 +700,9 @@ impl Recorder {
 
     /// The snapshot of the state before the current instruction.
     fn snap(&mut self) -> SnapNo {
+        if let Some(p) = self.pending {
+            return p.snap;
+        }
         if let Some(s) = self.pre_snap {
             return s;
         }
@@ -1015,6 +1091,9 @@ impl Recorder {
                 if let Some(vs) = self.vslice.take() {
                     let (c, cv) = self.peek(vm, 2)?;
                     let (_, kv) = self.peek(vm, 1)?;
+                    if self.pend_getslice(vm, code, pc, c, cv, kv, vs) {
+                        return Ok(next);
+                    }
                     if let Some(r) = self.fused_getslice(vm, c, cv, kv, vs)? {
                         self.pop_n(2);
                         self.push(r);
@@ -1029,6 +1108,16 @@ impl Recorder {
                 self.push(r);
             }
             BcOp::StoreSubscr => {
+                if let Some(p) = self.pending {
+                    if let Some(vs) = self.vslice {
+                        if self.fused_copy(vm, p, vs)? {
+                            self.vslice = None;
+                            self.pop_n(3);
+                            return Ok(next);
+                        }
+                    }
+                    self.take_pending(vm)?;
+                }
                 if let Some(vs) = self.vslice.take() {
                     let (v, vv) = self.peek(vm, 3)?;
                     let (c, cv) = self.peek(vm, 2)?;
@@ -1616,6 +1705,96 @@ impl Recorder {
         let [a, b, s] = vs.parts;
         let boxed = self.b.call(Helper::GetSlice3, &[ctx, c.r, a, b, s]);
         self.unbox(boxed, seen, vs.snap).map(Some)
+    }
+
+    /// `c[a:b:s]` on a list or tuple whose result the instructions after `pc` only assign
+    /// to a list slice (`copy_follows`): guarded, left pending (`PendingSlice`). False
+    /// (nothing recorded) otherwise.
+    #[allow(clippy::too_many_arguments)]
+    fn pend_getslice(&mut self, vm: &mut Vm, code: &Code, pc: usize, c: Tv, cv: Value, kv: Value, vs: VSlice) -> bool {
+        let Value::Obj(o) = cv else { return false };
+        if !matches!(kind_of(o), kind::LIST | kind::TUPLE) || !copy_follows(code, pc) {
+            return false;
+        }
+        // The interpreter will take the slice itself; one that raises is not recorded.
+        if vm.getitem(cv, kv).is_err() {
+            return false;
+        }
+        self.pre_snap = Some(vs.snap);
+        self.guard_kind(c, o);
+        self.pop_n(2);
+        let slot = self.sp;
+        // The placeholder: the value nothing reads (`pending_allows`).
+        let none = self.b.kval(tag::NONE, 0);
+        self.push(Self::tv(none, tag::OBJ));
+        self.pending = Some(PendingSlice { src: c, parts: vs.parts, snap: vs.snap, slot });
+        true
+    }
+
+    /// Whether the instruction at `pc` may be recorded with a slice pending: a load (of a
+    /// local, constant or global: guards and reads only), int add/sub or a BUILD_SLICE
+    /// above the pending slot, or the STORE_SUBSCR of a
+    /// slice that may consume it. Anything else takes the slice first.
+    fn pending_allows(&self, vm: &Vm, code: &Code, pc: usize) -> bool {
+        let Some(p) = self.pending else { return true };
+        let ins = code.co.instrs[pc];
+        let above = |n: usize| self.sp >= n && self.sp - n > p.slot;
+        match ins.op {
+            BcOp::LoadFast | BcOp::LoadConst | BcOp::LoadGlobal => true,
+            BcOp::BinaryOp => {
+                matches!(BinOp::from_arg(ins.arg), BinOp::Add | BinOp::Sub | BinOp::InplaceAdd | BinOp::InplaceSub)
+                    && above(2)
+                    && matches!(self.real(vm, self.sp - 1), Value::Int(_))
+                    && matches!(self.real(vm, self.sp - 2), Value::Int(_))
+            }
+            BcOp::BuildSlice => above(ins.arg as usize),
+            BcOp::StoreSubscr => self.vslice.is_some() && self.sp >= 3 && self.sp - 3 == p.slot,
+            _ => false,
+        }
+    }
+
+    /// Take the pending slice after all (`GetSlice3`, leaving before the source's
+    /// BUILD_SLICE if it raises), into its stack slot.
+    fn take_pending(&mut self, vm: &mut Vm) -> R<()> {
+        let Some(p) = self.pending.take() else { return Ok(()) };
+        let ctx = self.ctx();
+        let [a, b, s] = p.parts;
+        let boxed = self.b.call(Helper::GetSlice3, &[ctx, p.src.r, a, b, s]);
+        let seen = self.real(vm, p.slot);
+        let tv = self.unbox(boxed, seen, p.snap)?;
+        self.set_slot(p.slot, tv);
+        Ok(())
+    }
+
+    /// `dst[c:d:t] = v` where `v` is the pending slice `p` and `vs` the target slice:
+    /// `SliceCopy` without the intermediate list, its guard leaving before the source's
+    /// BUILD_SLICE (nothing was done; the interpreter runs both steps and raises if
+    /// either does). False (nothing recorded) when `dst` is not a list or the copy would
+    /// not succeed now.
+    fn fused_copy(&mut self, vm: &mut Vm, p: PendingSlice, vs: VSlice) -> R<bool> {
+        let (dst, dv) = self.peek(vm, 2)?;
+        let Value::Obj(o) = dv else { return Ok(false) };
+        let Kind::List(l) = o.kind() else { return Ok(false) };
+        let Value::Obj(so) = self.real(vm, vs.slot) else { return Ok(false) };
+        let Kind::Slice(a, b, st) = so.kind() else { return Ok(false) };
+        // The copy must succeed now (the interpreter is about to make the same store).
+        let width = match self.real(vm, p.slot).as_obj().map(|x| x.kind()) {
+            Some(Kind::List(v)) => v.borrow().len(),
+            Some(Kind::Tuple(t)) => t.len(),
+            _ => return Ok(false),
+        };
+        match krait_runtime::ops::plain_slice_indices(*a, *b, *st, l.borrow().len()) {
+            Some((_, _, 1, _)) => {}
+            Some((_, _, _, n)) if n == width => {}
+            _ => return Ok(false),
+        }
+        self.guard_kind(dst, o);
+        let [a, b, s] = vs.parts;
+        let [e, f, g] = p.parts;
+        let ok = self.b.call(Helper::SliceCopy, &[dst.r, a, b, s, p.src.r, e, f, g]);
+        self.b.guard_ref(Op::GuardTrue, ok, None, p.snap);
+        self.pending = None;
+        Ok(true)
     }
 
     /// `c[a:b:s] = v` on a list with a list or tuple `v` (no Python code runs) without

@@ -1304,6 +1304,45 @@ impl Vm {
                     drop_n!(2);
                 }
                 Op::BuildSlice => {
+                    // Fast path: the subscript right after it (`c[a:b:s]`, `c[a:b:s] = v`) on
+                    // a list, tuple or str (a list for a store) with int/None bounds runs
+                    // here without the slice object. Errors belong to the subscript, whose
+                    // pc is then the current one. Not while recording: the recorder sees
+                    // every instruction.
+                    let n = ins.arg as usize;
+                    let plain = |v: Value| matches!(v, Value::Int(_) | Value::None);
+                    if !self.recording && plain(peek!(1)) && plain(peek!(2)) && (n == 2 || plain(peek!(3))) {
+                        // SAFETY: as for `ins` above; a BUILD_SLICE is never the last
+                        // instruction of a code object, and `get` checks the bound anyway.
+                        let next = unsafe { (&*instrs).get(pc).map(|i| i.op) };
+                        let parts = |vm: &Self| {
+                            let l = vm.stack.len();
+                            let s = if n == 3 { vm.stack[l - 1] } else { Value::None };
+                            (vm.stack[l - n], vm.stack[l - n + 1], s)
+                        };
+                        // The container is below the parts, the assigned value below it.
+                        let (below, value_at) = (n + 1, n + 2);
+                        match (next, peek!(below)) {
+                            (Some(Op::BinarySubscr), Value::Obj(o))
+                                if matches!(o.kind, Kind::List(_) | Kind::Tuple(_) | Kind::Str(_)) =>
+                            {
+                                let (a, b, st) = parts(self);
+                                pc += 1;
+                                let v = tri!(crate::builtins::get_slice(self, Value::Obj(o), a, b, st));
+                                drop_push!(below, v);
+                                continue;
+                            }
+                            (Some(Op::StoreSubscr), Value::Obj(o)) if matches!(o.kind, Kind::List(_)) => {
+                                let (a, b, st) = parts(self);
+                                let v = peek!(value_at);
+                                pc += 1;
+                                tri!(crate::builtins::set_slice(self, Value::Obj(o), a, b, st, v));
+                                drop_n!(value_at);
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
                     let step = if ins.arg == 3 { pop!() } else { Value::None };
                     let stop = pop!();
                     let start = pop!();

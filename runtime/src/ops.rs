@@ -2974,6 +2974,42 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
     }
 }
 
+/// `slice.indices(len)` for bounds and step that are ints, bools or None and a nonzero
+/// step: (start, stop, step, count), computed as `slice_indices` does; None otherwise
+/// (the caller then takes the general path, which converts or raises).
+#[inline]
+pub fn plain_slice_indices(start: Value, stop: Value, step: Value, len: usize) -> Option<(i64, i64, i64, usize)> {
+    let len = len as i64;
+    let int = |v: Value| match v {
+        Value::Int(i) => Some(Some(i)),
+        Value::Bool(b) => Some(Some(b as i64)),
+        Value::None => Some(None),
+        _ => None,
+    };
+    let step = int(step)?.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let conv = |i: Option<i64>, dflt: i64| match i {
+        None => dflt,
+        Some(i) if i < 0 => (i.saturating_add(len)).max(lower),
+        Some(i) => i.min(upper),
+    };
+    let (a, b) = (int(start)?, int(stop)?);
+    let a = conv(a, if step < 0 { upper } else { lower });
+    let b = conv(b, if step < 0 { lower } else { upper });
+    // (Steps of 1 and -1, the common ones, without a division.)
+    let n = match step {
+        1 => (b - a).max(0),
+        -1 => (a - b).max(0),
+        _ if step < 0 && b < a => (a - b - 1) / step.saturating_neg() + 1,
+        _ if step > 0 && a < b => (b - a - 1) / step + 1,
+        _ => 0,
+    };
+    Some((a, b, step, n as usize))
+}
+
 /// `slice.indices(len)`: (start, stop, step, count).
 pub fn slice_indices(
     vm: &mut Vm,
@@ -2982,6 +3018,9 @@ pub fn slice_indices(
     step: Value,
     len: usize,
 ) -> PyResult<(i64, i64, i64, usize)> {
+    if let Some(r) = plain_slice_indices(start, stop, step, len) {
+        return Ok(r);
+    }
     let len = len as i64;
     let step = match step {
         Value::None => 1,

@@ -817,7 +817,7 @@ impl Gen {
 
     fn list_stmt(&mut self) -> bool {
         let Some(l) = self.list_name() else { return false };
-        let kind = if self.core { self.rng.pick(&[0, 1, 2, 3, 4]) } else { self.rng.below(8) };
+        let kind = if self.core { self.rng.pick(&[0, 1, 2, 3, 4]) } else { self.rng.below(9) };
         match kind {
             0 | 1 => {
                 let x = self.int_expr(2);
@@ -855,6 +855,18 @@ impl Gen {
                 self.line(&format!("if len({}) < 40:", l));
                 self.ind += 1;
                 self.line(&format!("{}.insert({}, {})", l, k, x.s));
+                self.ind -= 1;
+            }
+            8 => {
+                // a prefix replaced by a reversed slice of a list, maybe itself (never
+                // empties it: the source slice is not empty when the prefix is)
+                let ls = self.vars_of(Ty::List, false);
+                let src = self.vars[self.rng.pick(&ls)].name.clone();
+                let a = self.int_leaf(0);
+                let step = self.rng.pick(&["-1", "-1", "-2"]);
+                self.line(&format!("if len({}) + len({}) < 40:", l, src));
+                self.ind += 1;
+                self.line(&format!("{}[: ({}) + 1] = {}[{}::{}]", l, a.s, src, a.s, step));
                 self.ind -= 1;
             }
             _ => {

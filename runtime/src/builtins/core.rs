@@ -1278,28 +1278,12 @@ pub fn getitem_builtin(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
 /// this without building a slice object).
 pub fn set_slice(vm: &mut Vm, c: Value, a: Value, b: Value, st: Value, v: Value) -> PyResult<()> {
     let Some(Kind::List(l)) = c.as_obj().map(|o| o.kind()) else { unreachable!("set_slice of a non-list") };
-    // A list or tuple as long as the slice (int/None bounds): copied in place,
-    // without collecting it into a new vector and splicing.
-    let plain = |x: &Value| matches!(x, Value::Int(_) | Value::None);
-    if !v.is(&c) && plain(&a) && plain(&b) && plain(&st) {
-        let len = l.borrow().len();
-        let (start, stop, step, n) = slice_indices(vm, a, b, st, len)?;
-        let width = if step == 1 { (stop.max(start) - start) as usize } else { n };
-        let copy = |src: &[Value], dst: &mut Vec<Value>| {
-            for (i, item) in src.iter().enumerate() {
-                dst[(start + i as i64 * step) as usize] = *item;
-            }
-        };
-        match v.as_obj().map(|x| x.kind()) {
-            Some(Kind::List(src)) if src.borrow().len() == width => {
-                copy(&src.borrow(), &mut l.borrow_mut());
-                return Ok(());
-            }
-            Some(Kind::Tuple(src)) if src.len() == width => {
-                copy(src, &mut l.borrow_mut());
-                return Ok(());
-            }
-            _ => {}
+    // A list or tuple with int/None bounds: copied without collecting it into a new
+    // vector first (in place when as long as the slice).
+    if let (Some(dst), Some(src)) = (c.as_obj(), v.as_obj()) {
+        let none = Value::None;
+        if matches!(src.kind(), Kind::List(_) | Kind::Tuple(_)) && copy_slice(dst, a, b, st, src, none, none, none) {
+            return Ok(());
         }
     }
     let new_items = if v.is(&c) { l.borrow().clone() } else { vm.collect_iter(v)? };
@@ -1326,6 +1310,79 @@ pub fn set_slice(vm: &mut Vm, c: Value, a: Value, b: Value, st: Value, v: Value)
         lb[(start + i as i64 * step) as usize] = item;
     }
     Ok(())
+}
+
+/// `dst[a:b:st] = src[c:d:t]` for a list `dst`, a list or tuple `src` and int/None
+/// bounds, without the intermediate list (compiled code calls this for the two
+/// instructions). The result is Python's, which takes the source slice before the store:
+/// when `dst` is `src`, a reversed or identical range is done in place and anything else
+/// goes through a copy. False, having changed nothing, when either slice would raise (a
+/// zero step, a bound of another type, an extended slice of another size): the caller
+/// then runs the two steps the general way.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+pub fn copy_slice(dst: ObjRef, a: Value, b: Value, st: Value, src: ObjRef, c: Value, d: Value, t: Value) -> bool {
+    let Kind::List(l) = dst.kind() else { return false };
+    let same = dst.ptr_eq(src);
+    let src_len = match src.kind() {
+        Kind::List(s) => s.borrow().len(),
+        Kind::Tuple(s) => s.len(),
+        _ => return false,
+    };
+    let Some((s0, _, sstep, n)) = crate::ops::plain_slice_indices(c, d, t, src_len) else { return false };
+    let mut items = l.borrow_mut();
+    let Some((start, stop, step, m)) = crate::ops::plain_slice_indices(a, b, st, items.len()) else {
+        return false;
+    };
+    let (start_u, stop_u) = (start as usize, stop.max(start) as usize);
+    if step != 1 && m != n {
+        return false;
+    }
+    // Where item `i` of the source slice goes, when the target has as many places.
+    let place = |i: usize| (start + i as i64 * step) as usize;
+    let from = |i: usize| (s0 + i as i64 * sstep) as usize;
+    if same {
+        if step == 1 && stop_u - start_u == n && n > 0 {
+            let (lo, hi) = (from(0).min(from(n - 1)), from(0).max(from(n - 1)));
+            if lo == start_u && hi + 1 == stop_u && (sstep == 1 || sstep == -1) {
+                // `a[i:j] = a[i:j]` or `a[i:j] = a[j-1:i-1:-1]`.
+                if sstep == -1 {
+                    // (A loop: `reverse` is an out-of-line call, and these are short.)
+                    let (mut i, mut j) = (start_u, stop_u - 1);
+                    while i < j {
+                        items.swap(i, j);
+                        i += 1;
+                        j -= 1;
+                    }
+                }
+                return true;
+            }
+        }
+        let copy: Vec<Value> = (0..n).map(|i| items[from(i)]).collect();
+        if step == 1 {
+            items.splice(start_u..stop_u, copy);
+        } else {
+            for (i, item) in copy.into_iter().enumerate() {
+                items[place(i)] = item;
+            }
+        }
+        return true;
+    }
+    let put = |items: &mut Vec<Value>, source: &[Value]| {
+        if step != 1 || stop_u - start_u == n {
+            for i in 0..n {
+                items[place(i)] = source[from(i)];
+            }
+        } else {
+            items.splice(start_u..stop_u, (0..n).map(|i| source[from(i)]));
+        }
+    };
+    match src.kind() {
+        Kind::List(s) => put(&mut items, &s.borrow()),
+        Kind::Tuple(s) => put(&mut items, s),
+        _ => return false,
+    }
+    true
 }
 
 /// Item and slice assignment on lists (and bytearrays).

@@ -17,7 +17,8 @@ pub mod num;
 pub mod str;
 
 pub use self::core::{
-    bytes_contains, delitem_builtin, get_slice, getitem_builtin, register_iter_type, set_slice, setitem_builtin,
+    bytes_contains, copy_slice, delitem_builtin, get_slice, getitem_builtin, register_iter_type, set_slice,
+    setitem_builtin,
 };
 pub use self::dict::{set_binop, set_compare};
 pub use self::fmt::{ascii_escape, percent_format};
