@@ -958,62 +958,44 @@ impl Lowering<'_, '_> {
         if let (Helper::CellGet, Some(off), Some(at)) =
             (helper, crate::helpers::kind_cache_offset(), crate::helpers::cell_value_offset())
         {
-            // A closure cell (kind cached): its value's two words; else the helper.
+            // A closure cell: its value's two words.
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
-            let is_cell = self.kind_cached_is(obj, off, crate::helpers::kind::CELL);
-            let v = self.if_else(
-                is_cell,
-                &[types::I64, types::I64],
-                |l| {
-                    let tag = l.b.ins().load(types::I64, Self::flags(), obj, at);
-                    let payload = l.b.ins().load(types::I64, Self::flags(), obj, at + 8);
-                    vec![tag, payload]
-                },
-                |l| l.helper_call(helper, &[obj]).words(),
-            );
+            let v = self.inline_for_kind(helper, &[obj], off, crate::helpers::kind::CELL, |l| {
+                let tag = l.b.ins().load(types::I64, Self::flags(), obj, at);
+                let payload = l.b.ins().load(types::I64, Self::flags(), obj, at + 8);
+                vec![tag, payload]
+            });
             return Lowered::Pair { tag: v[0], payload: v[1] };
         }
         if let (Helper::DictVersion, Some(off), Some(dl)) =
             (helper, crate::helpers::kind_cache_offset(), crate::helpers::dict_layout())
         {
-            // A dict (kind cached): its version; else the helper.
+            // A dict: its version.
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
-            let is_dict = self.kind_cached_is(obj, off, crate::helpers::kind::DICT);
-            let v = self.if_else(
-                is_dict,
-                &[types::I64],
-                |l| {
-                    let d = l.b.ins().load(types::I64, Self::fixed_flags(), obj, dl.boxed);
-                    vec![l.b.ins().load(types::I64, Self::flags(), d, dl.version)]
-                },
-                |l| l.helper_call(helper, &[obj]).words(),
-            );
+            let v = self.inline_for_kind(helper, &[obj], off, crate::helpers::kind::DICT, |l| {
+                let d = l.b.ins().load(types::I64, Self::fixed_flags(), obj, dl.boxed);
+                vec![l.b.ins().load(types::I64, Self::flags(), d, dl.version)]
+            });
             return Lowered::One(v[0]);
         }
         if let (Helper::DictValueAt, Some(off), Some(dl)) =
             (helper, crate::helpers::kind_cache_offset(), crate::helpers::dict_layout())
         {
-            // A dict (kind cached): the value of entry `i` (UNDEF past the table; the
-            // version guard before keeps `i` a live entry); else the helper.
+            // A dict: the value of entry `i` (UNDEF past the table; the version guard
+            // before keeps `i` a live entry).
             let a = self.trace.call_args(args);
             let (obj, i) = (self.vals[a[0].index()].one(), self.vals[a[1].index()].one());
-            let is_dict = self.kind_cached_is(obj, off, crate::helpers::kind::DICT);
-            let v = self.if_else(
-                is_dict,
-                &[types::I64, types::I64],
-                |l| {
-                    let d = l.b.ins().load(types::I64, Self::fixed_flags(), obj, dl.boxed);
-                    let ptr = l.b.ins().load(types::I64, Self::flags(), d, dl.table.ptr);
-                    let len = l.b.ins().load(types::I64, Self::flags(), d, dl.table.len);
-                    let in_range = l.b.ins().icmp(IntCC::UnsignedLessThan, i, len);
-                    let offset = l.b.ins().imul_imm_s(i, i64::from(dl.stride));
-                    let at = l.b.ins().iadd(ptr, offset);
-                    let at = l.b.ins().iadd_imm_s(at, i64::from(dl.value));
-                    let (tag, payload) = l.load_item_or_undef(in_range, at, Self::flags());
-                    vec![tag, payload]
-                },
-                |l| l.helper_call(helper, &[obj, i]).words(),
-            );
+            let v = self.inline_for_kind(helper, &[obj, i], off, crate::helpers::kind::DICT, |l| {
+                let d = l.b.ins().load(types::I64, Self::fixed_flags(), obj, dl.boxed);
+                let ptr = l.b.ins().load(types::I64, Self::flags(), d, dl.table.ptr);
+                let len = l.b.ins().load(types::I64, Self::flags(), d, dl.table.len);
+                let in_range = l.b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+                let offset = l.b.ins().imul_imm_s(i, i64::from(dl.stride));
+                let at = l.b.ins().iadd(ptr, offset);
+                let at = l.b.ins().iadd_imm_s(at, i64::from(dl.value));
+                let (tag, payload) = l.load_item_or_undef(in_range, at, Self::flags());
+                vec![tag, payload]
+            });
             return Lowered::Pair { tag: v[0], payload: v[1] };
         }
         if helper == Helper::ClassEpoch {
@@ -1256,6 +1238,21 @@ impl Lowering<'_, '_> {
 
     /// `cond ? then : els` as blocks: each branch emits its code and returns the values
     /// (of types `tys`) the merge block receives; returns them in the merge block.
+    /// `fast`'s values (the helper's result words, read inline) when `args[0]`'s cached
+    /// kind (header byte at `off`) is `kind`; else the helper's.
+    fn inline_for_kind(
+        &mut self,
+        helper: Helper,
+        args: &[clif::Value],
+        off: i32,
+        kind: i64,
+        fast: impl FnOnce(&mut Self) -> Vec<clif::Value>,
+    ) -> Vec<clif::Value> {
+        let tys: Vec<clif::Type> = clif_types(helper.result()).to_vec();
+        let is = self.kind_cached_is(args[0], off, kind);
+        self.if_else(is, &tys, fast, |l| l.helper_call(helper, args).words())
+    }
+
     /// Whether `obj`'s kind, cached in its header byte at `off`, is `kind` (false when
     /// not cached yet).
     fn kind_cached_is(&mut self, obj: clif::Value, off: i32, kind: i64) -> clif::Value {

@@ -1181,7 +1181,7 @@ impl Recorder {
                             self.set_slot(at, Tv { from: None, ..b });
                             self.set_slot(at + 1, Tv { from: None, ..a });
                         }
-                        return self.inline_call(vm, f, at, at, 2, fdepth, pc, None, Some((op, stage)));
+                        return self.inline_call(vm, f, at, at, 2, fdepth, pc, None, Some((op, stage)), None);
                     }
                 }
                 let r = self.binary(vm, BinOp::from_arg(ins.arg), a, av, b, bv)?;
@@ -2565,7 +2565,7 @@ impl Recorder {
                 self.push(a);
             }
         }
-        self.inline_call_with(vm, fo, fpos, first, argcount, fdepth, pc, None, None, fresh)
+        self.inline_call(vm, fo, fpos, first, argcount, fdepth, pc, None, None, fresh)
     }
 
     fn call(&mut self, vm: &mut Vm, op: BcOp, n: usize, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
@@ -2622,7 +2622,7 @@ impl Recorder {
                 self.inst_guard(x, xo, snap)?;
                 self.epoch_guard(vm, snap);
                 self.objs.push(lf);
-                let next = self.inline_call(vm, lf, fpos, first, 1, fdepth, pc, None, None)?;
+                let next = self.inline_call(vm, lf, fpos, first, 1, fdepth, pc, None, None, None)?;
                 self.frames.last_mut().expect("inlined").len_of = true;
                 Ok(next)
             }
@@ -2657,7 +2657,7 @@ impl Recorder {
                 self.objs.push(init);
                 // [cls, a1..an] -> [inst, a1..an]: the instance is `self`.
                 self.set_slot(fpos, inst);
-                self.inline_call(vm, init, fpos, fpos, nargs + 1, fdepth, pc, Some(inst), None)
+                self.inline_call(vm, init, fpos, fpos, nargs + 1, fdepth, pc, Some(inst), None, None)
             }
             Kind::Class(_)
                 if [vm.types.list, vm.types.tuple, vm.types.dict].iter().any(|c| c.ptr_eq(fo)) && nargs <= 1 =>
@@ -2723,26 +2723,10 @@ impl Recorder {
     /// Inline a call of Python function `fo` (its identity guarded and `can_inline` checked
     /// by the caller): its frame starts at slot `first` with `nargs` arguments there; it
     /// returns to `fpos`. An inlined `__init__` returns `init_self` instead of its result.
+    /// `fresh` gives the closure's cells of a function the trace made or a closure guarded
+    /// by its code (else they are the constant callee's).
     #[allow(clippy::too_many_arguments)]
     fn inline_call(
-        &mut self,
-        vm: &mut Vm,
-        fo: ObjRef,
-        fpos: usize,
-        first: usize,
-        nargs: usize,
-        fdepth: usize,
-        pc: usize,
-        init_self: Option<Tv>,
-        binop: Option<(BinOp, u8)>,
-    ) -> R<Option<(usize, usize)>> {
-        self.inline_call_with(vm, fo, fpos, first, nargs, fdepth, pc, init_self, binop, None)
-    }
-
-    /// `inline_call`, for a function made in the trace when `fresh` gives its closure's
-    /// cells (else they are the constant callee's).
-    #[allow(clippy::too_many_arguments)]
-    fn inline_call_with(
         &mut self,
         vm: &mut Vm,
         fo: ObjRef,
