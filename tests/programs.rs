@@ -520,7 +520,8 @@ fn jit_report_lists_compiled_loops_and_aborts() {
     // A hot function the interpreter calls (recursively: no loop to trace) gets a
     // function entry trace, entered on its calls.
     let rec = "def walk(n, acc):\n    if n <= 0:\n        return acc\n    a = acc * 3 + n\n    b = a % 1000003\n    \
-               c = (b ^ n) & 0xffff\n    return walk(n - 1, c)\nprint(sum(walk(300, i) for i in range(20)))\n";
+               c = (b ^ n) & 0xffff\n    d = (c * 7 + a) % 65521\n    e = (d << 3) ^ (b >> 2)\n    \
+               f = (e + c * d) % 1000033\n    return walk(n - 1, f)\nprint(sum(walk(300, i) for i in range(20)))\n";
     let (code, out, err) = run_code(&["--jit-report", "--jit-sync", "--jit-threshold", "50", "-c", rec], None);
     assert_eq!(code, Some(0), "{err}");
     let expected = std::process::Command::new("python3").args(["-c", rec]).output().expect("python3");

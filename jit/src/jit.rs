@@ -243,8 +243,9 @@ const MAX_SIDES: usize = 100;
 const COMPILE_SHARE: f64 = 0.04;
 const COMPILE_GRACE: Duration = Duration::from_millis(30);
 /// Fewest instructions an entry trace must cover before it returns to the interpreter:
-/// entering and leaving compiled code costs about as much as interpreting a few.
-const MIN_ENTRY_BYTECODES: usize = 12;
+/// entering compiled code, leaving it and rebuilding the frames costs about as much as
+/// interpreting a few dozen (12 made sudoku, minijson and scheduler 3–9% slower).
+const MIN_ENTRY_BYTECODES: usize = 40;
 /// Most loop traces of one loop (for different slot types at its header).
 const MAX_VARIANTS: usize = 4;
 /// Most traces queued for the compiler thread at once (new recordings wait).
@@ -537,7 +538,9 @@ impl Jit {
                 return;
             }
         }
-        if is_entry && link.is_none() && recorder.n_bytecodes() < MIN_ENTRY_BYTECODES {
+        // (Fewer with a lower threshold: `--jit-threshold 1` keeps them all.)
+        let min_entry = MIN_ENTRY_BYTECODES.min(vm.jit_threshold.max(1) as usize);
+        if is_entry && link.is_none() && recorder.n_bytecodes() < min_entry {
             // As short a side trace: the interpreter runs the function.
             let st = self.entries.entry(Rc::as_ptr(&code) as usize).or_default();
             st.blacklisted = true;
