@@ -532,6 +532,22 @@ fn jit_report_lists_compiled_loops_and_aborts() {
         .unwrap_or_else(|| panic!("no entry trace:\n{err}"));
     assert!(entered(row) > 1000, "{row}");
 
+    // `while True:` whose body starts with a `while`: both loops have one header. The
+    // inner loop gets the trace (entered from both back-edges), and the outer loop's
+    // recordings, which could only abort at an inner loop, do not blacklist the header.
+    let shared = "def f(n):\n    r = 0\n    t = 0\n    while True:\n        while r > 0:\n            t += r\n            \
+                  r -= 1\n        n -= 1\n        r = 2 if n % 20 == 0 else 0\n        k = 3\n        while k:\n            k -= 1\n        \
+                  if n == 0:\n            return t\nprint(f(30000))\n";
+    let (code, out, err) = run_code(&["--jit-report", "--jit-threshold", "50", "-c", shared], None);
+    assert_eq!(code, Some(0), "{err}");
+    let expected = std::process::Command::new("python3").args(["-c", shared]).output().expect("python3");
+    assert_eq!(out, String::from_utf8_lossy(&expected.stdout));
+    assert!(
+        err.lines().any(|l| l.contains("<string>:5 (f)") && l.split_whitespace().nth(1) == Some("loop")),
+        "the inner loop has a loop trace:\n{err}"
+    );
+    assert!(err.contains(" 0 loops blacklisted"), "{err}");
+
     // --jit-dump prints the IR before and after optimization.
     let (code, _, err) = run_code(&["--jit-dump=ir,opt,clif,asm", "-c", src], None);
     assert_eq!(code, Some(0));

@@ -978,6 +978,17 @@ impl JitHooks for Jit {
             reset_counter(&code, target);
             return Ok(false);
         }
+        if code.co.instrs[..jump_pc]
+            .iter()
+            .any(|i| i.op == krait_runtime::bytecode::Op::JumpBackward && i.arg as usize == target)
+        {
+            // A header an inner loop shares (`while True:` whose body starts with a
+            // `while`): only the inner loop is recorded, and its trace is entered from
+            // both back-edges (recordings from this one could only abort at the inner
+            // loop and blacklist the header they share).
+            code.hot.borrow_mut()[jump_pc] = 0;
+            return Ok(false);
+        }
         self.record_loop(vm, jump_pc, target);
         // With a threshold of 1 the trace is recorded from this iteration on, and entered
         // at the next back-edge.

@@ -1311,7 +1311,9 @@ impl Recorder {
                 if depth == 0 && pc == self.jump_pc && arg == self.start_pc {
                     return Ok(None);
                 }
-                if depth == 0 && arg < self.start_pc {
+                if depth == 0 && (arg < self.start_pc || pc > self.jump_pc) {
+                    // An enclosing loop's back-edge, or a loop after this one: the loop
+                    // was left (its condition failed) during the recording.
                     return abort(LEFT_LOOP);
                 }
                 return abort("inner loop");
