@@ -428,13 +428,22 @@ fn consume_generator(vm: &mut Vm, name: &str, args: &[Value]) -> Option<PyResult
     Some(call_consume(vm, name, args))
 }
 
-/// `_consume.name(*args)`.
+/// `_consume.name(*args)`. Its frame does not count toward the recursion limit (the
+/// limit is one higher while it runs): the program called a built-in, which in CPython
+/// takes no Python frame.
 pub(crate) fn call_consume(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
     let g = vm.builtins_dict;
     let m = vm.import("_consume", 0, Value::None, g)?;
     let n = vm.intern(name);
     let f = vm.get_attr(m, n)?;
-    vm.call(f, args, &[])
+    let limit = vm.recursion_limit;
+    vm.recursion_limit = limit + 1;
+    let r = vm.call(f, args, &[]);
+    // (Unless the program set another limit meanwhile.)
+    if vm.recursion_limit == limit + 1 {
+        vm.recursion_limit = limit;
+    }
+    r
 }
 
 fn min_max(vm: &mut Vm, args: &[Value], kw: &[(ObjRef, Value)], name: &str, op: CmpOp) -> PyResult<Value> {
