@@ -919,25 +919,17 @@ impl Lowering<'_, '_> {
         if let (Helper::InstCheck, Some(off), Some(il)) =
             (helper, crate::helpers::kind_cache_offset(), crate::helpers::inst_class_layout())
         {
-            // A plain instance (kind cached) of the class with the shape; anything else
-            // (kind not cached yet) asks the helper.
+            // A plain instance of the class with the shape.
             let a = self.trace.call_args(args);
             let (obj, cls, shape) =
                 (self.vals[a[0].index()].one(), self.vals[a[1].index()].one(), self.vals[a[2].index()].one());
-            let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
-            let is_inst = self.b.ins().icmp_imm_s(IntCC::Equal, cached, crate::helpers::kind::INSTANCE + 1);
-            let ok = self.if_else(
-                is_inst,
-                &[types::I8],
-                |l| {
-                    let c = l.b.ins().load(types::I64, Self::flags(), obj, il.class);
-                    let s = l.b.ins().uload32(Self::flags(), obj, il.shape);
-                    let c_ok = l.b.ins().icmp(IntCC::Equal, c, cls);
-                    let s_ok = l.b.ins().icmp(IntCC::Equal, s, shape);
-                    vec![l.b.ins().band(c_ok, s_ok)]
-                },
-                |l| l.helper_call(helper, &[obj, cls, shape]).words(),
-            );
+            let ok = self.inline_for_kind(helper, &[obj, cls, shape], off, crate::helpers::kind::INSTANCE, |l| {
+                let c = l.b.ins().load(types::I64, Self::flags(), obj, il.class);
+                let s = l.b.ins().uload32(Self::flags(), obj, il.shape);
+                let c_ok = l.b.ins().icmp(IntCC::Equal, c, cls);
+                let s_ok = l.b.ins().icmp(IntCC::Equal, s, shape);
+                vec![l.b.ins().band(c_ok, s_ok)]
+            });
             return Lowered::One(ok[0]);
         }
         if helper == Helper::FloatToInt {
@@ -987,10 +979,8 @@ impl Lowering<'_, '_> {
             let (obj, i) = (self.vals[a[0].index()].one(), self.vals[a[1].index()].one());
             let v = self.inline_for_kind(helper, &[obj, i], off, crate::helpers::kind::DICT, |l| {
                 let d = l.b.ins().load(types::I64, Self::fixed_flags(), obj, dl.boxed);
+                let (offset, in_range) = l.strided_item(dl.table, d, i, false, Self::flags(), i64::from(dl.stride));
                 let ptr = l.b.ins().load(types::I64, Self::flags(), d, dl.table.ptr);
-                let len = l.b.ins().load(types::I64, Self::flags(), d, dl.table.len);
-                let in_range = l.b.ins().icmp(IntCC::UnsignedLessThan, i, len);
-                let offset = l.b.ins().imul_imm_s(i, i64::from(dl.stride));
                 let at = l.b.ins().iadd(ptr, offset);
                 let at = l.b.ins().iadd_imm_s(at, i64::from(dl.value));
                 let (tag, payload) = l.load_item_or_undef(in_range, at, Self::flags());
@@ -1040,7 +1030,7 @@ impl Lowering<'_, '_> {
             // The kind cached in the header (0: not yet: ask the helper, which caches it).
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
-            let cached = self.b.ins().band_imm_u(cached, (1 << crate::helpers::KIND_BITS) - 1);
+            let cached = self.b.ins().band_imm_u(cached, i64::from(crate::helpers::KIND_MASK));
             let kind = self.if_else(
                 cached,
                 &[types::I64],
@@ -1157,8 +1147,8 @@ impl Lowering<'_, '_> {
         }
     }
 
-    /// The item address for `index` in the sequence at `obj`, and whether it is in range
-    /// (a negative index counts from the end if `negative_wraps`).
+    /// The offset of item `index` (16-byte items) in the sequence at `obj`, and whether it
+    /// is in range (a negative index counts from the end if `wraps`).
     fn seq_item(
         &mut self,
         layout: SeqLayout,
@@ -1166,6 +1156,19 @@ impl Lowering<'_, '_> {
         index: clif::Value,
         wraps: bool,
         flags: MemFlagsData,
+    ) -> (clif::Value, clif::Value) {
+        self.strided_item(layout, obj, index, wraps, flags, 16)
+    }
+
+    /// `seq_item` for items `stride` bytes long.
+    fn strided_item(
+        &mut self,
+        layout: SeqLayout,
+        obj: clif::Value,
+        index: clif::Value,
+        wraps: bool,
+        flags: MemFlagsData,
+        stride: i64,
     ) -> (clif::Value, clif::Value) {
         let len = self.b.ins().load(types::I64, flags, obj, layout.len);
         let idx = if wraps {
@@ -1177,7 +1180,7 @@ impl Lowering<'_, '_> {
         };
         // Unsigned: a still-negative index is out of range too.
         let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
-        let offset = self.b.ins().ishl_imm_u(idx, 4);
+        let offset = self.b.ins().imul_imm_s(idx, stride);
         (offset, in_range)
     }
 
@@ -1257,7 +1260,7 @@ impl Lowering<'_, '_> {
     /// not cached yet).
     fn kind_cached_is(&mut self, obj: clif::Value, off: i32, kind: i64) -> clif::Value {
         let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
-        let cached = self.b.ins().band_imm_u(cached, (1 << crate::helpers::KIND_BITS) - 1);
+        let cached = self.b.ins().band_imm_u(cached, i64::from(crate::helpers::KIND_MASK));
         self.b.ins().icmp_imm_s(IntCC::Equal, cached, kind + 1)
     }
 

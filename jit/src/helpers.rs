@@ -172,7 +172,8 @@ pub mod kind {
 /// `KIND_BITS` bits (0: not classified yet), and for an iterator whose `iter_kind_of`
 /// never changes, that iterator kind in the bits above.
 pub const KIND_BITS: u8 = 5;
-const KIND_MASK: u8 = (1 << KIND_BITS) - 1;
+/// The bits of that byte holding the kind.
+pub const KIND_MASK: u8 = (1 << KIND_BITS) - 1;
 
 /// The kind number of an object (cached in its header: kinds never change).
 pub fn kind_of(o: ObjRef) -> i64 {
@@ -898,15 +899,8 @@ pub(crate) extern "C" fn slice_copy(
     t5: u64,
     p5: u64,
 ) -> bool {
-    // Slice parts are ints or None but for rare bools: tested first, without `value`'s
-    // jump table.
-    let part = |t: u64, p: u64| match t {
-        tag::INT => Value::Int(p as i64),
-        tag::NONE => Value::None,
-        _ => value(t, p),
-    };
-    let (a, b, s) = (part(t0, p0), part(t1, p1), part(t2, p2));
-    let (e, f, g) = (part(t3, p3), part(t4, p4), part(t5, p5));
+    let (a, b, s) = (value(t0, p0), value(t1, p1), value(t2, p2));
+    let (e, f, g) = (value(t3, p3), value(t4, p4), value(t5, p5));
     krait_runtime::builtins::copy_slice(obj(d), a, b, s, obj(c), e, f, g)
 }
 

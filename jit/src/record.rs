@@ -504,11 +504,10 @@ impl Recorder {
             // the instruction it happens (`materialize`).
             self.snap();
         }
-        let mark = self.b.trace().ins.len();
         let result = self.instruction(vm, &code, pc);
         if self.pending.is_some() && result.is_ok() {
             let t = self.b.trace();
-            let effect = t.ins[mark..].iter().any(|i| match (i.op.effect(), i.b) {
+            let effect = t.ins[self.ins_start..].iter().any(|i| match (i.op.effect(), i.b) {
                 (Effect::Store, _) => true,
                 (Effect::Call, Arg::Helper(h)) => h.effect() == Effect::Store,
                 _ => false,
@@ -1010,17 +1009,14 @@ impl Recorder {
                 let c = self.ctx();
                 let kn = self.b.kint(arg as i64);
                 let l = self.b.call(Helper::ListNew, &[c, kn]);
-                for tv in items {
+                for &tv in &items {
                     let xb = self.boxed(tv);
                     // Appending to the trace's own new list cannot fail.
                     self.b.call(Helper::ListAppend, &[l, xb]);
                 }
                 let r = if ins.op == BcOp::BuildTuple { self.b.call(Helper::TupleOfList, &[c, l]) } else { l };
                 if ins.op == BcOp::BuildTuple {
-                    let mut items = vec![];
-                    for n in (1..=arg).rev() {
-                        items.push(self.peek(vm, n)?.0);
-                    }
+                    // (A closure's cells, should MAKE_FUNCTION take the tuple.)
                     self.tuples.insert(r, items);
                 }
                 self.pop_n(arg);
@@ -2531,20 +2527,19 @@ impl Recorder {
                     let cell = self.b.call(Helper::FuncCell, &[ftv.r, ki]);
                     cells.push(Self::tv(cell, tag::OBJ));
                 }
-                self.objs.push(fo);
                 Some(cells)
             }
             None => {
                 self.guard_identity(ftv, fo);
                 None
             }
-            // The function seen now stands for the ones the trace makes (exits rebuild
-            // frames of it): kept alive with the trace.
-            Some(cells) => {
-                self.objs.push(fo);
-                Some(cells)
-            }
+            fresh => fresh,
         };
+        if fresh.is_some() {
+            // The function seen now stands for the others of its code (exits rebuild
+            // frames of it): kept alive with the trace.
+            self.objs.push(fo);
+        }
         if let Some(layout) = layout {
             let defaults = match func.defaults.get() {
                 Value::Obj(t) if layout.iter().any(|&src| src < 0) => {

@@ -2927,7 +2927,12 @@ impl Vm {
                     // A list comprehension over it (see `_consume`): list(), tuple(),
                     // sorted(), str.join... of a generator are compiled loops too.
                     let l = crate::builtins::functions::call_consume(self, "collect", &[v])?;
-                    return Ok(l.as_obj().and_then(|o| o.as_list()).map(|l| l.borrow().clone()).unwrap_or_default());
+                    // (The list is the comprehension's own: its items are taken.)
+                    return Ok(l
+                        .as_obj()
+                        .and_then(|o| o.as_list())
+                        .map(|l| std::mem::take(&mut *l.borrow_mut()))
+                        .unwrap_or_default());
                 }
                 Kind::Range(r) => {
                     let n = r.len();
@@ -2975,11 +2980,10 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
 }
 
 /// `slice.indices(len)` for bounds and step that are ints, bools or None and a nonzero
-/// step: (start, stop, step, count), computed as `slice_indices` does; None otherwise
-/// (the caller then takes the general path, which converts or raises).
+/// step; None otherwise (the caller then takes the general path, which converts or
+/// raises).
 #[inline]
 pub fn plain_slice_indices(start: Value, stop: Value, step: Value, len: usize) -> Option<(i64, i64, i64, usize)> {
-    let len = len as i64;
     let int = |v: Value| match v {
         Value::Int(i) => Some(Some(i)),
         Value::Bool(b) => Some(Some(b as i64)),
@@ -2990,15 +2994,22 @@ pub fn plain_slice_indices(start: Value, stop: Value, step: Value, len: usize) -
     if step == 0 {
         return None;
     }
+    Some(clamp_slice(int(start)?, int(stop)?, step, len))
+}
+
+/// (start, stop, step, count) of a slice of a `len`-long sequence, from its bounds (None:
+/// the default) and a nonzero step, clamped as `slice.indices` does.
+#[inline]
+fn clamp_slice(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> (i64, i64, i64, usize) {
+    let len = len as i64;
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let conv = |i: Option<i64>, dflt: i64| match i {
         None => dflt,
         Some(i) if i < 0 => (i.saturating_add(len)).max(lower),
         Some(i) => i.min(upper),
     };
-    let (a, b) = (int(start)?, int(stop)?);
-    let a = conv(a, if step < 0 { upper } else { lower });
-    let b = conv(b, if step < 0 { lower } else { upper });
+    let a = conv(start, if step < 0 { upper } else { lower });
+    let b = conv(stop, if step < 0 { lower } else { upper });
     // (Steps of 1 and -1, the common ones, without a division.)
     let n = match step {
         1 => (b - a).max(0),
@@ -3007,7 +3018,7 @@ pub fn plain_slice_indices(start: Value, stop: Value, step: Value, len: usize) -
         _ if step > 0 && a < b => (b - a - 1) / step + 1,
         _ => 0,
     };
-    Some((a, b, step, n as usize))
+    (a, b, step, n as usize)
 }
 
 /// `slice.indices(len)`: (start, stop, step, count).
@@ -3021,7 +3032,6 @@ pub fn slice_indices(
     if let Some(r) = plain_slice_indices(start, stop, step, len) {
         return Ok(r);
     }
-    let len = len as i64;
     let step = match step {
         Value::None => 1,
         Value::Int(i) => i,
@@ -3030,37 +3040,16 @@ pub fn slice_indices(
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
-    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let conv = |vm: &mut Vm, v: Value, dflt: i64| -> PyResult<i64> {
-        let mut i = match v {
-            Value::None => return Ok(dflt),
-            Value::Int(i) => i,
-            _ => vm.to_index_clamped(v)?,
-        };
-        if i < 0 {
-            i += len;
-            if i < lower {
-                i = lower;
-            }
-        } else if i > upper {
-            i = upper;
+    let conv = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(i)),
+            _ => vm.to_index_clamped(v).map(Some),
         }
-        Ok(i)
     };
-    let a = conv(vm, start, if step < 0 { upper } else { lower })?;
-    let b = conv(vm, stop, if step < 0 { lower } else { upper })?;
-    let n = if step < 0 {
-        if b < a {
-            (a - b - 1) / (-step) + 1
-        } else {
-            0
-        }
-    } else if a < b {
-        (b - a - 1) / step + 1
-    } else {
-        0
-    };
-    Ok((a, b, step, n as usize))
+    let a = conv(vm, start)?;
+    let b = conv(vm, stop)?;
+    Ok(clamp_slice(a, b, step, len))
 }
 
 impl Vm {
