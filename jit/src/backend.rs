@@ -426,6 +426,9 @@ struct Lowering<'a, 'f> {
     /// The loop body's iteration count (a header parameter, kept in a register): exits
     /// after the header add it to the table's iteration counter (`Links`).
     iterations: Option<clif::Value>,
+    /// The range iterator whose position the loop keeps in a register (`range_carry`),
+    /// and that position as last stored (`None` before the first `range_iter_next_up`).
+    range_carry: Option<(IrRef, Option<clif::Value>)>,
     ptr_ty: clif::Type,
     /// The C calling convention of helpers.
     helper_conv: cranelift_codegen::isa::CallConv,
@@ -442,6 +445,52 @@ struct StoreChains<'e> {
     /// The block writing a run, once made.
     blocks: FxHashMap<(u8, &'e [Entry]), clif::Block>,
     made: Vec<clif::Block>,
+}
+
+/// The range iterator whose position a looping trace may keep in a register, reading it
+/// from memory only at the entry: the one iterator every `range_iter_next_up` advances,
+/// when nothing else the trace calls could advance a range iterator (an alias of it
+/// included). The position is still stored at every step, so exits and helpers see it.
+fn range_carry(trace: &Trace) -> Option<IrRef> {
+    trace.ins.iter().find(|ins| ins.op == Op::Loop)?;
+    let mut it = None;
+    for ins in &trace.ins {
+        if ins.op != Op::CallHelper {
+            continue;
+        }
+        let Arg::Helper(helper) = ins.b else { continue };
+        match helper {
+            Helper::RangeIterNextUp => {
+                let r = trace.call_args(ins.a)[1];
+                if it.is_some_and(|it| it != r) {
+                    return None;
+                }
+                it = Some(r);
+            }
+            // Those that may advance an iterator: a range iterator (maybe this one),
+            // through an alias, `next()`, `zip`, `in`, ...
+            Helper::RangeIterNext | Helper::IterNext | Helper::CallNative | Helper::Contains => return None,
+            _ => {}
+        }
+    }
+    it
+}
+
+/// Whether the int `r` is known never to be negative (an item of a range counting up, a
+/// constant), looking `depth` definitions back.
+fn never_negative(trace: &Trace, r: IrRef, depth: u32) -> bool {
+    let ins = trace.get(r);
+    match ins.op {
+        Op::KInt => matches!(ins.a, Arg::Imm(v) if v >= 0),
+        Op::UnboxInt => ins.a.as_ref().is_some_and(|v| {
+            let def = trace.get(v);
+            def.op == Op::CallHelper && def.b == Arg::Helper(Helper::RangeIterNextUp)
+        }),
+        Op::Phi if depth > 0 => {
+            [ins.a, ins.b].iter().all(|a| a.as_ref().is_some_and(|v| v != r && never_negative(trace, v, depth - 1)))
+        }
+        _ => false,
+    }
 }
 
 /// Lower `trace` (verified) into `func`, whose signature is `trace_signature`.
@@ -469,6 +518,7 @@ fn lower(
         exit_blocks: Default::default(),
         exit_tails: [None; 8],
         iterations: None,
+        range_carry: range_carry(trace).map(|it| (it, None)),
         ptr_ty: isa.pointer_type(),
         helper_conv: isa.default_call_conv(),
         links,
@@ -498,6 +548,9 @@ fn lower(
             .flat_map(|&phi| l.vals[trace.get(phi).b.as_ref().expect("verified phi").index()].words())
             .map(clif::BlockArg::Value)
             .collect();
+        if let Some((_, Some(cur))) = l.range_carry {
+            args.push(clif::BlockArg::Value(cur));
+        }
         if let Some(n) = l.iterations {
             let n1 = l.b.ins().iadd_imm_s(n, 1);
             args.push(clif::BlockArg::Value(n1));
@@ -649,7 +702,17 @@ impl Lowering<'_, '_> {
                 _ => Lowered::None,
             });
         }
-        // The iteration count, last: 1 on the first pass through the header.
+        // The carried range position (as the entry left it in memory), then the iteration
+        // count, last: 1 on the first pass through the header.
+        self.range_carry = match self.range_carry {
+            Some((it, Some(cur))) => {
+                let p = self.b.append_block_param(header, types::I64);
+                entry_args.push(clif::BlockArg::Value(cur));
+                Some((it, Some(p)))
+            }
+            // Not advanced before the loop: the body reads it from memory.
+            _ => None,
+        };
         if self.links.table != 0 {
             let n = self.b.append_block_param(header, types::I64);
             entry_args.push(clif::BlockArg::Value(self.b.ins().iconst(types::I64, 1)));
@@ -1072,6 +1135,44 @@ impl Lowering<'_, '_> {
             self.b.ins().store(Self::flags(), next, it, li.idx);
             return Lowered::Pair { tag, payload };
         }
+        if let (Helper::RangeUp, Some(ri)) = (helper, crate::helpers::range_iter_layout()) {
+            let it = self.vals[self.trace.call_args(args)[0].index()].one();
+            let cur = self.b.ins().load(types::I64, Self::flags(), it, ri.cur);
+            let step = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.step);
+            let up = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, step, 0);
+            let from = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, cur, 0);
+            return Lowered::One(self.b.ins().band(up, from));
+        }
+        if let (Helper::RangeIterNextUp, Some(ri)) = (helper, crate::helpers::range_iter_layout()) {
+            // As `range_iter_next` with `step > 0` and `cur >= 0`: `cur + step` cannot wrap
+            // as an unsigned number, and saturates at `i64::MAX`. The position comes from
+            // the register the loop carries it in (`range_carry`) when there is one.
+            let it_ref = self.trace.call_args(args)[1];
+            let it = self.vals[it_ref.index()].one();
+            let carried = match self.range_carry {
+                Some((r, cur)) if r == it_ref => Some(cur),
+                _ => None,
+            };
+            let cur = match carried.flatten() {
+                Some(cur) => cur,
+                None => self.b.ins().load(types::I64, Self::flags(), it, ri.cur),
+            };
+            let stop = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.stop);
+            let step = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.step);
+            let in_range = self.b.ins().icmp(IntCC::SignedLessThan, cur, stop);
+            let sum = self.b.ins().iadd(cur, step);
+            let max = self.b.ins().iconst(types::I64, i64::MAX);
+            let next = self.b.ins().umin(sum, max);
+            let next = self.b.ins().select(in_range, next, cur);
+            self.b.ins().store(Self::flags(), next, it, ri.cur);
+            if carried.is_some() {
+                self.range_carry = Some((it_ref, Some(next)));
+            }
+            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
+            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+            let tag = self.b.ins().select(in_range, int, undef);
+            return Lowered::Pair { tag, payload: cur };
+        }
         if let (Helper::RangeIterNext, Some(ri)) = (helper, crate::helpers::range_iter_layout()) {
             // As `vm.next` on a range iterator: `cur`, and `cur + step` (saturating) is the
             // next; or UNDEF (nothing changed) once `cur` has reached `stop`.
@@ -1106,7 +1207,8 @@ impl Lowering<'_, '_> {
         if let Some(layout) = inline {
             let vals: Vec<Lowered> = self.trace.call_args(args).iter().map(|r| self.vals[r.index()]).collect();
             let (obj, index) = (vals[0].one(), vals[1].one());
-            let negative_wraps = matches!(helper, Helper::ListGet | Helper::ListSet | Helper::TupleGet);
+            let negative_wraps = matches!(helper, Helper::ListGet | Helper::ListSet | Helper::TupleGet)
+                && !never_negative(self.trace, self.trace.call_args(args)[1], 4);
             return match helper {
                 Helper::ListSet | Helper::InstSet => {
                     let Lowered::Pair { tag, payload } = vals[2] else { panic!("verified helper arguments") };

@@ -558,6 +558,17 @@ pub(crate) extern "C" fn iter_kind(o: u64) -> i64 {
     iter_kind_of(obj(o))
 }
 
+/// Whether `o` is a range iterator counting up from a position not below zero.
+pub fn range_counts_up(o: ObjRef) -> bool {
+    let Kind::Iter(cell) = &o.kind else { return false };
+    matches!(cell.try_borrow().as_deref(), Ok(IterState::Range { cur, step, .. }) if *step > 0 && *cur >= 0)
+}
+
+/// `range_counts_up` for compiled code.
+pub(crate) extern "C" fn range_up(o: u64) -> bool {
+    range_counts_up(obj(o))
+}
+
 /// The truth value of a built-in object (str, list, tuple, dict, set, big int): 0 or 1.
 pub(crate) extern "C" fn truthy(ctx: *mut JitCtx, o: u64) -> bool {
     let (vm, _) = vm(ctx);

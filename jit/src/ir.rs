@@ -585,6 +585,12 @@ helpers! {
     ListIterNext "list_iter_next" (I64, Obj) -> Value, Store = h::iter_next;
     /// `next()` of a range iterator (UNDEF when exhausted).
     RangeIterNext "range_iter_next" (I64, Obj) -> Value, Store = h::iter_next;
+    /// Whether a range iterator counts up from a position not below zero (`step > 0` and
+    /// `cur >= 0`). Pure: once true it stays true, as `cur` only ever grows by `step`.
+    RangeUp "range_up" (Obj) -> Bool, Pure = h::range_up;
+    /// `next()` of a range iterator `range_up` holds for (UNDEF when exhausted): its items
+    /// are never negative.
+    RangeIterNextUp "range_iter_next_up" (I64, Obj) -> Value, Store = h::iter_next;
     /// Whether no helper has raised an exception (`JitCtx::err` is empty).
     NoError "no_error" (I64) -> Bool, Load = h::no_error;
     /// `iter()` of a built-in iterable.

@@ -2285,8 +2285,14 @@ impl Recorder {
         let c = self.ctx();
         crate::helpers::learn_layout(o);
         // List and range iterators (kinds 2 and 1) have their own helpers, which the
-        // backend inlines.
+        // backend inlines; a range counting up from zero or more gives items the backend
+        // knows are not negative (list indexes without the wrap-around).
         let next = match ik {
+            1 if crate::helpers::range_counts_up(o) => {
+                let up = self.b.call(Helper::RangeUp, &[it.r]);
+                self.b.guard_ref(Op::GuardTrue, up, None, snap);
+                Helper::RangeIterNextUp
+            }
             1 => Helper::RangeIterNext,
             2 => Helper::ListIterNext,
             _ => Helper::IterNext,
@@ -2305,7 +2311,12 @@ impl Recorder {
                 self.set_slot(sp, Self::tv(item, tag::OBJ));
                 let after = self.snapshot_at(pc + 1, sp + 1);
                 self.slots[sp] = None;
-                let tv = self.unbox(item, v, after)?;
+                let tv = if ik == 1 {
+                    // A range iterator's item is an int whenever there is one.
+                    Self::tv(self.b.ins(Op::UnboxInt, Arg::Ref(item), Arg::None), tag::INT)
+                } else {
+                    self.unbox(item, v, after)?
+                };
                 self.push(tv);
                 Ok(Some((fdepth, pc + 1)))
             }
