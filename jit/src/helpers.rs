@@ -246,7 +246,7 @@ pub fn iter_kind_of(o: ObjRef) -> i64 {
 // -- Numbers -------------------------------------------------------------------------------
 
 pub(crate) extern "C" fn pow_f64(a: f64, b: f64) -> f64 {
-    a.powf(b)
+    krait_runtime::arith::pow_f64(a, b)
 }
 
 pub(crate) extern "C" fn floor_f64(a: f64) -> f64 {

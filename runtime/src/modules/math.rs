@@ -934,7 +934,7 @@ fn math_pow(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             0.0
         }
     } else {
-        let r = x.powf(y);
+        let r = crate::arith::pow_f64(x, y);
         if r.is_nan() {
             return Err(raise(vm, MathErr::Domain));
         }
