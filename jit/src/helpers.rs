@@ -564,6 +564,15 @@ pub fn range_counts_up(o: ObjRef) -> bool {
     matches!(cell.try_borrow().as_deref(), Ok(IterState::Range { cur, step, .. }) if *step > 0 && *cur >= 0)
 }
 
+/// `iter(range(start, stop, step))` (`step` is not 0), its iterator kind cached already.
+pub(crate) extern "C" fn range_iter(ctx: *mut JitCtx, start: i64, stop: i64, step: i64) -> u64 {
+    let (vm, _) = vm(ctx);
+    let it = vm.new_iter(IterState::Range { cur: start, stop, step });
+    let o = it.as_obj().expect("an iterator object");
+    iter_kind_of(o);
+    o.as_ptr() as u64
+}
+
 /// `range_counts_up` for compiled code.
 pub(crate) extern "C" fn range_up(o: u64) -> bool {
     range_counts_up(obj(o))

@@ -595,6 +595,8 @@ helpers! {
     NoError "no_error" (I64) -> Bool, Load = h::no_error;
     /// `iter()` of a built-in iterable.
     GetIter "get_iter" (I64, Obj) -> Value, Store = h::get_iter;
+    /// `iter(range(a, b, c))` of ints, `c` not 0: the range iterator without the range.
+    RangeIter "range_iter" (I64, I64, I64, I64) -> Obj, Store = h::range_iter;
     /// `print` of up to three built-in scalars (count first) to the real `sys.stdout`;
     /// false, having done nothing, when `sys.stdout` is another object.
     PrintScalars "print_scalars" (I64, I64, Value, Value, Value) -> Bool, Store = h::print_scalars;

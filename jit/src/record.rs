@@ -235,6 +235,9 @@ pub struct Recorder {
     pending: Option<PendingSlice>,
     /// Set when a snapshot would have held `pending`'s placeholder (the recording aborts).
     pending_leaked: bool,
+    /// The stack slot holding the iterator a `range(...)` call made for the GET_ITER that
+    /// follows it, where the interpreter has the range (no snapshot may see it there).
+    fused_range: Option<usize>,
     /// Where the recording started (code and pc of the top frame).
     start_code: Rc<Code>,
     start_at: usize,
@@ -323,6 +326,7 @@ impl Recorder {
             fresh_funcs: FxHashMap::default(),
             pending: None,
             pending_leaked: false,
+            fused_range: None,
             header_snap: None,
             start_code: f.code.clone(),
             start_at: start_pc,
@@ -386,6 +390,7 @@ impl Recorder {
             fresh_funcs: FxHashMap::default(),
             pending: None,
             pending_leaked: false,
+            fused_range: None,
             header_snap: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
@@ -517,7 +522,7 @@ impl Recorder {
             }
         }
         if self.pending_leaked {
-            return fail("snapshot while a slice copy is pending".into());
+            return fail("snapshot while a slice copy is pending or range() is fused with iter()".into());
         }
         match result {
             Ok(Some(next)) => {
@@ -663,7 +668,7 @@ impl Recorder {
     // -- Snapshots ------------------------------------------------------------------------
 
     fn snapshot_at(&mut self, pc: usize, sp: usize) -> SnapNo {
-        if self.pending.is_some_and(|p| p.slot < sp) {
+        if self.pending.is_some_and(|p| p.slot < sp) || self.fused_range.is_some_and(|slot| slot < sp) {
             self.pending_leaked = true;
         }
         let mut entries = vec![];
@@ -1335,6 +1340,9 @@ impl Recorder {
                     self.pop_n(1);
                 }
                 return Ok(Some((fdepth, if jump { arg } else { pc + 1 })));
+            }
+            BcOp::GetIter if self.fused_range.take().is_some() => {
+                // The iterator `range(...)` made (`fused_range`) is already there.
             }
             BcOp::GetIter => {
                 let (a, av) = self.peek(vm, 1)?;
@@ -2706,6 +2714,32 @@ impl Recorder {
                 let mut args = vec![];
                 for i in 0..nargs {
                     args.push((self.read(vm, first + i)?, self.real(vm, first + i)));
+                }
+                let code = self.frames.last().expect("a frame").code.clone();
+                if name == "range"
+                    && (1..=3).contains(&nargs)
+                    && code.co.instrs.get(pc + 1).is_some_and(|i| i.op == BcOp::GetIter)
+                    && args.iter().all(|(tv, v)| tv.tag == tag::INT && matches!(v, Value::Int(_)))
+                    && !matches!(args.get(2), Some((_, Value::Int(0))))
+                {
+                    // `for x in range(...)`: the iterator straight away, the range never
+                    // made; GET_ITER passes it on (`fused_range`).
+                    let snap = self.snap();
+                    let (zero, one) = (self.b.kint(0), self.b.kint(1));
+                    let (start, stop, step) = match args[..] {
+                        [(b, _)] => (zero, b.r, one),
+                        [(a, _), (b, _)] => (a.r, b.r, one),
+                        [(a, _), (b, _), (c, _)] => (a.r, b.r, c.r),
+                        _ => unreachable!("one to three arguments"),
+                    };
+                    let nonzero = self.b.bin(Op::Ne, step, zero);
+                    self.b.guard_ref(Op::GuardTrue, nonzero, None, snap);
+                    let c = self.ctx();
+                    let it = self.b.call(Helper::RangeIter, &[c, start, stop, step]);
+                    self.pop_n(self.sp - fpos);
+                    self.push(Self::tv(it, tag::OBJ));
+                    self.fused_range = Some(fpos);
+                    return Ok(Some((fdepth, pc + 1)));
                 }
                 let r = self.native(vm, fo, None, name, &args)?;
                 self.pop_n(self.sp - fpos);
