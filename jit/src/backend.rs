@@ -46,7 +46,7 @@ use krait_runtime::value::Value;
 use rustc_hash::FxHashMap;
 
 use crate::helpers::{JitCtx, SeqLayout};
-use crate::ir::{verify, Arg, ExitNo, Helper, IrRef, Op, Slot, Trace, Type, VerifyError};
+use crate::ir::{verify, Arg, Effect, ExitNo, Helper, IrRef, Op, Slot, Trace, Type, VerifyError};
 
 /// The layout compiled code assumes for one slot: the `Value` layout (tag word, then
 /// payload). Kept here as the contract; a test checks `Value` still matches it.
@@ -429,6 +429,14 @@ struct Lowering<'a, 'f> {
     /// The range iterator whose position the loop keeps in a register (`range_carry`),
     /// and that position as last stored (`None` before the first `range_iter_next_up`).
     range_carry: Option<(IrRef, Option<clif::Value>)>,
+    /// How list and instance headers (length, items pointer) are loaded: in an alias
+    /// region of their own (only helpers change them, and a call ends what every region
+    /// is known to hold), or as fields that never change when no helper the trace calls
+    /// can change them (`headers_fixed`), so that loops load them once.
+    header_flags: MemFlagsData,
+    /// The alias region of the pending flags (`Op::Pending`) and of a scratch word stored
+    /// before each check, so the flags are read again every time without a fence.
+    poll: clif::AliasRegion,
     ptr_ty: clif::Type,
     /// The C calling convention of helpers.
     helper_conv: cranelift_codegen::isa::CallConv,
@@ -476,6 +484,39 @@ fn range_carry(trace: &Trace) -> Option<IrRef> {
     it
 }
 
+/// Whether no helper `trace` calls can change a list's or an instance's length or items
+/// pointer (the helpers that only read, make new objects, or write items in place), so
+/// those fields stay as they are while it runs.
+fn headers_fixed(trace: &Trace) -> bool {
+    trace.ins.iter().all(|ins| match (ins.op, ins.b) {
+        (Op::CallHelper, Arg::Helper(h)) => {
+            matches!(h.effect(), Effect::Pure | Effect::Load)
+                || matches!(
+                    h,
+                    Helper::ListSet
+                        | Helper::InstSet
+                        | Helper::CellSet
+                        | Helper::DictSetAt
+                        | Helper::ListIterNext
+                        | Helper::RangeIterNext
+                        | Helper::RangeIterNextUp
+                        | Helper::RangeIter
+                        | Helper::GetIter
+                        | Helper::NewInstance
+                        | Helper::ListNew
+                        | Helper::DictNew
+                        | Helper::CellNew
+                        | Helper::MakeFunction
+                        | Helper::TupleOfList
+                        | Helper::GetSlice
+                        | Helper::GetSlice3
+                        | Helper::MakeSlice
+                )
+        }
+        _ => true,
+    })
+}
+
 /// Whether the int `r` is known never to be negative (an item of a range counting up, a
 /// constant), looking `depth` definitions back.
 fn never_negative(trace: &Trace, r: IrRef, depth: u32) -> bool {
@@ -508,6 +549,15 @@ fn lower(
     b.seal_block(entry);
     let slots = b.block_params(entry)[0];
     let ctx = b.block_params(entry)[1];
+    let mut region = |user_id: u32, description: &'static str| {
+        b.func.dfg.alias_regions.insert(clif::AliasRegionData { user_id, description: description.into() })
+    };
+    let (headers, poll) = (region(1, "container headers"), region(2, "pending flags"));
+    let header_flags = if headers_fixed(trace) {
+        Lowering::fixed_flags()
+    } else {
+        MemFlagsData::trusted().with_alias_region(Some(headers))
+    };
     let mut l = Lowering {
         trace,
         b,
@@ -519,6 +569,8 @@ fn lower(
         exit_tails: [None; 8],
         iterations: None,
         range_carry: range_carry(trace).map(|it| (it, None)),
+        header_flags,
+        poll,
         ptr_ty: isa.pointer_type(),
         helper_conv: isa.default_call_conv(),
         links,
@@ -604,6 +656,11 @@ impl Lowering<'_, '_> {
     /// load still reads inside a live object, and its value is used only once they pass.
     fn fixed_flags() -> MemFlagsData {
         MemFlagsData::trusted().with_readonly().with_can_move()
+    }
+
+    /// Flags for a load of a list's or instance's length or items pointer.
+    fn header_flags(&self) -> MemFlagsData {
+        self.header_flags
     }
 
     fn load(&mut self, ty: clif::Type, slot: Arg, offset: i32) -> clif::Value {
@@ -873,15 +930,19 @@ impl Lowering<'_, '_> {
             Op::FAbs => one(self.b.ins().fabs(a.one())),
             Op::FSqrt => one(self.b.ins().sqrt(a.one())),
             Op::Pending => {
-                let flags = Self::flags();
-                // The flags' addresses are read from the context each time rather than
-                // kept in two registers across the loop (they were spilled and reloaded).
-                let p1 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_INTERRUPT);
-                let p2 = self.b.ins().load(types::I64, flags, self.ctx, crate::helpers::CTX_GC_WANTED);
-                // Atomic loads: the flags change behind the trace's back (signal handler,
-                // helpers), so they must not be merged with an earlier load.
-                let b1 = self.b.ins().atomic_load(types::I8, flags, p1);
-                let b2 = self.b.ins().atomic_load(types::I8, flags, p2);
+                // The flags change behind the trace's back (signal handler, helpers). Plain
+                // loads (an atomic load is a fence to every other load and store), which
+                // the store to the scratch word in their region keeps from being merged
+                // with an earlier read.
+                let fixed = Self::fixed_flags();
+                let p1 = self.b.ins().load(types::I64, fixed, self.ctx, crate::helpers::CTX_INTERRUPT);
+                let p2 = self.b.ins().load(types::I64, fixed, self.ctx, crate::helpers::CTX_GC_WANTED);
+                let poll = Self::flags().with_alias_region(Some(self.poll));
+                let scratch = self.b.ins().iconst(self.ptr_ty, crate::helpers::POLL_SCRATCH.as_ptr() as i64);
+                let zero = self.b.ins().iconst(types::I8, 0);
+                self.b.ins().store(poll, zero, scratch, 0);
+                let b1 = self.b.ins().load(types::I8, poll, p1, 0);
+                let b2 = self.b.ins().load(types::I8, poll, p2, 0);
                 let any = self.b.ins().bor(b1, b2);
                 self.exit_if(r, any);
                 Lowered::None
@@ -1123,9 +1184,10 @@ impl Lowering<'_, '_> {
             let it = self.vals[self.trace.call_args(args)[1].index()].one();
             let idx = self.b.ins().load(types::I64, Self::flags(), it, li.idx);
             let list = self.b.ins().load(types::I64, Self::fixed_flags(), it, li.list);
-            let len = self.b.ins().load(types::I64, Self::flags(), list, ll.len);
+            let hdr = self.header_flags();
+            let len = self.b.ins().load(types::I64, hdr, list, ll.len);
             let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
-            let items = self.b.ins().load(types::I64, Self::flags(), list, ll.ptr);
+            let items = self.b.ins().load(types::I64, hdr, list, ll.ptr);
             let offset = self.b.ins().ishl_imm_u(idx, 4);
             let at = self.b.ins().iadd(items, offset);
             let (tag, payload) = self.load_item_or_undef(in_range, at, Self::flags());
@@ -1198,8 +1260,11 @@ impl Lowering<'_, '_> {
             return Lowered::Pair { tag, payload: cur };
         }
         // A tuple never changes.
-        let flags =
-            if matches!(helper, Helper::TupleGet | Helper::TupleLen) { Self::fixed_flags() } else { Self::flags() };
+        let flags = if matches!(helper, Helper::TupleGet | Helper::TupleLen) {
+            Self::fixed_flags()
+        } else {
+            self.header_flags()
+        };
         if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             return Lowered::One(self.b.ins().load(types::I64, flags, obj, layout.len));
@@ -1301,7 +1366,7 @@ impl Lowering<'_, '_> {
         let at = self.b.ins().iadd(items, offset);
         // Not moved with the length and pointer: the item's address is only good once
         // the guards on `obj` passed.
-        let item_flags = if flags.readonly() { Self::flags().with_readonly() } else { flags };
+        let item_flags = if flags.readonly() { Self::flags().with_readonly() } else { Self::flags() };
         let (tag, payload) = self.load_item_or_undef(in_range, at, item_flags);
         Lowered::Pair { tag, payload }
     }
@@ -1331,8 +1396,9 @@ impl Lowering<'_, '_> {
         payload: clif::Value,
     ) -> Lowered {
         // Branchless: out of range, the words go to `helpers::SCRATCH_WORDS` (never read).
-        let (offset, in_range) = self.seq_item(layout, obj, index, wraps, Self::flags());
-        let items = self.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
+        let hdr = self.header_flags();
+        let (offset, in_range) = self.seq_item(layout, obj, index, wraps, hdr);
+        let items = self.b.ins().load(types::I64, hdr, obj, layout.ptr);
         let at = self.b.ins().iadd(items, offset);
         let scratch = self.b.ins().iconst(self.ptr_ty, crate::helpers::SCRATCH_WORDS.as_ptr() as i64);
         let addr = self.b.ins().select(in_range, at, scratch);

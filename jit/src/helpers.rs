@@ -381,6 +381,10 @@ pub(crate) extern "C" fn float_mod(a: f64, b: f64) -> SlotWords {
 /// from here instead of out of range, which needs no branch (backend.rs).
 pub static UNDEF_WORDS: [u64; 2] = [tag::UNDEF, 0];
 
+/// The byte compiled code stores to before reading the pending flags (`Op::Pending`):
+/// never read.
+pub static POLL_SCRATCH: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
 /// Where compiled code stores an item instead of out of range (never read; backend.rs).
 pub static SCRATCH_WORDS: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
 
