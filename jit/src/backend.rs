@@ -409,6 +409,13 @@ fn clif_types(ty: Type) -> &'static [clif::Type] {
     }
 }
 
+/// A slice bound as `inline_list_reverse` clamps it: a constant of the trace or a value.
+#[derive(Copy, Clone, Debug)]
+enum Bound {
+    Const(i64),
+    Var(clif::Value),
+}
+
 struct Lowering<'a, 'f> {
     trace: &'a Trace,
     b: FunctionBuilder<'f>,
@@ -1071,6 +1078,15 @@ impl Lowering<'_, '_> {
             let tag = self.b.ins().select(fits, int, undef);
             return Lowered::Pair { tag, payload };
         }
+        if let (Helper::ListReverseSlice, Some(ll)) = (helper, list_layout()) {
+            let a = self.trace.call_args(args);
+            let bound = |r: IrRef| match (self.trace.get(r).op, self.trace.get(r).a) {
+                (Op::KInt, Arg::Imm(k)) => Bound::Const(k),
+                _ => Bound::Var(self.vals[r.index()].one()),
+            };
+            let bounds = [bound(a[1]), bound(a[2]), bound(a[3]), bound(a[4])];
+            return Lowered::One(self.inline_list_reverse(ll, self.vals[a[0].index()].one(), bounds));
+        }
         if let (Helper::CellGet, Some(off), Some(at)) =
             (helper, crate::helpers::kind_cache_offset(), crate::helpers::cell_value_offset())
         {
@@ -1430,6 +1446,88 @@ impl Lowering<'_, '_> {
         let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
         let cached = self.b.ins().band_imm_u(cached, i64::from(crate::helpers::KIND_MASK));
         self.b.ins().icmp_imm_s(IntCC::Equal, cached, kind + 1)
+    }
+
+    /// As `list_reverse_slice` (`helpers::reversal_range`) on the list at `obj` (kind
+    /// guarded): whether `l[a:b] = l[c:d:-1]` reverses a range in place, and if so the
+    /// items swapped by a small loop. The clamping is branchless (and folded for
+    /// constant bounds); no call.
+    fn inline_list_reverse(&mut self, layout: SeqLayout, obj: clif::Value, [a, b, c, d]: [Bound; 4]) -> clif::Value {
+        let len = self.b.ins().load(types::I64, Self::flags(), obj, layout.len);
+        let last = self.b.ins().iadd_imm_s(len, -1);
+        let zero = self.b.ins().iconst(types::I64, 0);
+        let minus1 = self.b.ins().iconst(types::I64, -1);
+        // `slice.indices`' clamping of one bound (`ops::clamp_slice`): a negative one
+        // counts from the end (never overflowing: `len` >= 0), then into
+        // `lower..=upper`. (The extremes standing for None clamp to those ends.)
+        let clamp = |l: &mut Self, v: Bound, lower: clif::Value, upper: clif::Value| match v {
+            Bound::Const(i64::MIN) => lower,
+            Bound::Const(i64::MAX) => upper,
+            Bound::Const(k) if k >= 0 => {
+                let k = l.b.ins().iconst(types::I64, k);
+                l.b.ins().smin(k, upper)
+            }
+            Bound::Const(k) => {
+                let from_end = l.b.ins().iadd_imm_s(len, k);
+                l.b.ins().smax(from_end, lower)
+            }
+            Bound::Var(v) => {
+                let neg = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, v, 0);
+                let from_end = l.b.ins().iadd(v, len);
+                let from_end = l.b.ins().smax(from_end, lower);
+                let from_start = l.b.ins().smin(v, upper);
+                l.b.ins().select(neg, from_end, from_start)
+            }
+        };
+        let (lo, hi) = (clamp(self, a, zero, len), clamp(self, b, zero, len));
+        let (top, bottom) = (clamp(self, c, minus1, last), clamp(self, d, minus1, last));
+        let m = self.b.ins().isub(hi, lo);
+        let m = self.b.ins().smax(m, zero);
+        let n = self.b.ins().isub(top, bottom);
+        let n = self.b.ins().smax(n, zero);
+        // Both empty (nothing to do), or as long and the source's top is the target's last.
+        let either = self.b.ins().bor(m, n);
+        let empty = self.b.ins().icmp_imm_s(IntCC::Equal, either, 0);
+        let same_n = self.b.ins().icmp(IntCC::Equal, m, n);
+        let after_top = self.b.ins().iadd_imm_s(top, 1);
+        let same_end = self.b.ins().icmp(IntCC::Equal, after_top, hi);
+        let reverse = self.b.ins().band(same_n, same_end);
+        let ok = self.b.ins().bor(empty, reverse);
+        // Swap from both ends of `lo..=top` (the loop runs not at all unless there are
+        // items to reverse: `top` may be -1 otherwise).
+        let nonempty = self.b.ins().icmp_imm_s(IntCC::NotEqual, n, 0);
+        let reverse = self.b.ins().band(reverse, nonempty);
+        let items = self.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
+        let first = self.b.ins().ishl_imm_u(lo, 4);
+        let first = self.b.ins().iadd(items, first);
+        let end = self.b.ins().ishl_imm_u(top, 4);
+        let end = self.b.ins().iadd(items, end);
+        let first = self.b.ins().select(reverse, first, zero);
+        let end = self.b.ins().select(reverse, end, zero);
+        let (head, body, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        let p = self.b.append_block_param(head, self.ptr_ty);
+        let q = self.b.append_block_param(head, self.ptr_ty);
+        self.b.ins().jump(head, &[clif::BlockArg::Value(first), clif::BlockArg::Value(end)]);
+        self.b.switch_to_block(head);
+        let more = self.b.ins().icmp(IntCC::UnsignedLessThan, p, q);
+        self.b.ins().brif(more, body, &[], done, &[]);
+        self.b.seal_block(body);
+        self.b.switch_to_block(body);
+        let words: Vec<clif::Value> = [(p, TAG_OFFSET), (p, PAYLOAD_OFFSET), (q, TAG_OFFSET), (q, PAYLOAD_OFFSET)]
+            .iter()
+            .map(|&(at, off)| self.b.ins().load(types::I64, Self::flags(), at, off))
+            .collect();
+        self.b.ins().store(Self::flags(), words[2], p, TAG_OFFSET);
+        self.b.ins().store(Self::flags(), words[3], p, PAYLOAD_OFFSET);
+        self.b.ins().store(Self::flags(), words[0], q, TAG_OFFSET);
+        self.b.ins().store(Self::flags(), words[1], q, PAYLOAD_OFFSET);
+        let p2 = self.b.ins().iadd_imm_s(p, 16);
+        let q2 = self.b.ins().iadd_imm_s(q, -16);
+        self.b.ins().jump(head, &[clif::BlockArg::Value(p2), clif::BlockArg::Value(q2)]);
+        self.b.seal_block(head);
+        self.b.seal_block(done);
+        self.b.switch_to_block(done);
+        ok
     }
 
     fn if_else(
@@ -1990,6 +2088,97 @@ mod tests {
         list.as_obj().unwrap().as_list().unwrap().borrow_mut().push(Value::Int(7));
         assert!(next().is_undef());
         assert!(vm.next(it).unwrap().is_none());
+    }
+
+    #[test]
+    fn list_reversal_is_inline_and_exact() {
+        use krait_runtime::builtins::{get_slice, set_slice};
+        use krait_runtime::vm::{Vm, VmOptions};
+        let mut vm = Vm::new(VmOptions::default());
+        let list = vm.new_list(vec![]);
+        crate::helpers::learn_layout(list.as_obj().unwrap());
+        let items = |v: Value| v.as_obj().unwrap().as_list().unwrap().borrow().clone();
+        let set = |v: Value, to: &[Value]| *v.as_obj().unwrap().as_list().unwrap().borrow_mut() = to.to_vec();
+        let values = [i64::MIN, i64::MIN + 1, -7, -4, -1, 0, 1, 2, 3, 5, 7, i64::MAX - 1, i64::MAX];
+        // `l[a:b] = l[c:d:-1]`, each bound a constant of the trace or read from its slot.
+        let shapes: [[Option<i64>; 4]; 5] = [
+            [None; 4],
+            [Some(i64::MIN), None, None, Some(i64::MIN)],
+            [Some(i64::MIN), Some(i64::MAX), Some(i64::MAX), Some(i64::MIN)],
+            [Some(-3), None, Some(4), Some(-9)],
+            [None, Some(5), None, Some(0)],
+        ];
+        for shape in shapes {
+            let mut b = TraceBuilder::new(5);
+            let entry = b.snapshot(0, &[]);
+            let t = b.sload(Op::SLoadTag, 4);
+            b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::OBJ as i64), entry);
+            let l = b.sload(Op::SLoadObj, 4);
+            let mut args = vec![l];
+            for (slot, k) in shape.iter().enumerate() {
+                args.push(match k {
+                    Some(k) => b.kint(*k),
+                    None => {
+                        let t = b.sload(Op::SLoadTag, slot as u32);
+                        b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), entry);
+                        b.sload(Op::SLoadInt, slot as u32)
+                    }
+                });
+            }
+            let ok = b.call(Helper::ListReverseSlice, &args);
+            let done = b.snapshot(1, &[]);
+            b.guard_ref(Op::GuardTrue, ok, None, done);
+            b.guard(Op::Exit, Arg::None, Arg::None, done);
+            let trace = b.finish();
+            verify(&trace).unwrap();
+            let text = JitBackend::new().unwrap().clif_text(&trace).unwrap();
+            assert!(!text.contains("call_indirect"), "reversal inline:\n{text}");
+            let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
+            let fails = ExitNo(1 + shape.iter().filter(|k| k.is_none()).count() as u32);
+            let vars = shape.iter().filter(|k| k.is_none()).count() as u32;
+            for n in 0..6 {
+                let start: Vec<Value> = (0..n).map(Value::Int).collect();
+                for combo in 0..values.len().pow(vars) {
+                    let mut rest = combo;
+                    let bounds: Vec<i64> = shape
+                        .iter()
+                        .map(|k| {
+                            k.unwrap_or_else(|| {
+                                let v = values[rest % values.len()];
+                                rest /= values.len();
+                                v
+                            })
+                        })
+                        .collect();
+                    let [a, bb, c, d] = [bounds[0], bounds[1], bounds[2], bounds[3]];
+                    set(list, &start);
+                    let mut slots = [Value::Int(a), Value::Int(bb), Value::Int(c), Value::Int(d), list];
+                    let exit = compiled.run(&mut slots, &mut ctx());
+                    // The helper (before the layout is known) does the same.
+                    let inline = items(list);
+                    set(list, &start);
+                    let done = crate::helpers::list_reverse_slice(list.as_obj().unwrap().as_ptr() as u64, a, bb, c, d);
+                    assert_eq!(done, exit != fails);
+                    assert_eq!(format!("{inline:?}"), format!("{:?}", items(list)));
+                    let expect = crate::helpers::reversal_range(n as usize, a, bb, c, d);
+                    let what = format!("l[{a}:{bb}] = l[{c}:{d}:-1], len {n}");
+                    let Some((lo, hi)) = expect else {
+                        assert_eq!(exit, fails, "{what}");
+                        assert_eq!(format!("{:?}", items(list)), format!("{start:?}"), "nothing done: {what}");
+                        continue;
+                    };
+                    assert_eq!(exit, ExitNo(fails.0 + 1), "{what}");
+                    let mut want = start.clone();
+                    want[lo..hi].reverse();
+                    assert_eq!(format!("{:?}", items(list)), format!("{want:?}"), "{what}");
+                    // What Python does: the source slice taken, then assigned.
+                    let py = vm.new_list(start.clone());
+                    let src = get_slice(&mut vm, py, Value::Int(c), Value::Int(d), Value::Int(-1)).unwrap();
+                    set_slice(&mut vm, py, Value::Int(a), Value::Int(bb), Value::None, src).unwrap();
+                    assert_eq!(format!("{:?}", items(py)), format!("{want:?}"), "as Python: {what}");
+                }
+            }
+        }
     }
 
     #[test]

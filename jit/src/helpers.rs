@@ -928,6 +928,50 @@ pub(crate) extern "C" fn slice_copy(
     krait_runtime::builtins::copy_slice(obj(d), a, b, s, obj(c), e, f, g)
 }
 
+/// The range `lo..hi` that `l[a:b] = l[c:d:-1]` reverses in place on one `len`-long
+/// list, when the two slices are that range (target step 1, the source its items
+/// backwards: the same range, or both empty); None when the assignment does anything
+/// else. The bounds are ints; a None bound is passed as the i64 extreme that clamps as
+/// None does (`a` and `d`: `i64::MIN`, `b` and `c`: `i64::MAX`), so the answer is exact.
+pub(crate) fn reversal_range(len: usize, a: i64, b: i64, c: i64, d: i64) -> Option<(usize, usize)> {
+    use krait_runtime::ops::clamp_slice;
+    let (lo, hi, _, m) = clamp_slice(Some(a), Some(b), 1, len);
+    let (top, _, _, n) = clamp_slice(Some(c), Some(d), -1, len);
+    match (m, n) {
+        (0, 0) => Some((0, 0)),
+        (m, n) if m == n && top + 1 == hi => Some((lo as usize, hi as usize)),
+        _ => None,
+    }
+}
+
+/// `l[a:b] = l[c:d:-1]` of one list when it reverses a range in place
+/// (`reversal_range`, which gives the bounds' encoding): the items swapped, true. False,
+/// nothing done, otherwise (the exit's interpreter runs the two steps).
+pub(crate) extern "C" fn list_reverse_slice(l: u64, a: i64, b: i64, c: i64, d: i64) -> bool {
+    let Kind::List(items) = &obj(l).kind else { return false };
+    let Ok(mut items) = items.try_borrow_mut() else { return false };
+    let Some((lo, hi)) = reversal_range(items.len(), a, b, c, d) else { return false };
+    items[lo..hi].reverse();
+    true
+}
+
+/// `l[:]` of a list: a new list of its items (its kind already cached, for the guard
+/// that follows).
+pub(crate) extern "C" fn list_copy(ctx: *mut JitCtx, l: u64) -> u64 {
+    let (vm, _) = vm(ctx);
+    let items = match &obj(l).kind {
+        Kind::List(items) => items.borrow().clone(),
+        _ => vec![],
+    };
+    match vm.new_list(items) {
+        Value::Obj(o) => {
+            kind_of(o);
+            o.as_ptr() as u64
+        }
+        _ => unreachable!("new_list returns an object"),
+    }
+}
+
 /// `slice(start, stop, step)` of ints/None.
 pub(crate) extern "C" fn make_slice(
     ctx: *mut JitCtx,

@@ -557,6 +557,12 @@ helpers! {
     /// the intermediate list (`builtins::copy_slice`); false, nothing done, when either
     /// slice would raise.
     SliceCopy "slice_copy" (Obj, Value, Value, Value, Obj, Value, Value, Value) -> Bool, Store = h::slice_copy;
+    /// `d[a:b] = d[c:d:-1]` on one list when that reverses a range in place (the bounds
+    /// ints, a None one as an i64 extreme: `helpers::reversal_range`); false, nothing
+    /// done, otherwise.
+    ListReverseSlice "list_reverse_slice" (Obj, I64, I64, I64, I64) -> Bool, Store = h::list_reverse_slice;
+    /// `l[:]` of a list: a new list of its items (never merged).
+    ListCopy "list_copy" (I64, Obj) -> Obj, Store = h::list_copy;
     /// A new slice object of ints/None.
     MakeSlice "make_slice" (I64, Value, Value, Value) -> Value, Store = h::make_slice;
     /// `c[k] = v` on a built-in container.

@@ -99,6 +99,8 @@ struct Tv {
 #[derive(Clone, Copy)]
 struct VSlice {
     parts: [IrRef; 3],
+    /// The parts as the recorder knows them (an int, bool or None each).
+    tvs: [Tv; 3],
     snap: SnapNo,
     slot: usize,
 }
@@ -114,6 +116,9 @@ struct VSlice {
 struct PendingSlice {
     src: Tv,
     parts: [IrRef; 3],
+    /// The parts as the recorder knows them, and their values now.
+    tvs: [Tv; 3],
+    seen: [Value; 3],
     snap: SnapNo,
     slot: usize,
 }
@@ -1064,23 +1069,28 @@ impl Recorder {
             }
             BcOp::BuildSlice => {
                 let mut parts = vec![];
+                let mut tvs = vec![];
                 for n in (1..=arg).rev() {
                     let (tv, v) = self.peek(vm, n)?;
                     if !matches!(v, Value::Int(_) | Value::Bool(_) | Value::None) {
                         return abort(format!("slice of {}", vm.type_name(v)));
                     }
                     parts.push(self.boxed(tv));
+                    tvs.push(tv);
                 }
                 if parts.len() == 2 {
-                    parts.push(self.b.kval(tag::NONE, 0));
+                    let none = self.b.kval(tag::NONE, 0);
+                    parts.push(none);
+                    tvs.push(Self::tv(none, tag::NONE));
                 }
                 let parts = [parts[0], parts[1], parts[2]];
+                let tvs = [tvs[0], tvs[1], tvs[2]];
                 // The snapshot before BUILD_SLICE, for the fused subscript's guards.
                 let snap = self.snap();
                 self.pop_n(arg);
                 let none = self.b.kval(tag::NONE, 0);
                 self.push(Self::tv(none, tag::NONE));
-                let vs = VSlice { parts, snap, slot: self.sp - 1 };
+                let vs = VSlice { parts, tvs, snap, slot: self.sp - 1 };
                 if matches!(code.co.instrs.get(pc + 1).map(|i| i.op), Some(BcOp::BinarySubscr | BcOp::StoreSubscr)) {
                     // The subscript decides whether the object is needed (`VSlice`).
                     self.vslice = Some(vs);
@@ -1704,6 +1714,14 @@ impl Recorder {
         if !matches!(kind_of(o), kind::LIST | kind::TUPLE | kind::STR) {
             return Ok(None);
         }
+        if kind_of(o) == kind::LIST && self.whole_slice(vs.tvs) {
+            // `l[:]`: a copy, no slice machinery (it cannot raise).
+            self.pre_snap = Some(vs.snap);
+            self.guard_kind(c, o);
+            let ctx = self.ctx();
+            let r = self.b.call(Helper::ListCopy, &[ctx, c.r]);
+            return Ok(Some(Self::tv(r, tag::OBJ)));
+        }
         let seen = vm.getitem(cv, kv).map_err(|_| "slice raises".to_string())?;
         self.pre_snap = Some(vs.snap);
         self.guard_kind(c, o);
@@ -1711,6 +1729,32 @@ impl Recorder {
         let [a, b, s] = vs.parts;
         let boxed = self.b.call(Helper::GetSlice3, &[ctx, c.r, a, b, s]);
         self.unbox(boxed, seen, vs.snap).map(Some)
+    }
+
+    /// The value of `tv` when it is an int constant of the trace.
+    fn const_int(&self, tv: Tv) -> Option<i64> {
+        let ins = self.b.trace().get(tv.r);
+        match (tv.tag, ins.op, ins.a) {
+            (tag::INT, Op::KInt, Arg::Imm(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// Whether slice parts `tvs` are `[:]`, `[0:]`, `[::1]` or `[0::1]` whatever their
+    /// values (the whole sequence, in order).
+    fn whole_slice(&self, [a, b, s]: [Tv; 3]) -> bool {
+        (a.tag == tag::NONE || self.const_int(a) == Some(0))
+            && b.tag == tag::NONE
+            && (s.tag == tag::NONE || self.const_int(s) == Some(1))
+    }
+
+    /// Slice bound `tv` as an i64 for `ListReverseSlice`: a None bound as `none`, the
+    /// extreme that clamps as None does (`helpers::reversal_range`).
+    fn bound_i64(&mut self, tv: Tv, none: i64) -> IrRef {
+        match tv.tag {
+            tag::NONE => self.b.kint(none),
+            _ => self.as_int(tv),
+        }
     }
 
     /// `c[a:b:s]` on a list or tuple whose result the instructions after `pc` only assign
@@ -1722,6 +1766,8 @@ impl Recorder {
         if !matches!(kind_of(o), kind::LIST | kind::TUPLE) || !copy_follows(code, pc) {
             return false;
         }
+        let Some(Kind::Slice(a, b, st)) = kv.as_obj().map(|k| k.kind()) else { return false };
+        let seen = [*a, *b, *st];
         // The interpreter will take the slice itself; one that raises is not recorded.
         if vm.getitem(cv, kv).is_err() {
             return false;
@@ -1733,7 +1779,7 @@ impl Recorder {
         // The placeholder: the value nothing reads (`pending_allows`).
         let none = self.b.kval(tag::NONE, 0);
         self.push(Self::tv(none, tag::OBJ));
-        self.pending = Some(PendingSlice { src: c, parts: vs.parts, snap: vs.snap, slot });
+        self.pending = Some(PendingSlice { src: c, parts: vs.parts, tvs: vs.tvs, seen, snap: vs.snap, slot });
         true
     }
 
@@ -1795,12 +1841,43 @@ impl Recorder {
             _ => return Ok(false),
         }
         self.guard_kind(dst, o);
+        if dst.r == p.src.r && self.reversal_now(l.borrow().len(), [*a, *b, *st], p, vs) {
+            // `l[i:j] = l[j-1:i-1:-1]` (`l[:k+1] = l[k::-1]`): swapped in place.
+            let [a, b, _] = vs.tvs;
+            let [c, d, _] = p.tvs;
+            let a = self.bound_i64(a, i64::MIN);
+            let b = self.bound_i64(b, i64::MAX);
+            let c = self.bound_i64(c, i64::MAX);
+            let d = self.bound_i64(d, i64::MIN);
+            let ok = self.b.call(Helper::ListReverseSlice, &[dst.r, a, b, c, d]);
+            self.b.guard_ref(Op::GuardTrue, ok, None, p.snap);
+            self.pending = None;
+            return Ok(true);
+        }
         let [a, b, s] = vs.parts;
         let [e, f, g] = p.parts;
         let ok = self.b.call(Helper::SliceCopy, &[dst.r, a, b, s, p.src.r, e, f, g]);
         self.b.guard_ref(Op::GuardTrue, ok, None, p.snap);
         self.pending = None;
         Ok(true)
+    }
+
+    /// Whether `l[a:b:s] = l[c:d:t]` (target parts `vs`, values `target`; source `p`, one
+    /// list `len` long) reverses a range in place now, with steps that always do: `s` 1
+    /// or None and `t` -1, constants of the trace (`ListReverseSlice` checks the bounds).
+    fn reversal_now(&self, len: usize, target: [Value; 3], p: PendingSlice, vs: VSlice) -> bool {
+        let step_one = vs.tvs[2].tag == tag::NONE || self.const_int(vs.tvs[2]) == Some(1);
+        if !step_one || self.const_int(p.tvs[2]) != Some(-1) {
+            return false;
+        }
+        let bound = |v: Value, none: i64| match v {
+            Value::Int(i) => i,
+            Value::Bool(b) => b as i64,
+            _ => none,
+        };
+        let (a, b) = (bound(target[0], i64::MIN), bound(target[1], i64::MAX));
+        let (c, d) = (bound(p.seen[0], i64::MAX), bound(p.seen[1], i64::MIN));
+        crate::helpers::reversal_range(len, a, b, c, d).is_some()
     }
 
     /// `c[a:b:s] = v` on a list with a list or tuple `v` (no Python code runs) without

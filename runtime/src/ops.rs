@@ -3000,7 +3000,7 @@ pub fn plain_slice_indices(start: Value, stop: Value, step: Value, len: usize) -
 /// (start, stop, step, count) of a slice of a `len`-long sequence, from its bounds (None:
 /// the default) and a nonzero step, clamped as `slice.indices` does.
 #[inline]
-fn clamp_slice(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> (i64, i64, i64, usize) {
+pub fn clamp_slice(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> (i64, i64, i64, usize) {
     let len = len as i64;
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let conv = |i: Option<i64>, dflt: i64| match i {

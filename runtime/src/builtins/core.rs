@@ -1167,6 +1167,10 @@ pub fn get_slice(vm: &mut Vm, c: Value, a: Value, b: Value, s: Value) -> PyResul
         }
         Kind::Str(st) => {
             let (start, _, step, n) = slice_indices(vm, a, b, s, st.nchars)?;
+            if start == 0 && step == 1 && n == st.nchars {
+                // The whole str: the str itself, as in CPython (and as for a tuple).
+                return Ok(c);
+            }
             let out: String = if st.is_ascii() {
                 let bytes = st.s.as_bytes();
                 if step == 1 {
