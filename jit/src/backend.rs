@@ -518,6 +518,8 @@ fn headers_fixed(trace: &Trace) -> bool {
                         | Helper::GetSlice
                         | Helper::GetSlice3
                         | Helper::MakeSlice
+                        | Helper::ListCopy
+                        | Helper::ListReverseSlice
                 )
         }
         _ => true,
@@ -663,11 +665,6 @@ impl Lowering<'_, '_> {
     /// load still reads inside a live object, and its value is used only once they pass.
     fn fixed_flags() -> MemFlagsData {
         MemFlagsData::trusted().with_readonly().with_can_move()
-    }
-
-    /// Flags for a load of a list's or instance's length or items pointer.
-    fn header_flags(&self) -> MemFlagsData {
-        self.header_flags
     }
 
     fn load(&mut self, ty: clif::Type, slot: Arg, offset: i32) -> clif::Value {
@@ -1200,7 +1197,7 @@ impl Lowering<'_, '_> {
             let it = self.vals[self.trace.call_args(args)[1].index()].one();
             let idx = self.b.ins().load(types::I64, Self::flags(), it, li.idx);
             let list = self.b.ins().load(types::I64, Self::fixed_flags(), it, li.list);
-            let hdr = self.header_flags();
+            let hdr = self.header_flags;
             let len = self.b.ins().load(types::I64, hdr, list, ll.len);
             let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
             let items = self.b.ins().load(types::I64, hdr, list, ll.ptr);
@@ -1276,11 +1273,8 @@ impl Lowering<'_, '_> {
             return Lowered::Pair { tag, payload: cur };
         }
         // A tuple never changes.
-        let flags = if matches!(helper, Helper::TupleGet | Helper::TupleLen) {
-            Self::fixed_flags()
-        } else {
-            self.header_flags()
-        };
+        let flags =
+            if matches!(helper, Helper::TupleGet | Helper::TupleLen) { Self::fixed_flags() } else { self.header_flags };
         if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             return Lowered::One(self.b.ins().load(types::I64, flags, obj, layout.len));
@@ -1412,7 +1406,7 @@ impl Lowering<'_, '_> {
         payload: clif::Value,
     ) -> Lowered {
         // Branchless: out of range, the words go to `helpers::SCRATCH_WORDS` (never read).
-        let hdr = self.header_flags();
+        let hdr = self.header_flags;
         let (offset, in_range) = self.seq_item(layout, obj, index, wraps, hdr);
         let items = self.b.ins().load(types::I64, hdr, obj, layout.ptr);
         let at = self.b.ins().iadd(items, offset);
@@ -1453,7 +1447,7 @@ impl Lowering<'_, '_> {
     /// items swapped by a small loop. The clamping is branchless (and folded for
     /// constant bounds); no call.
     fn inline_list_reverse(&mut self, layout: SeqLayout, obj: clif::Value, [a, b, c, d]: [Bound; 4]) -> clif::Value {
-        let len = self.b.ins().load(types::I64, Self::flags(), obj, layout.len);
+        let len = self.b.ins().load(types::I64, self.header_flags, obj, layout.len);
         let last = self.b.ins().iadd_imm_s(len, -1);
         let zero = self.b.ins().iconst(types::I64, 0);
         let minus1 = self.b.ins().iconst(types::I64, -1);
@@ -1497,7 +1491,7 @@ impl Lowering<'_, '_> {
         // items to reverse: `top` may be -1 otherwise).
         let nonempty = self.b.ins().icmp_imm_s(IntCC::NotEqual, n, 0);
         let reverse = self.b.ins().band(reverse, nonempty);
-        let items = self.b.ins().load(types::I64, Self::flags(), obj, layout.ptr);
+        let items = self.b.ins().load(types::I64, self.header_flags, obj, layout.ptr);
         let first = self.b.ins().ishl_imm_u(lo, 4);
         let first = self.b.ins().iadd(items, first);
         let end = self.b.ins().ishl_imm_u(top, 4);
