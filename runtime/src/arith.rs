@@ -513,10 +513,8 @@ impl Vm {
                     if src.len().saturating_mul(n) > (1 << 31) {
                         return Err(self.err(self.exc.MemoryError, ""));
                     }
-                    let mut r = Vec::with_capacity(src.len() * n);
-                    for _ in 0..n {
-                        r.extend_from_slice(&src);
-                    }
+                    // `repeat` copies in doublings (one item filled, not copied n times).
+                    let r = src.repeat(n);
                     if inplace {
                         *l.borrow_mut() = r;
                         return Ok(Some(a));
@@ -536,11 +534,7 @@ impl Vm {
                     if t.len().saturating_mul(n) > (1 << 31) {
                         return Err(self.err(self.exc.MemoryError, ""));
                     }
-                    let mut r = Vec::with_capacity(t.len() * n);
-                    for _ in 0..n {
-                        r.extend_from_slice(t);
-                    }
-                    return Ok(Some(self.new_tuple(r)));
+                    return Ok(Some(self.new_tuple(t.repeat(n))));
                 }
             }
             (Kind::Bytes(x), BinOp::Add) => {
