@@ -938,13 +938,14 @@ impl Lowering<'_, '_> {
                 // loads (an atomic load is a fence to every other load and store), which
                 // the store to the scratch word in their region keeps from being merged
                 // with an earlier read.
-                let fixed = Self::fixed_flags();
-                let p1 = self.b.ins().load(types::I64, fixed, self.ctx, crate::helpers::CTX_INTERRUPT);
-                let p2 = self.b.ins().load(types::I64, fixed, self.ctx, crate::helpers::CTX_GC_WANTED);
+                // The flags' addresses are read from the context each time too: kept in
+                // registers across the loop, they were spilled and reloaded.
                 let poll = Self::flags().with_alias_region(Some(self.poll));
                 let scratch = self.b.ins().iconst(self.ptr_ty, crate::helpers::POLL_SCRATCH.as_ptr() as i64);
                 let zero = self.b.ins().iconst(types::I8, 0);
                 self.b.ins().store(poll, zero, scratch, 0);
+                let p1 = self.b.ins().load(types::I64, poll, self.ctx, crate::helpers::CTX_INTERRUPT);
+                let p2 = self.b.ins().load(types::I64, poll, self.ctx, crate::helpers::CTX_GC_WANTED);
                 let b1 = self.b.ins().load(types::I8, poll, p1, 0);
                 let b2 = self.b.ins().load(types::I8, poll, p2, 0);
                 let any = self.b.ins().bor(b1, b2);
@@ -1233,7 +1234,7 @@ impl Lowering<'_, '_> {
                 None => self.b.ins().load(types::I64, Self::flags(), it, ri.cur),
             };
             let stop = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.stop);
-            let step = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.step);
+            let step = self.b.ins().load(types::I64, Self::flags(), it, ri.step);
             let in_range = self.b.ins().icmp(IntCC::SignedLessThan, cur, stop);
             let sum = self.b.ins().iadd(cur, step);
             let max = self.b.ins().iconst(types::I64, i64::MAX);
