@@ -704,7 +704,10 @@ impl Jit {
         if t.exit_count(e) >= hot_exit && self.side_eligible(cur, e) {
             let root = &self.traces[t.tree];
             debug_assert!(Rc::ptr_eq(&root.code, &vm.frames[fi].code));
-            match Recorder::new_side(vm, fi, root.jump_pc, root.start_pc) {
+            // The tags the exit's values have by their type.
+            let known: Vec<(u32, u64)> =
+                snap.entries.iter().filter_map(|&(slot, r)| Some((slot.0, t.trace.get(r).ty.slot_tag()?))).collect();
+            match Recorder::new_side(vm, fi, root.jump_pc, root.start_pc, &known) {
                 Ok(rec) => {
                     self.recording = Some(Recording { rec, side_of: Some((cur, e)), entry: false });
                     vm.recording = true;
@@ -1013,7 +1016,7 @@ impl JitHooks for Jit {
             code.hot.borrow_mut()[0] = 0;
             return Ok(false);
         }
-        match Recorder::new_side(vm, top, usize::MAX, 0) {
+        match Recorder::new_side(vm, top, usize::MAX, 0, &[]) {
             Ok(rec) => {
                 self.recording = Some(Recording { rec, side_of: None, entry: true });
                 vm.recording = true;

@@ -240,6 +240,9 @@ pub struct Recorder {
     pending: Option<PendingSlice>,
     /// Set when a snapshot would have held `pending`'s placeholder (the recording aborts).
     pending_leaked: bool,
+    /// For a side trace: the tags its exit wrote to slots, which need no guard when read
+    /// before the trace has changed them.
+    entry_tags: FxHashMap<usize, u64>,
     /// The stack slot holding the iterator a `range(...)` call made for the GET_ITER that
     /// follows it, where the interpreter has the range (no snapshot may see it there).
     fused_range: Option<usize>,
@@ -332,6 +335,7 @@ impl Recorder {
             pending: None,
             pending_leaked: false,
             fused_range: None,
+            entry_tags: FxHashMap::default(),
             header_snap: None,
             start_code: f.code.clone(),
             start_at: start_pc,
@@ -345,8 +349,16 @@ impl Recorder {
     /// Start recording a side trace where a compiled trace of the loop `start_pc` (back-edge
     /// at `jump_pc`) in frame `root` left: the interpreter state is the exit's, with the
     /// inlined frames it rebuilt above `root`. The recording ends at a loop header with a
-    /// trace in the root frame (`link`).
-    pub fn new_side(vm: &Vm, root: usize, jump_pc: usize, start_pc: usize) -> Result<Recorder, String> {
+    /// trace in the root frame (`link`). `known` gives the tags of the slots the exit
+    /// writes (slot, tag), where its values' types fix them: the side trace is entered
+    /// only through that exit, so it need not check them (`entry_tags`).
+    pub fn new_side(
+        vm: &Vm,
+        root: usize,
+        jump_pc: usize,
+        start_pc: usize,
+        known: &[(u32, u64)],
+    ) -> Result<Recorder, String> {
         let root_base = vm.frames[root].base;
         let mut frames = vec![];
         for (i, f) in vm.frames.iter().enumerate().skip(root) {
@@ -396,6 +408,7 @@ impl Recorder {
             pending: None,
             pending_leaked: false,
             fused_range: None,
+            entry_tags: known.iter().map(|&(slot, t)| (slot as usize, t)).collect(),
             header_snap: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
@@ -584,6 +597,7 @@ impl Recorder {
         if slot >= self.slots.len() {
             self.slots.resize(slot + 1, None);
         }
+        self.entry_tags.remove(&slot);
         self.slots[slot] = Some(tv);
     }
 
@@ -624,13 +638,15 @@ impl Recorder {
         }
         let v = self.real(vm, slot);
         let s = Slot(slot as u32);
-        let snap = self.snap();
-        let t = self.b.sload(Op::SLoadTag, slot as u32);
         let tg = v.tag();
         if tg == tag::UNDEF {
             return abort("unbound local");
         }
-        self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tg as i64), snap);
+        if self.entry_tags.get(&slot) != Some(&tg) {
+            let snap = self.snap();
+            let t = self.b.sload(Op::SLoadTag, slot as u32);
+            self.b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tg as i64), snap);
+        }
         let r = match v {
             Value::Int(_) => self.b.sload(Op::SLoadInt, s.0),
             Value::Float(_) => self.b.sload(Op::SLoadFloat, s.0),
