@@ -738,6 +738,32 @@ impl Trace {
         &self.snaps[snap.index()]
     }
 
+    /// The tags the interpreter's slots are known to have when exit `e` is taken: those
+    /// its snapshot writes with values whose type fixes the tag, and those guarded (or
+    /// stored) earlier in the trace and not written since, below the exit's stack top.
+    pub fn exit_tags(&self, e: ExitNo) -> Vec<(u32, u64)> {
+        let at = self.exits[e.index()].index();
+        let snap = self.exit_snapshot(e);
+        let mut tags: std::collections::BTreeMap<u32, Option<u64>> = Default::default();
+        for ins in &self.ins[..at] {
+            match (ins.op, ins.a, ins.b) {
+                (Op::GuardTag, Arg::Ref(t), Arg::Imm(tg)) => {
+                    if let (Op::SLoadTag, Arg::Slot(s)) = (self.get(t).op, self.get(t).a) {
+                        tags.insert(s.0, Some(tg as u64));
+                    }
+                }
+                (Op::SStore, Arg::Slot(s), Arg::Ref(v)) => {
+                    tags.insert(s.0, self.get(v).ty.slot_tag());
+                }
+                _ => {}
+            }
+        }
+        for &(s, r) in &snap.entries {
+            tags.insert(s.0, self.get(r).ty.slot_tag());
+        }
+        tags.into_iter().filter(|&(s, _)| s < snap.sp).filter_map(|(s, t)| Some((s, t?))).collect()
+    }
+
     /// The argument refs of a helper call (flattening a `carg` chain).
     pub fn call_args(&self, args: Arg) -> Vec<IrRef> {
         let mut out = Vec::new();
@@ -1181,6 +1207,32 @@ pub(crate) mod tests {
         let next = b.guard_ref(Op::AddOv, i, Some(one), s);
         b.set_phi(i, next);
         b.finish()
+    }
+
+    /// The tags known at an exit: slots guarded before it, its snapshot's entries by type
+    /// (a boxed value's is unknown), none at or above its stack top, none guarded after.
+    #[test]
+    fn exit_tags_of_guarded_and_written_slots() {
+        let mut b = TraceBuilder::new(4);
+        let snap = |pc: u32, entries: Vec<(Slot, IrRef)>| Snapshot { pc, entries, frames: vec![], sp: 4, ins_pc: pc };
+        let s0 = b.push_snapshot(snap(0, vec![]));
+        let t0 = b.sload(Op::SLoadTag, 0);
+        b.guard(Op::GuardTag, Arg::Ref(t0), Arg::Imm(tag::INT as i64), s0);
+        let t1 = b.sload(Op::SLoadTag, 1);
+        b.guard(Op::GuardTag, Arg::Ref(t1), Arg::Imm(tag::OBJ as i64), s0);
+        let x = b.sload(Op::SLoadInt, 0);
+        let f = b.ins(Op::IToF, Arg::Ref(x), Arg::None);
+        let none = b.kval(tag::NONE, 0);
+        let s1 = b.push_snapshot(snap(5, vec![(Slot(0), f), (Slot(2), none), (Slot(5), x)]));
+        let lt = b.bin(Op::Lt, x, x);
+        b.guard_ref(Op::GuardTrue, lt, None, s1);
+        let t3 = b.sload(Op::SLoadTag, 3);
+        b.guard(Op::GuardTag, Arg::Ref(t3), Arg::Imm(tag::FLOAT as i64), s1);
+        let t = b.finish();
+        assert_eq!(t.exit_tags(ExitNo(0)), vec![]);
+        assert_eq!(t.exit_tags(ExitNo(1)), vec![(0, tag::INT)]);
+        assert_eq!(t.exit_tags(ExitNo(2)), vec![(0, tag::FLOAT), (1, tag::OBJ)]);
+        assert_eq!(t.exit_tags(ExitNo(3)), vec![(0, tag::FLOAT), (1, tag::OBJ)]);
     }
 
     #[test]

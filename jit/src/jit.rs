@@ -704,9 +704,7 @@ impl Jit {
         if t.exit_count(e) >= hot_exit && self.side_eligible(cur, e) {
             let root = &self.traces[t.tree];
             debug_assert!(Rc::ptr_eq(&root.code, &vm.frames[fi].code));
-            // The tags the exit's values have by their type.
-            let known: Vec<(u32, u64)> =
-                snap.entries.iter().filter_map(|&(slot, r)| Some((slot.0, t.trace.get(r).ty.slot_tag()?))).collect();
+            let known = t.trace.exit_tags(exit);
             match Recorder::new_side(vm, fi, root.jump_pc, root.start_pc, &known) {
                 Ok(rec) => {
                     self.recording = Some(Recording { rec, side_of: Some((cur, e)), entry: false });
