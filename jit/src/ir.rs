@@ -705,6 +705,14 @@ pub struct Snapshot {
     pub ins_pc: u32,
 }
 
+/// What an exit knows of the slots it leaves (`Trace::exit_facts`): (slot, tag) and
+/// (slot, object kind), in slot order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExitFacts {
+    pub tags: Vec<(u32, u64)>,
+    pub kinds: Vec<(u32, i64)>,
+}
+
 /// A recorded trace.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Trace {
@@ -738,30 +746,52 @@ impl Trace {
         &self.snaps[snap.index()]
     }
 
-    /// The tags the interpreter's slots are known to have when exit `e` is taken: those
-    /// its snapshot writes with values whose type fixes the tag, and those guarded (or
-    /// stored) earlier in the trace and not written since, below the exit's stack top.
-    pub fn exit_tags(&self, e: ExitNo) -> Vec<(u32, u64)> {
+    /// What the interpreter's slots are known to hold when exit `e` is taken, below the
+    /// exit's stack top: their tags (those its snapshot writes with values whose type
+    /// fixes the tag, and those guarded or stored earlier in the trace and not written
+    /// since), and the kinds of objects the trace guarded before the exit.
+    pub fn exit_facts(&self, e: ExitNo) -> ExitFacts {
+        use std::collections::BTreeMap;
         let at = self.exits[e.index()].index();
         let snap = self.exit_snapshot(e);
-        let mut tags: std::collections::BTreeMap<u32, Option<u64>> = Default::default();
-        for ins in &self.ins[..at] {
+        let mut tags: BTreeMap<u32, Option<u64>> = Default::default();
+        // The ref each slot holds where it is known, and the kinds of guarded objects.
+        let mut holds: BTreeMap<u32, IrRef> = Default::default();
+        let mut kinds: rustc_hash::FxHashMap<IrRef, i64> = Default::default();
+        for (i, ins) in self.ins[..at].iter().enumerate() {
             match (ins.op, ins.a, ins.b) {
                 (Op::GuardTag, Arg::Ref(t), Arg::Imm(tg)) => {
                     if let (Op::SLoadTag, Arg::Slot(s)) = (self.get(t).op, self.get(t).a) {
                         tags.insert(s.0, Some(tg as u64));
                     }
                 }
+                (Op::GuardEq, Arg::Ref(k), Arg::Ref(want)) => {
+                    let (call, konst) = (self.get(k), self.get(want));
+                    if let (Op::CallHelper, Arg::Helper(Helper::ObjKind), Op::KInt, Arg::Imm(kind)) =
+                        (call.op, call.b, konst.op, konst.a)
+                    {
+                        kinds.insert(self.call_args(call.a)[0], kind);
+                    }
+                }
+                (Op::SLoadObj, Arg::Slot(s), _) => {
+                    holds.insert(s.0, IrRef(i as u32));
+                }
                 (Op::SStore, Arg::Slot(s), Arg::Ref(v)) => {
                     tags.insert(s.0, self.get(v).ty.slot_tag());
+                    holds.insert(s.0, v);
                 }
                 _ => {}
             }
         }
         for &(s, r) in &snap.entries {
             tags.insert(s.0, self.get(r).ty.slot_tag());
+            holds.insert(s.0, r);
         }
-        tags.into_iter().filter(|&(s, _)| s < snap.sp).filter_map(|(s, t)| Some((s, t?))).collect()
+        let sp = snap.sp;
+        ExitFacts {
+            tags: tags.into_iter().filter(|&(s, _)| s < sp).filter_map(|(s, t)| Some((s, t?))).collect(),
+            kinds: holds.into_iter().filter(|&(s, _)| s < sp).filter_map(|(s, r)| Some((s, *kinds.get(&r)?))).collect(),
+        }
     }
 
     /// The argument refs of a helper call (flattening a `carg` chain).
@@ -1209,10 +1239,11 @@ pub(crate) mod tests {
         b.finish()
     }
 
-    /// The tags known at an exit: slots guarded before it, its snapshot's entries by type
-    /// (a boxed value's is unknown), none at or above its stack top, none guarded after.
+    /// What an exit knows: slots guarded before it (their tags, their objects' kinds), its
+    /// snapshot's entries by type (a boxed value's is unknown), none at or above its stack
+    /// top, none guarded after it.
     #[test]
-    fn exit_tags_of_guarded_and_written_slots() {
+    fn exit_facts_of_guarded_and_written_slots() {
         let mut b = TraceBuilder::new(4);
         let snap = |pc: u32, entries: Vec<(Slot, IrRef)>| Snapshot { pc, entries, frames: vec![], sp: 4, ins_pc: pc };
         let s0 = b.push_snapshot(snap(0, vec![]));
@@ -1221,6 +1252,10 @@ pub(crate) mod tests {
         let t1 = b.sload(Op::SLoadTag, 1);
         b.guard(Op::GuardTag, Arg::Ref(t1), Arg::Imm(tag::OBJ as i64), s0);
         let x = b.sload(Op::SLoadInt, 0);
+        let o = b.sload(Op::SLoadObj, 1);
+        let kind = b.call(Helper::ObjKind, &[o]);
+        let list = b.kint(1);
+        b.guard(Op::GuardEq, Arg::Ref(kind), Arg::Ref(list), s0);
         let f = b.ins(Op::IToF, Arg::Ref(x), Arg::None);
         let none = b.kval(tag::NONE, 0);
         let s1 = b.push_snapshot(snap(5, vec![(Slot(0), f), (Slot(2), none), (Slot(5), x)]));
@@ -1229,10 +1264,13 @@ pub(crate) mod tests {
         let t3 = b.sload(Op::SLoadTag, 3);
         b.guard(Op::GuardTag, Arg::Ref(t3), Arg::Imm(tag::FLOAT as i64), s1);
         let t = b.finish();
-        assert_eq!(t.exit_tags(ExitNo(0)), vec![]);
-        assert_eq!(t.exit_tags(ExitNo(1)), vec![(0, tag::INT)]);
-        assert_eq!(t.exit_tags(ExitNo(2)), vec![(0, tag::FLOAT), (1, tag::OBJ)]);
-        assert_eq!(t.exit_tags(ExitNo(3)), vec![(0, tag::FLOAT), (1, tag::OBJ)]);
+        let facts = |e: u32| t.exit_facts(ExitNo(e));
+        assert_eq!(facts(0), ExitFacts::default());
+        assert_eq!(facts(1).tags, vec![(0, tag::INT)]);
+        assert_eq!(facts(2), ExitFacts { tags: vec![(0, tag::INT), (1, tag::OBJ)], kinds: vec![] });
+        let known = ExitFacts { tags: vec![(0, tag::FLOAT), (1, tag::OBJ)], kinds: vec![(1, 1)] };
+        assert_eq!(facts(3), known);
+        assert_eq!(facts(4), known);
     }
 
     #[test]

@@ -704,7 +704,7 @@ impl Jit {
         if t.exit_count(e) >= hot_exit && self.side_eligible(cur, e) {
             let root = &self.traces[t.tree];
             debug_assert!(Rc::ptr_eq(&root.code, &vm.frames[fi].code));
-            let known = t.trace.exit_tags(exit);
+            let known = t.trace.exit_facts(exit);
             match Recorder::new_side(vm, fi, root.jump_pc, root.start_pc, &known) {
                 Ok(rec) => {
                     self.recording = Some(Recording { rec, side_of: Some((cur, e)), entry: false });
@@ -1014,7 +1014,7 @@ impl JitHooks for Jit {
             code.hot.borrow_mut()[0] = 0;
             return Ok(false);
         }
-        match Recorder::new_side(vm, top, usize::MAX, 0, &[]) {
+        match Recorder::new_side(vm, top, usize::MAX, 0, &Default::default()) {
             Ok(rec) => {
                 self.recording = Some(Recording { rec, side_of: None, entry: true });
                 vm.recording = true;

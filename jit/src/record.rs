@@ -29,7 +29,9 @@ use krait_runtime::value::{tag, Value};
 use krait_runtime::vm::Vm;
 
 use crate::helpers::{iter_kind_of, kind, kind_of};
-use crate::ir::{Arg, Effect, FrameKind, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace, TraceBuilder};
+use crate::ir::{
+    Arg, Effect, ExitFacts, FrameKind, Helper, IrRef, Op, Slot, SnapFrame, SnapNo, Snapshot, Trace, TraceBuilder,
+};
 
 /// Most bytecode instructions one recording may take before it gives up.
 pub const MAX_RECORD_INS: usize = 4000;
@@ -243,6 +245,11 @@ pub struct Recorder {
     /// For a side trace: the tags its exit wrote to slots, which need no guard when read
     /// before the trace has changed them.
     entry_tags: FxHashMap<usize, u64>,
+    /// For a side trace: the kinds of the objects in slots its parent guarded, which need
+    /// no guard when read before the trace has changed them.
+    entry_kinds: FxHashMap<usize, i64>,
+    /// Objects whose kind is known (guarded, or known at the side trace's entry).
+    known_kinds: FxHashMap<IrRef, i64>,
     /// The stack slot holding the iterator a `range(...)` call made for the GET_ITER that
     /// follows it, where the interpreter has the range (no snapshot may see it there).
     fused_range: Option<usize>,
@@ -336,6 +343,8 @@ impl Recorder {
             pending_leaked: false,
             fused_range: None,
             entry_tags: FxHashMap::default(),
+            entry_kinds: FxHashMap::default(),
+            known_kinds: FxHashMap::default(),
             header_snap: None,
             start_code: f.code.clone(),
             start_at: start_pc,
@@ -349,15 +358,15 @@ impl Recorder {
     /// Start recording a side trace where a compiled trace of the loop `start_pc` (back-edge
     /// at `jump_pc`) in frame `root` left: the interpreter state is the exit's, with the
     /// inlined frames it rebuilt above `root`. The recording ends at a loop header with a
-    /// trace in the root frame (`link`). `known` gives the tags of the slots the exit
-    /// writes (slot, tag), where its values' types fix them: the side trace is entered
-    /// only through that exit, so it need not check them (`entry_tags`).
+    /// trace in the root frame (`link`). `known` is what the exit knows of the slots it
+    /// leaves (`Trace::exit_facts`): the side trace is entered only through that exit, so
+    /// it need not check those tags and kinds again (`entry_tags`, `entry_kinds`).
     pub fn new_side(
         vm: &Vm,
         root: usize,
         jump_pc: usize,
         start_pc: usize,
-        known: &[(u32, u64)],
+        known: &ExitFacts,
     ) -> Result<Recorder, String> {
         let root_base = vm.frames[root].base;
         let mut frames = vec![];
@@ -408,7 +417,9 @@ impl Recorder {
             pending: None,
             pending_leaked: false,
             fused_range: None,
-            entry_tags: known.iter().map(|&(slot, t)| (slot as usize, t)).collect(),
+            entry_tags: known.tags.iter().map(|&(slot, t)| (slot as usize, t)).collect(),
+            entry_kinds: known.kinds.iter().map(|&(slot, k)| (slot as usize, k)).collect(),
+            known_kinds: FxHashMap::default(),
             header_snap: None,
             start_code: vm.frames[top].code.clone(),
             start_at: vm.frames[top].pc,
@@ -598,6 +609,7 @@ impl Recorder {
             self.slots.resize(slot + 1, None);
         }
         self.entry_tags.remove(&slot);
+        self.entry_kinds.remove(&slot);
         self.slots[slot] = Some(tv);
     }
 
@@ -655,6 +667,9 @@ impl Recorder {
             Value::None => self.b.kval(tag::NONE, 0),
             Value::Undef => unreachable!("checked above"),
         };
+        if let (Value::Obj(_), Some(&k)) = (v, self.entry_kinds.get(&slot)) {
+            self.known_kinds.insert(r, k);
+        }
         let tv = Tv { r, tag: tg, from: Some(s.0), obj: None };
         self.set_slot(slot, tv);
         Ok(tv)
@@ -794,13 +809,14 @@ impl Recorder {
     fn guard_kind(&mut self, tv: Tv, o: ObjRef) -> i64 {
         crate::helpers::learn_layout(o);
         let k = kind_of(o);
-        if tv.obj.is_some() {
+        if tv.obj.is_some() || self.known_kinds.get(&tv.r) == Some(&k) {
             return k;
         }
         let snap = self.snap();
         let kr = self.b.call(Helper::ObjKind, &[tv.r]);
         let kk = self.b.kint(k);
         self.b.guard(Op::GuardEq, Arg::Ref(kr), Arg::Ref(kk), snap);
+        self.known_kinds.insert(tv.r, k);
         k
     }
 
