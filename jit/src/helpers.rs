@@ -829,14 +829,18 @@ pub(crate) extern "C" fn dict_new(ctx: *mut JitCtx) -> u64 {
     d.as_ptr() as u64
 }
 
+/// A copy of the items of list `l` (none if it is not a list).
+fn list_items(l: u64) -> Vec<Value> {
+    match &obj(l).kind {
+        Kind::List(items) => items.borrow().clone(),
+        _ => vec![],
+    }
+}
+
 /// A tuple of the items of list `l` (BUILD_TUPLE).
 pub(crate) extern "C" fn tuple_of_list(ctx: *mut JitCtx, l: u64) -> u64 {
     let (vm, _) = vm(ctx);
-    let items = match &obj(l).kind {
-        Kind::List(items) => items.borrow().clone(),
-        _ => vec![],
-    };
-    match vm.new_tuple(items) {
+    match vm.new_tuple(list_items(l)) {
         Value::Obj(o) => o.as_ptr() as u64,
         _ => unreachable!("new_tuple returns an object"),
     }
@@ -959,11 +963,7 @@ pub(crate) extern "C" fn list_reverse_slice(l: u64, a: i64, b: i64, c: i64, d: i
 /// that follows).
 pub(crate) extern "C" fn list_copy(ctx: *mut JitCtx, l: u64) -> u64 {
     let (vm, _) = vm(ctx);
-    let items = match &obj(l).kind {
-        Kind::List(items) => items.borrow().clone(),
-        _ => vec![],
-    };
-    match vm.new_list(items) {
+    match vm.new_list(list_items(l)) {
         Value::Obj(o) => {
             kind_of(o);
             o.as_ptr() as u64
