@@ -46,7 +46,7 @@ use krait_runtime::value::Value;
 use rustc_hash::FxHashMap;
 
 use crate::helpers::{JitCtx, SeqLayout};
-use crate::ir::{verify, Arg, Effect, ExitNo, Helper, IrRef, Op, Slot, Trace, Type, VerifyError};
+use crate::ir::{verify, Arg, ExitNo, Helper, IrRef, Op, Slot, Trace, Type, VerifyError};
 
 /// The layout compiled code assumes for one slot: the `Value` layout (tag word, then
 /// payload). Kept here as the contract; a test checks `Value` still matches it.
@@ -464,65 +464,37 @@ struct StoreChains<'e> {
 
 /// The range iterator whose position a looping trace may keep in a register, reading it
 /// from memory only at the entry: the one iterator every `range_iter_next_up` advances,
-/// when nothing else the trace calls could advance a range iterator (an alias of it
-/// included). The position is still stored at every step, so exits and helpers see it.
+/// when nothing else the trace calls advances a range iterator (an alias of it included:
+/// `opt::heap::RANGE_ITER`). The position is still stored at every step, so exits and
+/// helpers see it.
 fn range_carry(trace: &Trace) -> Option<IrRef> {
     trace.ins.iter().find(|ins| ins.op == Op::Loop)?;
     let mut it = None;
-    for ins in &trace.ins {
-        if ins.op != Op::CallHelper {
-            continue;
-        }
-        let Arg::Helper(helper) = ins.b else { continue };
-        match helper {
-            Helper::RangeIterNextUp => {
-                let r = trace.call_args(ins.a)[1];
-                if it.is_some_and(|it| it != r) {
-                    return None;
-                }
-                it = Some(r);
+    for (h, args) in helper_calls(trace) {
+        if h == Helper::RangeIterNextUp {
+            let r = trace.call_args(args)[1];
+            if it.is_some_and(|it| it != r) {
+                return None;
             }
-            // Those that may advance an iterator: a range iterator (maybe this one),
-            // through an alias, `next()`, `zip`, `in`, ...
-            Helper::RangeIterNext | Helper::IterNext | Helper::CallNative | Helper::Contains => return None,
-            _ => {}
+            it = Some(r);
+        } else if crate::opt::helper_heap(h).1 & crate::opt::heap::RANGE_ITER != 0 {
+            return None;
         }
     }
     it
 }
 
 /// Whether no helper `trace` calls can change a list's or an instance's length or items
-/// pointer (the helpers that only read, make new objects, or write items in place), so
-/// those fields stay as they are while it runs.
+/// pointer (`opt::heap::LIST_SHAPE`), so those fields stay as they are while it runs.
 fn headers_fixed(trace: &Trace) -> bool {
-    trace.ins.iter().all(|ins| match (ins.op, ins.b) {
-        (Op::CallHelper, Arg::Helper(h)) => {
-            matches!(h.effect(), Effect::Pure | Effect::Load)
-                || matches!(
-                    h,
-                    Helper::ListSet
-                        | Helper::InstSet
-                        | Helper::CellSet
-                        | Helper::DictSetAt
-                        | Helper::ListIterNext
-                        | Helper::RangeIterNext
-                        | Helper::RangeIterNextUp
-                        | Helper::RangeIter
-                        | Helper::GetIter
-                        | Helper::NewInstance
-                        | Helper::ListNew
-                        | Helper::DictNew
-                        | Helper::CellNew
-                        | Helper::MakeFunction
-                        | Helper::TupleOfList
-                        | Helper::GetSlice
-                        | Helper::GetSlice3
-                        | Helper::MakeSlice
-                        | Helper::ListCopy
-                        | Helper::ListReverseSlice
-                )
-        }
-        _ => true,
+    helper_calls(trace).all(|(h, _)| crate::opt::helper_heap(h).1 & crate::opt::heap::LIST_SHAPE == 0)
+}
+
+/// The helpers `trace` calls, with their arguments.
+fn helper_calls(trace: &Trace) -> impl Iterator<Item = (Helper, Arg)> + '_ {
+    trace.ins.iter().filter_map(|ins| match (ins.op, ins.b) {
+        (Op::CallHelper, Arg::Helper(h)) => Some((h, ins.a)),
+        _ => None,
     })
 }
 
@@ -1234,20 +1206,18 @@ impl Lowering<'_, '_> {
                 None => self.b.ins().load(types::I64, Self::flags(), it, ri.cur),
             };
             let stop = self.b.ins().load(types::I64, Self::fixed_flags(), it, ri.stop);
+            // The step never changes either, but read at each step rather than held in a
+            // register across the loop (it was spilled and written back every iteration).
             let step = self.b.ins().load(types::I64, Self::flags(), it, ri.step);
             let in_range = self.b.ins().icmp(IntCC::SignedLessThan, cur, stop);
             let sum = self.b.ins().iadd(cur, step);
             let max = self.b.ins().iconst(types::I64, i64::MAX);
             let next = self.b.ins().umin(sum, max);
-            let next = self.b.ins().select(in_range, next, cur);
-            self.b.ins().store(Self::flags(), next, it, ri.cur);
             if carried.is_some() {
+                let next = self.b.ins().select(in_range, next, cur);
                 self.range_carry = Some((it_ref, Some(next)));
             }
-            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
-            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
-            let tag = self.b.ins().select(in_range, int, undef);
-            return Lowered::Pair { tag, payload: cur };
+            return self.range_step(ri, it, cur, next, in_range);
         }
         if let (Helper::RangeIterNext, Some(ri)) = (helper, crate::helpers::range_iter_layout()) {
             // As `vm.next` on a range iterator: `cur`, and `cur + step` (saturating) is the
@@ -1266,16 +1236,11 @@ impl Lowering<'_, '_> {
             let min = self.b.ins().iconst(types::I64, i64::MIN);
             let saturated = self.b.ins().select(up, max, min);
             let next = self.b.ins().select(overflow, saturated, sum);
-            let next = self.b.ins().select(in_range, next, cur);
-            self.b.ins().store(Self::flags(), next, it, ri.cur);
-            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
-            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
-            let tag = self.b.ins().select(in_range, int, undef);
-            return Lowered::Pair { tag, payload: cur };
+            return self.range_step(ri, it, cur, next, in_range);
         }
-        // A tuple never changes.
-        let flags =
-            if matches!(helper, Helper::TupleGet | Helper::TupleLen) { Self::fixed_flags() } else { self.header_flags };
+        // A tuple never changes (its items neither); a list's or an instance's items do.
+        let tuple = matches!(helper, Helper::TupleGet | Helper::TupleLen);
+        let flags = if tuple { Self::fixed_flags() } else { self.header_flags };
         if let (Some(layout), Helper::ListLen | Helper::TupleLen) = (inline, helper) {
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
             return Lowered::One(self.b.ins().load(types::I64, flags, obj, layout.len));
@@ -1290,7 +1255,12 @@ impl Lowering<'_, '_> {
                     let Lowered::Pair { tag, payload } = vals[2] else { panic!("verified helper arguments") };
                     self.inline_seq_set(layout, obj, index, negative_wraps, tag, payload)
                 }
-                _ => self.inline_seq_get(layout, obj, index, negative_wraps, flags),
+                _ => {
+                    // Item loads are not moved with the length and pointer: the item's
+                    // address is only good once the guards on `obj` passed.
+                    let items = if tuple { Self::flags().with_readonly() } else { Self::flags() };
+                    self.inline_seq_get(layout, obj, index, negative_wraps, flags, items)
+                }
             };
         }
         let mut words = vec![];
@@ -1362,8 +1332,26 @@ impl Lowering<'_, '_> {
         (offset, in_range)
     }
 
-    /// `seq[index]` as a boxed value, UNDEF when out of range (as `list_get`...).
-    /// `flags` for the loads (`fixed_flags` for a tuple).
+    /// The end of a range iterator's step: `next` stored as its position if `in_range` (else
+    /// the position stays), and `cur` as the item, or UNDEF.
+    fn range_step(
+        &mut self,
+        ri: crate::helpers::RangeIterLayout,
+        it: clif::Value,
+        cur: clif::Value,
+        next: clif::Value,
+        in_range: clif::Value,
+    ) -> Lowered {
+        let next = self.b.ins().select(in_range, next, cur);
+        self.b.ins().store(Self::flags(), next, it, ri.cur);
+        let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
+        let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
+        let tag = self.b.ins().select(in_range, int, undef);
+        Lowered::Pair { tag, payload: cur }
+    }
+
+    /// `seq[index]` as a boxed value, UNDEF when out of range (as `list_get`...), with
+    /// `flags` for the length and items pointer and `item_flags` for the item.
     fn inline_seq_get(
         &mut self,
         layout: SeqLayout,
@@ -1371,13 +1359,11 @@ impl Lowering<'_, '_> {
         index: clif::Value,
         wraps: bool,
         flags: MemFlagsData,
+        item_flags: MemFlagsData,
     ) -> Lowered {
         let (offset, in_range) = self.seq_item(layout, obj, index, wraps, flags);
         let items = self.b.ins().load(types::I64, flags, obj, layout.ptr);
         let at = self.b.ins().iadd(items, offset);
-        // Not moved with the length and pointer: the item's address is only good once
-        // the guards on `obj` passed.
-        let item_flags = if flags.readonly() { Self::flags().with_readonly() } else { Self::flags() };
         let (tag, payload) = self.load_item_or_undef(in_range, at, item_flags);
         Lowered::Pair { tag, payload }
     }

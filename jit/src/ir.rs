@@ -709,7 +709,9 @@ pub struct Snapshot {
 /// (slot, object kind), in slot order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExitFacts {
+    /// Slots whose value has this tag.
     pub tags: Vec<(u32, u64)>,
+    /// Slots holding an object of this kind (`helpers::kind_of`).
     pub kinds: Vec<(u32, i64)>,
 }
 

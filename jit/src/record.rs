@@ -242,8 +242,9 @@ pub struct Recorder {
     pending: Option<PendingSlice>,
     /// Set when a snapshot would have held `pending`'s placeholder (the recording aborts).
     pending_leaked: bool,
-    /// For a side trace: the tags its exit wrote to slots, which need no guard when read
-    /// before the trace has changed them.
+    /// For a side trace: the tags of slots its exit knows (`Trace::exit_facts`: written by
+    /// the exit or guarded before it), which need no guard when read before the trace has
+    /// changed them.
     entry_tags: FxHashMap<usize, u64>,
     /// For a side trace: the kinds of the objects in slots its parent guarded, which need
     /// no guard when read before the trace has changed them.
@@ -464,10 +465,11 @@ impl Recorder {
         self.n_bytecodes
     }
 
-    /// Whether a slice is pending (`PendingSlice`): the recording cannot end here (a loop
-    /// header never falls inside the statement that takes and stores it).
+    /// Whether a slice is pending (`PendingSlice`) or `range()` is fused with the GET_ITER
+    /// that follows (`fused_range`): the recording cannot end here (a loop header never
+    /// falls inside the statement that takes and stores the slice, nor between the two).
     pub fn slice_pending(&self) -> bool {
-        self.pending.is_some()
+        self.pending.is_some() || self.fused_range.is_some()
     }
 
     /// End a side trace: the root frame is at `pc`, the header of a loop with a trace; the
@@ -533,7 +535,7 @@ impl Recorder {
             }
         }
         self.ins_start = self.b.trace().ins.len();
-        if self.slots.iter().any(|s| s.is_some_and(|tv| tv.tag == WIDE)) {
+        if self.fused_range.is_none() && self.slots.iter().any(|s| s.is_some_and(|tv| tv.tag == WIDE)) {
             // The state before the instruction, for a materialization's guard wherever in
             // the instruction it happens (`materialize`).
             self.snap();
@@ -567,7 +569,7 @@ impl Recorder {
             },
             Err(reason) if reason == LEFT_LOOP => Step::Abort(Abort { reason, code, pc, left_loop: true }),
             Err(reason) if reason.starts_with(STOP) => {
-                if self.side && self.n_bytecodes > 1 && self.vslice.is_none() && self.pending.is_none() {
+                if self.side && self.n_bytecodes > 1 && self.vslice.is_none() && !self.slice_pending() {
                     Step::Linked(Box::new(self.link(pc)), None)
                 } else {
                     fail(reason.trim_start_matches(STOP).to_string())
@@ -1775,9 +1777,12 @@ impl Recorder {
     /// Whether slice parts `tvs` are `[:]`, `[0:]`, `[::1]` or `[0::1]` whatever their
     /// values (the whole sequence, in order).
     fn whole_slice(&self, [a, b, s]: [Tv; 3]) -> bool {
-        (a.tag == tag::NONE || self.const_int(a) == Some(0))
-            && b.tag == tag::NONE
-            && (s.tag == tag::NONE || self.const_int(s) == Some(1))
+        (a.tag == tag::NONE || self.const_int(a) == Some(0)) && b.tag == tag::NONE && self.step_one(s)
+    }
+
+    /// Whether slice step `s` is None or the constant 1.
+    fn step_one(&self, s: Tv) -> bool {
+        s.tag == tag::NONE || self.const_int(s) == Some(1)
     }
 
     /// Slice bound `tv` as an i64 for `ListReverseSlice`: a None bound as `none`, the
@@ -1898,8 +1903,7 @@ impl Recorder {
     /// list `len` long) reverses a range in place now, with steps that always do: `s` 1
     /// or None and `t` -1, constants of the trace (`ListReverseSlice` checks the bounds).
     fn reversal_now(&self, len: usize, target: [Value; 3], p: PendingSlice, vs: VSlice) -> bool {
-        let step_one = vs.tvs[2].tag == tag::NONE || self.const_int(vs.tvs[2]) == Some(1);
-        if !step_one || self.const_int(p.tvs[2]) != Some(-1) {
+        if !self.step_one(vs.tvs[2]) || self.const_int(p.tvs[2]) != Some(-1) {
             return false;
         }
         let bound = |v: Value, none: i64| match v {
@@ -2423,15 +2427,15 @@ impl Recorder {
                 let undef = self.b.kint(tag::UNDEF as i64);
                 let more = self.b.bin(Op::Ne, t, undef);
                 self.b.guard_ref(Op::GuardTrue, more, None, exhausted);
-                // The state after the item was taken: item (boxed) on the stack.
-                let sp = self.sp;
-                self.set_slot(sp, Self::tv(item, tag::OBJ));
-                let after = self.snapshot_at(pc + 1, sp + 1);
-                self.slots[sp] = None;
                 let tv = if ik == 1 {
                     // A range iterator's item is an int whenever there is one.
                     Self::tv(self.b.ins(Op::UnboxInt, Arg::Ref(item), Arg::None), tag::INT)
                 } else {
+                    // The state after the item was taken: item (boxed) on the stack.
+                    let sp = self.sp;
+                    self.set_slot(sp, Self::tv(item, tag::OBJ));
+                    let after = self.snapshot_at(pc + 1, sp + 1);
+                    self.slots[sp] = None;
                     self.unbox(item, v, after)?
                 };
                 self.push(tv);

@@ -156,7 +156,8 @@ fn int_truediv(vm: &mut Vm, a: &N, b: &N) -> PyResult<Value> {
 /// exact root is within 0.45 ulp of `sqrt`'s (every other double is then at least 0.55
 /// ulp away). How far it is shows in the residual `r = s*s - x`: the root is `s -
 /// r/(2s)` to within a relative 2**-100. Otherwise (one root in ten, and some of those do
-/// differ) `pow` decides.
+/// differ) `pow` decides. (The bound is glibc's, whose `pow` CPython calls here too; on a
+/// C library with a less exact `pow` the shortcut could round differently from it.)
 pub fn pow_f64(x: f64, y: f64) -> f64 {
     if y == 0.5 && (1e-250..1e250).contains(&x) {
         let s = x.sqrt();

@@ -141,7 +141,9 @@ impl<'a> Rewriter<'a> {
     }
 }
 
-/// Which helper-visible heap state a call reads and writes (bit sets), for `cse`.
+/// Which helper-visible heap state a call reads and writes (bit sets), for `cse` and the
+/// backend (`headers_fixed`, `range_carry`). A helper missing from `helper_heap` touches
+/// none of it.
 pub(crate) mod heap {
     pub const LIST: u32 = 1;
     pub const DICT: u32 = 2;
@@ -152,7 +154,11 @@ pub(crate) mod heap {
     /// `JitCtx::err`: written by helpers that may raise, read by `no_error`.
     pub const ERR: u32 = 64;
     pub const CELL: u32 = 128;
-    pub const ALL: u32 = 0xff;
+    /// A list's or instance's length or items pointer (written by resizing it).
+    pub const LIST_SHAPE: u32 = 256;
+    /// A range iterator's position.
+    pub const RANGE_ITER: u32 = 512;
+    pub const ALL: u32 = 0x3ff;
 }
 
 /// (reads, writes) of a helper call.
@@ -161,15 +167,17 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
     use heap::*;
     match h {
         ListGet | ListLen => (LIST, 0),
-        ListSet | ListAppend => (0, LIST),
-        ListExtend => (LIST, LIST),
-        ListPop => (LIST, LIST),
+        ListSet => (0, LIST),
+        ListAppend => (0, LIST | LIST_SHAPE),
+        ListExtend => (LIST, LIST | LIST_SHAPE),
+        ListPop => (LIST, LIST | LIST_SHAPE),
         Len | Truthy => (LIST | DICT, 0),
         GetItem | Contains => (LIST | DICT, 0),
-        SetItem | DelItem => (0, LIST | DICT | ERR),
+        SetItem | DelItem => (0, LIST | LIST_SHAPE | DICT | ERR),
         GetSlice | GetSlice3 => (LIST, ERR),
-        SetSlice3 => (LIST, LIST | ERR),
-        SliceCopy | ListReverseSlice => (LIST, LIST),
+        SetSlice3 => (LIST, LIST | LIST_SHAPE | ERR),
+        SliceCopy => (LIST, LIST | LIST_SHAPE),
+        ListReverseSlice => (LIST, LIST),
         ListCopy => (LIST, 0),
         GetIter | BinOp | PrintScalars => (0, ERR),
         CellGet => (CELL, 0),
@@ -180,8 +188,10 @@ pub(crate) fn helper_heap(h: crate::ir::Helper) -> (u32, u32) {
         InstCheck => (INST_SHAPE, 0),
         InstGet => (INST_SLOTS, 0),
         InstSet => (0, INST_SLOTS),
-        InstAdd => (0, INST_SLOTS | INST_SHAPE),
-        IterNext => (ITER, ITER | ERR),
+        InstAdd => (0, INST_SLOTS | INST_SHAPE | LIST_SHAPE),
+        // (A generic iterator may wrap a range iterator: `zip`, `enumerate`.)
+        IterNext => (ITER, ITER | RANGE_ITER | ERR),
+        RangeIterNext | RangeIterNextUp => (RANGE_ITER, RANGE_ITER),
         ListIterNext => (ITER | LIST, ITER),
         NoError => (ERR, 0),
         // Only the natives the recorder knows to have no effect (they may raise).

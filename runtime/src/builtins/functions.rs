@@ -592,6 +592,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
             match (keys[a], keys[b]) {
                 (Value::Int(x), Value::Int(y)) => x < y,
                 (Value::Float(x), Value::Float(y)) => x < y,
+                (Value::Obj(p), Value::Obj(q)) if simple_less(p, q).is_some() => simple_less(p, q) == Some(true),
                 (ka, kb) => match vm.compare_bool(ka, kb, CmpOp::Lt) {
                     Ok(r) => r,
                     Err(e) => {
@@ -615,6 +616,16 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
     })();
     vm.roots.truncate(mark);
     r
+}
+
+/// `p < q` for two strs, or two tuples decided by ints, floats and strs alone (the common
+/// sort keys), without the general comparison's dispatch; None otherwise.
+fn simple_less(p: ObjRef, q: ObjRef) -> Option<bool> {
+    match (&p.kind, &q.kind) {
+        (Kind::Str(s), Kind::Str(t)) => Some(s.s < t.s),
+        (Kind::Tuple(x), Kind::Tuple(y)) => crate::ops::compare_items_simple(x, y, CmpOp::Lt),
+        _ => None,
+    }
 }
 
 fn merge_sort(v: &mut [usize], less: &mut dyn FnMut(usize, usize) -> bool) {
