@@ -1704,6 +1704,61 @@ mod tests {
         }
     }
 
+    /// A loop over the range iterator in slot 0 reading list slot 1 by its items (and, if
+    /// asked, calling `extra` with the list); returns the trace and the loop's item ref.
+    fn range_list_loop(extra: Option<Helper>, second_iter: bool) -> (Trace, IrRef) {
+        let mut b = TraceBuilder::new(3);
+        let s = b.snapshot(0, &[]);
+        let it = b.sload(Op::SLoadObj, 0);
+        let l = b.sload(Op::SLoadObj, 1);
+        let other = b.sload(Op::SLoadObj, 2);
+        let c = b.ins(Op::Ctx, Arg::None, Arg::None);
+        let first = b.call(Helper::RangeIterNextUp, &[c, it]);
+        let i0 = b.ins(Op::UnboxInt, Arg::Ref(first), Arg::None);
+        b.loop_marker();
+        let i = b.phi(i0);
+        let next = b.call(Helper::RangeIterNextUp, &[c, if second_iter { other } else { it }]);
+        let i1 = b.ins(Op::UnboxInt, Arg::Ref(next), Arg::None);
+        let item = b.call(Helper::ListGet, &[l, i]);
+        let t = b.ins(Op::TagOf, Arg::Ref(item), Arg::None);
+        b.guard(Op::GuardTag, Arg::Ref(t), Arg::Imm(tag::INT as i64), s);
+        if let Some(h) = extra {
+            let v = b.kval(tag::NONE, 0);
+            b.call(h, &[l, v]);
+        }
+        b.set_phi(i, i1);
+        (b.finish(), i)
+    }
+
+    /// Which loops keep a range position in a register, load list headers once and index
+    /// without the wrap-around: the decisions the lowering takes from the trace.
+    #[test]
+    fn range_and_header_decisions() {
+        let (plain, i) = range_list_loop(None, false);
+        assert!(range_carry(&plain).is_some() && headers_fixed(&plain));
+        assert!(never_negative(&plain, i, 4));
+        // Appending may resize the list; items are still written in place by `list_set`.
+        let (append, _) = range_list_loop(Some(Helper::ListAppend), false);
+        assert!(range_carry(&append).is_some() && !headers_fixed(&append));
+        let (set, _) = range_list_loop(Some(Helper::ListSet), false);
+        assert!(headers_fixed(&set));
+        // Something else that may advance a range iterator, or a second one (an alias?).
+        let (generic, _) = range_list_loop(Some(Helper::IterNext), false);
+        assert!(range_carry(&generic).is_none());
+        let (two, _) = range_list_loop(None, true);
+        assert!(range_carry(&two).is_none());
+        // An index that may be negative keeps the wrap-around.
+        let mut b = TraceBuilder::new(1);
+        let x = b.sload(Op::SLoadInt, 0);
+        let k = b.kint(-1);
+        let zero = b.kint(0);
+        b.loop_marker();
+        let p = b.phi(zero);
+        b.set_phi(p, k);
+        let t = b.finish();
+        assert!(!never_negative(&t, x, 4) && !never_negative(&t, p, 4) && never_negative(&t, zero, 4));
+    }
+
     #[test]
     fn ctx_offsets_match_the_struct() {
         assert_eq!(std::mem::offset_of!(JitCtx, interrupt) as i32, crate::helpers::CTX_INTERRUPT);
