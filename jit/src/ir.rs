@@ -536,6 +536,8 @@ helpers! {
     /// Generator `a` yields at pc `b` with `c` saved values: it is suspended there, its
     /// saved frame `c` long; the address to write the values that changed.
     GenYield "gen_yield" (Obj, I64, I64) -> I64, Store = h::gen_yield;
+    /// Generator `a`, resumed by the trace (`gen_enter`), returned: it is finished.
+    GenFinish "gen_finish" (Obj) -> Bool, Store = h::gen_finish;
     /// `list.pop(i)`: the item at `b` (negative counts from the end; -1 for `pop()`),
     /// removed, if in range and its tag is `c` (else UNDEF, nothing done).
     ListPop "list_pop" (Obj, I64, I64) -> Value, Store = h::list_pop;
@@ -680,9 +682,11 @@ pub enum FrameKind {
     /// An operator dunder (`Frame::binop`): the BINARY_OP argument and the protocol stage
     /// after it (its operands are in its first two slots).
     Binop(u32, u8),
-    /// A generator's frame resumed by its caller's FOR_ITER (the generator is the iterator
-    /// just below the frame's first slot).
-    Generator,
+    /// A generator's frame resumed by its caller's FOR_ITER (0: the generator is the
+    /// iterator just below the frame's first slot), or by a call `next(g)` (1) or
+    /// `next(g, default)` (2) (`Frame::next_of`: the call's arguments are just below the
+    /// frame's first slot).
+    Generator(u8),
     /// The `__len__` frame of a call `len(x)` (`Frame::len_of`).
     Len,
 }
@@ -1000,7 +1004,8 @@ impl fmt::Display for Trace {
             }
             for fr in &snap.frames {
                 let what = match fr.kind {
-                    FrameKind::Generator => "generator",
+                    FrameKind::Generator(0) => "generator",
+                    FrameKind::Generator(_) => "next-generator",
                     FrameKind::Len => "len",
                     FrameKind::Init => "init",
                     FrameKind::Binop(..) => "operator",

@@ -673,8 +673,12 @@ impl Jit {
             let (fbase, ret_sp) = (base + fr.base as usize, base + fr.ret_sp as usize);
             match (fr.kind, vm.stack[fbase]) {
                 // A generator's frame: the generator is its caller's iterator, below it.
-                (FrameKind::Generator, _) => match vm.stack[fbase - 1] {
-                    Value::Obj(gen) => vm.push_running_gen_frame_at(gen, fbase),
+                // Or the argument of the call `next(g)` / `next(g, default)` below it.
+                (FrameKind::Generator(next_of), _) => match vm.stack[fbase - next_of.max(1) as usize] {
+                    Value::Obj(gen) => {
+                        let call = (next_of != 0).then_some((ret_sp, next_of));
+                        vm.push_running_gen_frame_at(gen, fbase, call)
+                    }
                     _ => unreachable!("generator frame without its generator"),
                 },
                 // An inlined `__len__` of `len(x)`.

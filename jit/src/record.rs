@@ -137,7 +137,7 @@ struct RFrame {
     /// An inlined operator dunder: the operator and the protocol stage after it.
     binop: Option<(BinOp, u8)>,
     /// A generator's frame, resumed by the caller's FOR_ITER (the generator is the
-    /// iterator just below `base`).
+    /// iterator just below `base`) or by a call `next(g)` (`GenFrame::next_of`).
     gen: Option<GenFrame>,
     /// The `__len__` frame of a call `len(x)`: its result is checked as `len()` does.
     len_of: bool,
@@ -155,6 +155,16 @@ struct RFrame {
 #[derive(Clone)]
 struct GenFrame {
     read_as: Vec<IrRef>,
+    /// 0 for a frame FOR_ITER resumed; for one a call `next(g)` (1) or `next(g, default)`
+    /// (2) resumed, its number of arguments, just below the frame (`Frame::next_of`).
+    next_of: u8,
+}
+
+impl GenFrame {
+    /// The stack position of the generator, for a frame at `base`.
+    fn gen_slot(&self, base: usize) -> usize {
+        base - self.next_of.max(1) as usize
+    }
 }
 
 /// Why a recording stopped without a trace (for the report).
@@ -382,8 +392,9 @@ impl Recorder {
                 names_are_globals: f.locals.is_none_or(|l| l.ptr_eq(f.globals)),
                 init_self: None,
                 binop: None,
-                // A generator's frame FOR_ITER resumed: its yield returns to the caller.
-                gen: (i > root && f.generator.is_some()).then(|| GenFrame { read_as: vec![] }),
+                // A generator's frame FOR_ITER or `next()` resumed: its yield returns to the
+                // caller.
+                gen: (i > root && f.generator.is_some()).then(|| GenFrame { read_as: vec![], next_of: f.next_of }),
                 len_of: i > root && f.len_of,
                 base: f.base - root_base,
                 ret_sp: f.ret_sp.saturating_sub(root_base),
@@ -727,7 +738,7 @@ impl Recorder {
                 kind: match (f.init_self, f.binop, &f.gen, f.len_of) {
                     (Some(_), ..) => FrameKind::Init,
                     (_, Some((op, stage)), ..) => FrameKind::Binop(op as u32, stage),
-                    (_, _, Some(_), _) => FrameKind::Generator,
+                    (_, _, Some(g), _) => FrameKind::Generator(g.next_of),
                     (.., true) => FrameKind::Len,
                     _ => FrameKind::Call,
                 },
@@ -1453,10 +1464,20 @@ impl Recorder {
                 if depth == 0 {
                     return abort(LEFT_LOOP);
                 }
-                if self.frames[depth].gen.is_some() {
-                    // The generator is exhausted, its caller's loop over. A side trace
-                    // ends before the return (the interpreter finishes the generator).
-                    return if self.side { stop("generator returns") } else { abort(LEFT_LOOP) };
+                if let Some(gf) = self.frames[depth].gen.clone() {
+                    if gf.next_of == 2 {
+                        return self.next_default(vm, &gf, fdepth);
+                    }
+                    // The generator is exhausted: its caller's loop is over, or its call
+                    // `next(g)` raises StopIteration. A side trace ends before the return
+                    // (the interpreter finishes the generator).
+                    return if self.side {
+                        stop("generator returns")
+                    } else if gf.next_of == 0 {
+                        abort(LEFT_LOOP)
+                    } else {
+                        abort("next() of an exhausted generator raises")
+                    };
                 }
                 let (v, real) = self.peek(vm, 1)?;
                 let init_self = self.frames[depth].init_self;
@@ -2391,7 +2412,7 @@ impl Recorder {
         let (it, itv) = self.peek(vm, 1)?;
         let Value::Obj(o) = itv else { return abort("FOR_ITER on a non-iterator") };
         if let Kind::Generator(g) = &o.kind {
-            return self.resume_generator(it, g, fdepth, pc);
+            return self.resume_generator(it, g, fdepth, pc, None);
         }
         let ik = iter_kind_of(o);
         if ik == 0 {
@@ -2465,16 +2486,20 @@ impl Recorder {
     /// frame where they are (`Helper::GenEnter`, which also checks the generator is at the
     /// same code, pc and frame size), each guarded to the type it has now. The guards
     /// leave before FOR_ITER, nothing done. Its YIELD_VALUE returns to the caller.
+    /// `call` is set for a call `next(g)` / `next(g, default)` (the call's stack position
+    /// and number of arguments), which the interpreter resumes the same way
+    /// (`Frame::next_of`): the guards leave before the call.
     fn resume_generator(
         &mut self,
         it: Tv,
         g: &std::cell::RefCell<krait_runtime::object::Generator>,
         fdepth: usize,
         pc: usize,
+        call: Option<(usize, u8)>,
     ) -> R<Option<(usize, usize)>> {
         let Ok(st) = g.try_borrow() else { return abort("generator in use") };
         if st.running || st.finished {
-            return abort("FOR_ITER on a running or finished generator");
+            return abort("resumption of a running or finished generator");
         }
         let Some(gcode) = st.code.as_code() else { return abort("generator without code") };
         let gcode = gcode.clone();
@@ -2525,10 +2550,10 @@ impl Recorder {
             names_are_globals: false,
             init_self: None,
             binop: None,
-            gen: Some(GenFrame { read_as }),
+            gen: Some(GenFrame { read_as, next_of: call.map_or(0, |c| c.1) }),
             len_of: false,
             base,
-            ret_sp: base,
+            ret_sp: call.map_or(base, |c| c.0),
             ret_pc: pc + 1,
             depth: fdepth + 1,
         });
@@ -2538,7 +2563,7 @@ impl Recorder {
 
     /// YIELD_VALUE in an inlined generator frame: the generator is suspended after it with
     /// its frame written back (the values that changed), and the value is the caller's
-    /// FOR_ITER item.
+    /// FOR_ITER item (or the result of its call `next(g)`).
     fn yield_value(&mut self, vm: &mut Vm, fdepth: usize, pc: usize) -> R<Option<(usize, usize)>> {
         let depth = self.frames.len() - 1;
         let Some(gf) = self.frames[depth].gen.clone() else {
@@ -2553,7 +2578,7 @@ impl Recorder {
         let snap = self.snap();
         let (v, _) = self.peek(vm, 1)?;
         let base = self.frames[depth].base;
-        let gen = self.read(vm, base - 1)?;
+        let gen = self.read(vm, gf.gen_slot(base))?;
         let mut values = vec![];
         for pos in base..self.sp - 1 {
             values.push(self.read(vm, pos)?);
@@ -2578,6 +2603,25 @@ impl Recorder {
         }
         self.sp = f.ret_sp;
         self.push(v);
+        Ok(Some((fdepth - 1, f.ret_pc)))
+    }
+
+    /// RETURN_VALUE of a generator's frame resumed by `next(g, default)`: the generator is
+    /// finished and the call gives the default.
+    fn next_default(&mut self, vm: &mut Vm, gf: &GenFrame, fdepth: usize) -> R<Option<(usize, usize)>> {
+        let depth = self.frames.len() - 1;
+        let base = self.frames[depth].base;
+        let gen = self.read(vm, gf.gen_slot(base))?;
+        let default = self.read(vm, base - 1)?;
+        let snap = self.snap();
+        let ok = self.b.call(Helper::GenFinish, &[gen.r]);
+        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+        let f = self.frames.pop().expect("inlined frame");
+        for i in f.ret_sp..self.slots.len() {
+            self.slots[i] = None;
+        }
+        self.sp = f.ret_sp;
+        self.push(Tv { from: None, ..default });
         Ok(Some((fdepth - 1, f.ret_pc)))
     }
 
@@ -2754,6 +2798,24 @@ impl Recorder {
                 let next = self.inline_call(vm, lf, fpos, first, 1, fdepth, pc, None, None, None)?;
                 self.frames.last_mut().expect("inlined").len_of = true;
                 Ok(next)
+            }
+            Kind::Native(_)
+                if (nargs == 1 || nargs == 2)
+                    && fv.is(&vm.next_builtin)
+                    && self.real(vm, first).as_obj().is_some_and(|g| matches!(g.kind, Kind::Generator(_))) =>
+            {
+                // `next(g)` / `next(g, default)` of a generator: the interpreter resumes it
+                // as a frame (`Frame::next_of`); inline it as FOR_ITER's.
+                let Value::Obj(go) = self.real(vm, first) else { unreachable!("checked") };
+                let Kind::Generator(g) = &go.kind else { unreachable!("checked") };
+                if !g.try_borrow().is_ok_and(|st| !st.running && !st.finished) {
+                    // The interpreter calls the built-in (which raises, or gives the
+                    // default).
+                    return abort("next() of a running or finished generator");
+                }
+                self.guard_identity(ftv, fo);
+                let it = self.read(vm, first)?;
+                self.resume_generator(it, g, fdepth, pc, Some((fpos, nargs as u8)))
             }
             Kind::Native(nat) => {
                 let name = nat.name;

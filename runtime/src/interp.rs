@@ -404,6 +404,7 @@ impl Vm {
             init_self,
             binop,
             len_of: false,
+            next_of: 0,
         });
     }
 
@@ -452,14 +453,17 @@ impl Vm {
         self.push_func_frame(func, base, ret_sp, false, None, None, Some(binop));
     }
 
-    /// Resumes generator `gen` as a frame of the running dispatch loop, for FOR_ITER: its
-    /// saved frame is copied to the top of the stack (with None, the value `yield`
-    /// evaluates to, when it is paused at one) and pushed as a non-entry frame, so its
-    /// YIELD_VALUE hands the value to the caller's FOR_ITER and its RETURN_VALUE ends the
-    /// caller's loop without a nested `run`. Returns false, changing nothing, when the
-    /// generator cannot be resumed this way (running, finished, or a throw pending); the
-    /// caller then goes through `gen_resume`, which reports the error.
-    fn gen_push_inline(&mut self, gen: ObjRef) -> PyResult<bool> {
+    /// Resumes generator `gen` as a frame of the running dispatch loop, for FOR_ITER (`call`
+    /// None) or for a call `next(gen)` / `next(gen, default)` (`call`: the call's stack
+    /// position and its number of arguments, `Frame::next_of`): its saved frame is copied
+    /// to the top of the stack (with None, the value `yield` evaluates to, when it is
+    /// paused at one) and pushed as a non-entry frame, so its YIELD_VALUE hands the value
+    /// to the caller's FOR_ITER (or is the call's result) and its RETURN_VALUE ends the
+    /// caller's loop (or gives the default, or raises StopIteration in the caller) without
+    /// a nested `run`. Returns false, changing nothing, when the generator cannot be
+    /// resumed this way (running, finished, or a throw pending); the caller then goes
+    /// through `gen_resume`, which reports the error.
+    fn gen_push_inline(&mut self, gen: ObjRef, call: Option<(usize, u8)>) -> PyResult<bool> {
         let Kind::Generator(cell) = &gen.kind else { return Ok(false) };
         if self.pending_throw.is_some() {
             return Ok(false);
@@ -482,14 +486,17 @@ impl Vm {
         if started {
             self.stack.push(Value::None);
         }
-        self.push_gen_frame(gen, func, code_obj, globals, pc, base, false);
+        let (ret_sp, next_of) = call.unwrap_or((base, 0));
+        self.push_gen_frame(gen, func, code_obj, globals, pc, base, false, ret_sp, next_of);
         Ok(true)
     }
 
     /// Pushes the frame of generator `gen` (running from `pc`, its slots and operand stack
     /// already on the stack from `base`): an `entry` frame for `gen_resume`'s nested run,
-    /// else a frame of the running dispatch loop, the way FOR_ITER resumes it
-    /// (`gen_push_inline`). The caller marks the generator running.
+    /// else a frame of the running dispatch loop, the way FOR_ITER or `next()` resumes it
+    /// (`gen_push_inline`; `ret_sp` and `next_of` as `Frame`'s). The caller marks the
+    /// generator running.
+    #[allow(clippy::too_many_arguments)]
     fn push_gen_frame(
         &mut self,
         gen: ObjRef,
@@ -499,6 +506,8 @@ impl Vm {
         pc: usize,
         base: usize,
         entry: bool,
+        ret_sp: usize,
+        next_of: u8,
     ) {
         let code = code_obj.as_code().unwrap().clone();
         self.push_frame(|| Frame {
@@ -509,19 +518,22 @@ impl Vm {
             locals: None,
             pc,
             base,
-            ret_sp: base,
+            ret_sp,
             entry,
             generator: Some(gen),
             init_self: None,
             binop: None,
             len_of: false,
+            next_of,
         });
     }
 
     /// Pushes the frame of generator `gen`, which compiled code resumed and left inside its
     /// body (its slots and operand stack already on the stack from `base`), and marks the
-    /// generator running, as `gen_push_inline` leaves it. The caller sets the frame's pc.
-    pub fn push_running_gen_frame_at(&mut self, gen: ObjRef, base: usize) {
+    /// generator running, as `gen_push_inline` leaves it: resumed by FOR_ITER (`call` None,
+    /// the generator the iterator below `base`) or by `next()` (`call`: the call's stack
+    /// position and number of arguments). The caller sets the frame's pc.
+    pub fn push_running_gen_frame_at(&mut self, gen: ObjRef, base: usize, call: Option<(usize, u8)>) {
         let Kind::Generator(cell) = &gen.kind else { panic!("not a generator") };
         let (func, code_obj, globals, pc) = {
             let mut g = cell.borrow_mut();
@@ -530,7 +542,8 @@ impl Vm {
             g.saved.clear();
             (g.func, g.code, g.globals, g.pc)
         };
-        self.push_gen_frame(gen, func, code_obj, globals, pc, base, false);
+        let (ret_sp, next_of) = call.unwrap_or((base, 0));
+        self.push_gen_frame(gen, func, code_obj, globals, pc, base, false, ret_sp, next_of);
     }
 
     /// The exception a generator's frame raised, as its caller sees it: a StopIteration
@@ -630,6 +643,7 @@ impl Vm {
             init_self: None,
             binop: None,
             len_of: false,
+            next_of: 0,
         });
         self.run()
     }
@@ -668,7 +682,7 @@ impl Vm {
         if started {
             self.stack.push(sent);
         }
-        self.push_gen_frame(gen, func, code_obj, globals, pc, base, true);
+        self.push_gen_frame(gen, func, code_obj, globals, pc, base, true, base, 0);
         cell.borrow_mut().started = true;
         self.yielded = false;
         let r = self.run();
@@ -1560,7 +1574,7 @@ impl Vm {
                             }
                             Kind::Generator(_) => {
                                 self.frames[fidx].pc = pc;
-                                if tri!(self.gen_push_inline(o)) {
+                                if tri!(self.gen_push_inline(o, None)) {
                                     reload!();
                                     continue;
                                 }
@@ -1955,6 +1969,19 @@ impl Vm {
                                 continue;
                             }
                         }
+                        // `next(g)` / `next(g, default)` of a suspended generator: resume
+                        // it in this loop (`Frame::next_of`), as FOR_ITER does.
+                        if kwnames.is_none() && (nargs == 1 || nargs == 2) && f.is(&self.next_builtin) {
+                            if let Value::Obj(g) = self.stack[first] {
+                                if matches!(g.kind, Kind::Generator(_)) {
+                                    self.frames[fidx].pc = pc;
+                                    if tri!(self.gen_push_inline(g, Some((fpos, nargs as u8)))) {
+                                        reload!();
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
                     }
                     // Generic call.
                     let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..]);
@@ -2025,9 +2052,22 @@ impl Vm {
                 Op::ReturnValue => {
                     let mut v = pop!();
                     let frame = self.frames.pop().unwrap();
+                    // `next(g, default)`'s default, below the generator's frame.
+                    let default = (frame.next_of == 2).then(|| self.stack[frame.base - 1]);
                     self.stack.truncate(frame.ret_sp);
                     if frame.entry {
                         return Ok(v);
+                    }
+                    if let (Some(gen), 1 | 2) = (frame.generator, frame.next_of) {
+                        // Resumed by `next()`: the generator is exhausted; the call gives
+                        // the default, or raises StopIteration in the caller.
+                        Self::gen_finished(gen);
+                        reload!();
+                        match default {
+                            Some(d) => push!(d),
+                            None => throw!(self.stop_iteration(v)),
+                        }
+                        continue;
                     }
                     if let Some(gen) = frame.generator {
                         // Resumed by the caller's FOR_ITER (`gen_push_inline`): the loop

@@ -41,6 +41,13 @@ pub struct Frame {
     /// Set for the `__len__` frame of a call `len(x)` that the dispatch loop pushed itself
     /// (`Vm::len_frame_target`): RETURN_VALUE checks the result as `len()` does.
     pub len_of: bool,
+    /// Set for a generator's frame that a call `next(g)` (1) or `next(g, default)` (2)
+    /// resumed in the dispatch loop (`Vm::gen_push_inline`): 0 otherwise. Its `ret_sp` is
+    /// the call's; the call's arguments are just below `base` (the generator at
+    /// `base - next_of`, the default at `base - 1`). YIELD_VALUE
+    /// gives the value to the caller as the call's result, RETURN_VALUE gives the default
+    /// or raises StopIteration in the caller.
+    pub next_of: u8,
     /// Set for a binary operator's dunder (`a.__add__(b)`...) that BINARY_OP runs as a
     /// frame of the dispatch loop: if it returns NotImplemented, RETURN_VALUE goes on with
     /// the rest of the protocol (`Vm::binary_op_dunder_from`). The operands are GC roots.
@@ -327,6 +334,8 @@ pub struct Vm {
     pub not_implemented: Value,
     /// The builtin `len` function (CALL runs a Python `__len__` in the dispatch loop).
     pub len_builtin: Value,
+    /// The builtin `next` function (CALL resumes a generator in the dispatch loop).
+    pub next_builtin: Value,
     pub ellipsis: Value,
     pub stdout_obj: Value,
     pub stderr_obj: Value,
@@ -475,6 +484,7 @@ impl Vm {
             empty_tuple,
             not_implemented,
             len_builtin: Value::None,
+            next_builtin: Value::None,
             ellipsis,
             stdout_obj: Value::None,
             stderr_obj: Value::None,
@@ -932,6 +942,7 @@ impl Vm {
         roots.extend([self.builtins, self.builtins_dict, self.modules, self.none_str, self.empty_tuple]);
         push(&self.not_implemented, &mut roots);
         push(&self.len_builtin, &mut roots);
+        push(&self.next_builtin, &mut roots);
         push(&self.ellipsis, &mut roots);
         push(&self.stdout_obj, &mut roots);
         push(&self.stderr_obj, &mut roots);

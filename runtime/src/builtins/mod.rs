@@ -39,4 +39,6 @@ pub fn init(vm: &mut Vm) {
     crate::modules::register(vm);
     let len = vm.intern("len");
     vm.len_builtin = crate::ops::dict_get_str(vm.builtins_dict, len).unwrap_or(Value::None);
+    let next = vm.intern("next");
+    vm.next_builtin = crate::ops::dict_get_str(vm.builtins_dict, next).unwrap_or(Value::None);
 }
