@@ -843,13 +843,24 @@ impl Lowering<'_, '_> {
                 one(self.b.ins().icmp(IntCC::Equal, back, a.one()))
             }
             Op::WNarrow => one(self.b.ins().ireduce(types::I64, a.one())),
-            Op::WUnbox | Op::WMulOv => {
+            Op::WShr => {
+                // Past 127 bits every bit is the sign's (Cranelift takes the amount mod 128).
+                let most = self.b.ins().iconst(types::I64, 127);
+                let n = self.b.ins().umin(b.one(), most);
+                one(self.b.ins().sshr(a.one(), n))
+            }
+            Op::WUnbox | Op::WMulOv | Op::WModOv | Op::WFloorDivOv => {
                 let wide = if ins.op == Op::WUnbox {
                     self.helper_call(Helper::BigToWide, &[a.one()]).one()
                 } else {
+                    let h = match ins.op {
+                        Op::WMulOv => Helper::WideMul,
+                        Op::WModOv => Helper::WideModWide,
+                        _ => Helper::WideFloorDivWide,
+                    };
                     let (alo, ahi) = self.b.ins().isplit(a.one());
                     let (blo, bhi) = self.b.ins().isplit(b.one());
-                    self.helper_call(Helper::WideMul, &[alo, ahi, blo, bhi]).one()
+                    self.helper_call(h, &[alo, ahi, blo, bhi]).one()
                 };
                 let (lo, hi) = self.b.ins().isplit(wide);
                 let none = crate::helpers::WIDE_NONE;
@@ -2357,7 +2368,7 @@ mod tests {
     /// writes s to #0, x widened to #1, d % m to #2, d // m to #3 and (the big constant plus
     /// one) times -3 to #4. Returns the trace and the exit of the `wadd_ov`.
     fn wide_trace(big: i64, m: i64) -> (Trace, ExitNo) {
-        let mut b = TraceBuilder::new(5);
+        let mut b = TraceBuilder::new(8);
         let entry = b.snapshot(0, &[]);
         for (slot, t) in [(0, tag::OBJ), (1, tag::INT)] {
             let tg = b.sload(Op::SLoadTag, slot);
@@ -2395,7 +2406,13 @@ mod tests {
         let k3 = b.guard_ref(Op::WMulOv, k1, Some(minus3w), entry);
         let c = b.ins(Op::Ctx, Arg::None, Arg::None);
         let boxed = b.call(Helper::WideBox, &[c, k3]);
-        let done = b.snapshot(9, &[(0, s), (1, xw), (2, rem), (3, quo), (4, boxed)]);
+        // d % k1, d // k1 (a divisor past i64), d >> 70.
+        let wrem = b.guard_ref(Op::WModOv, d, Some(k1), entry);
+        let wquo = b.guard_ref(Op::WFloorDivOv, d, Some(k1), entry);
+        let seventy = b.kint(70);
+        let shifted = b.bin(Op::WShr, d, seventy);
+        let done =
+            b.snapshot(9, &[(0, s), (1, xw), (2, rem), (3, quo), (4, boxed), (5, wrem), (6, wquo), (7, shifted)]);
         b.guard(Op::Exit, Arg::None, Arg::None, done);
         let trace = b.finish();
         let add_exit = trace.get(s).exit.unwrap().1;
@@ -2424,7 +2441,8 @@ mod tests {
         let compiled = JitBackend::new().unwrap().compile(&trace).unwrap();
         let last = ExitNo(trace.exits.len() as u32 - 1);
         let run = |vm: &mut Vm, acc: Value, x: i64| {
-            let mut slots = [acc, Value::Int(x), Value::None, Value::None, Value::None];
+            let mut slots = [Value::None; 8];
+            slots[..2].copy_from_slice(&[acc, Value::Int(x)]);
             let mut cx = JitCtx::new(&NO_INTERRUPT, &NO_GC, vm);
             (compiled.run(&mut slots, &mut cx), slots)
         };
@@ -2444,6 +2462,12 @@ mod tests {
         assert_eq!(as_big(&slots[2]), BigInt::from(r));
         assert_eq!(as_big(&slots[3]), BigInt::from(q));
         assert_eq!(as_big(&slots[4]), BigInt::from((-(1i128 << 100) + 1) * -3));
+        // By a divisor past i64 (negative): floor semantics again; and an arithmetic shift.
+        let k1 = -(1i128 << 100) + 1;
+        let (q, r) = (d / k1, d % k1);
+        let (q, r) = if r != 0 && (r < 0) != (k1 < 0) { (q - 1, r + k1) } else { (q, r) };
+        assert_eq!((as_big(&slots[5]), as_big(&slots[6])), (BigInt::from(r), BigInt::from(q)));
+        assert_eq!(as_big(&slots[7]), BigInt::from(d >> 70));
         // A sum past i128 leaves at the add, with the slots as they were.
         let acc = big(&mut vm, i128::MAX - 5);
         let (exit, slots) = run(&mut vm, acc, x);
@@ -2455,7 +2479,8 @@ mod tests {
         let mul = trace2.ins.iter().position(|i| i.op == Op::WMulOv).unwrap();
         let mul_exit = trace2.ins[mul].exit.unwrap().1;
         let compiled2 = JitBackend::new().unwrap().compile(&trace2).unwrap();
-        let mut slots = [big(&mut vm, -(1i128 << 70)), Value::Int(x), Value::None, Value::None, Value::None];
+        let mut slots = [Value::None; 8];
+        slots[..2].copy_from_slice(&[big(&mut vm, -(1i128 << 70)), Value::Int(x)]);
         let mut cx = JitCtx::new(&NO_INTERRUPT, &NO_GC, &mut vm);
         assert_eq!(compiled2.run(&mut slots, &mut cx), mul_exit);
         // An object that is no big int fails `wunbox`.

@@ -328,25 +328,43 @@ pub(crate) extern "C" fn big_to_wide(o: u64) -> WideWords {
 /// The product of two wide ints (`WIDE_NONE`, i.e. i128::MIN, when it does not fit i128 or
 /// is exactly i128::MIN).
 pub(crate) extern "C" fn wide_mul(alo: u64, ahi: u64, blo: u64, bhi: u64) -> WideWords {
-    match wide(alo, ahi).checked_mul(wide(blo, bhi)) {
-        Some(v) if v != i128::MIN => WideWords { lo: v as u64, hi: (v >> 64) as u64 },
-        _ => WIDE_NONE,
-    }
+    wide_words(wide(alo, ahi).checked_mul(wide(blo, bhi)))
 }
 
 /// Python's floor division and modulo of an i128 by a nonzero i64 (the remainder has the
 /// divisor's sign). None for a zero divisor, and for `i128::MIN // -1` (past i128).
 pub fn wide_divmod(a: i128, b: i64) -> Option<(i128, i64)> {
-    let b = b as i128;
-    // Truncating division, then the floor correction; |r| < |b| fits i64, and so does
-    // r + b when their signs differ.
+    // |r| < |b| fits i64.
+    wide_divmod128(a, b as i128).map(|(q, r)| (q, r as i64))
+}
+
+/// `wide_divmod` by an i128: None for a zero divisor and for `i128::MIN // -1`.
+pub fn wide_divmod128(a: i128, b: i128) -> Option<(i128, i128)> {
+    // Truncating division, then the floor correction (r + b cannot overflow when their
+    // signs differ).
     let q = a.checked_div(b)?;
     let r = a - q * b;
     if r != 0 && ((r < 0) != (b < 0)) {
-        Some((q - 1, (r + b) as i64))
+        Some((q - 1, r + b))
     } else {
-        Some((q, r as i64))
+        Some((q, r))
     }
+}
+
+/// The words of `v`, `WIDE_NONE` for None (or for `i128::MIN` itself).
+fn wide_words(v: Option<i128>) -> WideWords {
+    match v {
+        Some(v) if v != i128::MIN => WideWords { lo: v as u64, hi: (v >> 64) as u64 },
+        _ => WIDE_NONE,
+    }
+}
+
+pub(crate) extern "C" fn wide_mod_wide(alo: u64, ahi: u64, blo: u64, bhi: u64) -> WideWords {
+    wide_words(wide_divmod128(wide(alo, ahi), wide(blo, bhi)).map(|(_, r)| r))
+}
+
+pub(crate) extern "C" fn wide_floordiv_wide(alo: u64, ahi: u64, blo: u64, bhi: u64) -> WideWords {
+    wide_words(wide_divmod128(wide(alo, ahi), wide(blo, bhi)).map(|(q, _)| q))
 }
 
 pub(crate) extern "C" fn wide_floordiv(lo: u64, hi: u64, b: i64) -> SlotWords {

@@ -298,6 +298,13 @@ ir_ops! {
     /// `a * b`, exits on i128 overflow (and on a product of exactly -2**127:
     /// `helpers::wide_mul`).
     WMulOv    "wmul_ov"   I128,     I128,   I128,    Guard;
+    /// `a % b` with Python's sign rule, exits on a zero divisor (`helpers::wide_mod_wide`).
+    WModOv    "wmod_ov"   I128,     I128,   I128,    Guard;
+    /// `a // b` (floor), exits on a zero divisor or a quotient past i128 (and on a quotient
+    /// of exactly -2**127: `helpers::wide_floordiv_wide`).
+    WFloorDivOv "wfloordiv_ov" I128, I128,  I128,    Guard;
+    /// `a >> b` for `0 <= b` (arithmetic: Python's floor).
+    WShr      "wshr"      I128,     I128,   I64,     Pure;
     /// Whether `a` fits i64.
     WFits     "wfits"     Bool,     I128,   Nil,     Pure;
     /// The low 64 bits of `a` (its value once `wfits` holds).
@@ -464,6 +471,10 @@ helpers! {
     BigToWide "big_to_wide" (Obj) -> I128, Pure = h::big_to_wide;
     /// `a * b` of wide ints; `i128::MIN` when the product does not fit (`wmul_ov`'s helper).
     WideMul "wide_mul" (I128, I128) -> I128, Pure = h::wide_mul;
+    /// `a % b` of wide ints (`WIDE_NONE` on zero division).
+    WideModWide "wide_mod_wide" (I128, I128) -> I128, Pure = h::wide_mod_wide;
+    /// `a // b` of wide ints (`WIDE_NONE` on zero division or a quotient outside i128).
+    WideFloorDivWide "wide_floordiv_wide" (I128, I128) -> I128, Pure = h::wide_floordiv_wide;
     /// `a // b`, `a` wide (UNDEF on zero division or a quotient outside i64).
     WideFloorDiv "wide_floordiv" (I128, I64) -> Value, Pure = h::wide_floordiv;
     /// `a % b`, `a` wide (UNDEF on zero division).

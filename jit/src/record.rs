@@ -2044,8 +2044,9 @@ impl Recorder {
     /// Int arithmetic past i64 kept in the trace as i128 ("wide" ints): `+`, `-`, `*` whose
     /// result the interpreter makes a big int now, or with a wide or big int operand (that
     /// fits i128, as the result must); `%`
-    /// and `//` of a wide or big int by a nonzero i64 (an i64 result). None when the
-    /// operation is none of those, nothing emitted.
+    /// and `//` of a wide or big int by a nonzero i64 (an i64 result) or by a wide or big
+    /// int (a wide result); `>>` of a wide or big int. None when the operation is none of
+    /// those, nothing emitted.
     fn wide_binary(&mut self, base: BinOp, a: Tv, av: Value, b: Tv, bv: Value) -> R<Option<Tv>> {
         let (Some(x), Some(y)) = (W::of(&a, av), W::of(&b, bv)) else { return Ok(None) };
         let val = |w: W| match w {
@@ -2095,6 +2096,28 @@ impl Recorder {
                     return Ok(Some(Self::tv(self.b.guard_ref(Op::MulOv, xs, Some(ys), snap), tag::INT)));
                 }
                 Ok(Some(Self::tv(self.b.bin(Op::WMul, xs, ys), WIDE)))
+            }
+            BinOp::Mod | BinOp::FloorDiv if !matches!(y, W::Small(_)) => {
+                // By a wide or big divisor (`x % 2**64`): a wide result.
+                let Some((q, r)) = crate::helpers::wide_divmod128(xv, yv) else { return Ok(None) };
+                if (if base == BinOp::Mod { r } else { q }) == i128::MIN {
+                    return Ok(None);
+                }
+                let (xw, yw) = (
+                    self.wide_operand(a, matches!(x, W::Big(_)), snap),
+                    self.wide_operand(b, matches!(y, W::Big(_)), snap),
+                );
+                let op = if base == BinOp::Mod { Op::WModOv } else { Op::WFloorDivOv };
+                Ok(Some(Self::tv(self.b.guard_ref(op, xw, Some(yw), snap), WIDE)))
+            }
+            BinOp::RShift if !matches!(x, W::Small(_)) && matches!(y, W::Small(n) if n >= 0) => {
+                // A wide or big int shifted right by a non-negative int.
+                let xw = self.wide_operand(a, matches!(x, W::Big(_)), snap);
+                let n = self.as_int(b);
+                let zero = self.b.kint(0);
+                let ok = self.b.bin(Op::Ge, n, zero);
+                self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+                Ok(Some(Self::tv(self.b.bin(Op::WShr, xw, n), WIDE)))
             }
             BinOp::Mod | BinOp::FloorDiv => {
                 let W::Small(d) = y else { return Ok(None) };
