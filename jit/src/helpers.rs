@@ -699,6 +699,17 @@ pub(crate) extern "C" fn gen_yield(g: u64, pc: i64, n: i64) -> i64 {
     st.saved.as_mut_ptr() as i64
 }
 
+/// Generator `g`, resumed by compiled code, returns: it is finished, its frame dropped (as
+/// the interpreter's `gen_finished`). False, nothing done, if it is in use.
+pub(crate) extern "C" fn gen_finish(g: u64) -> bool {
+    let Kind::Generator(cell) = &obj(g).kind else { return false };
+    let Ok(mut st) = cell.try_borrow_mut() else { return false };
+    st.running = false;
+    st.finished = true;
+    st.saved = Vec::new();
+    true
+}
+
 /// The `__defaults__` of function `f` (UNDEF if it is not a function).
 pub(crate) extern "C" fn func_defaults(f: u64) -> SlotWords {
     match &obj(f).kind {

@@ -41,6 +41,11 @@ pub struct Frame {
     /// Set for the `__len__` frame of a call `len(x)` that the dispatch loop pushed itself
     /// (`Vm::len_frame_target`): RETURN_VALUE checks the result as `len()` does.
     pub len_of: bool,
+    /// Set for a frame that does not count toward the recursion limit (`Vm::hidden_frames`):
+    /// the `_consume` loop CALL runs for `sum(gen)` (`Vm::push_consume_frame_at`). CPython's
+    /// call of `sum` enters no recursion level; `any`, `all`, `min` and `max` enter one, as
+    /// their frames here do.
+    pub uncounted: bool,
     /// Set for a binary operator's dunder (`a.__add__(b)`...) that BINARY_OP runs as a
     /// frame of the dispatch loop: if it returns NotImplemented, RETURN_VALUE goes on with
     /// the rest of the protocol (`Vm::binary_op_dunder_from`). The operands are GC roots.
@@ -327,6 +332,15 @@ pub struct Vm {
     pub not_implemented: Value,
     /// The builtin `len` function (CALL runs a Python `__len__` in the dispatch loop).
     pub len_builtin: Value,
+    /// The built-ins `sum`, `any`, `all`, `min`, `max` (`CONSUME_BUILTINS`): called with a
+    /// generator, CALL runs their `_consume` loop as a frame (`Vm::push_consume_frame_at`).
+    pub consume_builtins: [Value; 5],
+    /// Their `_consume` functions, once that module is loaded (`Vm::consume_func`).
+    pub consume_funcs: Option<[ObjRef; 5]>,
+    /// Frames on the frame stack that do not count toward the recursion limit
+    /// (`Frame::uncounted`, `call_consume`'s of sum and `collect`): `recursion_limit` is
+    /// this much above the limit the program set (`sys.getrecursionlimit()`).
+    pub hidden_frames: usize,
     pub ellipsis: Value,
     pub stdout_obj: Value,
     pub stderr_obj: Value,
@@ -475,6 +489,9 @@ impl Vm {
             empty_tuple,
             not_implemented,
             len_builtin: Value::None,
+            consume_builtins: [Value::None; 5],
+            consume_funcs: None,
+            hidden_frames: 0,
             ellipsis,
             stdout_obj: Value::None,
             stderr_obj: Value::None,
@@ -932,6 +949,10 @@ impl Vm {
         roots.extend([self.builtins, self.builtins_dict, self.modules, self.none_str, self.empty_tuple]);
         push(&self.not_implemented, &mut roots);
         push(&self.len_builtin, &mut roots);
+        for b in &self.consume_builtins {
+            push(b, &mut roots);
+        }
+        roots.extend(self.consume_funcs.iter().flatten().copied());
         push(&self.ellipsis, &mut roots);
         push(&self.stdout_obj, &mut roots);
         push(&self.stderr_obj, &mut roots);

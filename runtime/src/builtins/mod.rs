@@ -39,4 +39,8 @@ pub fn init(vm: &mut Vm) {
     crate::modules::register(vm);
     let len = vm.intern("len");
     vm.len_builtin = crate::ops::dict_get_str(vm.builtins_dict, len).unwrap_or(Value::None);
+    for (i, name) in functions::CONSUME_BUILTINS.iter().enumerate() {
+        let n = vm.intern(name);
+        vm.consume_builtins[i] = crate::ops::dict_get_str(vm.builtins_dict, n).unwrap_or(Value::None);
+    }
 }
