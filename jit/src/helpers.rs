@@ -717,8 +717,8 @@ pub(crate) extern "C" fn gen_yield(g: u64, pc: i64, n: i64) -> i64 {
     st.saved.as_mut_ptr() as i64
 }
 
-/// Generator `g`, resumed by compiled code, returned: it is finished (as the interpreter's
-/// `gen_finished` leaves it), its saved frame dropped.
+/// Generator `g`, resumed by compiled code, returns: it is finished, its frame dropped (as
+/// the interpreter's `gen_finished`). False, nothing done, if it is in use.
 pub(crate) extern "C" fn gen_finish(g: u64) -> bool {
     let Kind::Generator(cell) = &obj(g).kind else { return false };
     let Ok(mut st) = cell.try_borrow_mut() else { return false };

@@ -547,7 +547,8 @@ helpers! {
     /// Generator `a` yields at pc `b` with `c` saved values: it is suspended there, its
     /// saved frame `c` long; the address to write the values that changed.
     GenYield "gen_yield" (Obj, I64, I64) -> I64, Store = h::gen_yield;
-    /// Generator `a`, resumed by the trace (`gen_enter`), returned: it is finished.
+    /// Generator `a`, resumed by compiled code, returns: it is finished (false, nothing
+    /// done, if it is in use).
     GenFinish "gen_finish" (Obj) -> Bool, Store = h::gen_finish;
     /// `list.pop(i)`: the item at `b` (negative counts from the end; -1 for `pop()`),
     /// removed, if in range and its tag is `c` (else UNDEF, nothing done).
@@ -700,6 +701,8 @@ pub enum FrameKind {
     Generator(u8),
     /// The `__len__` frame of a call `len(x)` (`Frame::len_of`).
     Len,
+    /// The `_consume` loop of a call `sum(gen)`, `all(gen)`... (`Vm::push_consume_frame_at`).
+    Consume,
 }
 
 /// The interpreter state to rebuild when leaving the trace at a guard: which slots must
@@ -1018,6 +1021,7 @@ impl fmt::Display for Trace {
                     FrameKind::Generator(0) => "generator",
                     FrameKind::Generator(_) => "next-generator",
                     FrameKind::Len => "len",
+                    FrameKind::Consume => "consume",
                     FrameKind::Init => "init",
                     FrameKind::Binop(..) => "operator",
                     FrameKind::Call => "frame",

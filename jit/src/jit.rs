@@ -148,7 +148,8 @@ struct TraceRec {
     side_aborts: Vec<u8>,
     alive: bool,
     /// Its last exit continues in a loop's trace (a side or entry trace that ended at a
-    /// loop header).
+    /// loop header, or at the back-edge of an inlined `_consume` loop, where the
+    /// interpreter enters that loop's trace).
     linked_end: bool,
 }
 
@@ -604,7 +605,7 @@ impl Jit {
             exit_state: vec![ExitState::Interpreter; n_exits],
             side_aborts: vec![0; n_exits],
             alive: true,
-            linked_end: end_target != 0,
+            linked_end: end_target != 0 || rec.ends_at_consume_loop,
         });
         if kind == TraceKind::Loop {
             let key = Self::key(&self.traces[id].code, start_pc);
@@ -683,6 +684,8 @@ impl Jit {
                 },
                 // An inlined `__len__` of `len(x)`.
                 (FrameKind::Len, _) => vm.push_len_frame_at(func, fbase, ret_sp),
+                // An inlined `_consume` loop of `sum(gen)`, `all(gen)`...
+                (FrameKind::Consume, _) => vm.push_consume_frame_at(func, fbase, ret_sp),
                 // An inlined `__init__`: the instance is in its `self` slot.
                 (FrameKind::Init, Value::Obj(inst)) => vm.push_init_frame_at(func, fbase, ret_sp, inst),
                 // An inlined operator dunder: its operands are its first two slots.

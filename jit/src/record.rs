@@ -141,6 +141,8 @@ struct RFrame {
     gen: Option<GenFrame>,
     /// The `__len__` frame of a call `len(x)`: its result is checked as `len()` does.
     len_of: bool,
+    /// The `_consume` loop of a call `sum(gen)`, `all(gen)`... (`Vm::push_consume_frame_at`).
+    consume: bool,
     base: usize,
     ret_sp: usize,
     ret_pc: usize,
@@ -208,6 +210,10 @@ pub struct Recorded {
     /// For a loop: the snapshot of the loop header as entered (nothing written), which
     /// `opt::hoist_entry_guards` gives the slot type guards.
     pub header: Option<SnapNo>,
+    /// A side or entry trace that ends at the back-edge of the loop of an inlined
+    /// `_consume` frame (`sum(gen)`...): the interpreter goes on into that loop's own
+    /// trace there, so the end gets no side trace (which would unroll the loop further).
+    pub ends_at_consume_loop: bool,
 }
 
 /// The recorder state for one loop.
@@ -228,6 +234,9 @@ pub struct Recorder {
     n_bytecodes: usize,
     /// Back-edges of loops in inlined calls recorded so far (unrolled).
     unrolled: usize,
+    /// The recording stopped at the back-edge of a loop in an inlined `_consume` frame
+    /// (`Recorded::ends_at_consume_loop`).
+    stopped_at_consume_loop: bool,
     max_depth: usize,
     /// The snapshot of the instruction being recorded (taken lazily).
     pre_snap: Option<SnapNo>,
@@ -330,6 +339,7 @@ impl Recorder {
                 binop: None,
                 gen: None,
                 len_of: false,
+                consume: false,
                 base: 0,
                 ret_sp: 0,
                 ret_pc: 0,
@@ -341,6 +351,7 @@ impl Recorder {
             objs: vec![],
             n_bytecodes: 0,
             unrolled: 0,
+            stopped_at_consume_loop: false,
             max_depth: 0,
             pre_snap: None,
             cur_pc: start_pc,
@@ -396,6 +407,7 @@ impl Recorder {
                 // caller.
                 gen: (i > root && f.generator.is_some()).then(|| GenFrame { read_as: vec![], next_of: f.next_of }),
                 len_of: i > root && f.len_of,
+                consume: i > root && vm.is_consume_frame(f),
                 base: f.base - root_base,
                 ret_sp: f.ret_sp.saturating_sub(root_base),
                 ret_pc: if i > root { vm.frames[i - 1].pc } else { 0 },
@@ -418,6 +430,7 @@ impl Recorder {
             objs: vec![],
             n_bytecodes: 0,
             unrolled: 0,
+            stopped_at_consume_loop: false,
             pre_snap: None,
             cur_pc: vm.frames[top].pc,
             ctx_ref: None,
@@ -603,6 +616,7 @@ impl Recorder {
         let mut b = std::mem::take(&mut self.b);
         b.trace_mut().n_slots = self.slots.len().max(1) as u32;
         Recorded {
+            ends_at_consume_loop: self.stopped_at_consume_loop,
             trace: b.finish(),
             end,
             objs: std::mem::take(&mut self.objs),
@@ -735,11 +749,12 @@ impl Recorder {
                 base: f.base as u32,
                 ret_sp: f.ret_sp as u32,
                 ret_pc: f.ret_pc as u32,
-                kind: match (f.init_self, f.binop, &f.gen, f.len_of) {
+                kind: match (f.init_self, f.binop, &f.gen, f.len_of, f.consume) {
                     (Some(_), ..) => FrameKind::Init,
                     (_, Some((op, stage)), ..) => FrameKind::Binop(op as u32, stage),
-                    (_, _, Some(g), _) => FrameKind::Generator(g.next_of),
-                    (.., true) => FrameKind::Len,
+                    (_, _, Some(g), ..) => FrameKind::Generator(g.next_of),
+                    (_, _, _, true, _) => FrameKind::Len,
+                    (.., true) => FrameKind::Consume,
                     _ => FrameKind::Call,
                 },
             })
@@ -1343,11 +1358,24 @@ impl Recorder {
             }
             BcOp::Jump => return Ok(Some((fdepth, arg))),
             BcOp::JumpBackward => {
+                if depth > 0 && self.side && self.frames[1..=depth].iter().any(|f| f.consume) {
+                    // The loop of a built-in consuming a generator (`all(gen)`...), or
+                    // one in that generator: more often long than not. The side trace
+                    // ends at its back-edge, where the interpreter goes on into the
+                    // loop's own trace.
+                    self.stopped_at_consume_loop = true;
+                    return stop("loop of a consumed generator in an inlined call");
+                }
                 if depth > 0 {
                     // A loop inside an inlined call (`for obj in scene.objects` in a
                     // method): unrolled, a few iterations at most per recording.
                     self.unrolled += 1;
-                    let limit = if self.side { MAX_UNROLL_SIDE } else { MAX_UNROLL };
+                    let mut limit = if self.side { MAX_UNROLL_SIDE } else { MAX_UNROLL };
+                    if self.frames[1..=depth].iter().any(|f| f.consume) {
+                        // Each item of a generator consumed by an inlined `_consume` loop
+                        // takes two back-edges (the generator's and the consumer's).
+                        limit *= 2;
+                    }
                     if self.unrolled > limit {
                         // (A side or entry trace ends here, the interpreter runs the loop.)
                         return stop("inner loop in an inlined call (too many iterations to unroll)");
@@ -1467,6 +1495,11 @@ impl Recorder {
                 if let Some(gf) = self.frames[depth].gen.clone() {
                     if gf.next_of == 2 {
                         return self.next_default(vm, &gf, fdepth);
+                    }
+                    if gf.next_of == 0 && depth >= 2 {
+                        // The generator is exhausted, and so is the loop of the inlined
+                        // call consuming it (`all(gen)`...): the recording goes on after it.
+                        return self.generator_returns(vm, depth, fdepth);
                     }
                     // The generator is exhausted: its caller's loop is over, or its call
                     // `next(g)` raises StopIteration. A side trace ends before the return
@@ -2575,6 +2608,7 @@ impl Recorder {
             binop: None,
             gen: Some(GenFrame { read_as, next_of: call.map_or(0, |c| c.1) }),
             len_of: false,
+            consume: false,
             base,
             ret_sp: call.map_or(base, |c| c.0),
             ret_pc: pc + 1,
@@ -2646,6 +2680,29 @@ impl Recorder {
         self.sp = f.ret_sp;
         self.push(Tv { from: None, ..default });
         Ok(Some((fdepth - 1, f.ret_pc)))
+    }
+
+    /// RETURN_VALUE of the inlined generator frame `depth`, resumed by the FOR_ITER of an
+    /// inlined call: the generator is finished (`Helper::GenFinish`), and the caller's loop
+    /// ends as the interpreter ends it: the iterator dropped, on at FOR_ITER's target.
+    fn generator_returns(&mut self, vm: &mut Vm, depth: usize, fdepth: usize) -> R<Option<(usize, usize)>> {
+        let caller = &self.frames[depth - 1];
+        let ret_pc = self.frames[depth].ret_pc;
+        let Some(&krait_runtime::bytecode::Instr { op: BcOp::ForIter, arg }) = caller.code.co.instrs.get(ret_pc - 1)
+        else {
+            return abort("generator not resumed by FOR_ITER");
+        };
+        let snap = self.snap();
+        let gen = self.read(vm, self.frames[depth].base - 1)?;
+        let ok = self.b.call(Helper::GenFinish, &[gen.r]);
+        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+        let f = self.frames.pop().expect("inlined frame");
+        for i in f.ret_sp..self.slots.len() {
+            self.slots[i] = None;
+        }
+        self.sp = f.ret_sp;
+        self.pop_n(1);
+        Ok(Some((fdepth - 1, arg as usize)))
     }
 
     /// Guard that function `f`'s defaults are still the tuple `t` (its items are then
@@ -2782,6 +2839,11 @@ impl Recorder {
         // The `__len__` the interpreter runs as a frame for `len(x)`.
         let len_of =
             (nargs == 1 && fv.is(&vm.len_builtin)).then(|| vm.len_frame_target(self.real(vm, first))).flatten();
+        // The `_consume` loop the interpreter runs as a frame for `sum(gen)`, `all(gen)`...
+        let consume = match vm.consume_builtin(fv, &vm.stack[self.root_base + first..self.root_base + self.sp]) {
+            Some(i) => vm.consume_funcs.map(|fs| (i, fs[i])),
+            None => None,
+        };
         match &fo.kind {
             Kind::Function(func)
                 if nargs <= 3
@@ -2791,7 +2853,21 @@ impl Recorder {
                 // generator, running none of its code (`call_native` does it as
                 // `Vm::call`; a binding error leaves with the exception, at the call).
                 let snap = self.snap();
-                self.guard_identity(ftv, fo);
+                if self.fresh_funcs.contains_key(&ftv.r) {
+                    // A function the trace made (a generator expression's): its code is
+                    // the constant it was made from.
+                } else if !func.closure.is_empty() {
+                    // A closure made outside the trace, one of many with this code: the
+                    // call makes a generator of any of them (guard the code).
+                    if self.guard_kind(ftv, fo) != kind::FUNCTION {
+                        return abort("call of a non-function");
+                    }
+                    let code_k = self.konst(Value::Obj(func.code))?;
+                    let got = self.b.call(Helper::FuncCode, &[ftv.r]);
+                    self.b.guard(Op::GuardEq, Arg::Ref(got), Arg::Ref(code_k.r), snap);
+                } else {
+                    self.guard_identity(ftv, fo);
+                }
                 let mut args = vec![];
                 for i in 0..nargs {
                     args.push((self.read(vm, first + i)?, self.real(vm, first + i)));
@@ -2839,6 +2915,36 @@ impl Recorder {
                 self.guard_identity(ftv, fo);
                 let it = self.read(vm, first)?;
                 self.resume_generator(it, g, fdepth, pc, Some((fpos, nargs as u8)))
+            }
+            Kind::Native(_) if consume.is_some() => {
+                // `sum/any/all/min/max(gen)`: the interpreter runs the built-in's
+                // `_consume` loop as a frame (`Vm::push_consume_frame_at`); inline it.
+                let (i, cf) = consume.expect("checked");
+                self.can_inline(&cf.as_function().expect("function").code.as_code().expect("code").clone())?;
+                self.guard_identity(ftv, fo);
+                let (g, gv) = (self.read(vm, first)?, self.real(vm, first));
+                let Value::Obj(go) = gv else { return abort("consumed a non-object") };
+                if self.guard_kind(g, go) != kind::GENERATOR {
+                    return abort("consumed a non-generator");
+                }
+                if nargs == 2 {
+                    // sum's start value: not a str, bytes or bytearray.
+                    let (s, sv) = (self.read(vm, first + 1)?, self.real(vm, first + 1));
+                    if let Value::Obj(so) = sv {
+                        if !matches!(self.guard_kind(s, so), kind::BIGINT | kind::LIST | kind::TUPLE | kind::INSTANCE) {
+                            return abort("sum() with a start value of another kind");
+                        }
+                    }
+                } else if i == 0 {
+                    // sum's start value 0, as the interpreter pushes it.
+                    let zero = self.konst(Value::Int(0))?;
+                    self.push(zero);
+                }
+                self.objs.push(cf);
+                let argcount = cf.as_function().and_then(|f| f.code.as_code()).map_or(0, |c| c.co.argcount as usize);
+                let next = self.inline_call(vm, cf, fpos, first, argcount, fdepth, pc, None, None, None)?;
+                self.frames.last_mut().expect("inlined").consume = true;
+                Ok(next)
             }
             Kind::Native(nat) => {
                 let name = nat.name;
@@ -3037,6 +3143,7 @@ impl Recorder {
             binop,
             gen: None,
             len_of: false,
+            consume: false,
             base: first,
             ret_sp: fpos,
             ret_pc: pc + 1,

@@ -405,6 +405,7 @@ impl Vm {
             binop,
             len_of: false,
             next_of: 0,
+            uncounted: false,
         });
     }
 
@@ -444,6 +445,84 @@ impl Vm {
         let f = self.class_lookup(cls, self.names.len)?.as_obj()?;
         let code = f.as_function()?.code.as_code()?;
         (code.simple && code.co.argcount == 1).then_some(f)
+    }
+
+    /// Which of `sum`, `any`, `all`, `min`, `max` (an index into `CONSUME_BUILTINS`) a
+    /// positional call `f(*args)` is, when CALL runs it as its `_consume` loop in this loop
+    /// (`push_consume_frame_at`): the first argument is a generator, and the only other one is
+    /// sum's start value, which is not a str, bytes or bytearray (those take the
+    /// built-in's own path). A lone generator given to sum gets start value 0.
+    pub fn consume_builtin(&self, f: Value, args: &[Value]) -> Option<usize> {
+        let i = self.consume_builtins.iter().position(|b| b.is(&f))?;
+        let Some(Value::Obj(g)) = args.first() else { return None };
+        if !matches!(g.kind, Kind::Generator(_)) {
+            return None;
+        }
+        match (i, args) {
+            (_, [_]) => Some(i),
+            (0, [_, start]) => {
+                let text = matches!(
+                    start.as_obj().map(|o| o.kind()),
+                    Some(Kind::Str(_) | Kind::Bytes(_) | Kind::ByteArray(_))
+                );
+                (!text).then_some(i)
+            }
+            _ => None,
+        }
+    }
+
+    /// The `_consume` function of built-in `i` of `CONSUME_BUILTINS` (the module is
+    /// imported at the first call).
+    pub fn consume_func(&mut self, i: usize) -> PyResult<ObjRef> {
+        if let Some(fs) = &self.consume_funcs {
+            return Ok(fs[i]);
+        }
+        let mut fs = [self.empty_tuple; 5];
+        for (j, name) in crate::builtins::functions::CONSUME_BUILTINS.iter().enumerate() {
+            let f = crate::builtins::functions::consume_attr(self, name)?;
+            match f.as_obj().filter(|o| o.as_function().is_some()) {
+                Some(o) => fs[j] = o,
+                None => return Err(self.type_error("_consume functions are not functions")),
+            }
+        }
+        self.consume_funcs = Some(fs);
+        Ok(fs[i])
+    }
+
+    /// Pushes the frame of `_consume` function `func` run for a call of a built-in, its
+    /// slots (the generator, sum's start value, then the function's other locals) already
+    /// on the stack from `base`. Tracebacks leave it out (`add_traceback`); sum's does not
+    /// count toward the recursion limit (`Frame::uncounted`). The JIT uses this to rebuild
+    /// an inlined `_consume` frame at a trace exit.
+    pub fn push_consume_frame_at(&mut self, func: ObjRef, base: usize, ret_sp: usize) {
+        self.push_func_frame(func, base, ret_sp, false, None, None, None);
+        if self.consume_funcs.is_some_and(|fs| fs[0].ptr_eq(func)) {
+            self.frames.last_mut().expect("pushed").uncounted = true;
+            self.hide_frame();
+        }
+    }
+
+    /// Whether frame `f` is one `push_consume_frame_at` pushed.
+    pub fn is_consume_frame(&self, f: &Frame) -> bool {
+        let Some((fo, fs)) = f.func.zip(self.consume_funcs) else { return false };
+        match fs.iter().position(|c| c.ptr_eq(fo)) {
+            Some(0) => f.uncounted,
+            Some(_) => !f.entry,
+            None => false,
+        }
+    }
+
+    /// A frame that does not count toward the recursion limit was pushed
+    /// (`Vm::hidden_frames`).
+    pub fn hide_frame(&mut self) {
+        self.hidden_frames += 1;
+        self.recursion_limit += 1;
+    }
+
+    /// A frame that `hide_frame` hid was popped.
+    pub fn unhide_frame(&mut self) {
+        self.hidden_frames -= 1;
+        self.recursion_limit -= 1;
     }
 
     /// Pushes the dunder frame of a binary operation (`Frame::binop`) whose slots (the
@@ -525,6 +604,7 @@ impl Vm {
             binop: None,
             len_of: false,
             next_of,
+            uncounted: false,
         });
     }
 
@@ -644,6 +724,7 @@ impl Vm {
             binop: None,
             len_of: false,
             next_of: 0,
+            uncounted: false,
         });
         self.run()
     }
@@ -800,6 +881,9 @@ impl Vm {
             }
             let frame = self.frames.pop().unwrap();
             self.stack.truncate(frame.ret_sp);
+            if frame.uncounted {
+                self.unhide_frame();
+            }
             if frame.entry {
                 return false;
             }
@@ -1982,6 +2066,31 @@ impl Vm {
                                 }
                             }
                         }
+                        // `sum/any/all/min/max(gen)`: run the built-in's `_consume` loop
+                        // in this loop (a frame left out of tracebacks; sum's does not
+                        // count toward the recursion limit, the others' count as the
+                        // recursion level CPython's call of them enters).
+                        if kwnames.is_none() && matches!(fo.kind, Kind::Native(_)) {
+                            if let Some(i) = self.consume_builtin(f, &self.stack[first..]) {
+                                self.frames[fidx].pc = pc;
+                                let cf = tri!(self.consume_func(i));
+                                if i != 0 && self.frames.len() >= self.recursion_limit {
+                                    throw!(self.recursion_error(""));
+                                }
+                                if i == 0 && nargs == 1 {
+                                    // sum's start value.
+                                    self.stack.push(Value::Int(0));
+                                }
+                                let func = cf.as_function().unwrap();
+                                self.push_callee_locals(func, func.code.as_code().unwrap().co.argcount as usize);
+                                self.push_consume_frame_at(cf, first, fpos);
+                                if self.heap.wanted {
+                                    self.collect();
+                                }
+                                reload!();
+                                continue;
+                            }
+                        }
                     }
                     // Generic call.
                     let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..]);
@@ -2080,6 +2189,9 @@ impl Vm {
                         self.stack.pop();
                         pc = arg as usize;
                         continue;
+                    }
+                    if frame.uncounted {
+                        self.unhide_frame();
                     }
                     if let Some(inst) = frame.init_self {
                         if !v.is_none() {

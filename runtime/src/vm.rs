@@ -48,6 +48,11 @@ pub struct Frame {
     /// gives the value to the caller as the call's result, RETURN_VALUE gives the default
     /// or raises StopIteration in the caller.
     pub next_of: u8,
+    /// Set for a frame that does not count toward the recursion limit (`Vm::hidden_frames`):
+    /// the `_consume` loop CALL runs for `sum(gen)` (`Vm::push_consume_frame_at`). CPython's
+    /// call of `sum` enters no recursion level; `any`, `all`, `min` and `max` enter one, as
+    /// their frames here do.
+    pub uncounted: bool,
     /// Set for a binary operator's dunder (`a.__add__(b)`...) that BINARY_OP runs as a
     /// frame of the dispatch loop: if it returns NotImplemented, RETURN_VALUE goes on with
     /// the rest of the protocol (`Vm::binary_op_dunder_from`). The operands are GC roots.
@@ -336,6 +341,15 @@ pub struct Vm {
     pub len_builtin: Value,
     /// The builtin `next` function (CALL resumes a generator in the dispatch loop).
     pub next_builtin: Value,
+    /// The built-ins `sum`, `any`, `all`, `min`, `max` (`CONSUME_BUILTINS`): called with a
+    /// generator, CALL runs their `_consume` loop as a frame (`Vm::push_consume_frame_at`).
+    pub consume_builtins: [Value; 5],
+    /// Their `_consume` functions, once that module is loaded (`Vm::consume_func`).
+    pub consume_funcs: Option<[ObjRef; 5]>,
+    /// Frames on the frame stack that do not count toward the recursion limit
+    /// (`Frame::uncounted`, `call_consume`'s of sum and `collect`): `recursion_limit` is
+    /// this much above the limit the program set (`sys.getrecursionlimit()`).
+    pub hidden_frames: usize,
     pub ellipsis: Value,
     pub stdout_obj: Value,
     pub stderr_obj: Value,
@@ -485,6 +499,9 @@ impl Vm {
             not_implemented,
             len_builtin: Value::None,
             next_builtin: Value::None,
+            consume_builtins: [Value::None; 5],
+            consume_funcs: None,
+            hidden_frames: 0,
             ellipsis,
             stdout_obj: Value::None,
             stderr_obj: Value::None,
@@ -943,6 +960,10 @@ impl Vm {
         push(&self.not_implemented, &mut roots);
         push(&self.len_builtin, &mut roots);
         push(&self.next_builtin, &mut roots);
+        for b in &self.consume_builtins {
+            push(b, &mut roots);
+        }
+        roots.extend(self.consume_funcs.iter().flatten().copied());
         push(&self.ellipsis, &mut roots);
         push(&self.stdout_obj, &mut roots);
         push(&self.stderr_obj, &mut roots);

@@ -428,20 +428,33 @@ fn consume_generator(vm: &mut Vm, name: &str, args: &[Value]) -> Option<PyResult
     Some(call_consume(vm, name, args))
 }
 
-/// `_consume.name(*args)`. Its frame does not count toward the recursion limit (the
-/// limit is one higher while it runs): the program called a built-in, which in CPython
-/// takes no Python frame.
-pub(crate) fn call_consume(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+/// The built-ins that run as `_consume` loops when given a generator: CALL runs them as
+/// frames of its own loop (`Vm::consume_builtin`), in this order.
+pub const CONSUME_BUILTINS: [&str; 5] = ["sum", "any", "all", "min", "max"];
+
+/// `_consume.name`.
+pub(crate) fn consume_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let g = vm.builtins_dict;
     let m = vm.import("_consume", 0, Value::None, g)?;
     let n = vm.intern(name);
-    let f = vm.get_attr(m, n)?;
-    let limit = vm.recursion_limit;
-    vm.recursion_limit = limit + 1;
+    vm.get_attr(m, n)
+}
+
+/// `_consume.name(*args)`. The frames of `sum` and `collect` do not count toward the
+/// recursion limit (`Vm::hidden_frames`): CPython's sum (called by CALL), list(), tuple(),
+/// sorted() enter no recursion level, its any(), all(), min() and max() enter one.
+pub(crate) fn call_consume(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+    let f = match CONSUME_BUILTINS.iter().position(|n| *n == name) {
+        Some(i) => Value::Obj(vm.consume_func(i)?),
+        None => consume_attr(vm, name)?,
+    };
+    let hidden = matches!(name, "sum" | "collect");
+    if hidden {
+        vm.hide_frame();
+    }
     let r = vm.call(f, args, &[]);
-    // (Unless the program set another limit meanwhile.)
-    if vm.recursion_limit == limit + 1 {
-        vm.recursion_limit = limit;
+    if hidden {
+        vm.unhide_frame();
     }
     r
 }

@@ -41,4 +41,8 @@ pub fn init(vm: &mut Vm) {
     vm.len_builtin = crate::ops::dict_get_str(vm.builtins_dict, len).unwrap_or(Value::None);
     let next = vm.intern("next");
     vm.next_builtin = crate::ops::dict_get_str(vm.builtins_dict, next).unwrap_or(Value::None);
+    for (i, name) in functions::CONSUME_BUILTINS.iter().enumerate() {
+        let n = vm.intern(name);
+        vm.consume_builtins[i] = crate::ops::dict_get_str(vm.builtins_dict, n).unwrap_or(Value::None);
+    }
 }

@@ -332,7 +332,8 @@ fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Va
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(vm.recursion_limit as i64))
+    // Less the `_consume` frames of built-ins, which do not count (`Vm::hidden_frames`).
+    Ok(Value::Int((vm.recursion_limit - vm.hidden_frames) as i64))
 }
 
 fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -> PyResult<Value> {
@@ -341,17 +342,14 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(ObjRef, Value)]) -
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
-    if (n as usize) <= vm.frames.len() {
+    let depth = vm.frames.len() - vm.hidden_frames;
+    if (n as usize) <= depth {
         return Err(vm.err(
             vm.exc.RecursionError,
-            format!(
-                "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
-                n,
-                vm.frames.len()
-            ),
+            format!("cannot set the recursion limit to {} at the recursion depth {}: the limit is too low", n, depth),
         ));
     }
-    vm.recursion_limit = (n as usize).min(10_000_000);
+    vm.recursion_limit = (n as usize).min(10_000_000) + vm.hidden_frames;
     Ok(Value::None)
 }
 

@@ -1,5 +1,6 @@
 # Built-ins consuming a generator, as Python loops: sum(), any(), all(), min() and
-# max() of a generator call these, and so does everything that collects a generator's
+# max() of a generator call these (a CALL of them runs the function as a frame of the
+# dispatch loop, which traces inline), and so does everything that collects a generator's
 # items into a list first (list(), tuple(), sorted(), str.join, ...: `collect`). The
 # interpreter then resumes the generator as a frame of its own loop and the JIT
 # compiles the loop with the generator's body inlined. Their frames are left out of
