@@ -1054,10 +1054,7 @@ impl Lowering<'_, '_> {
             let lt = self.b.ins().fcmp(FloatCC::LessThan, x, hi);
             let fits = self.b.ins().band(ge, lt);
             let payload = self.b.ins().fcvt_to_sint_sat(types::I64, x);
-            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
-            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
-            let tag = self.b.ins().select(fits, int, undef);
-            return Lowered::Pair { tag, payload };
+            return Lowered::Pair { tag: self.int_or_undef(fits), payload };
         }
         if let (Helper::ListReverseSlice, Some(ll)) = (helper, list_layout()) {
             let a = self.trace.call_args(args);
@@ -1100,9 +1097,7 @@ impl Lowering<'_, '_> {
             let (obj, i) = (self.vals[a[0].index()].one(), self.vals[a[1].index()].one());
             let v = self.inline_for_kind(helper, &[obj, i], off, crate::helpers::kind::DICT, |l| {
                 let d = l.b.ins().load(types::I64, Self::fixed_flags(), obj, dl.boxed);
-                let (offset, in_range) = l.strided_item(dl.table, d, i, false, Self::flags(), i64::from(dl.stride));
-                let ptr = l.b.ins().load(types::I64, Self::flags(), d, dl.table.ptr);
-                let at = l.b.ins().iadd(ptr, offset);
+                let (at, in_range) = l.item_address(dl.table, d, i, false, Self::flags(), i64::from(dl.stride));
                 let at = l.b.ins().iadd_imm_s(at, i64::from(dl.value));
                 let (tag, payload) = l.load_item_or_undef(in_range, at, Self::flags());
                 vec![tag, payload]
@@ -1142,34 +1137,25 @@ impl Lowering<'_, '_> {
                 let q_adj = self.b.ins().iadd_imm_s(q, -1);
                 self.b.ins().select(adjust, q_adj, q)
             };
-            let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
-            let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
-            let tag = self.b.ins().select(bad, undef, int);
-            return Lowered::Pair { tag, payload };
+            let good = self.b.ins().bxor_imm_u(bad, 1);
+            return Lowered::Pair { tag: self.int_or_undef(good), payload };
         }
-        if let (Helper::ObjKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
-            // The kind cached in the header (0: not yet: ask the helper, which caches it).
+        if let (Helper::ObjKind | Helper::IterKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
+            // The kind cached in the header byte: an object's (plus one) in its low bits, a
+            // built-in iterator's in its high bits; 0: not yet, ask the helper, which
+            // caches it.
             let obj = self.vals[self.trace.call_args(args)[0].index()].one();
-            let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
-            let cached = self.b.ins().band_imm_u(cached, i64::from(crate::helpers::KIND_MASK));
+            let byte = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
+            let cached = if helper == Helper::ObjKind {
+                self.b.ins().band_imm_u(byte, i64::from(crate::helpers::KIND_MASK))
+            } else {
+                self.b.ins().ushr_imm_u(byte, i64::from(crate::helpers::KIND_BITS))
+            };
             let kind = self.if_else(
                 cached,
                 &[types::I64],
-                |l| vec![l.b.ins().iadd_imm_s(cached, -1)],
-                |l| l.helper_call(Helper::ObjKind, &[obj]).words(),
-            );
-            return Lowered::One(kind[0]);
-        }
-        if let (Helper::IterKind, Some(off)) = (helper, crate::helpers::kind_cache_offset()) {
-            // The iterator kind cached in the header's high bits (0: ask the helper).
-            let obj = self.vals[self.trace.call_args(args)[0].index()].one();
-            let cached = self.b.ins().uload8(types::I64, Self::flags(), obj, off);
-            let cached = self.b.ins().ushr_imm_u(cached, i64::from(crate::helpers::KIND_BITS));
-            let kind = self.if_else(
-                cached,
-                &[types::I64],
-                |_| vec![cached],
-                |l| l.helper_call(Helper::IterKind, &[obj]).words(),
+                |l| vec![if helper == Helper::ObjKind { l.b.ins().iadd_imm_s(cached, -1) } else { cached }],
+                |l| l.helper_call(helper, &[obj]).words(),
             );
             return Lowered::One(kind[0]);
         }
@@ -1181,12 +1167,7 @@ impl Lowering<'_, '_> {
             let it = self.vals[self.trace.call_args(args)[1].index()].one();
             let idx = self.b.ins().load(types::I64, Self::flags(), it, li.idx);
             let list = self.b.ins().load(types::I64, Self::fixed_flags(), it, li.list);
-            let hdr = self.header_flags;
-            let len = self.b.ins().load(types::I64, hdr, list, ll.len);
-            let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
-            let items = self.b.ins().load(types::I64, hdr, list, ll.ptr);
-            let offset = self.b.ins().ishl_imm_u(idx, 4);
-            let at = self.b.ins().iadd(items, offset);
+            let (at, in_range) = self.item_address(ll, list, idx, false, self.header_flags, 16);
             let (tag, payload) = self.load_item_or_undef(in_range, at, Self::flags());
             let next = self.b.ins().iadd_imm_s(idx, 1);
             let end = self.b.ins().iconst(types::I64, -1);
@@ -1224,11 +1205,11 @@ impl Lowering<'_, '_> {
             let sum = self.b.ins().iadd(cur, step);
             let max = self.b.ins().iconst(types::I64, i64::MAX);
             let next = self.b.ins().umin(sum, max);
+            let (item, stored) = self.range_step(ri, it, cur, next, in_range);
             if carried.is_some() {
-                let next = self.b.ins().select(in_range, next, cur);
-                self.range_carry = Some((it_ref, Some(next)));
+                self.range_carry = Some((it_ref, Some(stored)));
             }
-            return self.range_step(ri, it, cur, next, in_range);
+            return item;
         }
         if let (Helper::RangeIterNext, Some(ri)) = (helper, crate::helpers::range_iter_layout()) {
             // As `vm.next` on a range iterator: `cur`, and `cur + step` (saturating) is the
@@ -1247,7 +1228,7 @@ impl Lowering<'_, '_> {
             let min = self.b.ins().iconst(types::I64, i64::MIN);
             let saturated = self.b.ins().select(up, max, min);
             let next = self.b.ins().select(overflow, saturated, sum);
-            return self.range_step(ri, it, cur, next, in_range);
+            return self.range_step(ri, it, cur, next, in_range).0;
         }
         // A tuple never changes (its items neither); a list's or an instance's items do.
         let tuple = matches!(helper, Helper::TupleGet | Helper::TupleLen);
@@ -1306,21 +1287,11 @@ impl Lowering<'_, '_> {
         }
     }
 
-    /// The offset of item `index` (16-byte items) in the sequence at `obj`, and whether it
-    /// is in range (a negative index counts from the end if `wraps`).
-    fn seq_item(
-        &mut self,
-        layout: SeqLayout,
-        obj: clif::Value,
-        index: clif::Value,
-        wraps: bool,
-        flags: MemFlagsData,
-    ) -> (clif::Value, clif::Value) {
-        self.strided_item(layout, obj, index, wraps, flags, 16)
-    }
-
-    /// `seq_item` for items `stride` bytes long.
-    fn strided_item(
+    /// The address of item `index` (items `stride` bytes long) of the sequence at `obj`,
+    /// meaningful only if it is in range, and whether it is (a negative index counts from
+    /// the end if `wraps`); the length and items pointer are loaded with `flags`.
+    #[allow(clippy::too_many_arguments)]
+    fn item_address(
         &mut self,
         layout: SeqLayout,
         obj: clif::Value,
@@ -1340,11 +1311,12 @@ impl Lowering<'_, '_> {
         // Unsigned: a still-negative index is out of range too.
         let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
         let offset = self.b.ins().imul_imm_s(idx, stride);
-        (offset, in_range)
+        let items = self.b.ins().load(types::I64, flags, obj, layout.ptr);
+        (self.b.ins().iadd(items, offset), in_range)
     }
 
     /// The end of a range iterator's step: `next` stored as its position if `in_range` (else
-    /// the position stays), and `cur` as the item, or UNDEF.
+    /// the position stays); `cur` as the item, or UNDEF, and the position stored.
     fn range_step(
         &mut self,
         ri: crate::helpers::RangeIterLayout,
@@ -1352,13 +1324,17 @@ impl Lowering<'_, '_> {
         cur: clif::Value,
         next: clif::Value,
         in_range: clif::Value,
-    ) -> Lowered {
-        let next = self.b.ins().select(in_range, next, cur);
-        self.b.ins().store(Self::flags(), next, it, ri.cur);
+    ) -> (Lowered, clif::Value) {
+        let stored = self.b.ins().select(in_range, next, cur);
+        self.b.ins().store(Self::flags(), stored, it, ri.cur);
+        (Lowered::Pair { tag: self.int_or_undef(in_range), payload: cur }, stored)
+    }
+
+    /// The tag INT if `ok`, else UNDEF (a helper's result that leaves through its guard).
+    fn int_or_undef(&mut self, ok: clif::Value) -> clif::Value {
         let int = self.b.ins().iconst(types::I64, krait_runtime::value::tag::INT as i64);
         let undef = self.b.ins().iconst(types::I64, krait_runtime::value::tag::UNDEF as i64);
-        let tag = self.b.ins().select(in_range, int, undef);
-        Lowered::Pair { tag, payload: cur }
+        self.b.ins().select(ok, int, undef)
     }
 
     /// `seq[index]` as a boxed value, UNDEF when out of range (as `list_get`...), with
@@ -1372,9 +1348,7 @@ impl Lowering<'_, '_> {
         flags: MemFlagsData,
         item_flags: MemFlagsData,
     ) -> Lowered {
-        let (offset, in_range) = self.seq_item(layout, obj, index, wraps, flags);
-        let items = self.b.ins().load(types::I64, flags, obj, layout.ptr);
-        let at = self.b.ins().iadd(items, offset);
+        let (at, in_range) = self.item_address(layout, obj, index, wraps, flags, 16);
         let (tag, payload) = self.load_item_or_undef(in_range, at, item_flags);
         Lowered::Pair { tag, payload }
     }
@@ -1404,10 +1378,7 @@ impl Lowering<'_, '_> {
         payload: clif::Value,
     ) -> Lowered {
         // Branchless: out of range, the words go to `helpers::SCRATCH_WORDS` (never read).
-        let hdr = self.header_flags;
-        let (offset, in_range) = self.seq_item(layout, obj, index, wraps, hdr);
-        let items = self.b.ins().load(types::I64, hdr, obj, layout.ptr);
-        let at = self.b.ins().iadd(items, offset);
+        let (at, in_range) = self.item_address(layout, obj, index, wraps, self.header_flags, 16);
         let scratch = self.b.ins().iconst(self.ptr_ty, crate::helpers::SCRATCH_WORDS.as_ptr() as i64);
         let addr = self.b.ins().select(in_range, at, scratch);
         self.b.ins().store(Self::flags(), tag, addr, TAG_OFFSET);

@@ -1546,11 +1546,7 @@ impl Recorder {
                         self.b.guard_ref(Op::GuardFalse, same, None, snap);
                     }
                 }
-                let f = self.frames.pop().expect("inlined frame");
-                for i in f.ret_sp..self.slots.len() {
-                    self.slots[i] = None;
-                }
-                self.sp = f.ret_sp;
+                let f = self.pop_frame();
                 self.push(v);
                 return Ok(Some((fdepth - 1, f.ret_pc)));
             }
@@ -2096,12 +2092,8 @@ impl Recorder {
                 if r.is_none() || (both_small && fits64(r)) {
                     return Ok(None);
                 }
-                let (xw, yw) = (
-                    self.wide_operand(a, matches!(x, W::Big(_)), snap),
-                    self.wide_operand(b, matches!(y, W::Big(_)), snap),
-                );
                 let op = if base == BinOp::Add { Op::WAddOv } else { Op::WSubOv };
-                Ok(Some(Self::tv(self.b.guard_ref(op, xw, Some(yw), snap), WIDE)))
+                Ok(Some(self.wide_guarded(op, (a, x), (b, y), snap)))
             }
             BinOp::Mul => {
                 let r = xv.checked_mul(yv);
@@ -2113,11 +2105,7 @@ impl Recorder {
                     if r.is_none_or(|p| p == i128::MIN) {
                         return Ok(None);
                     }
-                    let (xw, yw) = (
-                        self.wide_operand(a, matches!(x, W::Big(_)), snap),
-                        self.wide_operand(b, matches!(y, W::Big(_)), snap),
-                    );
-                    return Ok(Some(Self::tv(self.b.guard_ref(Op::WMulOv, xw, Some(yw), snap), WIDE)));
+                    return Ok(Some(self.wide_guarded(Op::WMulOv, (a, x), (b, y), snap)));
                 }
                 // Operands in i64 (a wide one guarded to stay there): the product is exact
                 // in i128, inline.
@@ -2136,12 +2124,8 @@ impl Recorder {
                 if (if base == BinOp::Mod { r } else { q }) == i128::MIN {
                     return Ok(None);
                 }
-                let (xw, yw) = (
-                    self.wide_operand(a, matches!(x, W::Big(_)), snap),
-                    self.wide_operand(b, matches!(y, W::Big(_)), snap),
-                );
                 let op = if base == BinOp::Mod { Op::WModOv } else { Op::WFloorDivOv };
-                Ok(Some(Self::tv(self.b.guard_ref(op, xw, Some(yw), snap), WIDE)))
+                Ok(Some(self.wide_guarded(op, (a, x), (b, y), snap)))
             }
             BinOp::RShift if !matches!(x, W::Small(_)) && matches!(y, W::Small(n) if n >= 0) => {
                 // A wide or big int shifted right by a non-negative int.
@@ -2170,6 +2154,13 @@ impl Recorder {
             }
             _ => Ok(None),
         }
+    }
+
+    /// Guarded wide op `op` (it leaves at `snap`) of int operands `a` and `b` as i128s.
+    fn wide_guarded(&mut self, op: Op, (a, x): (Tv, W), (b, y): (Tv, W), snap: SnapNo) -> Tv {
+        let xw = self.wide_operand(a, matches!(x, W::Big(_)), snap);
+        let yw = self.wide_operand(b, matches!(y, W::Big(_)), snap);
+        Self::tv(self.b.guard_ref(op, xw, Some(yw), snap), WIDE)
     }
 
     /// An int operand as an i128 ref: widened, unboxed from its big int object (`big`),
@@ -2654,30 +2645,38 @@ impl Recorder {
             let addr = if i == 0 { at } else { self.b.ins(Op::PAdd, Arg::Ref(at), Arg::Imm(16 * i as i64)) };
             self.b.ins(Op::PStore, Arg::Ref(addr), Arg::Ref(boxed));
         }
+        let f = self.pop_frame();
+        self.push(v);
+        Ok(Some((fdepth - 1, f.ret_pc)))
+    }
+
+    /// Pop the top inlined frame: its slots are unknown again, the stack is its caller's.
+    fn pop_frame(&mut self) -> RFrame {
         let f = self.frames.pop().expect("inlined frame");
         for i in f.ret_sp..self.slots.len() {
             self.slots[i] = None;
         }
         self.sp = f.ret_sp;
-        self.push(v);
-        Ok(Some((fdepth - 1, f.ret_pc)))
+        f
+    }
+
+    /// The top frame, generator frame `gf`, returns: the generator is finished
+    /// (`Helper::GenFinish`, leaving at `snap` if it is in use) and the frame popped.
+    fn finish_generator(&mut self, vm: &mut Vm, gf: &GenFrame, snap: SnapNo) -> R<RFrame> {
+        let base = self.frames.last().expect("a frame").base;
+        let gen = self.read(vm, gf.gen_slot(base))?;
+        let ok = self.b.call(Helper::GenFinish, &[gen.r]);
+        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
+        Ok(self.pop_frame())
     }
 
     /// RETURN_VALUE of a generator's frame resumed by `next(g, default)`: the generator is
     /// finished and the call gives the default.
     fn next_default(&mut self, vm: &mut Vm, gf: &GenFrame, fdepth: usize) -> R<Option<(usize, usize)>> {
-        let depth = self.frames.len() - 1;
-        let base = self.frames[depth].base;
-        let gen = self.read(vm, gf.gen_slot(base))?;
+        let base = self.frames.last().expect("a frame").base;
         let default = self.read(vm, base - 1)?;
         let snap = self.snap();
-        let ok = self.b.call(Helper::GenFinish, &[gen.r]);
-        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
-        let f = self.frames.pop().expect("inlined frame");
-        for i in f.ret_sp..self.slots.len() {
-            self.slots[i] = None;
-        }
-        self.sp = f.ret_sp;
+        let f = self.finish_generator(vm, gf, snap)?;
         self.push(Tv { from: None, ..default });
         Ok(Some((fdepth - 1, f.ret_pc)))
     }
@@ -2693,14 +2692,8 @@ impl Recorder {
             return abort("generator not resumed by FOR_ITER");
         };
         let snap = self.snap();
-        let gen = self.read(vm, self.frames[depth].base - 1)?;
-        let ok = self.b.call(Helper::GenFinish, &[gen.r]);
-        self.b.guard_ref(Op::GuardTrue, ok, None, snap);
-        let f = self.frames.pop().expect("inlined frame");
-        for i in f.ret_sp..self.slots.len() {
-            self.slots[i] = None;
-        }
-        self.sp = f.ret_sp;
+        let gf = self.frames[depth].gen.clone().expect("a generator's frame");
+        self.finish_generator(vm, &gf, snap)?;
         self.pop_n(1);
         Ok(Some((fdepth - 1, arg as usize)))
     }

@@ -453,11 +453,13 @@ impl Vm {
     /// sum's start value, which is not a str, bytes or bytearray (those take the
     /// built-in's own path). A lone generator given to sum gets start value 0.
     pub fn consume_builtin(&self, f: Value, args: &[Value]) -> Option<usize> {
-        let i = self.consume_builtins.iter().position(|b| b.is(&f))?;
+        // (The argument first: on the interpreter's path of every native call, it is
+        // seldom a generator.)
         let Some(Value::Obj(g)) = args.first() else { return None };
         if !matches!(g.kind, Kind::Generator(_)) {
             return None;
         }
+        let i = self.consume_builtins.iter().position(|b| b.is(&f))?;
         match (i, args) {
             (_, [_]) => Some(i),
             (0, [_, start]) => {

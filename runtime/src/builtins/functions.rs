@@ -605,8 +605,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
             match (keys[a], keys[b]) {
                 (Value::Int(x), Value::Int(y)) => x < y,
                 (Value::Float(x), Value::Float(y)) => x < y,
-                (Value::Obj(p), Value::Obj(q)) if simple_less(p, q).is_some() => simple_less(p, q) == Some(true),
-                (ka, kb) => match vm.compare_bool(ka, kb, CmpOp::Lt) {
+                (ka, kb) => match simple_less(ka, kb).map_or_else(|| vm.compare_bool(ka, kb, CmpOp::Lt), Ok) {
                     Ok(r) => r,
                     Err(e) => {
                         err = Some(e);
@@ -633,7 +632,8 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
 
 /// `p < q` for two strs, or two tuples decided by ints, floats and strs alone (the common
 /// sort keys), without the general comparison's dispatch; None otherwise.
-fn simple_less(p: ObjRef, q: ObjRef) -> Option<bool> {
+fn simple_less(a: Value, b: Value) -> Option<bool> {
+    let (Value::Obj(p), Value::Obj(q)) = (a, b) else { return None };
     match (&p.kind, &q.kind) {
         (Kind::Str(s), Kind::Str(t)) => Some(s.s < t.s),
         (Kind::Tuple(x), Kind::Tuple(y)) => crate::ops::compare_items_simple(x, y, CmpOp::Lt),
